@@ -1,0 +1,58 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// The instswift tool: the rule engine, the Swift frontend and the CLI.
+///
+/// The runtime that instrumented apps link lives in its own package (`Runtime/`), so an app that depends on it
+/// never resolves swift-syntax, Yams or libclang. See docs/adr/0001-runtime-is-its-own-package.md.
+let package = Package(
+    name: "instswift",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "instswift", targets: ["instswift"]),
+        .library(name: "InstSwiftCore", targets: ["InstSwiftCore"]),
+        .library(name: "InstSwiftSwift", targets: ["InstSwiftSwift"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Only the tests use the runtime: every rewrite fixture's expected output is type-checked against it.
+        .package(path: "Runtime"),
+    ],
+    targets: [
+        .target(
+            name: "InstSwiftCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "InstSwiftSwift",
+            dependencies: [
+                "InstSwiftCore",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ]
+        ),
+        .executableTarget(
+            name: "instswift",
+            dependencies: [
+                "InstSwiftCore",
+                "InstSwiftSwift",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "InstSwiftCoreTests",
+            dependencies: ["InstSwiftCore"]
+        ),
+        .testTarget(
+            name: "InstSwiftSwiftTests",
+            dependencies: [
+                "InstSwiftCore",
+                "InstSwiftSwift",
+                .product(name: "InstSwiftRuntime", package: "Runtime"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,141 @@
+public import Tracing
+public import Instrumentation
+
+/// What instrumented code calls. Every span is a swift-distributed-tracing span, so it nests with any `withSpan`
+/// the app or a library makes, and goes wherever the bootstrapped tracer sends it.
+public enum InstSwift {
+    /// Runs `body` in a span that becomes the current context for everything the body calls.
+    ///
+    /// - Parameters:
+    ///   - name: The span name.
+    ///   - kind: The OpenTelemetry span kind.
+    ///   - context: The parent context; the current one when nil (see ``extract(from:)-8ngt2``).
+    ///   - attributes: Records attributes when the span starts.
+    ///   - onResult: Records attributes from the returned value.
+    ///   - body: The instrumented code.
+    /// - Returns: What `body` returns. A thrown error is recorded on the span and rethrown unchanged.
+    @inlinable
+    public static func span<T, E: Error>(
+        _ name: String,
+        kind: SpanKind = .internal,
+        context: InstrumentationContext? = nil,
+        attributes: (any Span) -> Void = { _ in },
+        onResult: (any Span, T) -> Void = { _, _ in },
+        function: String = #function,
+        file: String = #fileID,
+        line: UInt = #line,
+        _ body: (any Span) throws(E) -> T
+    ) throws(E) -> T {
+        let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
+        defer { span.end() }
+        attributes(span)
+        let outcome: Result<T, E> = InstrumentationContext.$current.withValue(span.context) {
+            do throws(E) { return .success(try body(span)) } catch { return .failure(error) }
+        }
+        switch outcome {
+        case .success(let value):
+            onResult(span, value)
+            return value
+        case .failure(let error):
+            fail(span, error)
+            throw error
+        }
+    }
+
+    /// Runs an async `body` in a span that becomes the current context for everything the body calls.
+    @inlinable
+    public static func span<T, E: Error>(
+        _ name: String,
+        kind: SpanKind = .internal,
+        context: InstrumentationContext? = nil,
+        attributes: (any Span) -> Void = { _ in },
+        onResult: (any Span, T) -> Void = { _, _ in },
+        isolation: isolated (any Actor)? = #isolation,
+        function: String = #function,
+        file: String = #fileID,
+        line: UInt = #line,
+        _ body: (any Span) async throws(E) -> T
+    ) async throws(E) -> T {
+        let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
+        defer { span.end() }
+        attributes(span)
+        let outcome: Result<T, E> = await InstrumentationContext.$current.withValue(span.context) {
+            do throws(E) { return .success(try await body(span)) } catch { return .failure(error) }
+        }
+        switch outcome {
+        case .success(let value):
+            onResult(span, value)
+            return value
+        case .failure(let error):
+            fail(span, error)
+            throw error
+        }
+    }
+
+    /// The `rethrows` form of ``span(_:kind:context:attributes:onResult:function:file:line:_:)-2k2w5``, for bodies of
+    /// `rethrows` functions, which may only call other `rethrows` functions.
+    @inlinable
+    public static func rethrowingSpan<T>(
+        _ name: String,
+        kind: SpanKind = .internal,
+        context: InstrumentationContext? = nil,
+        attributes: (any Span) -> Void = { _ in },
+        onResult: (any Span, T) -> Void = { _, _ in },
+        function: String = #function,
+        file: String = #fileID,
+        line: UInt = #line,
+        _ body: (any Span) throws -> T
+    ) rethrows -> T {
+        let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
+        defer { span.end() }
+        attributes(span)
+        do {
+            let value = try InstrumentationContext.$current.withValue(span.context) { try body(span) }
+            onResult(span, value)
+            return value
+        } catch {
+            fail(span, error)
+            throw error
+        }
+    }
+
+    /// Starts a span that the caller must end: for bodies that cannot be wrapped in a closure (initializers).
+    /// The span does not become the current context.
+    @inlinable
+    public static func startSpan(
+        _ name: String,
+        kind: SpanKind = .internal,
+        context: InstrumentationContext? = nil,
+        attributes: (any Span) -> Void = { _ in },
+        function: String = #function,
+        file: String = #fileID,
+        line: UInt = #line
+    ) -> any Span {
+        let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
+        attributes(span)
+        return span
+    }
+
+    @usableFromInline
+    static func start(
+        _ name: String, kind: SpanKind, context: InstrumentationContext?, function: String, file: String, line: UInt
+    ) -> any Span {
+        InstrumentationSystem.tracer.startSpan(
+            name,
+            context: context ?? InstrumentationContext.current ?? .topLevel,
+            ofKind: kind,
+            at: DefaultTracerClock.now,
+            function: function,
+            file: file,
+            line: line
+        )
+    }
+
+    /// Records a thrown error: an exception event, `error.type` and an error status.
+    @usableFromInline
+    static func fail(_ span: any Span, _ error: any Error) {
+        span.recordError(error)
+        span.attributes[SemanticConventions.errorType] = String(reflecting: type(of: error))
+        span.setStatus(SpanStatus(code: .error))
+    }
+}

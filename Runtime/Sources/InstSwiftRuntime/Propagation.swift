@@ -1,0 +1,65 @@
+public import HTTPTypes
+public import Instrumentation
+
+extension InstSwift {
+    /// Headers that instswift never records or copies into attributes.
+    public static let sensitiveHeaders: Set<String> = ["authorization", "cookie", "set-cookie", "proxy-authorization"]
+
+    /// The current context continued from inbound W3C headers (`traceparent`, `tracestate`, `baggage`). Malformed or
+    /// missing headers leave the current context as it is, so the span starts a fresh trace.
+    public static func extract(from headers: [String: String]) -> InstrumentationContext {
+        let lowered = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        return extract(lowered, using: DictionaryExtractor())
+    }
+
+    /// The current context continued from inbound `HTTPFields` (Hummingbird 2, swift-http-types).
+    public static func extract(from headers: HTTPFields) -> InstrumentationContext {
+        extract(headers, using: HTTPFieldsExtractor())
+    }
+
+    /// The current context continued from any sequence of `(name, value)` pairs (NIO `HTTPHeaders`).
+    public static func extract<Headers: Sequence>(from headers: Headers) -> InstrumentationContext
+    where Headers.Element == (name: String, value: String) {
+        var lowered: [String: String] = [:]
+        for (name, value) in headers where lowered[name.lowercased()] == nil { lowered[name.lowercased()] = value }
+        return extract(lowered, using: DictionaryExtractor())
+    }
+
+    /// Writes the current context's W3C headers into a dictionary.
+    public static func inject(into headers: inout [String: String]) {
+        guard let context = InstrumentationContext.current else { return }
+        InstrumentationSystem.instrument.inject(context, into: &headers, using: DictionaryInjector())
+    }
+
+    /// Writes the current context's W3C headers into `HTTPFields`.
+    public static func inject(into headers: inout HTTPFields) {
+        guard let context = InstrumentationContext.current else { return }
+        InstrumentationSystem.instrument.inject(context, into: &headers, using: HTTPFieldsInjector())
+    }
+
+    private static func extract<E: Extractor>(_ carrier: E.Carrier, using extractor: E) -> InstrumentationContext {
+        var context = InstrumentationContext.current ?? .topLevel
+        InstrumentationSystem.instrument.extract(carrier, into: &context, using: extractor)
+        return context
+    }
+}
+
+struct DictionaryExtractor: Extractor {
+    func extract(key: String, from carrier: [String: String]) -> String? { carrier[key.lowercased()] }
+}
+
+struct DictionaryInjector: Injector {
+    func inject(_ value: String, forKey key: String, into carrier: inout [String: String]) { carrier[key] = value }
+}
+
+struct HTTPFieldsExtractor: Extractor {
+    func extract(key: String, from carrier: HTTPFields) -> String? {
+        HTTPField.Name(key).flatMap { carrier[$0] }
+    }
+}
+
+struct HTTPFieldsInjector: Injector {
+    func inject(_ value: String, forKey key: String, into carrier: inout HTTPFields) {
+        if let name = HTTPField.Name(key) { carrier[name] = value }
+    }
+}

@@ -1,0 +1,48 @@
+/// *What* a rule does where its join point matches.
+public enum Advice: Sendable {
+    /// Wrap the body (or the call) in a span.
+    case span(SpanAdvice)
+    /// Inject the current trace context into an outgoing request value before the body runs.
+    case injectContext(InjectContextAdvice)
+    /// Add an `import` to the file.
+    case addImport(ImportAdvice)
+    /// Insert a code template before or after the body.
+    case insert(TemplateAdvice)
+
+    /// The keys that name an advice kind in a rule's `advice:` list.
+    public static let keys = ["span", "inject-context", "import", "insert"]
+
+    /// The YAML key of this kind.
+    public var key: String {
+        switch self {
+        case .span: "span"
+        case .injectContext: "inject-context"
+        case .addImport: "import"
+        case .insert: "insert"
+        }
+    }
+}
+
+/// A piece of Swift written in a rule (an expression or statements), with where it was written.
+public struct CodeSnippet: Sendable, Hashable {
+    /// The code as written, before placeholders are substituted.
+    public var code: String
+    /// Where the code starts in the rules file.
+    public var location: SourceLocation
+
+    public init(_ code: String, at location: SourceLocation) {
+        self.code = code
+        self.location = location
+    }
+}
+
+/// An attribute a span records: a semantic-convention key and the Swift expression giving its value.
+public struct AttributeBinding: Sendable, Hashable {
+    public var key: String
+    public var value: CodeSnippet
+
+    public init(key: String, value: CodeSnippet) {
+        self.key = key
+        self.value = value
+    }
+}

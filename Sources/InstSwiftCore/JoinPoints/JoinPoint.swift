@@ -1,0 +1,75 @@
+/// *Where* a rule applies: a pattern over declarations or call sites, or a combination of patterns.
+public indirect enum JoinPoint: Sendable {
+    /// Bodies of functions, methods, initializers, accessors and subscripts.
+    case function(FunctionPattern)
+    /// Call expressions.
+    case call(CallPattern)
+    /// Declarations carrying an `// instswift:<verb>` comment.
+    case directive(DirectivePattern)
+    /// Every listed join point matches.
+    case allOf([JoinPoint])
+    /// At least one listed join point matches.
+    case oneOf([JoinPoint])
+    /// The join point does not match.
+    case not(JoinPoint)
+
+    /// The keys that name a join point kind inside `where:`.
+    public static let keys = ["function", "call", "directive", "all-of", "one-of", "not"]
+
+    /// Matches the join point against one site.
+    public func match(_ site: Site, in file: FileContext) -> MatchOutcome {
+        switch self {
+        case .function(let pattern): pattern.match(site, in: file)
+        case .call(let pattern): pattern.match(site, in: file)
+        case .directive(let pattern): pattern.match(site)
+        case .allOf(let parts):
+            parts.reduce(.matched) { outcome, part in
+                guard outcome.isMatch else { return outcome }
+                return part.match(site, in: file)
+            }
+        case .oneOf(let parts):
+            parts.map { $0.match(site, in: file) }.max { $0.progress < $1.progress } ?? .missed("no alternative", progress: 0)
+        case .not(let inner):
+            inner.match(site, in: file).isMatch ? .missed("excluded by 'not'", progress: 1) : .matched
+        }
+    }
+
+    /// Whether the join point selects call sites (as opposed to declarations).
+    public var selectsCalls: Bool {
+        switch self {
+        case .call: true
+        case .function, .directive: false
+        case .allOf(let parts), .oneOf(let parts): parts.contains { $0.selectsCalls }
+        case .not: false
+        }
+    }
+}
+
+/// The result of matching a join point against a site.
+public enum MatchOutcome: Sendable, Equatable {
+    case matched
+    /// Did not match; `progress` counts the criteria that did hold, so explain can show the closest rule.
+    case missed(String, progress: Int)
+
+    public var isMatch: Bool { self == .matched }
+
+    var progress: Int {
+        switch self {
+        case .matched: Int.max
+        case .missed(_, let progress): progress
+        }
+    }
+}
+
+/// Checks criteria in order and reports the first that fails.
+struct CriteriaCheck {
+    private(set) var progress = 0
+    private(set) var failure: String?
+
+    mutating func require(_ holds: @autoclosure () -> Bool, _ reason: @autoclosure () -> String) {
+        guard failure == nil else { return }
+        if holds() { progress += 1 } else { failure = reason() }
+    }
+
+    var outcome: MatchOutcome { failure.map { .missed($0, progress: progress) } ?? .matched }
+}

@@ -1,0 +1,61 @@
+/// A shell-style pattern: `*` matches any run of characters except `/`, `**` any run including `/`, `?` one
+/// character, `{a,b}` either alternative. A pattern with none of these matches itself only.
+public struct Glob: Hashable, Sendable, CustomStringConvertible {
+    /// The pattern as written.
+    public let pattern: String
+    private let alternatives: [[Character]]
+
+    /// Compiles a pattern.
+    public init(_ pattern: String) {
+        self.pattern = pattern
+        self.alternatives = Glob.expandBraces(pattern).map(Array.init)
+    }
+
+    public var description: String { pattern }
+
+    /// Whether the pattern is a literal (no wildcard).
+    public var isLiteral: Bool { !pattern.contains { "*?{".contains($0) } }
+
+    /// Whether `text` matches the whole pattern.
+    public func matches(_ text: String) -> Bool {
+        let text = Array(text)
+        return alternatives.contains { Glob.match($0[...], text[...]) }
+    }
+
+    private static func match(_ pattern: ArraySlice<Character>, _ text: ArraySlice<Character>) -> Bool {
+        guard let first = pattern.first else { return text.isEmpty }
+        switch first {
+        case "*":
+            let isDouble = pattern.dropFirst().first == "*"
+            let rest = pattern.dropFirst(isDouble ? 2 : 1)
+            var index = text.startIndex
+            while true {
+                if match(rest, text[index...]) { return true }
+                guard index < text.endIndex, isDouble || text[index] != "/" else { return false }
+                index += 1
+            }
+        case "?":
+            guard let c = text.first, c != "/" else { return false }
+            return match(pattern.dropFirst(), text.dropFirst())
+        default:
+            guard text.first == first else { return false }
+            return match(pattern.dropFirst(), text.dropFirst())
+        }
+    }
+
+    private static func expandBraces(_ pattern: String) -> [String] {
+        guard let open = pattern.firstIndex(of: "{"), let close = pattern[open...].firstIndex(of: "}") else {
+            return [pattern]
+        }
+        let head = pattern[..<open], tail = String(pattern[pattern.index(after: close)...])
+        return pattern[pattern.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false)
+            .flatMap { choice in expandBraces(head + choice + tail) }
+    }
+}
+
+extension Array where Element == Glob {
+    /// True when the list is empty (no constraint) or any pattern matches.
+    func allows(_ text: String?) -> Bool {
+        isEmpty || text.map { t in contains { $0.matches(t) } } ?? false
+    }
+}

@@ -1,0 +1,94 @@
+/// A call expression that a rule may wrap, described independently of the language.
+public struct CallSite: Sendable {
+    /// The called name (`query` in `client.query(x)`).
+    public var callee: String
+    /// Argument labels, `_` for unlabelled ones.
+    public var labels: [String]
+    /// The receiver as written (`client`, `PostgresClient.shared`), nil for a free call.
+    public var receiver: String?
+    /// The receiver's type where the source states it (a static call, or a variable declared with a type).
+    public var receiverType: String?
+    /// The declaration the call is in, for span names.
+    public var enclosingFunction: String?
+    /// Enclosing type names, outermost first.
+    public var enclosingTypes: [String]
+    /// Whether an `// instswift:ignore` comment opts the enclosing declaration out.
+    public var isIgnored: Bool
+    /// Why this call cannot be wrapped, if it cannot.
+    public var unsupportedReason: String?
+    /// Where the call starts.
+    public var location: SourceLocation
+
+    public init(
+        callee: String, labels: [String], receiver: String? = nil, receiverType: String? = nil,
+        enclosingFunction: String? = nil, enclosingTypes: [String] = [], isIgnored: Bool = false,
+        unsupportedReason: String? = nil, location: SourceLocation
+    ) {
+        self.callee = callee
+        self.labels = labels
+        self.receiver = receiver
+        self.receiverType = receiverType
+        self.enclosingFunction = enclosingFunction
+        self.enclosingTypes = enclosingTypes
+        self.isIgnored = isIgnored
+        self.unsupportedReason = unsupportedReason
+        self.location = location
+    }
+
+    /// `callee(label:label:)`.
+    public var signature: String { "\(callee)(\(labels.map { "\($0):" }.joined()))" }
+}
+
+/// Something in a file that a join point is matched against.
+public enum Site: Sendable {
+    case declaration(DeclarationSite)
+    case call(CallSite)
+
+    public var location: SourceLocation {
+        switch self {
+        case .declaration(let d): d.location
+        case .call(let c): c.location
+        }
+    }
+
+    /// A short human name for explain output.
+    public var displayName: String {
+        switch self {
+        case .declaration(let d): "\(d.kind.rawValue) \((d.enclosingTypes + [d.signature]).joined(separator: "."))"
+        case .call(let c): "call \(c.receiver.map { $0 + "." } ?? "")\(c.signature)"
+        }
+    }
+
+    var isIgnored: Bool {
+        switch self {
+        case .declaration(let d): d.isIgnored
+        case .call(let c): c.isIgnored
+        }
+    }
+
+    var unsupportedReason: String? {
+        switch self {
+        case .declaration(let d): d.unsupportedReason
+        case .call(let c): c.unsupportedReason
+        }
+    }
+}
+
+/// Where a file sits in the build, for module, file and package filters.
+public struct FileContext: Sendable {
+    /// The path as the user names it (also what `#sourceLocation` and diagnostics print).
+    public var path: String
+    /// The module (target) the file is compiled into.
+    public var module: String?
+    /// The package the module belongs to.
+    public var package: String?
+    /// The package's resolved version, when known.
+    public var packageVersion: SemanticVersion?
+
+    public init(path: String, module: String? = nil, package: String? = nil, packageVersion: SemanticVersion? = nil) {
+        self.path = path
+        self.module = module
+        self.package = package
+        self.packageVersion = packageVersion
+    }
+}

@@ -1,0 +1,105 @@
+import Yams
+
+extension RuleFileLoader {
+    /// Reads one item of `advice:`: a mapping with exactly one advice kind.
+    func readAdvice(_ node: Node, _ reader: YAMLReader) -> Advice? {
+        guard let map = reader.mapping(node, "an advice", allowed: Advice.keys) else { return nil }
+        guard map.entries.count == 1, let entry = map.entries.first else {
+            reader.error(
+                map.entries.isEmpty
+                    ? "an advice needs one of \(Advice.keys.map { "'\($0)'" }.joined(separator: ", "))"
+                    : "one advice per list item; put '\(map.entries[1].key)' in its own '- \(map.entries[1].key): ...' item",
+                at: map.entries.count > 1 ? map.entries[1].keyNode : node)
+            return nil
+        }
+        switch entry.key {
+        case "span": return readSpan(entry.value, reader).map(Advice.span)
+        case "inject-context": return readInjectContext(entry.value, reader).map(Advice.injectContext)
+        case "import":
+            guard let module = reader.nonEmptyString(entry.value, "'import'") else { return nil }
+            guard module.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
+                reader.error("'\(module)' is not a module name", at: entry.value)
+                return nil
+            }
+            return .addImport(ImportAdvice(module: module))
+        default: return readInsert(entry.value, reader).map(Advice.insert)
+        }
+    }
+
+    func readSpan(_ node: Node, _ reader: YAMLReader) -> SpanAdvice? {
+        var span = SpanAdvice()
+        if let scalar = node.scalar, scalar.string.isEmpty || scalar.string == "{}" { return span }
+        guard let map = reader.mapping(node, "'span'", allowed: SpanAdvice.keys) else { return nil }
+        if let nameNode = map["name"], let name = reader.nonEmptyString(nameNode, "'name'") {
+            for word in Placeholders.unknown(in: name) {
+                reader.error("unknown placeholder '{\(word)}' in the span name\(Suggestion.didYouMean(word, in: Placeholders.names))", at: nameNode)
+            }
+            span.name = name
+        }
+        if let kindNode = map["kind"] { span.kind = reader.choice(kindNode, "span kind", as: SpanAdvice.Kind.self) ?? .internal }
+        span.attributes = map["attributes"].map { readAttributes($0, "'attributes'", reader) } ?? []
+        span.resultAttributes = map["result-attributes"].map { readAttributes($0, "'result-attributes'", reader) } ?? []
+        span.extractContext = map["extract-context"].flatMap { expression($0, "'extract-context'", reader) }
+        if let endsNode = map["ends"] { span.ending = reader.choice(endsNode, "'ends'", as: SpanAdvice.Ending.self) ?? .return }
+        span.elementAttributes = map["element-attributes"].map { readAttributes($0, "'element-attributes'", reader) } ?? []
+        span.firstElementTimeAttribute = map["first-element-time-attribute"].flatMap { reader.nonEmptyString($0, "'first-element-time-attribute'") }
+        span.elementCountAttribute = map["element-count-attribute"].flatMap { reader.nonEmptyString($0, "'element-count-attribute'") }
+        let streamOnly = ["element-attributes", "first-element-time-attribute", "element-count-attribute"].filter { map[$0] != nil }
+        if span.ending != .stream, let key = streamOnly.first, let keyNode = map.entries.first(where: { $0.key == key })?.keyNode {
+            reader.error("'\(key)' needs 'ends: stream' (the span must outlive the function to see the stream's elements)", at: keyNode)
+        }
+        for binding in span.attributes + span.elementAttributes where binding.value.code.contains("$result") {
+            reader.diagnostics.error("'$result' is only available in 'result-attributes'", at: binding.value.location, rule: reader.currentRule)
+        }
+        for binding in span.attributes + span.resultAttributes where binding.value.code.contains("$element") {
+            reader.diagnostics.error("'$element' is only available in 'element-attributes'", at: binding.value.location, rule: reader.currentRule)
+        }
+        return span
+    }
+
+    func readAttributes(_ node: Node, _ what: String, _ reader: YAMLReader) -> [AttributeBinding] {
+        guard let pairs = reader.stringPairs(node, what) else { return [] }
+        return pairs.compactMap { pair in
+            guard isSecret(pair.key) == false else {
+                reader.error("'\(pair.key)' would record a credential; instswift never captures Authorization or Cookie headers", at: pair.node)
+                return nil
+            }
+            return expression(pair.node, "the value of '\(pair.key)'", reader).map { AttributeBinding(key: pair.key, value: $0) }
+        }
+    }
+
+    /// Attribute keys that name credentials.
+    func isSecret(_ key: String) -> Bool {
+        let lower = key.lowercased()
+        return ["authorization", "cookie", "set-cookie", "set_cookie", "proxy-authorization"].contains { lower.hasSuffix($0) }
+    }
+
+    func readInjectContext(_ node: Node, _ reader: YAMLReader) -> InjectContextAdvice? {
+        let target: Node?
+        if node.scalar != nil {
+            target = node
+        } else {
+            target = reader.mapping(node, "'inject-context'", allowed: InjectContextAdvice.keys)?.required("into")
+        }
+        guard let target, let snippet = expression(target, "'inject-context'", reader) else { return nil }
+        let advice = InjectContextAdvice(into: snippet)
+        guard !advice.rootName.isEmpty else {
+            reader.error("'inject-context' must name a path that starts at a parameter, such as 'request.headers'", at: target)
+            return nil
+        }
+        return advice
+    }
+
+    func readInsert(_ node: Node, _ reader: YAMLReader) -> TemplateAdvice? {
+        guard let map = reader.mapping(node, "'insert'", allowed: TemplateAdvice.keys) else { return nil }
+        guard map.entries.count == 1, let entry = map.entries.first else {
+            reader.error("'insert' needs exactly one of 'before' or 'after'; use two advice items for both", at: node)
+            return nil
+        }
+        guard let code = statements(entry.value, "the '\(entry.key)' template", reader) else { return nil }
+        for word in Placeholders.unknown(in: code.code) {
+            reader.error("unknown placeholder '{\(word)}' in the template\(Suggestion.didYouMean(word, in: Placeholders.names))", at: entry.value)
+        }
+        return TemplateAdvice(position: entry.key == "before" ? .before : .after, code: code)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// The placeholders rules may use in names, templates and expressions.
+public enum Placeholders {
+    /// `{name}` placeholders of span names and templates.
+    public static let names = ["module", "type", "function", "signature", "callee", "receiver", "file", "line", "rule"]
+
+    /// Names the renderer binds `$result`, `$element` and `$span` to.
+    public static let bindings = ["$result": "result", "$element": "element", "$span": "span"]
+
+    /// The code with every `$binding` replaced by a plain identifier, as the validator needs it.
+    public static func forValidation(_ code: String) -> String {
+        substitute(code, bindings: bindings.mapValues { "instswift_" + $0 })
+    }
+
+    /// Replaces `$result`, `$element` and `$span` by the given identifiers.
+    public static func substitute(_ code: String, bindings: [String: String]) -> String {
+        var result = code
+        for (placeholder, name) in bindings.sorted(by: { $0.key > $1.key }) {
+            result = result.replacingOccurrences(of: placeholder, with: name)
+        }
+        return result
+    }
+
+    /// Replaces `{name}` placeholders by their values; unknown ones stay as written.
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
+        var result = template
+        for (key, value) in values { result = result.replacingOccurrences(of: "{\(key)}", with: value) }
+        return result
+    }
+
+    /// The `{name}` placeholders in `template` that are not known.
+    public static func unknown(in template: String) -> [String] {
+        var found: [String] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let word = String(rest[rest.index(after: open)..<close])
+            if !word.isEmpty, word.allSatisfy({ $0.isLetter }), !names.contains(word) { found.append(word) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return found
+    }
+}

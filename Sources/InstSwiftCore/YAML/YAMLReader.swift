@@ -1,0 +1,146 @@
+import Foundation
+
+import Yams
+
+/// Reads a composed YAML tree strictly: every value has a location, unknown keys are rejected with a suggestion,
+/// and a wrong shape is reported where it is rather than thrown.
+final class YAMLReader {
+    /// The rules file being read, as the user named it.
+    let file: String
+    /// What went wrong so far.
+    var diagnostics = Diagnostics()
+    /// The rule being read, so its diagnostics carry its id.
+    var currentRule: String?
+
+    init(file: String) { self.file = file }
+
+    func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    func error(_ message: String, at node: Node) {
+        diagnostics.error(message, at: location(of: node), rule: currentRule)
+    }
+
+    /// The node as a mapping with its keys checked against `allowed`, or nil after an error.
+    func mapping(_ node: Node, _ what: String, allowed: [String]) -> YAMLMapping? {
+        guard let mapping = node.mapping else {
+            error("\(what) must be a mapping with the keys \(allowed.map { "'\($0)'" }.joined(separator: ", "))", at: node)
+            return nil
+        }
+        var entries: [(key: String, keyNode: Node, value: Node)] = []
+        var seen = Set<String>()
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                error("\(what) has a key that is not a string", at: keyNode)
+                continue
+            }
+            guard allowed.contains(key) else {
+                error("unknown key '\(key)' in \(what)\(Suggestion.didYouMean(key, in: allowed))", at: keyNode)
+                continue
+            }
+            guard seen.insert(key).inserted else {
+                error("duplicate key '\(key)' in \(what)", at: keyNode)
+                continue
+            }
+            entries.append((key, keyNode, value))
+        }
+        return YAMLMapping(node: node, entries: entries, what: what, reader: self)
+    }
+
+    /// A plain string scalar.
+    func string(_ node: Node, _ what: String) -> String? {
+        guard let scalar = node.scalar else {
+            error("\(what) must be a string", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A non-empty string scalar.
+    func nonEmptyString(_ node: Node, _ what: String) -> String? {
+        guard let value = string(node, what) else { return nil }
+        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            error("\(what) must not be empty", at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// `true` or `false`.
+    func bool(_ node: Node, _ what: String) -> Bool? {
+        guard let scalar = node.scalar, let value = Bool(scalar.string.lowercased()) else {
+            error("\(what) must be true or false", at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// One string or a list of strings.
+    func stringList(_ node: Node, _ what: String) -> [String]? {
+        if node.scalar != nil { return string(node, what).map { [$0] } }
+        guard let sequence = node.sequence else {
+            error("\(what) must be a string or a list of strings", at: node)
+            return nil
+        }
+        var values: [String] = []
+        for item in sequence {
+            guard let value = string(item, "each item of \(what)") else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// One of a closed set of words, with a suggestion when misspelt.
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as: T.Type) -> T? where T.RawValue == String {
+        guard let word = string(node, what) else { return nil }
+        if let value = T(rawValue: word) { return value }
+        let names = T.allCases.map(\.rawValue)
+        error(
+            "\(what) '\(word)' is not one of \(names.map { "'\($0)'" }.joined(separator: ", "))"
+                + Suggestion.didYouMean(word, in: names),
+            at: node
+        )
+        return nil
+    }
+
+    /// A mapping from string keys to string values, in file order.
+    func stringPairs(_ node: Node, _ what: String) -> [(key: String, value: String, node: Node)]? {
+        guard let mapping = node.mapping else {
+            error("\(what) must be a mapping of names to values", at: node)
+            return nil
+        }
+        var pairs: [(String, String, Node)] = []
+        var seen = Set<String>()
+        for (keyNode, valueNode) in mapping {
+            guard let key = string(keyNode, "a key of \(what)"), let value = string(valueNode, "the value of '\(keyNode.scalar?.string ?? "")' in \(what)") else {
+                continue
+            }
+            guard seen.insert(key).inserted else {
+                error("duplicate key '\(key)' in \(what)", at: keyNode)
+                continue
+            }
+            pairs.append((key, value, valueNode))
+        }
+        return pairs
+    }
+}
+
+/// A mapping whose keys were checked; values are looked up by key.
+struct YAMLMapping {
+    let node: Node
+    let entries: [(key: String, keyNode: Node, value: Node)]
+    let what: String
+    unowned let reader: YAMLReader
+
+    subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
+
+    var keys: [String] { entries.map(\.key) }
+
+    /// The value of a key the schema requires; reports its absence.
+    func required(_ key: String) -> Node? {
+        if let value = self[key] { return value }
+        reader.error("\(what) is missing the required key '\(key)'", at: node)
+        return nil
+    }
+}

@@ -14,6 +14,7 @@ extension InstSwift {
     }
 
     /// Records an integer of any width.
+    @_disfavoredOverload
     @inlinable
     public static func record(_ key: String, _ value: some BinaryInteger, on span: any Span) {
         span.attributes[key] = Int64(clamping: value)

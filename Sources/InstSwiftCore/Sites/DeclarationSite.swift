@@ -96,7 +96,8 @@ public struct DeclarationSite: Sendable {
 
     /// `name(label:label:)`.
     public var signature: String {
-        kind == .accessor ? name : "\(name)(\(parameters.map { "\($0.label):" }.joined()))"
+        if kind == .accessor, let word = modifiers.last { return "\(name).\(word)" }
+        return "\(name)(\(parameters.map { "\($0.label):" }.joined()))"
     }
 }
 

@@ -1,0 +1,8 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/struct Temperature {
+    var kelvin: Double
+
+    var celsius: Double {
+        get {/*<instswift>*/ return InstSwift.span("Temperature.celsius") { instswiftSpan in /*</instswift>*/ kelvin - 273.15 /*<instswift>*/}/*</instswift>*/}
+        set {/*<instswift>*/ return InstSwift.span("Temperature.celsius") { instswiftSpan in /*</instswift>*/ kelvin = newValue + 273.15 /*<instswift>*/}/*</instswift>*/}
+    }
+}

@@ -1,0 +1,9 @@
+struct Circle {
+    var radius: Double
+
+    var area: Double {
+        Double.pi * radius * radius
+    }
+
+    var diameter: Double { radius * 2 }
+}

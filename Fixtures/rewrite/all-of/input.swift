@@ -1,0 +1,3 @@
+public func a() async -> Int { 1 }
+public func b() -> Int { 2 }
+func c() async -> Int { 3 }

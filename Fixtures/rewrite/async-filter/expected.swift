@@ -1,0 +1,2 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func fast() -> Int { 1 }
+func slow() async -> Int {/*<instswift>*/ return await InstSwift.span("slow") { (instswiftSpan) async in /*</instswift>*/ 2 /*<instswift>*/}/*</instswift>*/}

@@ -1,0 +1,2 @@
+func fast() -> Int { 1 }
+func slow() async -> Int { 2 }

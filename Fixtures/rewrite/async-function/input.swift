@@ -1,0 +1,4 @@
+func fetch(id: Int) async -> String {
+    await Task.yield()
+    return "item \(id)"
+}

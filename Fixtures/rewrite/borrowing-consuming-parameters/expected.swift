@@ -1,0 +1,7 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func measure(_ text: borrowing String) -> Int {/*<instswift>*/ return InstSwift.span("measure") { instswiftSpan in /*</instswift>*/
+    text.count
+/*<instswift>*/}/*</instswift>*/}
+
+func keep(_ text: consuming String) -> String {/*<instswift>*/ return InstSwift.span("keep") { instswiftSpan in /*</instswift>*/
+    text + "!"
+/*<instswift>*/}/*</instswift>*/}

@@ -1,0 +1,5 @@
+func fallback() -> Int { 0 }
+
+func value(_ cached: Int?) -> Int {
+    cached ?? fallback()
+}

@@ -1,0 +1,16 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/struct Database {
+    func query(_ sql: String) async throws -> [String] { [sql] }
+}
+
+struct Repository {
+    let db: Database
+
+    func users() async throws -> [String] {
+        try await /*<instswift>*/InstSwift.span("Database.query", kind: .client) { instswiftSpan in try await /*</instswift>*/db.query("SELECT name FROM users")/*<instswift>*/ }/*</instswift>*/
+    }
+
+    func local() async throws -> Int {
+        let other: Database = Database()
+        return try await /*<instswift>*/InstSwift.span("Database.query", kind: .client) { instswiftSpan in try await /*</instswift>*/other.query("SELECT 1")/*<instswift>*/ }/*</instswift>*/.count
+    }
+}

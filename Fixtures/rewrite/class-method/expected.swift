@@ -1,0 +1,8 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/final class Counter {
+    private var count = 0
+
+    func increment(by step: Int) -> Int {/*<instswift>*/ return InstSwift.span("Counter.increment") { instswiftSpan in /*</instswift>*/
+        count += step
+        return count
+    /*<instswift>*/}/*</instswift>*/}
+}

@@ -1,0 +1,10 @@
+func process(_ items: [Int]) -> Int {
+    var total = 0
+    defer { total = 0 }
+    guard !items.isEmpty else { return -1 }
+    for item in items {
+        if item < 0 { return total }
+        total += item
+    }
+    return total
+}

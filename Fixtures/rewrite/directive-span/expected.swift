@@ -1,0 +1,6 @@
+// instswift:span
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func checkout(cart: [Int]) -> Int {/*<instswift>*/ return InstSwift.span("checkout") { instswiftSpan in /*</instswift>*/
+    cart.reduce(0, +)
+/*<instswift>*/}/*</instswift>*/}
+
+func untouched() -> Int { 0 }

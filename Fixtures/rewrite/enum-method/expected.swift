@@ -1,0 +1,10 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/enum Color {
+    case red, green
+
+    func name() -> String {/*<instswift>*/ return InstSwift.span("Color.name") { instswiftSpan in /*</instswift>*/
+        switch self {
+        case .red: return "red"
+        case .green: return "green"
+        }
+    /*<instswift>*/}/*</instswift>*/}
+}

@@ -1,0 +1,10 @@
+enum Color {
+    case red, green
+
+    func name() -> String {
+        switch self {
+        case .red: return "red"
+        case .green: return "green"
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import InstSwiftRuntime
+
+func one() -> Int { 1 }

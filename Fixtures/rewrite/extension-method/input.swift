@@ -1,0 +1,9 @@
+struct Account {
+    var owner: String
+}
+
+extension Account {
+    func greeting() -> String {
+        "Hello, \(owner)"
+    }
+}

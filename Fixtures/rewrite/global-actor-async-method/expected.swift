@@ -1,0 +1,10 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/@MainActor
+final class Screen {
+    var lines: [String] = []
+
+    func render() async -> Int {/*<instswift>*/ return await InstSwift.span("Screen.render") { (instswiftSpan) async in /*</instswift>*/
+        await Task.yield()
+        lines.append("frame")
+        return lines.count
+    /*<instswift>*/}/*</instswift>*/}
+}

@@ -1,0 +1,8 @@
+// instswift:ignore
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/struct Hot {
+    func run() -> Int { 1 }
+}
+
+struct Cold {
+    func run() -> Int {/*<instswift>*/ return InstSwift.span("Cold.run") { instswiftSpan in /*</instswift>*/ 2 /*<instswift>*/}/*</instswift>*/}
+}

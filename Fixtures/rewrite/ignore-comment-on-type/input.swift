@@ -1,0 +1,8 @@
+// instswift:ignore
+struct Hot {
+    func run() -> Int { 1 }
+}
+
+struct Cold {
+    func run() -> Int { 2 }
+}

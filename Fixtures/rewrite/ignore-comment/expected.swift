@@ -1,0 +1,8 @@
+// instswift:ignore
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func hot(_ x: Int) -> Int {
+    x + 1
+}
+
+func cold(_ x: Int) -> Int {/*<instswift>*/ return InstSwift.span("cold") { instswiftSpan in /*</instswift>*/
+    x - 1
+/*<instswift>*/}/*</instswift>*/}

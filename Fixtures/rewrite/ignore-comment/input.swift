@@ -1,0 +1,8 @@
+// instswift:ignore
+func hot(_ x: Int) -> Int {
+    x + 1
+}
+
+func cold(_ x: Int) -> Int {
+    x - 1
+}

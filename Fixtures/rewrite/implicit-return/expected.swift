@@ -1,0 +1,5 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func square(_ x: Int) -> Int {/*<instswift>*/ return InstSwift.span("square") { instswiftSpan in /*</instswift>*/ x * x /*<instswift>*/}/*</instswift>*/}
+
+func sign(_ x: Int) -> String {/*<instswift>*/ return InstSwift.span("sign") { instswiftSpan in /*</instswift>*/
+    if x < 0 { "negative" } else { "positive" }
+/*<instswift>*/}/*</instswift>*/}

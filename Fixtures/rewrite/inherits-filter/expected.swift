@@ -1,0 +1,9 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/protocol PaymentService {}
+
+struct Stripe: PaymentService {
+    func pay() -> Bool {/*<instswift>*/ return InstSwift.span("Stripe.pay") { instswiftSpan in /*</instswift>*/ true /*<instswift>*/}/*</instswift>*/}
+}
+
+struct Logger {
+    func log() -> Bool { true }
+}

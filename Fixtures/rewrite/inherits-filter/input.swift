@@ -1,0 +1,9 @@
+protocol PaymentService {}
+
+struct Stripe: PaymentService {
+    func pay() -> Bool { true }
+}
+
+struct Logger {
+    func log() -> Bool { true }
+}

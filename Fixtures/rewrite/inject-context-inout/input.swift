@@ -1,0 +1,3 @@
+func prepare(_ headers: inout [String: String]) {
+    headers["accept"] = "application/json"
+}

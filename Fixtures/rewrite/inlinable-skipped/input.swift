@@ -1,0 +1,4 @@
+@inlinable
+public func double(_ x: Int) -> Int {
+    x * 2
+}

@@ -1,0 +1,3 @@
+func work(items: Int) {
+    print(items)
+}

@@ -1,0 +1,5 @@
+struct Worker {
+    func work() {
+        print("working")
+    }
+}

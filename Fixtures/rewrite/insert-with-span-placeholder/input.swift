@@ -1,0 +1,3 @@
+func work() -> Int {
+    1
+}

@@ -1,0 +1,1 @@
+func invoice() -> Int { 1 }

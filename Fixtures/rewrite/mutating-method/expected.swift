@@ -1,0 +1,13 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/struct Stack {
+    private var items: [Int] = []
+
+    mutating func push(_ item: Int) {/*<instswift>*/ return InstSwift.span("Stack.push") { instswiftSpan in /*</instswift>*/
+        items.append(item)
+    /*<instswift>*/}/*</instswift>*/}
+
+    mutating func pop() -> Int? {/*<instswift>*/ return InstSwift.span("Stack.pop") { instswiftSpan in /*</instswift>*/
+        items.popLast()
+    /*<instswift>*/}/*</instswift>*/}
+
+    func peek() -> Int? { items.last }
+}

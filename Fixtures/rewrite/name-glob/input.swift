@@ -1,0 +1,3 @@
+func handleLogin() -> Bool { true }
+func handleLogout() -> Bool { true }
+func render() -> String { "" }

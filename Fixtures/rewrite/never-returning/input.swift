@@ -1,0 +1,3 @@
+func fail(_ message: String) -> Never {
+    fatalError(message)
+}

@@ -1,0 +1,3 @@
+// A file without imports.
+
+func one() -> Int { 1 }

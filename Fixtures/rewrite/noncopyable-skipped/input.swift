@@ -1,0 +1,7 @@
+struct Token: ~Copyable {
+    let id: Int
+
+    consuming func redeem() -> Int {
+        id
+    }
+}

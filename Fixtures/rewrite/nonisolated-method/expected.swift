@@ -1,0 +1,12 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/actor Cache {
+    let name: String
+    init(name: String) { self.name = name }
+
+    nonisolated func label() -> String {/*<instswift>*/ return InstSwift.span("Cache.label") { instswiftSpan in /*</instswift>*/
+        "cache \(name)"
+    /*<instswift>*/}/*</instswift>*/}
+
+    nonisolated func warm() async {/*<instswift>*/ return await InstSwift.span("Cache.warm") { (instswiftSpan) async in /*</instswift>*/
+        await Task.yield()
+    /*<instswift>*/}/*</instswift>*/}
+}

@@ -1,0 +1,2 @@
+func visible() -> Int { 1 }
+func _helper() -> Int { 2 }

@@ -1,0 +1,3 @@
+func saveUser() -> Bool { true }
+func deleteUser() -> Bool { true }
+func listUsers() -> [String] { [] }

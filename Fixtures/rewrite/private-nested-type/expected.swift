@@ -1,0 +1,7 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/struct Outer {
+    private struct Inner {
+        func value() -> Int {/*<instswift>*/ return InstSwift.span("Inner.value") { instswiftSpan in /*</instswift>*/ 7 /*<instswift>*/}/*</instswift>*/}
+    }
+
+    func read() -> Int { Inner().value() }
+}

@@ -1,0 +1,7 @@
+struct Outer {
+    private struct Inner {
+        func value() -> Int { 7 }
+    }
+
+    func read() -> Int { Inner().value() }
+}

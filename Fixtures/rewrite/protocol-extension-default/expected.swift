@@ -1,0 +1,9 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/protocol Describable {
+    func describe() -> String
+}
+
+extension Describable {
+    func describe() -> String {/*<instswift>*/ return InstSwift.span("Describable.describe") { instswiftSpan in /*</instswift>*/
+        String(describing: self)
+    /*<instswift>*/}/*</instswift>*/}
+}

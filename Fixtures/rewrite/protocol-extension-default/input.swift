@@ -1,0 +1,9 @@
+protocol Describable {
+    func describe() -> String
+}
+
+extension Describable {
+    func describe() -> String {
+        String(describing: self)
+    }
+}

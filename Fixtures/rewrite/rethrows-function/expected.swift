@@ -1,0 +1,4 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func twice(_ body: () throws -> Void) rethrows {/*<instswift>*/ return try InstSwift.rethrowingSpan("twice") { instswiftSpan in /*</instswift>*/
+    try body()
+    try body()
+/*<instswift>*/}/*</instswift>*/}

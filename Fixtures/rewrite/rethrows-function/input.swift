@@ -1,0 +1,4 @@
+func twice(_ body: () throws -> Void) rethrows {
+    try body()
+    try body()
+}

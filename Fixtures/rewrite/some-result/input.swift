@@ -1,0 +1,3 @@
+func numbers() -> some Sequence<Int> {
+    [1, 2, 3]
+}

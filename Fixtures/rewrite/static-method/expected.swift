@@ -1,0 +1,7 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/struct Config {
+    static func load(path: String) -> Config {/*<instswift>*/ return InstSwift.span("Config.load") { instswiftSpan in /*</instswift>*/
+        Config()
+    /*<instswift>*/}/*</instswift>*/}
+
+    func describe() -> String { "config" }
+}

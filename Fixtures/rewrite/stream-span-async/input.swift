@@ -1,0 +1,7 @@
+func tokens(of text: String) async -> AsyncStream<String> {
+    await Task.yield()
+    return AsyncStream { continuation in
+        for word in text.split(separator: " ") { continuation.yield(String(word)) }
+        continuation.finish()
+    }
+}

@@ -1,0 +1,9 @@
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/struct Grid {
+    var cells: [Int]
+    let width: Int
+
+    subscript(row: Int, column: Int) -> Int {
+        get {/*<instswift>*/ return InstSwift.span("Grid.subscript") { instswiftSpan in /*</instswift>*/ cells[row * width + column] /*<instswift>*/}/*</instswift>*/}
+        set {/*<instswift>*/ return InstSwift.span("Grid.subscript") { instswiftSpan in /*</instswift>*/ cells[row * width + column] = newValue /*<instswift>*/}/*</instswift>*/}
+    }
+}

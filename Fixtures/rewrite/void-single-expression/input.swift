@@ -1,0 +1,1 @@
+func greet(_ name: String) { print("hi", name) }

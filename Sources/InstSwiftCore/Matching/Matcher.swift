@@ -1,0 +1,65 @@
+/// What the rules made of one site: the rules that apply, the ones that came close and why they did not.
+public struct SiteReport: Sendable {
+    public var site: Site
+    /// Rules whose join point and filters match, in rule order.
+    public var matched: [Rule] = []
+    /// Rules that came close, with the reason they did not match.
+    public var nearMisses: [(ruleID: String, reason: String)] = []
+    /// Why matched rules were not applied (an ignore comment, an unsupported construct), if they were not.
+    public var skipReason: String?
+
+    /// The rules that will actually be applied.
+    public var applied: [Rule] { skipReason == nil ? matched : [] }
+}
+
+/// Matches every rule against a site: the filters first (module, file, package and version), then the join point.
+public enum Matcher {
+    public static func evaluate(_ site: Site, rules: [Rule], in file: FileContext) -> SiteReport {
+        var report = SiteReport(site: site)
+        for rule in rules {
+            let outcome = rule.joinPoint.match(site, in: file)
+            let filterFailure = filterFailure(rule, file)
+            switch (outcome, filterFailure) {
+            case (.matched, nil):
+                report.matched.append(rule)
+            case (.matched, let reason?):
+                report.nearMisses.append((rule.id, reason))
+            case (.missed(let reason, let progress), _) where progress > 0:
+                report.nearMisses.append((rule.id, reason))
+            default:
+                break
+            }
+        }
+        if !report.matched.isEmpty {
+            if site.isIgnored {
+                report.skipReason = "ignored by an // instswift:ignore comment"
+            } else if let reason = site.unsupportedReason {
+                report.skipReason = "unsupported construct: \(reason)"
+            }
+        }
+        return report
+    }
+
+    static func filterFailure(_ rule: Rule, _ file: FileContext) -> String? {
+        if !rule.modules.allows(file.module) {
+            return "other module '\(file.module ?? "<unknown>")' (the rule is for \(rule.modules.map(\.pattern).joined(separator: ", ")))"
+        }
+        if !rule.files.allows(file.path) {
+            return "file '\(file.path)' is not among \(rule.files.map(\.pattern).joined(separator: ", "))"
+        }
+        if let package = rule.package {
+            guard file.package == package.name else {
+                return "other package '\(file.package ?? "<unknown>")' (the rule is for '\(package.name)')"
+            }
+            if let range = package.versions {
+                guard let version = file.packageVersion else {
+                    return "version of '\(package.name)' is unknown (the rule needs \(range))"
+                }
+                if !range.contains(version) {
+                    return "version \(version) of '\(package.name)' is out of range \(range)"
+                }
+            }
+        }
+        return nil
+    }
+}

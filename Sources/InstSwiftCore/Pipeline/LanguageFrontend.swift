@@ -1,0 +1,42 @@
+/// A language the pipeline can rewrite. The core knows no language; Swift and C implement this.
+public protocol LanguageFrontend: Sendable {
+    /// File extensions (without the dot) this frontend handles.
+    var fileExtensions: [String] { get }
+    /// Checks code snippets in rules when they load.
+    var codeValidator: any CodeValidator { get }
+    /// Matches `rules` in one pass over `source` and renders the advice that applies.
+    func rewrite(_ source: String, file: FileContext, rules: [Rule], options: RewriteOptions) -> RewriteResult
+}
+
+/// How a rewrite renders.
+public struct RewriteOptions: Sendable {
+    /// Start the output with `#sourceLocation(file: <original>, line: 1)` (for compiling a copy from elsewhere).
+    public var emitSourceLocationHeader = false
+    /// The module injected code imports.
+    public var runtimeModule = "InstSwiftRuntime"
+
+    public init(emitSourceLocationHeader: Bool = false) {
+        self.emitSourceLocationHeader = emitSourceLocationHeader
+    }
+}
+
+/// What a rewrite produced.
+public struct RewriteResult: Sendable {
+    /// The rewritten text, or nil when no rule applied (the original is compiled as it is).
+    public var output: String?
+    /// Every site a rule matched or came close to.
+    public var reports: [SiteReport]
+    /// Why the whole file was left alone, if it was.
+    public var fileSkipReason: String?
+    public var diagnostics: Diagnostics
+
+    public init(output: String?, reports: [SiteReport], fileSkipReason: String? = nil, diagnostics: Diagnostics = Diagnostics()) {
+        self.output = output
+        self.reports = reports
+        self.fileSkipReason = fileSkipReason
+        self.diagnostics = diagnostics
+    }
+
+    /// Sites where advice was applied.
+    public var instrumented: [SiteReport] { reports.filter { !$0.applied.isEmpty } }
+}

@@ -1,0 +1,42 @@
+import InstSwiftCore
+import SwiftSyntax
+
+/// A site found in a Swift file, with the syntax the advice will edit.
+struct CollectedSite {
+    var site: Site
+    /// What the advice edits.
+    var target: Target
+
+    enum Target {
+        /// A function-like body: `{` ... `}` plus what the renderer must know about the declaration.
+        case body(BodyTarget)
+        /// A call expression and the effects written around it.
+        case call(CallTarget)
+    }
+}
+
+/// A body to wrap.
+struct BodyTarget {
+    /// Offset just after the body's `{`.
+    var afterOpenBrace: AbsolutePosition
+    /// Offset of the body's `}`.
+    var closeBrace: AbsolutePosition
+    /// The body's statements.
+    var statements: CodeBlockItemListSyntax
+    /// Whether the body's value is its result (a non-`Void` result with one expression and no `return`).
+    var isImplicitReturn: Bool
+    /// Whether the body is of an initializer (which cannot be wrapped in a closure before `self` is initialized).
+    var isInitializer: Bool
+    /// Whether the open brace ends its line.
+    var line: Int
+}
+
+/// A call to wrap.
+struct CallTarget {
+    var start: AbsolutePosition
+    var end: AbsolutePosition
+    /// Whether a `try` covers the call (so the closure needs one too).
+    var underTry: Bool
+    /// Whether an `await` covers the call.
+    var underAwait: Bool
+}

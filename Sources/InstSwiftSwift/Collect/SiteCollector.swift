@@ -1,0 +1,318 @@
+import InstSwiftCore
+import SwiftSyntax
+
+/// One pass over a Swift file that records every declaration with a body and every call a rule could select.
+final class SiteCollector: SyntaxVisitor {
+    private let converter: SourceLocationConverter
+    private let path: String
+    private(set) var sites: [CollectedSite] = []
+
+    /// Enclosing types, outermost first, with their inheritance clauses.
+    private var typeStack: [(name: String, inherits: [String])] = []
+    /// Names of enclosing functions, innermost last.
+    private var functionStack: [String] = []
+    /// Whether an enclosing declaration is opted out by `// instswift:ignore`.
+    private var ignoreDepth = 0
+    /// Variable name to declared type, per scope, innermost last.
+    private var scopes: [[String: String]] = [[:]]
+
+    init(path: String, tree: SourceFileSyntax) {
+        self.path = path
+        self.converter = SourceLocationConverter(fileName: path, tree: tree)
+        super.init(viewMode: .sourceAccurate)
+    }
+
+    func location(_ node: some SyntaxProtocol) -> InstSwiftCore.SourceLocation {
+        let l = converter.location(for: node.positionAfterSkippingLeadingTrivia)
+        return InstSwiftCore.SourceLocation(file: path, line: l.line, column: l.column)
+    }
+
+    // MARK: Types
+
+    private func enterType(_ name: String, _ inherits: InheritanceClauseSyntax?, _ node: some SyntaxProtocol) {
+        typeStack.append((name, inherits?.inheritedTypes.map { $0.type.trimmedDescription } ?? []))
+        scopes.append(storedProperties(of: node))
+        if CommentDirectives.isIgnored(node) { ignoreDepth += 1 }
+    }
+
+    private func leaveType(_ node: some SyntaxProtocol) {
+        typeStack.removeLast()
+        scopes.removeLast()
+        if CommentDirectives.isIgnored(node) { ignoreDepth -= 1 }
+    }
+
+    override func visit(_ node: StructDeclSyntax) -> SyntaxVisitorContinueKind { enterType(node.name.text, node.inheritanceClause, node); return .visitChildren }
+    override func visitPost(_ node: StructDeclSyntax) { leaveType(node) }
+    override func visit(_ node: ClassDeclSyntax) -> SyntaxVisitorContinueKind { enterType(node.name.text, node.inheritanceClause, node); return .visitChildren }
+    override func visitPost(_ node: ClassDeclSyntax) { leaveType(node) }
+    override func visit(_ node: EnumDeclSyntax) -> SyntaxVisitorContinueKind { enterType(node.name.text, node.inheritanceClause, node); return .visitChildren }
+    override func visitPost(_ node: EnumDeclSyntax) { leaveType(node) }
+    override func visit(_ node: ActorDeclSyntax) -> SyntaxVisitorContinueKind { enterType(node.name.text, node.inheritanceClause, node); return .visitChildren }
+    override func visitPost(_ node: ActorDeclSyntax) { leaveType(node) }
+    override func visit(_ node: ExtensionDeclSyntax) -> SyntaxVisitorContinueKind {
+        enterType(node.extendedType.trimmedDescription, node.inheritanceClause, node)
+        return .visitChildren
+    }
+    override func visitPost(_ node: ExtensionDeclSyntax) { leaveType(node) }
+    override func visit(_ node: ProtocolDeclSyntax) -> SyntaxVisitorContinueKind { .skipChildren }
+    override func visit(_ node: MacroExpansionDeclSyntax) -> SyntaxVisitorContinueKind { .skipChildren }
+
+    /// `let x: T` and `let x = T(...)` members, so calls on them know their receiver's type.
+    private func storedProperties(of node: some SyntaxProtocol) -> [String: String] {
+        var result: [String: String] = [:]
+        let members = node.as(StructDeclSyntax.self)?.memberBlock ?? node.as(ClassDeclSyntax.self)?.memberBlock
+            ?? node.as(ActorDeclSyntax.self)?.memberBlock ?? node.as(EnumDeclSyntax.self)?.memberBlock
+            ?? node.as(ExtensionDeclSyntax.self)?.memberBlock
+        for member in members?.members ?? [] {
+            guard let variable = member.decl.as(VariableDeclSyntax.self) else { continue }
+            for (name, type) in Self.bindings(of: variable) { result[name] = type }
+        }
+        return result
+    }
+
+    static func bindings(of variable: VariableDeclSyntax) -> [(String, String)] {
+        variable.bindings.compactMap { binding in
+            guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else { return nil }
+            if let type = binding.typeAnnotation?.type.trimmedDescription { return (name, type) }
+            if let call = binding.initializer?.value.as(FunctionCallExprSyntax.self),
+               let callee = call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text,
+               callee.first?.isUppercase == true {
+                return (name, callee)
+            }
+            return nil
+        }
+    }
+
+    override func visit(_ node: VariableDeclSyntax) -> SyntaxVisitorContinueKind {
+        if !functionStack.isEmpty {
+            for (name, type) in Self.bindings(of: node) { scopes[scopes.count - 1][name] = type }
+        }
+        collectAccessors(of: node)
+        return .visitChildren
+    }
+
+    // MARK: Declarations
+
+    override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
+        if let body = node.body {
+            let signature = node.signature
+            var site = makeSite(
+                kind: typeStack.isEmpty || !functionStack.isEmpty ? .function : .method,
+                name: node.name.text,
+                parameters: signature.parameterClause.parameters,
+                effects: (signature.effectSpecifiers?.asyncSpecifier != nil, signature.effectSpecifiers?.throwsClause),
+                returnType: signature.returnClause?.type,
+                attributes: node.attributes, modifiers: node.modifiers, declaration: node
+            )
+            if let generics = node.genericParameterClause, generics.description.contains("~Copyable") {
+                site.unsupportedReason = "a ~Copyable generic value cannot be captured by the span closure"
+            }
+            add(site, body: body, returnType: signature.returnClause?.type, isInitializer: false)
+        }
+        enterFunction(node.name.text, parameters: node.signature.parameterClause.parameters, node)
+        return .visitChildren
+    }
+    override func visitPost(_ node: FunctionDeclSyntax) { leaveFunction(node) }
+
+    override func visit(_ node: InitializerDeclSyntax) -> SyntaxVisitorContinueKind {
+        if let body = node.body {
+            let signature = node.signature
+            let site = makeSite(
+                kind: .initializer, name: "init", parameters: signature.parameterClause.parameters,
+                effects: (signature.effectSpecifiers?.asyncSpecifier != nil, signature.effectSpecifiers?.throwsClause),
+                returnType: nil, attributes: node.attributes, modifiers: node.modifiers, declaration: node
+            )
+            add(site, body: body, returnType: nil, isInitializer: true)
+        }
+        enterFunction("init", parameters: node.signature.parameterClause.parameters, node)
+        return .visitChildren
+    }
+    override func visitPost(_ node: InitializerDeclSyntax) { leaveFunction(node) }
+
+    override func visit(_ node: SubscriptDeclSyntax) -> SyntaxVisitorContinueKind {
+        collectAccessorBlock(
+            node.accessorBlock, name: "subscript", kind: .subscript, parameters: node.parameterClause.parameters,
+            returnType: node.returnClause.type, attributes: node.attributes, modifiers: node.modifiers, declaration: node
+        )
+        enterFunction("subscript", parameters: node.parameterClause.parameters, node)
+        return .visitChildren
+    }
+    override func visitPost(_ node: SubscriptDeclSyntax) { leaveFunction(node) }
+
+    override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind {
+        scopes.append([:])
+        return .visitChildren
+    }
+    override func visitPost(_ node: ClosureExprSyntax) { scopes.removeLast() }
+
+    private func collectAccessors(of node: VariableDeclSyntax) {
+        guard let binding = node.bindings.first, node.bindings.count == 1,
+              let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else { return }
+        collectAccessorBlock(
+            binding.accessorBlock, name: name, kind: .accessor, parameters: nil, returnType: binding.typeAnnotation?.type,
+            attributes: node.attributes, modifiers: node.modifiers, declaration: node
+        )
+    }
+
+    private func collectAccessorBlock(
+        _ block: AccessorBlockSyntax?, name: String, kind: DeclarationSite.Kind,
+        parameters: FunctionParameterListSyntax?, returnType: TypeSyntax?,
+        attributes: AttributeListSyntax, modifiers: DeclModifierListSyntax, declaration: some DeclSyntaxProtocol
+    ) {
+        guard let block else { return }
+        switch block.accessors {
+        case .getter(let statements):
+            var site = makeSite(kind: kind, name: name, parameters: parameters, effects: (false, nil), returnType: returnType,
+                                attributes: attributes, modifiers: modifiers, declaration: declaration)
+            site.modifiers.append("get")
+            addBody(site, open: block.leftBrace, statements: statements, close: block.rightBrace, returnType: returnType, isInitializer: false)
+        case .accessors(let accessors):
+            for accessor in accessors {
+                guard let body = accessor.body else { continue }
+                let word = accessor.accessorSpecifier.text
+                var site = makeSite(
+                    kind: kind, name: name, parameters: parameters,
+                    effects: (accessor.effectSpecifiers?.asyncSpecifier != nil, accessor.effectSpecifiers?.throwsClause),
+                    returnType: word == "get" ? returnType : nil,
+                    attributes: Array(attributes) + Array(accessor.attributes), modifiers: modifiers, declaration: declaration
+                )
+                site.modifiers.append(word)
+                if !["get", "set", "willSet", "didSet"].contains(word) {
+                    site.unsupportedReason = "a '\(word)' accessor yields or initializes storage and cannot be wrapped"
+                }
+                add(site, body: body, returnType: word == "get" ? returnType : nil, isInitializer: false)
+            }
+        }
+    }
+
+    private func enterFunction(_ name: String, parameters: FunctionParameterListSyntax, _ node: some SyntaxProtocol) {
+        functionStack.append(name)
+        var scope: [String: String] = [:]
+        for parameter in parameters {
+            scope[(parameter.secondName ?? parameter.firstName).text] = parameter.type.trimmedDescription
+        }
+        scopes.append(scope)
+        if CommentDirectives.isIgnored(node) { ignoreDepth += 1 }
+    }
+
+    private func leaveFunction(_ node: some SyntaxProtocol) {
+        functionStack.removeLast()
+        scopes.removeLast()
+        if CommentDirectives.isIgnored(node) { ignoreDepth -= 1 }
+    }
+
+    // MARK: Calls
+
+    override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
+        let callee: String
+        var receiver: String?
+        if let reference = node.calledExpression.as(DeclReferenceExprSyntax.self) {
+            callee = reference.baseName.text
+        } else if let member = node.calledExpression.as(MemberAccessExprSyntax.self), let base = member.base {
+            callee = member.declName.baseName.text
+            receiver = base.trimmedDescription
+        } else {
+            return .visitChildren
+        }
+        // Initializer calls (`Foo(...)`) are not call sites.
+        if receiver == nil, callee.first?.isUppercase == true { return .visitChildren }
+        var labels = node.arguments.map { $0.label?.text ?? "_" }
+        if node.trailingClosure != nil { labels.append("_") }
+        labels += node.additionalTrailingClosures.map { $0.label.text }
+        let effects = CallEffects(of: node)
+        var site = CallSite(
+            callee: callee, labels: labels, receiver: receiver, receiverType: receiver.flatMap(receiverType),
+            enclosingFunction: functionStack.last, enclosingTypes: typeStack.map(\.name),
+            isIgnored: ignoreDepth > 0, location: location(node)
+        )
+        if functionStack.isEmpty {
+            site.unsupportedReason = "a call outside a function body (a property initializer or global) is not wrapped"
+        } else if effects.insideAutoclosureOperand {
+            site.unsupportedReason = "the call is an operand of '??', '&&' or '||', whose right side is an autoclosure"
+        }
+        sites.append(CollectedSite(
+            site: .call(site),
+            target: .call(CallTarget(start: node.positionAfterSkippingLeadingTrivia, end: node.endPositionBeforeTrailingTrivia,
+                                     underTry: effects.underTry, underAwait: effects.underAwait))
+        ))
+        return .visitChildren
+    }
+
+    private func receiverType(_ receiver: String) -> String? {
+        let root = String(receiver.prefix { $0 != "." && $0 != "(" && $0 != "[" && $0 != "?" && $0 != "!" })
+        if root.first?.isUppercase == true { return root }
+        let name = root == "self" ? String(receiver.dropFirst(5).prefix { $0 != "." && $0 != "(" }) : root
+        for scope in scopes.reversed() {
+            if let type = scope[name] { return type.trimmingSuffix("?").trimmingSuffix("!") }
+        }
+        return nil
+    }
+
+    // MARK: Sites
+
+    private func makeSite(
+        kind: DeclarationSite.Kind, name: String, parameters: FunctionParameterListSyntax?,
+        effects: (isAsync: Bool, throwsClause: ThrowsClauseSyntax?), returnType: TypeSyntax?,
+        attributes: some Sequence<AttributeListSyntax.Element>, modifiers: DeclModifierListSyntax, declaration: some SyntaxProtocol
+    ) -> DeclarationSite {
+        let attributeNames = attributes.compactMap { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription }
+        let modifierWords = modifiers.map(\.name.text)
+        let access = modifierWords.first { FunctionPattern.accessLevels.contains($0) } ?? "internal"
+        var throwing = DeclarationSite.Throwing.none
+        var thrownType: String?
+        if let clause = effects.throwsClause {
+            if clause.throwsSpecifier.text == "rethrows" {
+                throwing = .rethrows
+            } else if let type = clause.type {
+                throwing = .typed
+                thrownType = type.trimmedDescription
+            } else {
+                throwing = .throws
+            }
+        }
+        let params = (parameters ?? []).map { p in
+            DeclarationSite.Parameter(
+                label: p.firstName.text, name: (p.secondName ?? p.firstName).text, type: p.type.trimmedDescription,
+                isInout: p.type.as(AttributedTypeSyntax.self)?.specifiers.contains { $0.trimmedDescription == "inout" } ?? false
+            )
+        }
+        let returnText = returnType?.trimmedDescription
+        var site = DeclarationSite(
+            kind: kind, name: name, enclosingTypes: typeStack.map(\.name), enclosingInherits: typeStack.last?.inherits ?? [],
+            parameters: params, isAsync: effects.isAsync, throwing: throwing, thrownType: thrownType,
+            returnType: returnText == "Void" || returnText == "()" ? nil : returnText,
+            attributes: attributeNames, access: access, modifiers: modifierWords.filter { !FunctionPattern.accessLevels.contains($0) },
+            directive: CommentDirectives.directive(on: declaration), isIgnored: ignoreDepth > 0 || CommentDirectives.isIgnored(declaration),
+            location: location(declaration)
+        )
+        site.unsupportedReason = Unsupported.reason(for: site)
+        return site
+    }
+
+    private func add(_ site: DeclarationSite, body: CodeBlockSyntax, returnType: TypeSyntax?, isInitializer: Bool) {
+        addBody(site, open: body.leftBrace, statements: body.statements, close: body.rightBrace, returnType: returnType, isInitializer: isInitializer)
+    }
+
+    private func addBody(
+        _ site: DeclarationSite, open: TokenSyntax, statements: CodeBlockItemListSyntax, close: TokenSyntax,
+        returnType: TypeSyntax?, isInitializer: Bool
+    ) {
+        let returnsValue = site.returnType != nil && site.returnType != "Never"
+        let isImplicitReturn = returnsValue && statements.count == 1 && statements.first.map { item in
+            if case .expr = item.item { return true }
+            return false
+        } ?? false
+        sites.append(CollectedSite(
+            site: .declaration(site),
+            target: .body(BodyTarget(
+                afterOpenBrace: open.endPositionBeforeTrailingTrivia, closeBrace: close.positionAfterSkippingLeadingTrivia,
+                statements: statements, isImplicitReturn: isImplicitReturn, isInitializer: isInitializer,
+                line: converter.location(for: open.positionAfterSkippingLeadingTrivia).line
+            ))
+        ))
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+}

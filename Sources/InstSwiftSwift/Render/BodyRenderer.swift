@@ -1,0 +1,164 @@
+import InstSwiftCore
+import SwiftSyntax
+
+/// Renders the advice of every rule that applies to one body: spans (outermost first), then the statements the
+/// innermost scope starts with (context injection, `before` templates, `after` templates as `defer`).
+struct BodyRenderer {
+    let site: DeclarationSite
+    let body: BodyTarget
+    let rules: [Rule]
+    let context: RenderContext
+
+    struct Output {
+        var edits: [TextEdit] = []
+        var imports: [String] = []
+        var diagnostics = Diagnostics()
+    }
+
+    func render() -> Output {
+        var output = Output()
+        var opening = ""
+        var closing = ""
+        var statements: [String] = []
+        for rule in rules {
+            let values = context.placeholders(
+                rule: rule, type: site.typeName, function: site.name, signature: site.signature, callee: nil, receiver: nil,
+                line: site.location.line
+            )
+            for advice in rule.advice {
+                switch advice {
+                case .span(let span):
+                    output.imports.append(context.options.runtimeModule)
+                    if body.isInitializer {
+                        statements += startedSpanStatements(span, rule: rule, values: values, index: statements.count)
+                    } else {
+                        opening += spanOpening(span, rule: rule, values: values) + " "
+                        closing = "}" + closing
+                    }
+                case .injectContext(let inject):
+                    output.imports.append(context.options.runtimeModule)
+                    statements += injectStatements(inject)
+                case .insert(let template):
+                    statements.append(templateStatement(template, values: values))
+                case .addImport(let module):
+                    output.imports.append(module.module)
+                }
+            }
+        }
+        let start = body.afterOpenBrace.utf8Offset
+        let end = body.closeBrace.utf8Offset
+        let sequence = context.sequence
+        var text = opening
+        for statement in statements { text += statement.hasSuffix("\n") ? statement : statement + "; " }
+        if !text.isEmpty {
+            output.edits.append(TextEdit(offset: start, text: InjectedRegion.wrap(" " + text), role: .open(length: end - start), sequence: sequence))
+        }
+        if !statements.isEmpty, body.isImplicitReturn, let expression = body.statements.first {
+            output.edits.append(TextEdit(
+                offset: expression.positionAfterSkippingLeadingTrivia.utf8Offset, text: InjectedRegion.wrap("return "),
+                role: .open(length: 0), sequence: sequence + 1
+            ))
+        }
+        if !closing.isEmpty {
+            output.edits.append(TextEdit(offset: end, text: InjectedRegion.wrap(closing), role: .close(length: end - start), sequence: sequence))
+        }
+        return output
+    }
+
+    // MARK: Spans
+
+    /// `return try await InstSwift.span("name", ...) { instswiftSpan in` for a body that can be a closure.
+    func spanOpening(_ span: SpanAdvice, rule: Rule, values: [String: String]) -> String {
+        let streaming = span.ending == .stream
+        let function = streaming ? "streamSpan" : site.throwing == .rethrows ? "rethrowingSpan" : "span"
+        var arguments = [stringLiteral(spanName(span, values: values))]
+        if span.kind != .internal { arguments.append("kind: \(RenderContext.kind(span.kind))") }
+        if let extract = span.extractContext { arguments.append("context: InstSwift.extract(from: \(extract.code))") }
+        let attributes = RenderContext.records(span.attributes + directiveAttributes(rule), span: "instswiftSpan")
+        if !attributes.isEmpty { arguments.append("attributes: { instswiftSpan in \(attributes) }") }
+        if !span.resultAttributes.isEmpty {
+            let records = RenderContext.records(span.resultAttributes, span: "instswiftSpan", values: ["$result": "instswiftResult"])
+            arguments.append("onResult: { instswiftSpan, instswiftResult in \(records) }")
+        }
+        if streaming {
+            var observation: [String] = []
+            if !span.elementAttributes.isEmpty {
+                let records = RenderContext.records(span.elementAttributes, span: "instswiftSpan", values: ["$element": "instswiftElement"])
+                observation.append("onElement: { instswiftSpan, instswiftElement in \(records) }")
+            }
+            if let key = span.firstElementTimeAttribute { observation.append("firstElementTimeAttribute: \(stringLiteral(key))") }
+            if let key = span.elementCountAttribute { observation.append("elementCountAttribute: \(stringLiteral(key))") }
+            if !observation.isEmpty { arguments.append("observing: StreamObservation(\(observation.joined(separator: ", ")))") }
+        }
+        var effects = ""
+        if site.throwing != .none { effects += "try " }
+        if site.isAsync { effects += "await " }
+        return "return \(effects)InstSwift.\(function)(\(arguments.joined(separator: ", "))) { \(closureSignature) in"
+    }
+
+    /// The closure states the declaration's effects, so the right overload is chosen even when the body does not
+    /// (yet) await or throw, and no "no 'async' operations occur within 'await'" warning appears.
+    var closureSignature: String {
+        var effects: [String] = []
+        if site.isAsync { effects.append("async") }
+        switch site.throwing {
+        case .none, .rethrows: break
+        case .throws: effects.append("throws")
+        case .typed: effects.append("throws(\(site.thrownType ?? "any Error"))")
+        }
+        return effects.isEmpty ? "instswiftSpan" : "(instswiftSpan) \(effects.joined(separator: " "))"
+    }
+
+    /// For initializers: a span started and ended by `defer`, since `self` cannot be captured before it is initialized.
+    func startedSpanStatements(_ span: SpanAdvice, rule: Rule, values: [String: String], index: Int) -> [String] {
+        let name = index == 0 ? "instswiftSpan" : "instswiftSpan\(index)"
+        var arguments = [stringLiteral(spanName(span, values: values))]
+        if span.kind != .internal { arguments.append("kind: \(RenderContext.kind(span.kind))") }
+        if let extract = span.extractContext { arguments.append("context: InstSwift.extract(from: \(extract.code))") }
+        let attributes = RenderContext.records(span.attributes + directiveAttributes(rule), span: "instswiftSpan")
+        if !attributes.isEmpty { arguments.append("attributes: { instswiftSpan in \(attributes) }") }
+        return ["let \(name) = InstSwift.startSpan(\(arguments.joined(separator: ", ")))", "defer { \(name).end() }"]
+    }
+
+    func spanName(_ span: SpanAdvice, values: [String: String]) -> String {
+        if let name = site.directive?.spanName, site.directive?.verb == "span" { return name }
+        return Placeholders.fill(span.name ?? (site.typeName == nil ? "{function}" : "{type}.{function}"), values)
+    }
+
+    /// `key=expression` pairs written in a `// instswift:span` comment, for rules that select that directive.
+    func directiveAttributes(_ rule: Rule) -> [AttributeBinding] {
+        guard case .directive(let pattern) = rule.joinPoint, let directive = site.directive, directive.verb == pattern.verb else {
+            return []
+        }
+        return directive.attributes.sorted { $0.key < $1.key }.map {
+            AttributeBinding(key: $0.key, value: CodeSnippet($0.value, at: site.location))
+        }
+    }
+
+    // MARK: Context injection
+
+    /// `var request = request; InstSwift.inject(into: &request.headers)`: a parameter that is not `inout` is shadowed
+    /// by a mutable copy so the body sends the headers.
+    func injectStatements(_ inject: InjectContextAdvice) -> [String] {
+        var statements: [String] = []
+        let root = inject.rootName
+        if let parameter = site.parameters.first(where: { $0.name == root }), !parameter.isInout {
+            statements.append("var \(root) = \(root)")
+        }
+        statements.append("InstSwift.inject(into: &\(inject.into.code))")
+        return statements
+    }
+
+    // MARK: Templates
+
+    /// A `before` template as written, an `after` one inside `defer`. A template of several lines is framed by
+    /// `#sourceLocation` so errors in it point into the rules file and the user's lines keep their numbers.
+    func templateStatement(_ template: TemplateAdvice, values: [String: String]) -> String {
+        let code = Placeholders.substitute(Placeholders.fill(template.code.code, values), bindings: ["$span": "instswiftSpan"])
+            .trimmingCharacters(in: .newlines)
+        let statement = template.position == .before ? code : "defer { \(code) }"
+        guard statement.contains("\n") else { return statement }
+        return "\n#sourceLocation(file: \(stringLiteral(template.code.location.file)), line: \(template.code.location.line))\n"
+            + statement + "\n#sourceLocation(file: \(stringLiteral(context.file.path)), line: \(body.line))\n"
+    }
+}

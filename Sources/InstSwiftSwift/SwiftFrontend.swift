@@ -1,0 +1,68 @@
+import InstSwiftCore
+import SwiftParser
+import SwiftSyntax
+
+/// Rewrites Swift files with swift-syntax: one parse, one collecting pass, then insertions only.
+public struct SwiftFrontend: LanguageFrontend {
+    public init() {}
+
+    public var fileExtensions: [String] { ["swift"] }
+    public var codeValidator: any CodeValidator { SwiftCodeValidator() }
+
+    public func rewrite(_ source: String, file: FileContext, rules: [Rule], options: RewriteOptions) -> RewriteResult {
+        let tree = Parser.parse(source: source)
+        if CommentDirectives.ignoresFile(tree) {
+            return RewriteResult(output: nil, reports: [], fileSkipReason: "ignored by an // instswift:ignore-file comment")
+        }
+        let collector = SiteCollector(path: file.path, tree: tree)
+        collector.walk(tree)
+
+        var reports: [SiteReport] = []
+        var edits: [TextEdit] = []
+        var imports: [String] = []
+        var diagnostics = Diagnostics()
+        for collected in collector.sites {
+            let report = Matcher.evaluate(collected.site, rules: rules, in: file)
+            if !report.matched.isEmpty || !report.nearMisses.isEmpty { reports.append(report) }
+            guard !report.applied.isEmpty else { continue }
+            let context = RenderContext(file: file, options: options, sequence: edits.count)
+            switch (collected.site, collected.target) {
+            case (.declaration(let site), .body(let body)):
+                let rendered = BodyRenderer(site: site, body: body, rules: report.applied, context: context).render()
+                edits += rendered.edits
+                imports += rendered.imports
+                diagnostics.append(contentsOf: rendered.diagnostics)
+            case (.call(let site), .call(let call)):
+                let rendered = CallRenderer(site: site, call: call, rules: report.applied, context: context).render()
+                edits += rendered.edits
+                imports += rendered.imports
+            default:
+                continue
+            }
+        }
+        guard !edits.isEmpty || !imports.isEmpty else {
+            return RewriteResult(output: nil, reports: reports, diagnostics: diagnostics)
+        }
+        edits += ImportRenderer(tree: tree).edits(adding: imports)
+        if options.emitSourceLocationHeader {
+            edits.append(TextEdit(offset: 0, text: "#sourceLocation(file: \(stringLiteral(file.path)), line: 1)\n", role: .open(length: Int.max)))
+        }
+        return RewriteResult(output: EditApplier.apply(edits, to: source), reports: reports, diagnostics: diagnostics)
+    }
+}
+
+/// A Swift string literal for `text`.
+func stringLiteral(_ text: String) -> String {
+    var escaped = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": escaped += "\\\\"
+        case "\"": escaped += "\\\""
+        case "\n": escaped += "\\n"
+        case "\r": escaped += "\\r"
+        case "\t": escaped += "\\t"
+        default: escaped.unicodeScalars.append(scalar)
+        }
+    }
+    return "\"\(escaped)\""
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import InstSwiftCore
+import InstSwiftSwift
+
+/// Prints a unified diff of what the rules would change; exits 1 when anything would.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff", abstract: "Show what the rules would inject, as a unified diff (exit 1 when something would change).")
+
+    @OptionGroup var inputs: RewriteInputs
+
+    func run() throws {
+        let frontend = SwiftFrontend()
+        let rules = try inputs.loadRules(frontend)
+        var changed = false
+        for path in try inputs.files() {
+            let source = try String(contentsOfFile: path, encoding: .utf8)
+            let result = frontend.rewrite(source, file: inputs.context(for: path), rules: rules.rules, options: RewriteOptions())
+            guard let output = result.output else { continue }
+            changed = true
+            print(UnifiedDiff.render(old: source, new: output, path: path), terminator: "")
+        }
+        if changed { throw ExitCode(1) }
+    }
+}
+
+/// Prints the rewritten file (what the compiler would see).
+struct RewriteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rewrite", abstract: "Print the rewritten source of one file.", shouldDisplay: false)
+
+    @OptionGroup var inputs: RewriteInputs
+
+    func run() throws {
+        let frontend = SwiftFrontend()
+        let rules = try inputs.loadRules(frontend)
+        for path in try inputs.files() {
+            let source = try String(contentsOfFile: path, encoding: .utf8)
+            let result = frontend.rewrite(source, file: inputs.context(for: path), rules: rules.rules, options: RewriteOptions())
+            print(result.output ?? source, terminator: "")
+        }
+    }
+}

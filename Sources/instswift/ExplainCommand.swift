@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import InstSwiftCore
+import InstSwiftSwift
+
+/// Lists, for every declaration and call a rule matched or came close to, what happened and why.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "Explain which rule applies where, and why the closest ones do not.")
+
+    @OptionGroup var inputs: RewriteInputs
+
+    func run() throws {
+        let frontend = SwiftFrontend()
+        let rules = try inputs.loadRules(frontend)
+        for path in try inputs.files() {
+            let source = try String(contentsOfFile: path, encoding: .utf8)
+            let result = frontend.rewrite(source, file: inputs.context(for: path), rules: rules.rules, options: RewriteOptions())
+            if let reason = result.fileSkipReason {
+                print("\(path): skipped: \(reason)")
+                continue
+            }
+            for report in result.reports {
+                print("\(report.site.location): \(report.site.displayName)")
+                if let reason = report.skipReason {
+                    print("  skipped [\(report.matched.map(\.id).joined(separator: ", "))]: \(reason)")
+                } else {
+                    for rule in report.matched { print("  applied [\(rule.id)]") }
+                }
+                for miss in report.nearMisses { print("  not applied [\(miss.ruleID)]: \(miss.reason)") }
+            }
+        }
+    }
+}

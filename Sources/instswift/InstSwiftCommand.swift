@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import InstSwiftCore
+import InstSwiftSwift
+
+/// `instswift`: compile-time OpenTelemetry instrumentation for Swift.
+@main
+struct InstSwiftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "instswift",
+        abstract: "Compile-time OpenTelemetry instrumentation for Swift, driven by YAML rules.",
+        version: InstSwiftVersion.current,
+        subcommands: [DiffCommand.self, ExplainCommand.self, RewriteCommand.self, RulesCommand.self]
+    )
+}
+
+enum InstSwiftVersion {
+    static let current = "0.1.0"
+}
+
+/// Options shared by the commands that rewrite files.
+struct RewriteInputs: ParsableArguments {
+    @Option(name: .customLong("rules"), help: "A rules file (repeatable).")
+    var ruleFiles: [String] = []
+
+    @Option(help: "The module the files belong to (default: the folder under Sources/).")
+    var module: String?
+
+    @Option(help: "The package the files belong to, as NAME or NAME@VERSION (for rules with a package constraint).")
+    var package: String?
+
+    @Argument(help: "Swift files or folders.")
+    var paths: [String]
+
+    func loadRules(_ frontend: SwiftFrontend) throws -> RuleSet {
+        guard !ruleFiles.isEmpty else { throw ValidationError("give at least one --rules FILE") }
+        return try RuleLoading.load(ruleFiles, frontend: frontend)
+    }
+
+    /// Every Swift file named, folders searched recursively, in a stable order.
+    func files() throws -> [String] {
+        var result: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ValidationError("\(path): no such file or directory")
+            }
+            if isDirectory.boolValue {
+                let enumerator = FileManager.default.enumerator(atPath: path)
+                while let item = enumerator?.nextObject() as? String {
+                    if item.hasSuffix(".swift"), !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                        result.append((path as NSString).appendingPathComponent(item))
+                    }
+                }
+            } else {
+                result.append(path)
+            }
+        }
+        return result.sorted()
+    }
+
+    func context(for path: String) -> FileContext {
+        var context = FileContext(path: path, module: module ?? Self.inferModule(path))
+        if let package {
+            let parts = package.split(separator: "@", maxSplits: 1).map(String.init)
+            context.package = parts[0]
+            context.packageVersion = parts.count > 1 ? SemanticVersion(parts[1]) : nil
+        }
+        return context
+    }
+
+    static func inferModule(_ path: String) -> String? {
+        let parts = path.split(separator: "/")
+        guard let index = parts.lastIndex(where: { $0 == "Sources" || $0 == "Tests" }), index + 1 < parts.count - 1 else { return nil }
+        return String(parts[index + 1])
+    }
+}
+
+enum RuleLoading {
+    /// Loads every file, reporting all problems of all files before failing.
+    static func load(_ paths: [String], frontend: SwiftFrontend) throws -> RuleSet {
+        let loader = RuleFileLoader(validator: frontend.codeValidator)
+        var set = RuleSet()
+        var problems = Diagnostics()
+        for path in paths {
+            do throws(Diagnostics) { set.append(try loader.load(path: path)) } catch { problems.append(contentsOf: error) }
+        }
+        if problems.hasErrors {
+            FileHandle.standardError.write(Data((problems.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+        return set
+    }
+}

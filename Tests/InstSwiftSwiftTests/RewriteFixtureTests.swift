@@ -1,0 +1,38 @@
+import Foundation
+import InstSwiftCore
+import InstSwiftSwift
+import Testing
+
+/// Golden rewrite cases. Record new expectations with `INSTSWIFT_RECORD=1 swift test --filter RewriteFixtureTests`
+/// and review them with `git diff`.
+@Suite struct RewriteFixtureTests {
+    @Test(arguments: RewriteCase.all)
+    func rewriteMatchesExpectation(_ fixture: RewriteCase) throws {
+        let (output, _) = try fixture.run()
+        let expectedURL = fixture.directory.appendingPathComponent("expected.swift")
+        if isRecording {
+            try output.write(to: expectedURL, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try fixture.read("expected.swift")
+        #expect(output == expected, "\(fixture.name): output differs from expected.swift\n\(diff(expected: expected, actual: output))")
+    }
+
+    @Test(arguments: RewriteCase.all)
+    func removingInjectedRegionsGivesTheInputBack(_ fixture: RewriteCase) throws {
+        let (output, result) = try fixture.run()
+        guard result.output != nil else { return }
+        let input = try fixture.read("input.swift")
+        let stripped = InjectedRegion.strip(output)
+        #expect(stripped == input, "\(fixture.name): \(diff(expected: input, actual: stripped))")
+    }
+
+    @Test(arguments: RewriteCase.all)
+    func rewriteIsDeterministic(_ fixture: RewriteCase) throws {
+        #expect(try fixture.run().output == fixture.run().output)
+    }
+
+    @Test func thereAreEnoughCases() {
+        #expect(RewriteCase.all.count >= 60)
+    }
+}

@@ -5,6 +5,7 @@ extension RuleFileLoader {
     func readAdvice(_ node: Node, _ reader: YAMLReader) -> Advice? {
         guard let map = reader.mapping(node, "an advice", allowed: Advice.keys) else { return nil }
         guard map.entries.count == 1, let entry = map.entries.first else {
+            if map.entries.isEmpty, map.hadUnknownKeys { return nil }
             reader.error(
                 map.entries.isEmpty
                     ? "an advice needs one of \(Advice.keys.map { "'\($0)'" }.joined(separator: ", "))"
@@ -40,7 +41,7 @@ extension RuleFileLoader {
         span.attributes = map["attributes"].map { readAttributes($0, "'attributes'", reader) } ?? []
         span.resultAttributes = map["result-attributes"].map { readAttributes($0, "'result-attributes'", reader) } ?? []
         span.extractContext = map["extract-context"].flatMap { expression($0, "'extract-context'", reader) }
-        if let endsNode = map["ends"] { span.ending = reader.choice(endsNode, "'ends'", as: SpanAdvice.Ending.self) ?? .return }
+        if let endsNode = map["ends"] { span.ending = reader.choice(endsNode, "span end", as: SpanAdvice.Ending.self) ?? .return }
         span.elementAttributes = map["element-attributes"].map { readAttributes($0, "'element-attributes'", reader) } ?? []
         span.firstElementTimeAttribute = map["first-element-time-attribute"].flatMap { reader.nonEmptyString($0, "'first-element-time-attribute'") }
         span.elementCountAttribute = map["element-count-attribute"].flatMap { reader.nonEmptyString($0, "'element-count-attribute'") }

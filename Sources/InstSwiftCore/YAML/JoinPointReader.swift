@@ -6,6 +6,7 @@ extension RuleFileLoader {
         guard let map = reader.mapping(node, what, allowed: JoinPoint.keys) else { return nil }
         guard map.entries.count == 1, let entry = map.entries.first else {
             if map.entries.isEmpty {
+                guard !map.hadUnknownKeys else { return nil }
                 reader.error("\(what) needs one of \(JoinPoint.keys.map { "'\($0)'" }.joined(separator: ", "))", at: node)
             } else {
                 reader.error("\(what) has \(map.keys.map { "'\($0)'" }.joined(separator: " and ")); use 'all-of' to combine join points", at: map.entries[1].keyNode)

@@ -23,7 +23,7 @@ public struct RuleFileLoader: Sendable {
 
     /// Parses rules from text; `file` is used in diagnostics.
     public func parse(_ text: String, file: String) throws(Diagnostics) -> RuleSet {
-        let reader = YAMLReader(file: file)
+        let reader = YAMLReader(file: file, text: text)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -82,6 +82,7 @@ public struct RuleFileLoader: Sendable {
     // MARK: - Rules
 
     func readRule(_ node: Node, _ reader: YAMLReader) -> Rule? {
+        reader.currentRule = node.mapping?["id"]?.string
         guard let map = reader.mapping(node, "a rule", allowed: Rule.keys) else { return nil }
         guard let idNode = map.required("id"), let id = reader.nonEmptyString(idNode, "'id'") else { return nil }
         reader.currentRule = id
@@ -170,7 +171,7 @@ public struct RuleFileLoader: Sendable {
         let isBlock = node.scalar.map { $0.style == .literal || $0.style == .folded } ?? false
         if isBlock {
             location.line += problem.line
-            location.column = problem.column + (location.column - 1)
+            location.column = problem.column + reader.indentation(ofLine: location.line)
         } else if problem.line == 1 {
             let quoteOffset = node.scalar.map { $0.style == .plain ? 0 : 1 } ?? 0
             location.column += problem.column - 1 + quoteOffset

@@ -11,8 +11,19 @@ final class YAMLReader {
     var diagnostics = Diagnostics()
     /// The rule being read, so its diagnostics carry its id.
     var currentRule: String?
+    /// The file's lines, for columns inside block scalars.
+    let lines: [Substring]
 
-    init(file: String) { self.file = file }
+    init(file: String, text: String = "") {
+        self.file = file
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The indentation of a 1-based line.
+    func indentation(ofLine line: Int) -> Int {
+        guard line >= 1, line <= lines.count else { return 0 }
+        return lines[line - 1].prefix { $0 == " " }.count
+    }
 
     func location(of node: Node) -> SourceLocation {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
@@ -30,12 +41,16 @@ final class YAMLReader {
         }
         var entries: [(key: String, keyNode: Node, value: Node)] = []
         var seen = Set<String>()
+        var misspelt = Set<String>()
+        var hadUnknownKeys = false
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 error("\(what) has a key that is not a string", at: keyNode)
                 continue
             }
             guard allowed.contains(key) else {
+                hadUnknownKeys = true
+                if let suggestion = Suggestion.closest(to: key, in: allowed) { misspelt.insert(suggestion) }
                 error("unknown key '\(key)' in \(what)\(Suggestion.didYouMean(key, in: allowed))", at: keyNode)
                 continue
             }
@@ -45,7 +60,7 @@ final class YAMLReader {
             }
             entries.append((key, keyNode, value))
         }
-        return YAMLMapping(node: node, entries: entries, what: what, reader: self)
+        return YAMLMapping(node: node, entries: entries, what: what, reader: self, misspelt: misspelt, hadUnknownKeys: hadUnknownKeys)
     }
 
     /// A plain string scalar.
@@ -132,6 +147,9 @@ struct YAMLMapping {
     let entries: [(key: String, keyNode: Node, value: Node)]
     let what: String
     unowned let reader: YAMLReader
+    /// Keys that an unknown key was probably meant to be; their absence was already reported.
+    let misspelt: Set<String>
+    let hadUnknownKeys: Bool
 
     subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
 
@@ -140,6 +158,7 @@ struct YAMLMapping {
     /// The value of a key the schema requires; reports its absence.
     func required(_ key: String) -> Node? {
         if let value = self[key] { return value }
+        guard !misspelt.contains(key) else { return nil }
         reader.error("\(what) is missing the required key '\(key)'", at: node)
         return nil
     }

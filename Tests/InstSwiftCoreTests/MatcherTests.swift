@@ -1,0 +1,80 @@
+import InstSwiftCore
+import Testing
+
+@Suite struct MatcherTests {
+    let file = FileContext(path: "Sources/App/Handler.swift", module: "App", package: "app")
+
+    func rules(_ yaml: String) throws -> [Rule] {
+        try RuleFileLoader(validator: nil).parse(yaml, file: "rules.yml").rules
+    }
+
+    func method(_ name: String, labels: [String] = [], type: String = "Handler") -> Site {
+        .declaration(DeclarationSite(
+            kind: .method, name: name, enclosingTypes: [type],
+            parameters: labels.map { .init(label: $0, name: $0, type: "Int") },
+            location: SourceLocation(file: file.path, line: 3, column: 5)))
+    }
+
+    @Test func nearMissExplainsLabels() throws {
+        let rules = try rules("""
+        rules:
+          - id: r
+            where: {function: {name: handle, labels: [request]}}
+            advice: [{span: {}}]
+        """)
+        let report = Matcher.evaluate(method("handle", labels: ["_"]), rules: rules, in: file)
+        #expect(report.matched.isEmpty)
+        #expect(report.nearMisses.first?.reason.contains("labels differ") == true)
+    }
+
+    @Test func otherModuleIsANearMiss() throws {
+        let rules = try rules("""
+        rules:
+          - id: r
+            modules: Billing
+            where: {function: {name: handle}}
+            advice: [{span: {}}]
+        """)
+        let report = Matcher.evaluate(method("handle"), rules: rules, in: file)
+        #expect(report.nearMisses.first?.reason.hasPrefix("other module 'App'") == true)
+    }
+
+    @Test func unrelatedRulesAreNotMentioned() throws {
+        let rules = try rules("""
+        rules:
+          - id: r
+            where: {function: {name: other}}
+            advice: [{span: {}}]
+        """)
+        let report = Matcher.evaluate(method("handle"), rules: rules, in: file)
+        #expect(report.matched.isEmpty && report.nearMisses.isEmpty)
+    }
+
+    @Test func versionOutOfRangeIsExplained() throws {
+        let rules = try rules("""
+        package: {name: app, versions: ">=2.0.0"}
+        rules:
+          - id: r
+            where: {function: {}}
+            advice: [{span: {}}]
+        """)
+        var old = file
+        old.packageVersion = SemanticVersion("1.0.0")
+        let report = Matcher.evaluate(method("handle"), rules: rules, in: old)
+        #expect(report.nearMisses.first?.reason == "version 1.0.0 of 'app' is out of range >=2.0.0")
+    }
+
+    @Test func ignoredSiteIsSkippedWithReason() throws {
+        let rules = try rules("""
+        rules:
+          - id: r
+            where: {function: {}}
+            advice: [{span: {}}]
+        """)
+        guard case .declaration(var site) = method("handle") else { return }
+        site.isIgnored = true
+        let report = Matcher.evaluate(.declaration(site), rules: rules, in: file)
+        #expect(report.applied.isEmpty)
+        #expect(report.skipReason?.contains("instswift:ignore") == true)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// The `instswift` binary of this build, run as a user would.
+@Suite struct CLITests {
+    static var binary: String {
+        let built = FixtureCompileTests.modulesDirectory.deletingLastPathComponent().appendingPathComponent("instswift").path
+        return ProcessInfo.processInfo.environment["INSTSWIFT_BIN"] ?? built
+    }
+
+    let fixture = repositoryRoot.appendingPathComponent("Fixtures/rewrite/extract-context")
+
+    @Test func diffExitsOneAndShowsTheSpan() {
+        let result = run([Self.binary, "diff", "--rules", "rules.yml", "input.swift"], in: fixture)
+        #expect(result.status == 1)
+        #expect(result.output.contains("+func handle(_ request: Request) async throws -> Int {/*<instswift>*/ return try await InstSwift.span(\"handle\""))
+        #expect(result.output.hasPrefix("--- input.swift\n+++ input.swift (instrumented)\n@@ "))
+    }
+
+    @Test func diffExitsZeroWhenNothingChanges() {
+        let negative = repositoryRoot.appendingPathComponent("Fixtures/rewrite/labels-mismatch")
+        let result = run([Self.binary, "diff", "--rules", "rules.yml", "input.swift"], in: negative)
+        #expect(result.status == 0 && result.output.isEmpty, "\(result.output)")
+    }
+
+    @Test func explainGivesTheReasonOfANearMiss() {
+        let negative = repositoryRoot.appendingPathComponent("Fixtures/rewrite/labels-mismatch")
+        let result = run([Self.binary, "explain", "--rules", "rules.yml", "input.swift"], in: negative)
+        #expect(result.output == "input.swift:1:1: function route(path:)\n  not applied [rule]: labels differ: (path:) is not (to:)\n")
+    }
+
+    @Test func explainReportsUnsupportedConstructs() {
+        let fixture = repositoryRoot.appendingPathComponent("Fixtures/rewrite/inlinable-skipped")
+        let result = run([Self.binary, "explain", "--rules", "rules.yml", "input.swift"], in: fixture)
+        #expect(result.output.contains("skipped [all-functions]: unsupported construct: an @inlinable body"))
+    }
+
+    @Test func validateFailsWithCompilerStyleErrors() {
+        let result = run([Self.binary, "rules", "validate", "unknown-span-key.yml"], in: repositoryRoot.appendingPathComponent("Fixtures/rule-errors"))
+        #expect(result.status == 2)
+        #expect(result.output == "unknown-span-key.yml:7:11: error: [spans] unknown key 'nmae' in 'span' (did you mean 'name'?)\n")
+    }
+
+    @Test func schemaCommandPrintsThePublishedSchema() throws {
+        let result = run([Self.binary, "rules", "schema"])
+        let published = try String(contentsOf: repositoryRoot.appendingPathComponent("Rules/instswift-rules.schema.json"), encoding: .utf8)
+        #expect(result.output == published)
+    }
+}

@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "instswift", targets: ["instswift"]),
         .library(name: "InstSwiftCore", targets: ["InstSwiftCore"]),
         .library(name: "InstSwiftSwift", targets: ["InstSwiftSwift"]),
+        .library(name: "InstSwiftBuild", targets: ["InstSwiftBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
@@ -34,11 +35,20 @@ let package = Package(
                 .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
             ]
         ),
+        .target(
+            name: "InstSwiftBuild",
+            dependencies: [
+                "InstSwiftCore",
+                "InstSwiftSwift",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "instswift",
             dependencies: [
                 "InstSwiftCore",
                 "InstSwiftSwift",
+                "InstSwiftBuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,7 +61,9 @@ let package = Package(
             dependencies: [
                 "InstSwiftCore",
                 "InstSwiftSwift",
+                "InstSwiftBuild",
                 .product(name: "InstSwiftRuntime", package: "Runtime"),
+                .product(name: "InstSwiftOTel", package: "Runtime"),
             ]
         ),
     ],

@@ -1,3 +1,4 @@
+import Foundation
 import InstSwiftCore
 import SwiftParser
 import SwiftSyntax
@@ -15,6 +16,8 @@ public struct SwiftFrontend: LanguageFrontend {
             return RewriteResult(output: nil, reports: [], fileSkipReason: "ignored by an // instswift:ignore-file comment")
         }
         let collector = SiteCollector(path: file.path, tree: tree)
+        collector.selfBootstrapLine = Self.selfBootstrapLine(in: source)
+        collector.collectTopLevelCode(tree)
         collector.walk(tree)
 
         var reports: [SiteReport] = []
@@ -48,6 +51,21 @@ public struct SwiftFrontend: LanguageFrontend {
             edits.append(TextEdit(offset: 0, text: "#sourceLocation(file: \(stringLiteral(file.path)), line: 1)\n", role: .open(length: Int.max)))
         }
         return RewriteResult(output: EditApplier.apply(edits, to: source), reports: reports, diagnostics: diagnostics)
+    }
+}
+
+extension SwiftFrontend {
+    /// Calls that mean the program sets up tracing itself.
+    static let bootstrapCalls = ["OTel.bootstrap(", "InstrumentationSystem.bootstrap(", "OTel.makeTracingBackend(", "InstSwiftOTel.bootstrap"]
+
+    /// The first line that bootstraps tracing, if any.
+    static func selfBootstrapLine(in source: String) -> Int? {
+        guard bootstrapCalls.contains(where: source.contains) else { return nil }
+        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where bootstrapCalls.contains(where: line.contains) && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+            return index + 1
+        }
+        return nil
     }
 }
 

@@ -1,16 +1,43 @@
 import ArgumentParser
+import Glibc
 import Foundation
+import InstSwiftBuild
 import InstSwiftCore
 import InstSwiftSwift
 
 /// `instswift`: compile-time OpenTelemetry instrumentation for Swift.
 @main
 struct InstSwiftCommand: ParsableCommand {
+    /// Three faces: the compiler shim (when SwiftPM runs us as `swiftc`), the build wrapper (`instswift swift ...`,
+    /// whose arguments belong to SwiftPM), and the subcommands.
+    static func main() {
+        let arguments = CommandLine.arguments
+        let environment = ProcessInfo.processInfo.environment
+        if URL(fileURLWithPath: arguments[0]).lastPathComponent == "swiftc" {
+            Glibc.exit(CompilerShim.run(arguments: Array(arguments.dropFirst()), environment: environment))
+        }
+        if arguments.count > 1, arguments[1] == "swift" {
+            do {
+                let session = try BuildSession(arguments: Array(arguments.dropFirst(2)), environment: environment, version: InstSwiftVersion.current)
+                Glibc.exit(try session.run())
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                Glibc.exit(2)
+            }
+        }
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "instswift",
         abstract: "Compile-time OpenTelemetry instrumentation for Swift, driven by YAML rules.",
         version: InstSwiftVersion.current,
-        subcommands: [DiffCommand.self, ExplainCommand.self, RewriteCommand.self, RulesCommand.self]
+        subcommands: [SwiftPassthroughCommand.self, DiffCommand.self, ExplainCommand.self, RewriteCommand.self, RulesCommand.self, TracesCommand.self]
     )
 }
 
@@ -91,4 +118,13 @@ enum RuleLoading {
         }
         return set
     }
+}
+
+/// Documents `instswift swift ...` in `--help`; the arguments are handled before parsing (they belong to SwiftPM).
+struct SwiftPassthroughCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swift",
+        abstract: "Run 'swift build|test|run' with instrumentation: instswift swift build [swift options] [--rules FILE] [--keep-work] [--log-level LEVEL] [--report PATH]"
+    )
+    @Argument(parsing: .allUnrecognized) var arguments: [String] = []
 }

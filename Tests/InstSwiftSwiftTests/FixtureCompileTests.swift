@@ -17,14 +17,41 @@ import Testing
         return repositoryRoot.appendingPathComponent(".build/debug/Modules")
     }
 
+    /// Clang module maps the runtime's C dependencies need (SwiftPM passes the same to its own compiles).
+    static let clangModuleFlags: [String] = {
+        let manager = FileManager.default
+        let build = modulesDirectory.deletingLastPathComponent()
+        var flags: [String] = []
+        for entry in (try? manager.contentsOfDirectory(atPath: build.path)) ?? [] where entry.hasSuffix(".build") {
+            let map = build.appendingPathComponent(entry).appendingPathComponent("module.modulemap")
+            if manager.fileExists(atPath: map.path) { flags += ["-Xcc", "-fmodule-map-file=\(map.path)"] }
+        }
+        // The scratch folder is the nearest one above the build folder that holds `checkouts`.
+        var scratch = build
+        while scratch.path != "/", !manager.fileExists(atPath: scratch.appendingPathComponent("checkouts").path) {
+            scratch.deleteLastPathComponent()
+        }
+        let checkouts = scratch.appendingPathComponent("checkouts")
+        if let walker = manager.enumerator(atPath: checkouts.path) {
+            while let item = walker.nextObject() as? String {
+                if item.hasSuffix("/include/module.modulemap") {
+                    flags += ["-Xcc", "-I", "-Xcc", checkouts.appendingPathComponent(item).deletingLastPathComponent().path]
+                }
+            }
+        }
+        return flags
+    }()
+
     @Test(arguments: RewriteCase.all)
     func expectedOutputTypeChecks(_ fixture: RewriteCase) throws {
         let expected = try fixture.read("expected.swift")
         let file = expected == RewriteCase.noChanges ? "input.swift" : "expected.swift"
+        // A `main.swift` fixture is top-level code; every other one is a library file.
+        let isMain = fixture.fileContext.path.hasSuffix("main.swift")
         let result = run([
             "swiftc", "-typecheck", "-swift-version", "6", "-module-name", fixture.fileContext.module ?? "App",
-            "-parse-as-library", "-package-name", fixture.fileContext.package ?? "app", "-I", Self.modulesDirectory.path, fixture.directory.appendingPathComponent(file).path,
-        ])
+            "-package-name", fixture.fileContext.package ?? "app", "-I", Self.modulesDirectory.path,
+        ] + (isMain ? [] : ["-parse-as-library"]) + Self.clangModuleFlags + [fixture.directory.appendingPathComponent(file).path])
         #expect(result.status == 0, "\(fixture.name)/\(file) does not compile:\n\(result.output)")
         #expect(!result.output.contains("warning:") || (try? fixture.read("input.swift"))?.contains("// expect-warnings") == true,
                 "\(fixture.name)/\(file) compiles with warnings:\n\(result.output)")

@@ -6,6 +6,8 @@ public indirect enum JoinPoint: Sendable {
     case call(CallPattern)
     /// Declarations carrying an `// instswift:<verb>` comment.
     case directive(DirectivePattern)
+    /// Where the program starts, unless it bootstraps tracing itself.
+    case entryPoint(EntryPointPattern)
     /// Every listed join point matches.
     case allOf([JoinPoint])
     /// At least one listed join point matches.
@@ -14,7 +16,7 @@ public indirect enum JoinPoint: Sendable {
     case not(JoinPoint)
 
     /// The keys that name a join point kind inside `where:`.
-    public static let keys = ["function", "call", "directive", "all-of", "one-of", "not"]
+    public static let keys = ["function", "call", "directive", "entry-point", "all-of", "one-of", "not"]
 
     /// Matches the join point against one site.
     public func match(_ site: Site, in file: FileContext) -> MatchOutcome {
@@ -22,6 +24,7 @@ public indirect enum JoinPoint: Sendable {
         case .function(let pattern): pattern.match(site, in: file)
         case .call(let pattern): pattern.match(site, in: file)
         case .directive(let pattern): pattern.match(site)
+        case .entryPoint(let pattern): pattern.match(site)
         case .allOf(let parts):
             parts.reduce(.matched) { outcome, part in
                 guard outcome.isMatch else { return outcome }
@@ -38,7 +41,7 @@ public indirect enum JoinPoint: Sendable {
     public var selectsCalls: Bool {
         switch self {
         case .call: true
-        case .function, .directive: false
+        case .function, .directive, .entryPoint: false
         case .allOf(let parts), .oneOf(let parts): parts.contains { $0.selectsCalls }
         case .not: false
         }

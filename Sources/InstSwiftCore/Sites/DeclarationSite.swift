@@ -12,6 +12,8 @@ public struct DeclarationSite: Sendable {
         case accessor
         /// A subscript's accessor.
         case `subscript`
+        /// The top-level code of `main.swift`.
+        case topLevelCode = "top-level-code"
     }
 
     /// How the declaration throws.
@@ -66,6 +68,11 @@ public struct DeclarationSite: Sendable {
     public var isIgnored: Bool
     /// Where the declaration starts.
     public var location: SourceLocation
+    /// Whether the program starts here: `static func main()` of the `@main` type (or its `run()` when it has no
+    /// `main`), or the top-level code of `main.swift`.
+    public var isEntryPoint = false
+    /// The line where the file bootstraps tracing itself (`OTel.bootstrap`, `InstrumentationSystem.bootstrap`).
+    public var selfBootstrapLine: Int?
 
     public init(
         kind: Kind, name: String, enclosingTypes: [String] = [], enclosingInherits: [String] = [],

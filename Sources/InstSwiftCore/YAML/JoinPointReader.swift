@@ -17,6 +17,10 @@ extension RuleFileLoader {
         case "function": return readFunction(entry.value, reader).map(JoinPoint.function)
         case "call": return readCall(entry.value, reader).map(JoinPoint.call)
         case "directive": return readDirective(entry.value, reader).map(JoinPoint.directive)
+        case "entry-point":
+            if entry.value.scalar.map({ $0.string.isEmpty || $0.string == "{}" }) == true { return .entryPoint(EntryPointPattern()) }
+            guard reader.mapping(entry.value, "'entry-point'", allowed: EntryPointPattern.keys) != nil else { return nil }
+            return .entryPoint(EntryPointPattern())
         case "not": return readJoinPoint(entry.value, reader, what: "'not'").map(JoinPoint.not)
         default:
             guard let items = entry.value.sequence, !items.isEmpty else {

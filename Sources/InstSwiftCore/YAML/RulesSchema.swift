@@ -48,6 +48,7 @@ public enum RulesSchema {
                 case "function": (key, function)
                 case "call": (key, call)
                 case "directive": (key, string)
+                case "entry-point": (key, ["oneOf": [object([:]), ["type": "null"]]])
                 case "not": (key, joinPointRef)
                 default: (key, ["type": "array", "minItems": 1, "items": joinPointRef])
                 }

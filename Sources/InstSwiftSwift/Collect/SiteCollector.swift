@@ -8,7 +8,9 @@ final class SiteCollector: SyntaxVisitor {
     private(set) var sites: [CollectedSite] = []
 
     /// Enclosing types, outermost first, with their inheritance clauses.
-    private var typeStack: [(name: String, inherits: [String])] = []
+    private var typeStack: [(name: String, inherits: [String], isMain: Bool, hasStaticMain: Bool)] = []
+    /// The line where the file bootstraps tracing itself, if it does.
+    var selfBootstrapLine: Int?
     /// Names of enclosing functions, innermost last.
     private var functionStack: [String] = []
     /// Whether an enclosing declaration is opted out by `// instswift:ignore`.
@@ -30,7 +32,14 @@ final class SiteCollector: SyntaxVisitor {
     // MARK: Types
 
     private func enterType(_ name: String, _ inherits: InheritanceClauseSyntax?, _ node: some SyntaxProtocol) {
-        typeStack.append((name, inherits?.inheritedTypes.map { $0.type.trimmedDescription } ?? []))
+        let attributes = node.asProtocol(WithAttributesSyntax.self)?.attributes ?? []
+        let isMain = attributes.contains { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "main" }
+        let members = node.asProtocol(DeclGroupSyntax.self)?.memberBlock.members ?? []
+        let hasStaticMain = members.contains { member in
+            guard let function = member.decl.as(FunctionDeclSyntax.self) else { return false }
+            return function.name.text == "main" && function.modifiers.contains { $0.name.text == "static" }
+        }
+        typeStack.append((name, inherits?.inheritedTypes.map { $0.type.trimmedDescription } ?? [], isMain, hasStaticMain))
         scopes.append(storedProperties(of: node))
         if CommentDirectives.isIgnored(node) { ignoreDepth += 1 }
     }
@@ -104,6 +113,13 @@ final class SiteCollector: SyntaxVisitor {
                 returnType: signature.returnClause?.type,
                 attributes: node.attributes, modifiers: node.modifiers, declaration: node
             )
+            if let type = typeStack.last, type.isMain, functionStack.isEmpty {
+                let isStatic = node.modifiers.contains { $0.name.text == "static" }
+                if (node.name.text == "main" && isStatic) || (node.name.text == "run" && !isStatic && !type.hasStaticMain) {
+                    site.isEntryPoint = true
+                    site.selfBootstrapLine = selfBootstrapLine
+                }
+            }
             if let generics = node.genericParameterClause, generics.description.contains("~Copyable") {
                 site.unsupportedReason = "a ~Copyable generic value cannot be captured by the span closure"
             }
@@ -287,6 +303,23 @@ final class SiteCollector: SyntaxVisitor {
         )
         site.unsupportedReason = Unsupported.reason(for: site)
         return site
+    }
+
+    /// The top-level code of `main.swift`, as a site whose advice goes before its first statement.
+    func collectTopLevelCode(_ tree: SourceFileSyntax) {
+        guard path.split(separator: "/").last == "main.swift",
+              let first = tree.statements.first(where: { !$0.item.is(ImportDeclSyntax.self) }) else { return }
+        var site = DeclarationSite(kind: .topLevelCode, name: "main", location: location(first))
+        site.isEntryPoint = true
+        site.selfBootstrapLine = selfBootstrapLine
+        site.isIgnored = CommentDirectives.isIgnored(first)
+        sites.append(CollectedSite(
+            site: .declaration(site),
+            target: .body(BodyTarget(
+                afterOpenBrace: first.positionAfterSkippingLeadingTrivia, closeBrace: tree.endPosition,
+                statements: [], isImplicitReturn: false, isInitializer: true, line: site.location.line
+            ))
+        ))
     }
 
     private func add(_ site: DeclarationSite, body: CodeBlockSyntax, returnType: TypeSyntax?, isInitializer: Bool) {

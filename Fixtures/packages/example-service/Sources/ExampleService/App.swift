@@ -1,0 +1,72 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import SQLiteNIO
+
+/// The example service: `GET /hello/:name` greets, counts earlier greetings in SQLite and asks a downstream
+/// service (DOWNSTREAM_URL) for a fortune. No tracing code here: instswift's rules add it at build time.
+@main
+struct ExampleService {
+    static func main() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let port = Int(environment["PORT"] ?? "") ?? 8080
+        let store = try await Store.open()
+        var configuration = HTTPClient.Configuration()
+        // AsyncHTTPClient can trace by itself; this example makes the client span with a rule instead, so turn the
+        // library's own off to keep one client span per call.
+        configuration.tracing.tracer = nil
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let handlers = Handlers(
+            greeter: Greeter(store: store),
+            downstream: Downstream(client: client, url: environment["DOWNSTREAM_URL"])
+        )
+        let router = Router()
+        router.get("/hello/:name") { request, context in
+            try await handlers.hello(request, context: context)
+        }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)))
+        print("example-service listening on http://127.0.0.1:\(port)/hello/world")
+        try await app.runService()
+        try await client.shutdown()
+        try await store.close()
+    }
+}
+
+struct Handlers: Sendable {
+    let greeter: Greeter
+    let downstream: Downstream
+
+    func hello(_ request: Request, context: some RequestContext) async throws -> Response {
+        let name = context.parameters.get("name") ?? "world"
+        let greeting = try await greeter.greeting(for: name)
+        let fortune = try await downstream.fortune()
+        return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "\(greeting) \(fortune)\n")))
+    }
+}
+
+struct Greeter: Sendable {
+    let store: Store
+
+    func greeting(for name: String) async throws -> String {
+        let count = try await store.countGreetings(to: name)
+        return count == 0 ? "Hello, \(name)!" : "Hello again, \(name) (\(count + 1) times)!"
+    }
+}
+
+struct Downstream: Sendable {
+    let client: HTTPClient
+    let url: String?
+
+    var host: String { URL(string: url ?? "")?.host ?? "" }
+
+    func fortune() async throws -> String {
+        guard let url else { return "" }
+        let response = try await fetch(HTTPClientRequest(url: url))
+        let body = try await response.body.collect(upTo: 1 << 16)
+        return String(buffer: body)
+    }
+
+    func fetch(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
+        try await client.execute(request, timeout: .seconds(5))
+    }
+}

@@ -1,0 +1,23 @@
+import NIOCore
+import SQLiteNIO
+
+/// Greetings remembered in an in-memory SQLite database.
+struct Store: Sendable {
+    let connection: SQLiteConnection
+
+    static func open() async throws -> Store {
+        let connection = try await SQLiteConnection.open(storage: .memory)
+        _ = try await connection.query("CREATE TABLE greetings (name TEXT NOT NULL)")
+        return Store(connection: connection)
+    }
+
+    func countGreetings(to name: String) async throws -> Int {
+        let rows = try await connection.query("SELECT COUNT(*) AS n FROM greetings WHERE name = ?", [.text(name)])
+        _ = try await connection.query("INSERT INTO greetings (name) VALUES (?)", [.text(name)])
+        return rows.first?.column("n")?.integer ?? 0
+    }
+
+    func close() async throws {
+        try await connection.close()
+    }
+}

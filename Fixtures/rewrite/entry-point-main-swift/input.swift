@@ -1,0 +1,4 @@
+import Foundation
+
+let started = Date()
+print("ran in", Date().timeIntervalSince(started))

@@ -1,0 +1,102 @@
+import Foundation
+
+import Logging
+import OTel
+import ServiceLifecycle
+import Synchronization
+import Tracing
+
+/// Zero-code tracing setup for instrumented programs: the entry-point rule calls ``bootstrapIfNeeded()`` first thing.
+///
+/// - With `OTEL_EXPORTER_OTLP_ENDPOINT` (or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, or `OTEL_TRACES_EXPORTER`) set, spans
+///   go through swift-otel's OTLP exporter, configured by the standard `OTEL_*` variables.
+/// - Otherwise spans are written as OTLP/JSON lines to `INSTSWIFT_TRACE_FILE` (default
+///   `.build/instswift/traces.jsonl`), which `instswift traces` prints as a tree.
+/// - `OTEL_SDK_DISABLED=true` turns everything off; a program that bootstrapped tracing itself is left alone.
+///
+/// Spans still buffered are flushed when the process exits (normal return, `exit()`, SIGINT, SIGTERM), waiting at most
+/// the exporter timeout, so short programs deliver every span and a missing collector never hangs the exit.
+public enum InstSwiftOTel {
+    private static let state = Mutex<Lifecycle?>(nil)
+
+    /// Bootstraps tracing once; later calls, and calls after the app bootstrapped tracing itself, do nothing.
+    public static func bootstrapIfNeeded() {
+        let settings = Settings(environment: ProcessInfo.processInfo.environment)
+        guard !settings.sdkDisabled else { return }
+        state.withLock { current in
+            guard current == nil else { return }
+            guard InstrumentationSystem.tracer is NoOpTracer else { return }
+            do {
+                current = try Lifecycle.start(settings)
+            } catch {
+                FileHandle.standardError.write(Data("instswift: tracing is off, swift-otel could not start: \(error)\n".utf8))
+            }
+        }
+    }
+
+    /// Exports what is buffered and stops the exporter, waiting at most the export timeout. Called at exit.
+    public static func shutdown() {
+        let lifecycle = state.withLock { $0 }
+        lifecycle?.shutdown()
+    }
+}
+
+/// The running exporter and how to stop it.
+final class Lifecycle: Sendable {
+    private let group: ServiceGroup
+    private let finished = DispatchSemaphore(value: 0)
+    private let recorder: TraceFileRecorder?
+    private let timeout: Duration
+    private let stopped = Mutex(false)
+
+    private init(group: ServiceGroup, recorder: TraceFileRecorder?, timeout: Duration) {
+        self.group = group
+        self.recorder = recorder
+        self.timeout = timeout
+    }
+
+    static func start(_ settings: Settings) throws -> Lifecycle {
+        var configuration = OTel.Configuration.default
+        configuration.logs.enabled = false
+        configuration.metrics.enabled = false
+        configuration.diagnosticLogLevel = .error
+        configuration.traces.batchSpanProcessor.scheduleDelay = .milliseconds(500)
+        var recorder: TraceFileRecorder?
+        if !settings.hasExporter {
+            configuration.traces.exporter = .none
+            recorder = try TraceFileRecorder(path: settings.traceFile, serviceName: settings.serviceName)
+        }
+        let backend = try OTel.makeTracingBackend(configuration: configuration)
+        if let recorder {
+            InstrumentationSystem.bootstrap(RecordingTracer(base: backend.factory, recorder: recorder))
+            if settings.announceTraceFile {
+                FileHandle.standardError.write(Data("instswift: no OTLP endpoint set; writing spans to \(settings.traceFile) (view: instswift traces \(settings.traceFile))\n".utf8))
+            }
+        } else {
+            InstrumentationSystem.bootstrap(backend.factory)
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: [backend.service], logger: Logger(label: "instswift", factory: { _ in SwiftLogNoOpLogHandler() }))
+        )
+        let lifecycle = Lifecycle(group: group, recorder: recorder, timeout: settings.exportTimeout)
+        Task.detached {
+            try? await group.run()
+            lifecycle.finished.signal()
+        }
+        ExitHooks.install()
+        return lifecycle
+    }
+
+    func shutdown() {
+        let first = stopped.withLock { stopped in
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
+        let group = self.group
+        Task.detached { await group.triggerGracefulShutdown() }
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        _ = finished.wait(timeout: .now() + seconds)
+        recorder?.flush()
+    }
+}

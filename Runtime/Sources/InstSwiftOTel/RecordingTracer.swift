@@ -1,0 +1,115 @@
+import Foundation
+import Instrumentation
+import Synchronization
+import Tracing
+
+/// swift-otel's tracer (ids, sampling, W3C propagation) with every finished span also written to a file, for the
+/// embedded default when no collector is configured.
+struct RecordingTracer<Base: Tracer>: Tracer {
+    let base: Base
+    let recorder: TraceFileRecorder
+
+    func startSpan<Instant: TracerInstant>(
+        _ operationName: String, context: @autoclosure () -> InstrumentationContext, ofKind kind: SpanKind,
+        at instant: @autoclosure () -> Instant, function: String, file fileID: String, line: UInt
+    ) -> RecordingSpan<Base.Span> {
+        let parent = context()
+        let start = instant()
+        let span = base.startSpan(operationName, context: parent, ofKind: kind, at: start, function: function, file: fileID, line: line)
+        return RecordingSpan(
+            base: span, kind: kind, startNanoseconds: start.nanosecondsSinceEpoch,
+            ids: traceparent(of: span.context), parentSpanID: traceparent(of: parent)?.spanID, recorder: recorder
+        )
+    }
+
+    func activeSpan(identifiedBy context: InstrumentationContext) -> RecordingSpan<Base.Span>? { nil }
+
+    func forceFlush() {}
+
+    func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout InstrumentationContext, using extractor: Extract)
+    where Extract.Carrier == Carrier {
+        base.extract(carrier, into: &context, using: extractor)
+    }
+
+    func inject<Carrier, Inject: Injector>(_ context: InstrumentationContext, into carrier: inout Carrier, using injector: Inject)
+    where Inject.Carrier == Carrier {
+        base.inject(context, into: &carrier, using: injector)
+    }
+
+    /// Trace and span id of a context, read through the W3C propagator (swift-otel keeps its span context internal).
+    private func traceparent(of context: InstrumentationContext) -> (traceID: String, spanID: String)? {
+        var headers: [String: String] = [:]
+        base.inject(context, into: &headers, using: HeaderInjector())
+        guard let value = headers["traceparent"] else { return nil }
+        let parts = value.split(separator: "-")
+        guard parts.count == 4 else { return nil }
+        return (String(parts[1]), String(parts[2]))
+    }
+}
+
+struct HeaderInjector: Injector {
+    func inject(_ value: String, forKey key: String, into carrier: inout [String: String]) { carrier[key] = value }
+}
+
+/// A span that forwards to swift-otel's and records itself when it ends.
+final class RecordingSpan<Base: Tracing.Span>: Tracing.Span {
+    let base: Base
+    private let kind: SpanKind
+    private let startNanoseconds: UInt64
+    private let ids: (traceID: String, spanID: String)?
+    private let parentSpanID: String?
+    private let recorder: TraceFileRecorder
+    private let status = Mutex<SpanStatus?>(nil)
+
+    init(base: Base, kind: SpanKind, startNanoseconds: UInt64, ids: (traceID: String, spanID: String)?, parentSpanID: String?, recorder: TraceFileRecorder) {
+        self.base = base
+        self.kind = kind
+        self.startNanoseconds = startNanoseconds
+        self.ids = ids
+        self.parentSpanID = parentSpanID
+        self.recorder = recorder
+    }
+
+    var context: InstrumentationContext { base.context }
+    var operationName: String {
+        get { base.operationName }
+        set { base.operationName = newValue }
+    }
+    var attributes: SpanAttributes {
+        get { base.attributes }
+        set { base.attributes = newValue }
+    }
+    var isRecording: Bool { base.isRecording }
+
+    func setStatus(_ status: SpanStatus) {
+        self.status.withLock { $0 = status }
+        base.setStatus(status)
+    }
+    func addEvent(_ event: SpanEvent) { base.addEvent(event) }
+    func recordError<Instant: TracerInstant>(_ error: any Error, attributes: SpanAttributes, at instant: @autoclosure () -> Instant) {
+        base.recordError(error, attributes: attributes, at: instant())
+    }
+    func addLink(_ link: SpanLink) { base.addLink(link) }
+
+    func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) {
+        let end = instant()
+        let attributes = base.attributes
+        base.end(at: end)
+        guard let ids, base.isRecording || true else { return }
+        recorder.record(FinishedSpan(
+            traceID: ids.traceID, spanID: ids.spanID, parentSpanID: parentSpanID, name: base.operationName, kind: kind,
+            start: startNanoseconds, end: end.nanosecondsSinceEpoch, attributes: attributes, status: status.withLock { $0 }
+        ))
+    }
+}
+
+/// What the file records of a span.
+struct FinishedSpan: Sendable {
+    var traceID, spanID: String
+    var parentSpanID: String?
+    var name: String
+    var kind: SpanKind
+    var start, end: UInt64
+    var attributes: SpanAttributes
+    var status: SpanStatus?
+}

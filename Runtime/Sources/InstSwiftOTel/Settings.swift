@@ -1,0 +1,28 @@
+import Foundation
+
+/// What the standard `OTEL_*` variables and instswift's own say.
+struct Settings {
+    var sdkDisabled: Bool
+    /// Whether an OTLP (or other) exporter was asked for explicitly.
+    var hasExporter: Bool
+    var traceFile: String
+    var announceTraceFile: Bool
+    var serviceName: String
+    var exportTimeout: Duration
+
+    init(environment: [String: String]) {
+        sdkDisabled = environment["OTEL_SDK_DISABLED"]?.lowercased() == "true"
+        hasExporter = ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_TRACES_EXPORTER"]
+            .contains { !(environment[$0] ?? "").isEmpty }
+        if let file = environment["INSTSWIFT_TRACE_FILE"], !file.isEmpty {
+            traceFile = file
+            announceTraceFile = false
+        } else {
+            traceFile = FileManager.default.fileExists(atPath: ".build") ? ".build/instswift/traces.jsonl" : NSTemporaryDirectory() + "instswift-traces.jsonl"
+            announceTraceFile = true
+        }
+        serviceName = environment["OTEL_SERVICE_NAME"] ?? ProcessInfo.processInfo.processName
+        let milliseconds = (environment["OTEL_EXPORTER_OTLP_TRACES_TIMEOUT"] ?? environment["OTEL_EXPORTER_OTLP_TIMEOUT"]).flatMap(Int.init) ?? 10_000
+        exportTimeout = .milliseconds(max(100, milliseconds))
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import InstSwiftCore
+import InstSwiftSwift
+
+/// `instswift swift build|test|run ...`: runs SwiftPM with instswift standing in for `swiftc`.
+public struct BuildSession {
+    /// instswift's own options, taken out of the swift command line wherever they appear.
+    public struct Options {
+        public var ruleFiles: [String] = []
+        public var keepWork = false
+        public var logLevel: LogLevel = .warning
+        public var reportPath: String?
+
+        public init() {}
+    }
+
+    public var swiftArguments: [String]
+    public var options: Options
+    public var environment: [String: String]
+    public var version: String
+
+    public init(arguments: [String], environment: [String: String], version: String) throws {
+        var options = Options()
+        var rest: [String] = []
+        var index = 0
+        if let level = environment["INSTSWIFT_LOG_LEVEL"] { options.logLevel = LogLevel(rawValue: level) ?? .warning }
+        options.keepWork = environment["INSTSWIFT_KEEP_WORK"] == "1"
+        func value(_ flag: String) throws -> String {
+            guard index + 1 < arguments.count else { throw RuleSources.SourcesError("\(flag) needs a value") }
+            index += 1
+            return arguments[index]
+        }
+        // Arguments after `--` (or after `swift run`'s product) belong to the program: leave them alone.
+        var passThrough = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            if passThrough { rest.append(argument); index += 1; continue }
+            switch argument {
+            case "--": passThrough = true; rest.append(argument)
+            case "--rules": options.ruleFiles.append(try value(argument))
+            case "--keep-work": options.keepWork = true
+            case "--report": options.reportPath = try value(argument)
+            case "--log-level":
+                let word = try value(argument)
+                guard let level = LogLevel(rawValue: word) else {
+                    throw RuleSources.SourcesError("--log-level '\(word)' is not one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                options.logLevel = level
+            default: rest.append(argument)
+            }
+            index += 1
+        }
+        guard let subcommand = rest.first, ["build", "test", "run"].contains(subcommand) else {
+            throw RuleSources.SourcesError("usage: instswift swift build|test|run [swift options] [--rules FILE] [--keep-work] [--log-level LEVEL] [--report PATH]")
+        }
+        self.swiftArguments = rest
+        self.options = options
+        self.environment = environment
+        self.version = version
+    }
+
+    func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
+        guard options.logLevel >= level else { return }
+        FileHandle.standardError.write(Data("instswift: \(message())\n".utf8))
+    }
+
+    /// Runs the build and returns swift's exit status.
+    public func run() throws -> Int32 {
+        let packageRoot = try locatePackageRoot()
+        let scratch = flagValue("--scratch-path").map { absolute($0) } ?? packageRoot + "/.build/instswift"
+        let instswiftDirectory = scratch + "/instswift"
+        let workDirectory = instswiftDirectory + "/work"
+
+        // Rules: every file, checked before anything is compiled.
+        let sources = RuleSources(
+            builtinDirectory: RuleSources.locateBuiltinDirectory(environment: environment),
+            projectConfiguration: try ProjectConfiguration.load(packageRoot: packageRoot),
+            environmentFiles: (environment["INSTSWIFT_RULES"] ?? "").split(separator: ":").map { absolute(String($0)) },
+            commandLineFiles: options.ruleFiles.map(absolute)
+        )
+        let ruleFiles = try sources.files(packageRoot: packageRoot)
+        let rules: RuleSet
+        do throws(Diagnostics) {
+            rules = try RuleLoading.load(ruleFiles, validator: SwiftFrontend().codeValidator)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            return 2
+        }
+        log(.info, "rules: \(rules.rules.count) rule(s) from \(ruleFiles.count) file(s) (packs: \(sources.enabledPacks.joined(separator: ", ")))")
+        for rule in rules.rules { log(.info, "  \(rule.id)\t\(rule.advice.map(\.key).joined(separator: ","))\t\(rule.location)") }
+
+        let realSwiftc = try Toolchain.locateSwiftc(environment: environment)
+        let fakeSwiftc = try Toolchain.prepareShim(realSwiftc: realSwiftc, in: instswiftDirectory + "/toolchain")
+        let configuration = BuildConfiguration(
+            realSwiftc: realSwiftc, packageRoot: packageRoot, scratchPath: scratch, workDirectory: workDirectory,
+            ruleFiles: ruleFiles, packageVersions: PackageLayout.resolvedVersions(packageRoot: packageRoot),
+            logLevel: options.logLevel, keepWork: options.keepWork
+        )
+        let configPath = instswiftDirectory + "/config.json"
+        try configuration.write(to: configPath)
+        try? FileManager.default.removeItem(atPath: workDirectory + "/reports")
+
+        // Rules and the instswift version go into every compile's command line, so changing them rebuilds.
+        let fingerprint = WorkDirectory.fnv1a(rules.fingerprint + version)
+        var arguments = [swiftArguments[0]]
+        if flagValue("--scratch-path") == nil { arguments += ["--scratch-path", scratch] }
+        arguments += ["-Xswiftc", "-DINSTSWIFT_RULES_\(fingerprint)"]
+        arguments += swiftArguments.dropFirst()
+
+        var childEnvironment = environment
+        childEnvironment["SWIFT_EXEC"] = fakeSwiftc
+        childEnvironment[BuildConfiguration.environmentKey] = configPath
+        if swiftArguments[0] != "build", environment["INSTSWIFT_TRACE_FILE"] == nil {
+            childEnvironment["INSTSWIFT_TRACE_FILE"] = instswiftDirectory + "/traces.jsonl"
+        }
+        log(.debug, "swift \(arguments.joined(separator: " "))")
+        let status = try Toolchain.run(realSwiftc.replacingOccurrences(of: "/swiftc", with: "/swift"), arguments, environment: childEnvironment)
+
+        if let reportPath = options.reportPath {
+            try BuildReport.aggregate(from: workDirectory + "/reports", to: absolute(reportPath), rules: rules)
+        }
+        if options.keepWork { log(.warning, "rewritten sources are in \(workDirectory)/sources") }
+        return status
+    }
+
+    func flagValue(_ flag: String) -> String? {
+        for (index, argument) in swiftArguments.enumerated() {
+            if argument == "--" { break }
+            if argument == flag, index + 1 < swiftArguments.count { return swiftArguments[index + 1] }
+            if argument.hasPrefix(flag + "=") { return String(argument.dropFirst(flag.count + 1)) }
+        }
+        return nil
+    }
+
+    func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+
+    /// `--package-path`, or the nearest folder with a Package.swift above the current one.
+    func locatePackageRoot() throws -> String {
+        if let explicit = flagValue("--package-path") {
+            return URL(fileURLWithPath: absolute(explicit)).standardizedFileURL.path
+        }
+        var url = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        while true {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+            if url.path == "/" { throw RuleSources.SourcesError("no Package.swift in \(FileManager.default.currentDirectoryPath) or above it") }
+            url.deleteLastPathComponent()
+        }
+    }
+}
+
+/// The real toolchain, and the shim toolchain SwiftPM is pointed at.
+enum Toolchain {
+    static func locateSwiftc(environment: [String: String]) throws -> String {
+        if let explicit = environment["INSTSWIFT_REAL_SWIFTC"] { return explicit }
+        for directory in (environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(directory)/swiftc"
+            if FileManager.default.isExecutableFile(atPath: candidate) {
+                // Keep the name `swiftc` (the driver's mode depends on it) but resolve the folder.
+                let folder = URL(fileURLWithPath: String(directory)).resolvingSymlinksInPath().path
+                if folder.contains("/instswift/toolchain/") { continue }
+                return folder + "/swiftc"
+            }
+        }
+        throw RuleSources.SourcesError("no swiftc on PATH; install the Swift toolchain (https://swift.org/install) or set INSTSWIFT_REAL_SWIFTC")
+    }
+
+    /// `<dir>/usr/bin/swiftc` -> instswift, every other tool and `usr/lib` -> the real toolchain's (SwiftPM derives the
+    /// library folder from SWIFT_EXEC).
+    static func prepareShim(realSwiftc: String, in directory: String) throws -> String {
+        let manager = FileManager.default
+        let realBin = URL(fileURLWithPath: realSwiftc).deletingLastPathComponent()
+        let realUsr = realBin.deletingLastPathComponent()
+        let bin = directory + "/usr/bin"
+        try manager.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        func link(_ path: String, to destination: String) throws {
+            if (try? manager.destinationOfSymbolicLink(atPath: path)) == destination { return }
+            try? manager.removeItem(atPath: path)
+            try manager.createSymbolicLink(atPath: path, withDestinationPath: destination)
+        }
+        for name in ["lib", "share", "include"] where manager.fileExists(atPath: realUsr.appendingPathComponent(name).path) {
+            try link(directory + "/usr/" + name, to: realUsr.appendingPathComponent(name).path)
+        }
+        for tool in try manager.contentsOfDirectory(atPath: realBin.path) where tool != "swiftc" {
+            try link(bin + "/" + tool, to: realBin.appendingPathComponent(tool).path)
+        }
+        try link(bin + "/swiftc", to: CommandLine.executablePath)
+        return bin + "/swiftc"
+    }
+
+    static func run(_ tool: String, _ arguments: [String], environment: [String: String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.environment = environment
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+    }
+}
+
+/// `--report`: every instrumented declaration, per-module counts and rewrite time, as JSON.
+enum BuildReport {
+    static func aggregate(from directory: String, to path: String, rules: RuleSet) throws {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        var modules: [ModuleReport] = []
+        for file in files {
+            if let data = FileManager.default.contents(atPath: directory + "/" + file) {
+                modules.append(try JSONDecoder().decode(ModuleReport.self, from: data))
+            }
+        }
+        let document: [String: Any] = [
+            "rules": rules.rules.map(\.id),
+            "rulesFingerprint": rules.fingerprint,
+            "modules": modules.map { ["module": $0.module, "files": $0.files, "rewrittenFiles": $0.rewrittenFiles, "sites": $0.sites.count, "milliseconds": $0.milliseconds] as [String: Any] },
+            "instrumented": modules.flatMap { module in module.sites.map { ["module": module.module, "file": $0.file, "line": $0.line, "declaration": $0.name, "rules": $0.rules] as [String: Any] } },
+            "totalMilliseconds": modules.reduce(0) { $0 + $1.milliseconds },
+        ]
+        let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try AtomicFile.write(data, to: path)
+    }
+}

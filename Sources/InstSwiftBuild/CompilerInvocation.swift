@@ -1,0 +1,116 @@
+import Foundation
+
+/// A `swiftc` command line as SwiftPM writes it, with the parts instswift rewrites: the module, the Swift sources
+/// (inline or in `@response` files) and the output file map.
+struct CompilerInvocation {
+    var arguments: [String]
+
+    /// Invocations that only ask the compiler something, or do not compile sources: passed through untouched.
+    var isPassThrough: Bool {
+        let markers: Set<String> = ["-package-description-version", "-print-target-info", "-modulewrap", "-version", "--version", "-frontend", "-emit-supported-features", "-print-supported-features"]
+        if arguments.contains(where: markers.contains) { return true }
+        return moduleName == nil || sources.isEmpty
+    }
+
+    var moduleName: String? { value(after: "-module-name") }
+    var outputFileMap: String? { value(after: "-output-file-map") }
+
+    /// Search paths for modules (`-I`).
+    var importPaths: [String] {
+        var paths: [String] = []
+        for (index, argument) in expanded.enumerated() {
+            if argument == "-I", index + 1 < expanded.count { paths.append(expanded[index + 1]) }
+            else if argument.hasPrefix("-I"), argument.count > 2 { paths.append(String(argument.dropFirst(2))) }
+        }
+        return paths
+    }
+
+    func value(after flag: String) -> String? {
+        guard let index = expanded.firstIndex(of: flag), index + 1 < expanded.count else { return nil }
+        return expanded[index + 1]
+    }
+
+    /// Arguments with response files read in.
+    var expanded: [String] {
+        arguments.flatMap { argument -> [String] in
+            guard argument.hasPrefix("@"), let text = try? String(contentsOfFile: String(argument.dropFirst()), encoding: .utf8) else {
+                return [argument]
+            }
+            return ResponseFile.parse(text)
+        }
+    }
+
+    /// Swift source files compiled (inputs, not flag values).
+    var sources: [String] {
+        expanded.enumerated().compactMap { index, argument in
+            guard argument.hasSuffix(".swift"), !argument.hasPrefix("-") else { return nil }
+            if index > 0, Self.flagsTakingPath.contains(expanded[index - 1]) { return nil }
+            return argument
+        }
+    }
+
+    static let flagsTakingPath: Set<String> = ["-o", "-emit-module-path", "-emit-objc-header-path", "-output-file-map", "-module-cache-path", "-emit-dependencies-path"]
+
+    /// The same invocation with sources replaced; response files holding replaced sources are rewritten into
+    /// `directory`, and the output file map's keys follow the replacement.
+    func replacing(_ replacements: [String: String], directory: String) throws -> [String] {
+        guard !replacements.isEmpty else { return arguments }
+        var result: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument.hasPrefix("@"), let text = try? String(contentsOfFile: String(argument.dropFirst()), encoding: .utf8) {
+                let inner = ResponseFile.parse(text)
+                let replaced = inner.map { replacements[$0] ?? $0 }
+                if replaced != inner {
+                    let path = directory + "/" + URL(fileURLWithPath: String(argument.dropFirst())).lastPathComponent + ".instswift.resp"
+                    try AtomicFile.writeIfChanged(ResponseFile.render(replaced), to: path)
+                    result.append("@" + path)
+                } else {
+                    result.append(argument)
+                }
+            } else if argument == "-output-file-map", index + 1 < arguments.count {
+                result += ["-output-file-map", try OutputFileMap.rewrite(arguments[index + 1], replacements: replacements, directory: directory)]
+                index += 1
+            } else {
+                result.append(replacements[argument] ?? argument)
+            }
+            index += 1
+        }
+        return result
+    }
+}
+
+/// Response files: one argument a line, optionally quoted.
+enum ResponseFile {
+    static func parse(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map { line in
+            var value = line.trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+            }
+            return value
+        }.filter { !$0.isEmpty }
+    }
+
+    static func render(_ arguments: [String]) -> String {
+        arguments.map { argument in
+            argument.contains(where: { $0 == " " || $0 == "\"" || $0 == "\\" })
+                ? "\"" + argument.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : argument
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The driver's output file map: keys are inputs; the values (SwiftPM's build dir) stay as they are.
+enum OutputFileMap {
+    static func rewrite(_ path: String, replacements: [String: String], directory: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path),
+              let map = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return path }
+        var rewritten: [String: Any] = [:]
+        for (key, value) in map { rewritten[replacements[key] ?? key] = value }
+        let output = try JSONSerialization.data(withJSONObject: rewritten, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        let target = directory + "/" + URL(fileURLWithPath: path).lastPathComponent
+        try AtomicFile.writeIfChanged(String(decoding: output, as: UTF8.self), to: target)
+        return target
+    }
+}

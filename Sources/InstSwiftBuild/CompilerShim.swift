@@ -1,0 +1,181 @@
+import Foundation
+import InstSwiftCore
+import InstSwiftSwift
+import Synchronization
+
+/// `swiftc` as SwiftPM calls it during `instswift swift ...`: rewrites the module's sources by the rules into the work
+/// directory, then runs the real compiler on the copies. Anything else is handed to the real compiler untouched.
+public enum CompilerShim {
+    public static func run(arguments: [String], environment: [String: String]) -> Int32 {
+        guard let configPath = environment[BuildConfiguration.environmentKey],
+              let configuration = try? BuildConfiguration.read(from: configPath) else {
+            printError("error: instswift was called as a compiler outside 'instswift swift ...' (\(BuildConfiguration.environmentKey) is not set)")
+            return 1
+        }
+        let invocation = CompilerInvocation(arguments: arguments)
+        guard !invocation.isPassThrough, let module = invocation.moduleName else {
+            return exec(configuration.realSwiftc, arguments)
+        }
+        do {
+            let started = ContinuousClock.now
+            let rewrite = try ModuleRewrite(configuration: configuration, module: module, invocation: invocation)
+            let outcome = try rewrite.run()
+            if !outcome.diagnostics.all.isEmpty { printError(outcome.diagnostics.description) }
+            if outcome.diagnostics.hasErrors { return 1 }
+            if let missing = outcome.missingRuntimeModule {
+                printError("""
+                error: [\(missing.ruleID)] module '\(module)' uses \(missing.module) but cannot import it; run 'instswift pin' \
+                to add the instswift runtime package and products to the targets that rules instrument
+                """)
+                return 1
+            }
+            let elapsed = ContinuousClock.now - started
+            if configuration.logLevel >= .info, !outcome.report.sites.isEmpty {
+                printError("instswift: \(module): \(outcome.report.sites.count) site(s) in \(outcome.replacements.count) of \(invocation.sources.count) file(s) instrumented (\(elapsed))")
+            }
+            var report = outcome.report
+            report.milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+            try report.write(to: configuration.workDirectory + "/reports/\(module).json")
+            let directory = configuration.workDirectory + "/args/\(module)"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            return exec(configuration.realSwiftc, try invocation.replacing(outcome.replacements, directory: directory))
+        } catch {
+            printError("error: instswift could not rewrite module '\(module)': \(error)")
+            return 1
+        }
+    }
+
+    /// Replaces this process with the real compiler (nothing of instswift stays resident during the compile).
+    static func exec(_ tool: String, _ arguments: [String]) -> Int32 {
+        let argv = ([tool] + arguments).map { strdup($0) } + [nil]
+        execv(tool, argv)
+        printError("error: instswift could not run the real compiler at \(tool): \(String(cString: strerror(errno)))")
+        return 127
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+/// Rewrites one module's sources.
+struct ModuleRewrite {
+    let configuration: BuildConfiguration
+    let module: String
+    let invocation: CompilerInvocation
+
+    struct Outcome {
+        var replacements: [String: String] = [:]
+        var diagnostics = Diagnostics()
+        var report: ModuleReport
+        var missingRuntimeModule: (module: String, ruleID: String)?
+    }
+
+    static let runtimeModules = ["InstSwiftRuntime", "InstSwiftOTel"]
+
+    func run() throws -> Outcome {
+        let frontend = SwiftFrontend()
+        var outcome = Outcome(report: ModuleReport(module: module))
+        let rules: RuleSet
+        do throws(Diagnostics) {
+            rules = try RuleLoading.load(configuration.ruleFiles, validator: frontend.codeValidator)
+        } catch {
+            outcome.diagnostics = error
+            return outcome
+        }
+        let layout = PackageLayout(packageRoot: configuration.packageRoot, scratchPath: configuration.scratchPath, versions: configuration.packageVersions)
+        let sources = invocation.sources
+        let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            let path = sources[index]
+            guard let context = layout.fileContext(path: path, module: module),
+                  let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+            var options = RewriteOptions(emitSourceLocationHeader: true)
+            options.runtimeModule = "InstSwiftRuntime"
+            let result = frontend.rewrite(text, file: context, rules: rules.rules, options: options)
+            results.withLock { $0[index] = (path, result) }
+        }
+        let available = Set(Self.runtimeModules.filter { name in
+            invocation.importPaths.contains { FileManager.default.fileExists(atPath: "\($0)/\(name).swiftmodule") }
+        })
+        for index in sources.indices {
+            guard let (path, result) = results.withLock({ $0[index] }) else { continue }
+            outcome.diagnostics.append(contentsOf: result.diagnostics)
+            guard let output = result.output else { continue }
+            for module in Self.runtimeModules where output.contains("import \(module)") && !available.contains(module) {
+                let rule = result.instrumented.first?.applied.first?.id ?? "instswift"
+                outcome.missingRuntimeModule = outcome.missingRuntimeModule ?? (module, rule)
+            }
+            let copy = WorkDirectory.copyPath(for: path, module: module, in: configuration.workDirectory)
+            try AtomicFile.writeIfChanged(output, to: copy)
+            outcome.replacements[path] = copy
+            for site in result.instrumented {
+                outcome.report.sites.append(.init(file: path, line: site.site.location.line, name: site.site.displayName, rules: site.applied.map(\.id)))
+            }
+        }
+        outcome.report.files = sources.count
+        outcome.report.rewrittenFiles = outcome.replacements.count
+        return outcome
+    }
+}
+
+enum RuleLoading {
+    static func load(_ paths: [String], validator: any CodeValidator) throws(Diagnostics) -> RuleSet {
+        let loader = RuleFileLoader(validator: validator)
+        var set = RuleSet()
+        var problems = Diagnostics()
+        var ids: [String: SourceLocation] = [:]
+        for path in paths {
+            do throws(Diagnostics) {
+                let loaded = try loader.load(path: path)
+                for rule in loaded.rules {
+                    if let first = ids[rule.id] {
+                        problems.error("duplicate rule id '\(rule.id)' (first defined at \(first))", at: rule.location, rule: rule.id)
+                    }
+                    ids[rule.id] = rule.location
+                }
+                set.append(loaded)
+            } catch { problems.append(contentsOf: error) }
+        }
+        if problems.hasErrors { throw problems }
+        return set
+    }
+}
+
+/// Where rewritten copies live: one folder per module, a hashed folder per original folder, and a distinct basename
+/// (`Foo.instswift.swift`) so `#fileID` never collides with the original.
+public enum WorkDirectory {
+    public static func copyPath(for original: String, module: String, in work: String) -> String {
+        let url = URL(fileURLWithPath: original)
+        let folder = fnv1a(url.deletingLastPathComponent().path)
+        return "\(work)/sources/\(module)/\(folder)/\(url.deletingPathExtension().lastPathComponent).instswift.swift"
+    }
+
+    static func fnv1a(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
+}
+
+/// What one module's rewrite did, for `--report`.
+struct ModuleReport: Codable {
+    struct Site: Codable {
+        var file: String
+        var line: Int
+        var name: String
+        var rules: [String]
+    }
+
+    var module: String
+    var files = 0
+    var rewrittenFiles = 0
+    var milliseconds = 0.0
+    var sites: [Site] = []
+
+    func write(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        try AtomicFile.write(try encoder.encode(self), to: path)
+    }
+}

@@ -52,6 +52,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "instswift-benchmarks",
+            dependencies: [
+                "InstSwiftCore",
+                "InstSwiftSwift",
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ],
+            path: "Benchmarks/RewriteBenchmark"
+        ),
         .testTarget(
             name: "InstSwiftCoreTests",
             dependencies: ["InstSwiftCore"]

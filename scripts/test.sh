@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: unit, golden rewrite fixtures (each output compiled), and the end-to-end suites that build and
-# run real packages with the release-built instswift. Set INSTSWIFT_E2E=0 to skip the slow end-to-end suites.
+# Runs every test: unit tests, golden rewrite fixtures (each output compiled against the runtime), rule diagnostics,
+# and the end-to-end suites that build real packages with the release-built instswift, run them and decode their OTLP
+# with the official opentelemetry-proto classes. INSTSWIFT_E2E=0 skips the slow end-to-end suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,3 +12,10 @@ swift build --build-tests
 
 echo "== unit and fixture tests"
 swift test --skip-build
+
+if [ "$INSTSWIFT_E2E" = "1" ]; then
+    echo "== build the release instswift (it runs inside users' builds)"
+    swift build -c release --product instswift
+    echo "== end-to-end tests"
+    python3 -m pytest -q -p no:cacheprovider Tests/e2e
+fi

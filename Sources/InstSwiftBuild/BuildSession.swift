@@ -98,7 +98,6 @@ public struct BuildSession {
         )
         let configPath = instswiftDirectory + "/config.json"
         try configuration.write(to: configPath)
-        try? FileManager.default.removeItem(atPath: workDirectory + "/reports")
 
         // Rules and the instswift version go into every compile's command line, so changing them rebuilds.
         let fingerprint = WorkDirectory.fnv1a(rules.fingerprint + version)

@@ -87,16 +87,21 @@ final class Lifecycle: Sendable {
         return lifecycle
     }
 
+    /// Every caller waits until the exporter has flushed (or the timeout passed): the signal handler and `atexit`
+    /// may both call this, and the process must not end while the first call is still exporting.
     func shutdown() {
         let first = stopped.withLock { stopped in
             defer { stopped = true }
             return !stopped
         }
-        guard first else { return }
-        let group = self.group
-        Task.detached { await group.triggerGracefulShutdown() }
+        if first {
+            let group = self.group
+            Task.detached { await group.triggerGracefulShutdown() }
+        }
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        _ = finished.wait(timeout: .now() + seconds)
+        if finished.wait(timeout: .now() + seconds) == .success {
+            finished.signal()  // pass the baton to the next waiter
+        }
         recorder?.flush()
     }
 }

@@ -1,5 +1,6 @@
 public import HTTPTypes
 public import Instrumentation
+public import NIOHTTP1
 
 extension InstSwift {
     /// Headers that instswift never records or copies into attributes.
@@ -37,6 +38,12 @@ extension InstSwift {
         InstrumentationSystem.instrument.inject(context, into: &headers, using: HTTPFieldsInjector())
     }
 
+    /// Writes the current context's W3C headers into NIO `HTTPHeaders` (AsyncHTTPClient, Vapor).
+    public static func inject(into headers: inout HTTPHeaders) {
+        guard let context = InstrumentationContext.current else { return }
+        InstrumentationSystem.instrument.inject(context, into: &headers, using: NIOHeadersInjector())
+    }
+
     private static func extract<E: Extractor>(_ carrier: E.Carrier, using extractor: E) -> InstrumentationContext {
         var context = InstrumentationContext.current ?? .topLevel
         InstrumentationSystem.instrument.extract(carrier, into: &context, using: extractor)
@@ -61,5 +68,11 @@ struct HTTPFieldsExtractor: Extractor {
 struct HTTPFieldsInjector: Injector {
     func inject(_ value: String, forKey key: String, into carrier: inout HTTPFields) {
         if let name = HTTPField.Name(key) { carrier[name] = value }
+    }
+}
+
+struct NIOHeadersInjector: Injector {
+    func inject(_ value: String, forKey key: String, into carrier: inout HTTPHeaders) {
+        carrier.replaceOrAdd(name: key, value: value)
     }
 }

@@ -24,6 +24,9 @@ struct ExampleService {
         router.get("/hello/:name") { request, context in
             try await handlers.hello(request, context: context)
         }
+        router.get("/fortune") { request, context in
+            handlers.fortune(request)
+        }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)))
         print("example-service listening on http://127.0.0.1:\(port)/hello/world")
         try await app.runService()
@@ -41,6 +44,10 @@ struct Handlers: Sendable {
         let greeting = try await greeter.greeting(for: name)
         let fortune = try await downstream.fortune()
         return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "\(greeting) \(fortune)\n")))
+    }
+
+    func fortune(_ request: Request) -> String {
+        ["fortune: tests pass", "fortune: spans nest", "fortune: traces link"].randomElement()!
     }
 }
 

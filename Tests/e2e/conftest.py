@@ -1,0 +1,44 @@
+"""Shared helpers for the end-to-end suites: they build real packages with the release-built instswift, run them,
+and decode what they export with the official OTLP classes.
+
+Enabled by INSTSWIFT_E2E=1 (scripts/test.sh and .ci/run set it).
+"""
+
+import os
+import socket
+import subprocess
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+INSTSWIFT = pathlib.Path(os.environ.get("INSTSWIFT_BIN", ROOT / ".build" / "release" / "instswift"))
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("INSTSWIFT_E2E") != "1":
+        skip = pytest.mark.skip(reason="end-to-end suites run with INSTSWIFT_E2E=1")
+        for item in items:
+            item.add_marker(skip)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def instswift(*args, cwd=None, env=None, check=True, timeout=3000):
+    """Runs the release instswift; returns the CompletedProcess (output captured as text)."""
+    environment = dict(os.environ, **(env or {}))
+    result = subprocess.run([str(INSTSWIFT), *args], cwd=cwd, env=environment, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
+    if check and result.returncode != 0:
+        raise AssertionError(f"instswift {' '.join(args)} exited {result.returncode}:\n{result.stdout[-6000:]}")
+    return result
+
+
+def bin_path(package, configuration="debug"):
+    out = subprocess.run(["swift", "build", "--show-bin-path", "-c", configuration, "--scratch-path",
+                          str(package / ".build" / "instswift")], cwd=package, text=True, capture_output=True, check=True)
+    return pathlib.Path(out.stdout.strip())

@@ -1,0 +1,110 @@
+"""A loopback OTLP/HTTP trace receiver that decodes with the official opentelemetry-proto classes.
+
+It accepts `POST /v1/traces` as protobuf (`application/x-protobuf`) or JSON (`application/json`), and keeps every
+span it received, flattened with its resource attributes, for tests to assert on.
+"""
+
+import gzip
+import http.server
+import threading
+import time
+
+from google.protobuf import json_format
+from opentelemetry.proto.collector.trace.v1 import trace_service_pb2
+
+
+def attribute_value(value):
+    kind = value.WhichOneof("value")
+    if kind == "array_value":
+        return [attribute_value(v) for v in value.array_value.values]
+    return getattr(value, kind) if kind else None
+
+
+class Span:
+    """One received span, with ids in hex and attributes as a dict."""
+
+    KINDS = {0: "unspecified", 1: "internal", 2: "server", 3: "client", 4: "producer", 5: "consumer"}
+
+    def __init__(self, span, resource):
+        self.trace_id = span.trace_id.hex()
+        self.span_id = span.span_id.hex()
+        self.parent_span_id = span.parent_span_id.hex() or None
+        self.name = span.name
+        self.kind = self.KINDS.get(span.kind, str(span.kind))
+        self.start = span.start_time_unix_nano
+        self.end = span.end_time_unix_nano
+        self.attributes = {a.key: attribute_value(a.value) for a in span.attributes}
+        self.status_code = span.status.code
+        self.events = [e.name for e in span.events]
+        self.resource = resource
+
+    def __repr__(self):
+        return f"Span({self.name!r}, {self.kind}, {self.span_id} <- {self.parent_span_id}, {self.attributes})"
+
+
+class Receiver:
+    """Runs on 127.0.0.1 on a free port; `endpoint` is what OTEL_EXPORTER_OTLP_ENDPOINT should be."""
+
+    def __init__(self):
+        self.spans = []
+        self.requests = 0
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                if self.headers.get("Content-Encoding") == "gzip":
+                    body = gzip.decompress(body)
+                request = trace_service_pb2.ExportTraceServiceRequest()
+                if "json" in (self.headers.get("Content-Type") or ""):
+                    json_format.Parse(body, request)
+                    reply = b"{}"
+                    content_type = "application/json"
+                else:
+                    request.ParseFromString(body)
+                    reply = trace_service_pb2.ExportTraceServiceResponse().SerializeToString()
+                    content_type = "application/x-protobuf"
+                receiver.add(request)
+                self.send_response(200)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def endpoint(self):
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def add(self, request):
+        with self.lock:
+            self.requests += 1
+            for resource_spans in request.resource_spans:
+                resource = {a.key: attribute_value(a.value) for a in resource_spans.resource.attributes}
+                for scope_spans in resource_spans.scope_spans:
+                    for span in scope_spans.spans:
+                        self.spans.append(Span(span, resource))
+
+    def wait_for(self, count, timeout=15):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            with self.lock:
+                if len(self.spans) >= count:
+                    return list(self.spans)
+            time.sleep(0.05)
+        with self.lock:
+            return list(self.spans)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()

@@ -1,0 +1,203 @@
+"""The bundled example service, instrumented only by rules, built with `instswift swift build`, exports one trace
+from the inbound request down to SQL and the outbound HTTP call — decoded with the official OTLP classes."""
+
+import http.server
+import json
+import os
+import signal
+import subprocess
+import threading
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ROOT, bin_path, free_port, instswift
+from otlp_receiver import Receiver
+
+EXAMPLE = ROOT / "Fixtures" / "packages" / "example-service"
+TRACE_ID = "0af7651916cd43dd8448eb211c80319c"
+CALLER_SPAN = "b7ad6b7169203331"
+
+
+class Downstream:
+    """A loopback HTTP service that records the traceparent of each request it gets."""
+
+    def __init__(self):
+        self.traceparents = []
+        downstream = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                downstream.traceparents.append(self.headers.get("traceparent"))
+                body = b"fortune: tests pass"
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.server.server_address[1]}/fortune"
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    report = tmp_path_factory.mktemp("report") / "report.json"
+    instswift("swift", "build", "--package-path", str(EXAMPLE), "--report", str(report))
+    return {"bin": bin_path(EXAMPLE), "report": json.loads(report.read_text())}
+
+
+def start_service(binary, env):
+    port = free_port()
+    process = subprocess.Popen([str(binary / "ExampleService")], env=dict(os.environ, PORT=str(port), **env),
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/missing", timeout=1)
+        except urllib.error.HTTPError:
+            return process, port
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError("the example service did not start:\n" + process.communicate()[0])
+
+
+def get(port, path, headers=None):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, response.read().decode()
+
+
+def stop(process, timeout=20):
+    started = time.time()
+    process.send_signal(signal.SIGTERM)
+    output = process.communicate(timeout=timeout)[0]
+    return process.returncode, time.time() - started, output
+
+
+def test_report_lists_every_instrumented_declaration(example):
+    instrumented = {(site["module"], site["declaration"]) for site in example["report"]["instrumented"]}
+    assert ("ExampleService", "method Handlers.hello(_:context:)") in instrumented
+    assert ("ExampleService", "method Greeter.greeting(for:)") in instrumented
+    assert ("ExampleService", "method ExampleService.main()") in instrumented
+    assert any(name.startswith("call connection.query") for _, name in instrumented)
+
+
+def test_one_trace_links_the_request_to_sql_and_the_outbound_call(example):
+    downstream = Downstream()
+    with Receiver() as receiver:
+        process, port = start_service(example["bin"], {
+            "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "OTEL_SERVICE_NAME": "example-service",
+            "DOWNSTREAM_URL": downstream.url,
+        })
+        status, body = get(port, "/hello/alice", {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"})
+        code, _, output = stop(process)
+        received = receiver.wait_for(7)
+    downstream.close()
+    # The startup query (CREATE TABLE) is a trace of its own; everything else belongs to the request's trace.
+    spans = [s for s in received if s.trace_id == TRACE_ID]
+    others = [s for s in received if s.trace_id != TRACE_ID]
+    assert [s.name for s in others] == ["sqlite query"] and others[0].parent_span_id is None, (received, output)
+
+    assert status == 200 and body.startswith("Hello, alice! fortune: tests pass"), body
+    assert code == 0, output
+    by_name = {}
+    for span in spans:
+        by_name.setdefault(span.name, []).append(span)
+    assert len(spans) == 5, spans
+
+    server = by_name["GET /hello/:name"][0]
+    assert server.kind == "server" and server.parent_span_id == CALLER_SPAN
+    assert server.attributes["http.request.method"] == "GET"
+    assert server.attributes["url.path"] == "/hello/alice"
+    assert server.attributes["http.route"] == "/hello/:name"
+    assert server.attributes["http.response.status_code"] == 200
+    assert server.attributes["server.address"] == "127.0.0.1"
+
+    greeting = by_name["Greeter.greeting"][0]
+    assert greeting.kind == "internal" and greeting.parent_span_id == server.span_id
+
+    queries = by_name["sqlite query"]
+    assert len(queries) == 2
+    assert all(q.kind == "client" and q.parent_span_id == greeting.span_id for q in queries)
+    assert all(q.attributes["db.system.name"] == "sqlite" for q in queries)
+
+    client = by_name["GET"][0]
+    assert client.kind == "client" and client.parent_span_id == server.span_id
+    assert client.attributes["http.response.status_code"] == 200
+    assert client.attributes["url.full"] == downstream.url
+
+    assert len(downstream.traceparents) == 1
+    assert downstream.traceparents[0].split("-")[1:3] == [TRACE_ID, client.span_id]
+    assert all(s.resource["service.name"] == "example-service" for s in spans)
+
+
+def test_malformed_traceparent_starts_a_fresh_trace(example):
+    with Receiver() as receiver:
+        process, port = start_service(example["bin"], {"OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint})
+        status, _ = get(port, "/hello/bob", {"traceparent": "00-not-a-trace-id-zz", "baggage": "%%%,=;;"})
+        code, _, output = stop(process)
+        spans = receiver.wait_for(4)
+    assert status == 200 and code == 0, output
+    server = next(s for s in spans if s.kind == "server")
+    assert server.parent_span_id is None and server.trace_id != "0" * 32
+
+
+def test_absent_collector_neither_blocks_requests_nor_the_exit(example):
+    closed_port = free_port()
+    process, port = start_service(example["bin"], {
+        "OTEL_EXPORTER_OTLP_ENDPOINT": f"http://127.0.0.1:{closed_port}", "OTEL_EXPORTER_OTLP_TIMEOUT": "1000",
+    })
+    started = time.time()
+    for _ in range(20):
+        status, _ = get(port, "/hello/carol")
+        assert status == 200
+    assert time.time() - started < 10
+    code, seconds, output = stop(process)
+    assert code == 0, output
+    assert seconds < 8, f"exit took {seconds:.1f}s"
+
+
+def test_short_cli_delivers_every_span_before_exiting(example):
+    with Receiver() as receiver:
+        result = subprocess.run([str(example["bin"] / "ShortCLI")], env=dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint),
+                                capture_output=True, text=True, timeout=30)
+        spans = receiver.wait_for(6, timeout=5)
+    assert result.returncode == 0 and "sum: 30" in result.stdout, result.stderr
+    run_all = [s for s in spans if s.name == "Job.runAll"]
+    steps = [s for s in spans if s.name == "Job.step"]
+    assert len(run_all) == 1 and len(steps) == 5, spans
+    assert all(s.parent_span_id == run_all[0].span_id for s in steps)
+
+
+def test_without_an_endpoint_spans_go_to_a_file_that_instswift_traces_prints(example, tmp_path):
+    trace_file = tmp_path / "traces.jsonl"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
+    result = subprocess.run([str(example["bin"] / "ShortCLI")], env=dict(env, INSTSWIFT_TRACE_FILE=str(trace_file)),
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    printed = instswift("traces", str(trace_file)).stdout
+    lines = printed.splitlines()
+    assert lines[0].startswith("trace ") and "6 span(s)" in lines[0], printed
+    assert lines[1].startswith("Job.runAll") and lines[2].startswith("├─ Job.step"), printed
+    assert "\x1b[" not in printed  # no colour when not a terminal
+
+
+def test_sdk_disabled_exports_nothing(example):
+    with Receiver() as receiver:
+        result = subprocess.run([str(example["bin"] / "ShortCLI")], capture_output=True, text=True, timeout=30,
+                                env=dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint, OTEL_SDK_DISABLED="true"))
+        time.sleep(1)
+    assert result.returncode == 0 and receiver.spans == []

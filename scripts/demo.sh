@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The README's first command: build instswift, instrument and run the bundled example service, send it one request,
+# and print the trace it recorded — no collector needed (spans go to a local file, `instswift traces` prints them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+example=Fixtures/packages/example-service
+echo "== building instswift (release)"
+swift build -c release --product instswift
+instswift=$PWD/.build/release/instswift
+
+echo "== building the example service with instrumentation: instswift swift build"
+"$instswift" swift build --package-path "$example"
+
+bin=$(swift build --package-path "$example" --scratch-path "$example/.build/instswift" --show-bin-path)
+trace_file=$PWD/$example/.build/instswift/demo-traces.jsonl
+rm -f "$trace_file"
+port=${PORT:-8080}
+
+echo "== running it and sending GET /hello/world"
+env -u OTEL_EXPORTER_OTLP_ENDPOINT INSTSWIFT_TRACE_FILE="$trace_file" PORT="$port" DOWNSTREAM_URL="http://127.0.0.1:$port/fortune" "$bin/ExampleService" &
+service=$!
+trap 'kill $service 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$port/hello/world" -H 'traceparent: 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' && break
+    sleep 0.2
+done
+kill -TERM $service; wait $service || true
+trap - EXIT
+
+echo
+echo "== the trace (instswift traces $trace_file)"
+"$instswift" traces "$trace_file"

@@ -108,6 +108,8 @@ public struct BuildSession {
 
         var childEnvironment = environment
         childEnvironment["SWIFT_EXEC"] = fakeSwiftc
+        childEnvironment["CC"] = URL(fileURLWithPath: fakeSwiftc).deletingLastPathComponent().appendingPathComponent(CCompilerShim.name).path
+        childEnvironment[CCompilerShim.realCompilerKey] = environment["CC"] ?? URL(fileURLWithPath: realSwiftc).deletingLastPathComponent().appendingPathComponent("clang").path
         childEnvironment[BuildConfiguration.environmentKey] = configPath
         if swiftArguments[0] != "build", environment["INSTSWIFT_TRACE_FILE"] == nil {
             childEnvironment["INSTSWIFT_TRACE_FILE"] = instswiftDirectory + "/traces.jsonl"
@@ -184,9 +186,17 @@ enum Toolchain {
         for tool in try manager.contentsOfDirectory(atPath: realBin.path) where tool != "swiftc" {
             try link(bin + "/" + tool, to: realBin.appendingPathComponent(tool).path)
         }
-        try link(bin + "/swiftc", to: CommandLine.executablePath)
+        // Scripts, not symlinks: SwiftPM resolves SWIFT_EXEC's symlinks to find the toolchain's lib folder.
+        for name in ["swiftc", CCompilerShim.name] {
+            if (try? manager.destinationOfSymbolicLink(atPath: bin + "/" + name)) != nil { try manager.removeItem(atPath: bin + "/" + name) }
+            let script = "#!/bin/bash\nexec -a \"$0\" \(shellQuoted(CommandLine.executablePath)) \"$@\"\n"
+            try AtomicFile.writeIfChanged(script, to: bin + "/" + name)
+            chmod(bin + "/" + name, 0o755)
+        }
         return bin + "/swiftc"
     }
+
+    static func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     static func run(_ tool: String, _ arguments: [String], environment: [String: String]) throws -> Int32 {
         let process = Process()

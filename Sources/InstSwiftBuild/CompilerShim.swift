@@ -18,7 +18,7 @@ public enum CompilerShim {
         }
         do {
             let started = ContinuousClock.now
-            let rewrite = try ModuleRewrite(configuration: configuration, module: module, invocation: invocation)
+            let rewrite = ModuleRewrite(configuration: configuration, module: module, invocation: invocation)
             let outcome = try rewrite.run()
             if !outcome.diagnostics.all.isEmpty { printError(outcome.diagnostics.description) }
             if outcome.diagnostics.hasErrors { return 1 }
@@ -143,12 +143,14 @@ enum RuleLoading {
 }
 
 /// Where rewritten copies live: one folder per module, a hashed folder per original folder, and a distinct basename
-/// (`Foo.instswift.swift`) so `#fileID` never collides with the original.
+/// (`Foo.instswift.swift`) so `#fileID` never collides with the original — except `main.swift`, whose name is what
+/// makes the compiler treat it as top-level code.
 public enum WorkDirectory {
     public static func copyPath(for original: String, module: String, in work: String) -> String {
         let url = URL(fileURLWithPath: original)
         let folder = fnv1a(url.deletingLastPathComponent().path)
-        return "\(work)/sources/\(module)/\(folder)/\(url.deletingPathExtension().lastPathComponent).instswift.swift"
+        let name = url.lastPathComponent == "main.swift" ? "main.swift" : url.deletingPathExtension().lastPathComponent + ".instswift.swift"
+        return "\(work)/sources/\(module)/\(folder)/\(name)"
     }
 
     static func fnv1a(_ text: String) -> String {

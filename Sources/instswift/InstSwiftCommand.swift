@@ -16,6 +16,9 @@ struct InstSwiftCommand: ParsableCommand {
         if URL(fileURLWithPath: arguments[0]).lastPathComponent == "swiftc" {
             Glibc.exit(CompilerShim.run(arguments: Array(arguments.dropFirst()), environment: environment))
         }
+        if URL(fileURLWithPath: arguments[0]).lastPathComponent == CCompilerShim.name {
+            Glibc.exit(CCompilerShim.run(arguments: Array(arguments.dropFirst()), environment: environment))
+        }
         if arguments.count > 1, arguments[1] == "swift" {
             do {
                 let session = try BuildSession(arguments: Array(arguments.dropFirst(2)), environment: environment, version: InstSwiftVersion.current)

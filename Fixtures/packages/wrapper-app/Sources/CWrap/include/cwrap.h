@@ -1,0 +1,1 @@
+int cwrap_add(int a, int b);

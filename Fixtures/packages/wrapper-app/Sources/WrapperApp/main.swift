@@ -1,0 +1,11 @@
+import Tracing
+import WrapperLib
+
+InstrumentationSystem.bootstrap(PrintingTracer())
+
+func report() -> String {
+    let location = "\(#fileID):\(#line)"
+    return "result \(Calculator().compute(4)) at \(location)"
+}
+
+print(report())

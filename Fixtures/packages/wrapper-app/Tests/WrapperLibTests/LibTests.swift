@@ -1,0 +1,6 @@
+import Testing
+import WrapperLib
+
+@Test func computeTriplesAndAddsOne() {
+    #expect(Calculator().compute(4) == 13)
+}

@@ -1,0 +1,133 @@
+"""`instswift swift build|test|run` on a fixture with an executable, a library, a test target, a C target and a path
+dependency whose module a rule instruments — all built for real by SwiftPM through the release instswift."""
+
+import hashlib
+import json
+import os
+import pathlib
+import shutil
+
+import pytest
+
+from conftest import ROOT, instswift
+
+PACKAGES = ROOT / "Fixtures" / "packages"
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    """A private copy of wrapper-app and wrapper-dep, laid out as in the repository (the runtime is linked in)."""
+    root = tmp_path_factory.mktemp("wrapper")
+    (root / "Runtime").symlink_to(ROOT / "Runtime")
+    for name in ["wrapper-app", "wrapper-dep"]:
+        shutil.copytree(PACKAGES / name, root / "Fixtures" / "packages" / name,
+                        ignore=shutil.ignore_patterns(".build", "Package.resolved"))
+    return root / "Fixtures" / "packages" / "wrapper-app"
+
+
+def tree_digest(package):
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        # SwiftPM itself writes Package.resolved, with or without instswift.
+        if ".build" in path.parts or not path.is_file() or path.name == "Package.resolved":
+            continue
+        digest.update(str(path.relative_to(package)).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def compiled_modules(output):
+    """Modules SwiftPM compiled (it recompiles package plugins on every run, with or without instswift)."""
+    return {line.split()[2] for line in output.splitlines() if " Compiling " in line and line.startswith("[")} - {"plugin"}
+
+
+def test_run_produces_nested_spans_from_app_library_and_dependency(app):
+    before = tree_digest(app)
+    out = instswift("swift", "run", "WrapperApp", cwd=app).stdout
+    assert "span dep.triple parent=lib.compute input=int64(4)" in out, out
+    assert "span lib.compute parent=app.report" in out
+    assert "span app.report parent=-" in out
+    # #fileID and #line name the original file and line, not the rewritten copy.
+    assert "result 13 at WrapperApp/main.swift:7" in out
+    assert tree_digest(app) == before, "instswift wrote into the package's tree"
+
+
+def test_noop_rebuild_compiles_nothing(app):
+    instswift("swift", "build", cwd=app)
+    out = instswift("swift", "build", cwd=app).stdout
+    assert compiled_modules(out) == set(), out
+
+
+def test_touching_a_file_rebuilds_only_its_module(app):
+    instswift("swift", "build", cwd=app)
+    (app / "Sources" / "WrapperLib" / "Lib.swift").touch()
+    out = instswift("swift", "build", cwd=app).stdout
+    assert compiled_modules(out) <= {"WrapperLib", "WrapperApp", "WrapperLibTests"}, out
+
+
+def test_rule_change_rebuilds_with_the_new_rules(app):
+    rules = app / "wrapper-rules.yml"
+    original = rules.read_text()
+    rules.write_text(original.replace('name: "lib.{function}"', 'name: "library.{function}"'))
+    try:
+        out = instswift("swift", "run", "WrapperApp", cwd=app).stdout
+        assert "span library.compute parent=app.report" in out, out
+    finally:
+        rules.write_text(original)
+    out = instswift("swift", "run", "WrapperApp", cwd=app).stdout
+    assert "span lib.compute parent=app.report" in out, out
+
+
+def test_type_error_is_reported_at_the_original_location(app):
+    source = app / "Sources" / "WrapperLib" / "Lib.swift"
+    original = source.read_text()
+    source.write_text(original.replace("        Int(cwrap_add", "        let broken: String = 42\n        return Int(cwrap_add"))
+    try:
+        result = instswift("swift", "build", cwd=app, check=False)
+    finally:
+        source.write_text(original)
+    assert result.returncode != 0
+    assert f"{source}:9:30: error: cannot convert value of type 'Int' to specified type 'String'" in result.stdout, result.stdout
+
+
+def test_a_wrong_rules_file_stops_the_build_before_compiling(app, tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("rules:\n  - id: x\n    where: {function: {nme: a}}\n    advice: [{span: {}}]\n")
+    result = instswift("swift", "build", "--rules", str(bad), cwd=app, check=False)
+    assert result.returncode == 2
+    assert f"{bad}:3:24: error: [x] unknown key 'nme' in 'function' (did you mean 'name'?)" in result.stdout
+    assert "Compiling" not in result.stdout
+
+
+def test_swift_test_passes_under_instrumentation(app):
+    out = instswift("swift", "test", cwd=app).stdout
+    assert "Test run with 1 test" in out and "passed" in out, out
+
+
+def test_works_from_a_subdirectory_and_writes_a_report(app, tmp_path):
+    report = tmp_path / "report.json"
+    instswift("swift", "build", "--report", str(report), cwd=app / "Sources" / "WrapperApp")
+    document = json.loads(report.read_text())
+    modules = {m["module"]: m for m in document["modules"]}
+    assert {"WrapperApp", "WrapperLib", "WrapperDep"} <= set(modules), modules
+    sites = {(s["module"], s["declaration"], tuple(s["rules"])) for s in document["instrumented"]}
+    assert ("WrapperDep", "method Dep.triple(_:)", ("wrapper.dep",)) in sites
+    assert all(not s["file"].startswith(str(app / ".build")) for s in document["instrumented"])
+
+
+def test_keep_work_prints_where_the_rewritten_sources_are(app):
+    out = instswift("swift", "build", "--keep-work", cwd=app).stdout
+    work = app / ".build" / "instswift" / "instswift" / "work" / "sources"
+    assert f"rewritten sources are in {work}" in out
+    copies = list(work.rglob("*.instswift.swift"))
+    assert any(c.read_text().startswith(f'#sourceLocation(file: "{app}/Sources/WrapperLib/Lib.swift", line: 1)') for c in copies)
+
+
+def test_release_build_runs(app):
+    instswift("swift", "build", "-c", "release", cwd=app)
+    out = instswift("swift", "run", "-c", "release", "WrapperApp", cwd=app).stdout
+    assert "span dep.triple parent=lib.compute" in out and "result 13" in out, out
+
+
+def test_exit_code_is_swifts(app):
+    result = instswift("swift", "build", "--product", "NoSuchProduct", cwd=app, check=False)
+    assert result.returncode == 1, result.stdout

@@ -12,7 +12,7 @@ public struct SwiftFrontend: LanguageFrontend {
 
     public func rewrite(_ source: String, file: FileContext, rules: [Rule], options: RewriteOptions) -> RewriteResult {
         let tree = Parser.parse(source: source)
-        if CommentDirectives.ignoresFile(tree) {
+        if containsBytes(source, "instswift:ignore-file"), CommentDirectives.ignoresFile(tree) {
             return RewriteResult(output: nil, reports: [], fileSkipReason: "ignored by an // instswift:ignore-file comment")
         }
         let collector = SiteCollector(path: file.path, tree: tree)
@@ -60,13 +60,42 @@ extension SwiftFrontend {
 
     /// The first line that bootstraps tracing, if any.
     static func selfBootstrapLine(in source: String) -> Int? {
-        guard bootstrapCalls.contains(where: source.contains) else { return nil }
+        // Every call above contains "bootstrap" or "makeTracingBackend": look for those bytes before splitting lines.
+        guard containsBytes(source, "bootstrap") || containsBytes(source, "makeTracingBackend") else { return nil }
         for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where bootstrapCalls.contains(where: line.contains) && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
             return index + 1
         }
         return nil
     }
+}
+
+/// Whether `text` contains `needle`, compared as UTF-8 bytes (Foundation's `contains` bridges to NSString).
+func containsBytes(_ text: String, _ needle: String) -> Bool {
+    var text = text
+    return text.withUTF8 { containsBytes($0, Array(needle.utf8)) }
+}
+
+/// Whether `bytes` contains `needle`.
+func containsBytes(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { containsBytes($0, needle) }
+}
+
+/// Whether `bytes` contains `needle` (a plain scan: needles are short and rare).
+func containsBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first else { return true }
+    guard bytes.count >= needle.count else { return false }
+    var index = 0
+    let last = bytes.count - needle.count
+    while index <= last {
+        if bytes[index] == first {
+            var offset = 1
+            while offset < needle.count, bytes[index + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { return true }
+        }
+        index += 1
+    }
+    return false
 }
 
 /// A Swift string literal for `text`.

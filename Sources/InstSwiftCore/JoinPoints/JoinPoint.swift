@@ -64,15 +64,19 @@ public enum MatchOutcome: Sendable, Equatable {
     }
 }
 
-/// Checks criteria in order and reports the first that fails.
+/// Checks criteria in order and reports the first that fails. The reason is only built when some criterion held
+/// (a near miss worth explaining): most rules fail on the first criterion, and matching must stay cheap.
 struct CriteriaCheck {
     private(set) var progress = 0
-    private(set) var failure: String?
+    private var failure: (() -> String)?
 
-    mutating func require(_ holds: @autoclosure () -> Bool, _ reason: @autoclosure () -> String) {
+    mutating func require(_ holds: @autoclosure () -> Bool, _ reason: @escaping @autoclosure () -> String) {
         guard failure == nil else { return }
-        if holds() { progress += 1 } else { failure = reason() }
+        if holds() { progress += 1 } else { failure = reason }
     }
 
-    var outcome: MatchOutcome { failure.map { .missed($0, progress: progress) } ?? .matched }
+    var outcome: MatchOutcome {
+        guard let failure else { return .matched }
+        return .missed(progress > 0 ? failure() : "", progress: progress)
+    }
 }

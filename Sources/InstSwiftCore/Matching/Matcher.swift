@@ -17,6 +17,7 @@ public enum Matcher {
     public static func evaluate(_ site: Site, rules: [Rule], in file: FileContext) -> SiteReport {
         var report = SiteReport(site: site)
         for rule in rules {
+            if let filter = rule.quickFilter, !filter.admits(site) { continue }
             let outcome = rule.joinPoint.match(site, in: file)
             let filterFailure = filterFailure(rule, file)
             switch (outcome, filterFailure) {

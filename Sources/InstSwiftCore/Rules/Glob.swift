@@ -4,11 +4,27 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
     /// The pattern as written.
     public let pattern: String
     private let alternatives: [[Character]]
+    /// The common shapes, matched without allocating: `*`, `abc`, `abc*`, `*abc`.
+    private enum Shape: Hashable, Sendable { case any, exact(String), prefix(String), suffix(String), general }
+    private let shape: Shape
 
     /// Compiles a pattern.
     public init(_ pattern: String) {
         self.pattern = pattern
         self.alternatives = Glob.expandBraces(pattern).map(Array.init)
+        let body = pattern.dropFirst().dropLast()
+        let special: (Character) -> Bool = { "*?{}".contains($0) }
+        if pattern == "*" || pattern == "**" {
+            shape = .any
+        } else if !pattern.contains(where: special) {
+            shape = .exact(pattern)
+        } else if pattern.hasSuffix("*"), !pattern.dropLast().contains(where: special) {
+            shape = .prefix(String(pattern.dropLast()))
+        } else if pattern.hasPrefix("*"), !pattern.dropFirst().contains(where: special), !body.contains("/") {
+            shape = .suffix(String(pattern.dropFirst()))
+        } else {
+            shape = .general
+        }
     }
 
     public var description: String { pattern }
@@ -18,6 +34,13 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether `text` matches the whole pattern.
     public func matches(_ text: String) -> Bool {
+        switch shape {
+        case .any: return pattern == "**" || !text.contains("/")
+        case .exact(let literal): return text == literal
+        case .prefix(let prefix): return text.hasPrefix(prefix) && !text.dropFirst(prefix.count).contains("/")
+        case .suffix(let suffix): return text.hasSuffix(suffix) && !text.dropLast(suffix.count).contains("/")
+        case .general: break
+        }
         let text = Array(text)
         return alternatives.contains { Glob.match($0[...], text[...]) }
     }

@@ -3,7 +3,9 @@ public struct Rule: Sendable {
     /// Unique id, printed in diagnostics (`[id]`) and reports.
     public var id: String
     public var description: String?
-    public var joinPoint: JoinPoint
+    public let joinPoint: JoinPoint
+    /// A cheap test that rejects most sites before the join point is matched.
+    let quickFilter: QuickFilter?
     public var advice: [Advice]
     /// Modules (targets) the rule may touch; empty allows all.
     public var modules: [Glob] = []
@@ -17,6 +19,7 @@ public struct Rule: Sendable {
     public init(id: String, joinPoint: JoinPoint, advice: [Advice], location: SourceLocation) {
         self.id = id
         self.joinPoint = joinPoint
+        self.quickFilter = QuickFilter(joinPoint)
         self.advice = advice
         self.location = location
     }
@@ -65,5 +68,29 @@ public struct RuleSet: Sendable {
             }
         }
         return String(hash, radix: 16)
+    }
+}
+
+/// What a site must be for a join point to have any chance: its kind (declaration or call) and, when the pattern names
+/// one, its name. A site it rejects would only be a miss with no criterion held, which explain does not report.
+struct QuickFilter: Sendable {
+    var declarations: Bool
+    var calls: Bool
+    var name: Glob?
+
+    init?(_ joinPoint: JoinPoint) {
+        switch joinPoint {
+        case .function(let pattern): (declarations, calls, name) = (true, false, pattern.name)
+        case .call(let pattern): (declarations, calls, name) = (false, true, pattern.callee)
+        case .directive, .entryPoint: (declarations, calls, name) = (true, false, nil)
+        case .allOf, .oneOf, .not: return nil
+        }
+    }
+
+    func admits(_ site: Site) -> Bool {
+        switch site {
+        case .declaration(let d): declarations && (name?.matches(d.name) ?? true)
+        case .call(let c): calls && (name?.matches(c.callee) ?? true)
+        }
     }
 }

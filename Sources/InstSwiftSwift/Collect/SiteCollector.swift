@@ -18,10 +18,28 @@ final class SiteCollector: SyntaxVisitor {
     /// Variable name to declared type, per scope, innermost last.
     private var scopes: [[String: String]] = [[:]]
 
+    /// The file's bytes, for cheap text of nodes (`trimmedDescription` rebuilds trees and dominated the profile).
+    private let bytes: [UInt8]
+    /// Whether the file has any `instswift:` comment; most files have none, and trivia is costly to read.
+    let hasDirectives: Bool
+
     init(path: String, tree: SourceFileSyntax) {
         self.path = path
+        self.bytes = tree.syntaxTextBytes
+        self.hasDirectives = containsBytes(bytes, Array("instswift:".utf8))
         self.converter = SourceLocationConverter(fileName: path, tree: tree)
         super.init(viewMode: .sourceAccurate)
+    }
+
+    /// The node's source text without its leading and trailing trivia.
+    func text(_ node: some SyntaxProtocol) -> String {
+        let start = node.positionAfterSkippingLeadingTrivia.utf8Offset, end = node.endPositionBeforeTrailingTrivia.utf8Offset
+        guard start < end, end <= bytes.count else { return "" }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    func isIgnored(_ node: some SyntaxProtocol) -> Bool {
+        hasDirectives && CommentDirectives.isIgnored(node)
     }
 
     func location(_ node: some SyntaxProtocol) -> InstSwiftCore.SourceLocation {
@@ -33,21 +51,21 @@ final class SiteCollector: SyntaxVisitor {
 
     private func enterType(_ name: String, _ inherits: InheritanceClauseSyntax?, _ node: some SyntaxProtocol) {
         let attributes = node.asProtocol(WithAttributesSyntax.self)?.attributes ?? []
-        let isMain = attributes.contains { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "main" }
+        let isMain = attributes.contains { $0.as(AttributeSyntax.self).map { text($0.attributeName) } == "main" }
         let members = node.asProtocol(DeclGroupSyntax.self)?.memberBlock.members ?? []
         let hasStaticMain = members.contains { member in
             guard let function = member.decl.as(FunctionDeclSyntax.self) else { return false }
             return function.name.text == "main" && function.modifiers.contains { $0.name.text == "static" }
         }
-        typeStack.append((name, inherits?.inheritedTypes.map { $0.type.trimmedDescription } ?? [], isMain, hasStaticMain))
+        typeStack.append((name, inherits?.inheritedTypes.map { text($0.type) } ?? [], isMain, hasStaticMain))
         scopes.append(storedProperties(of: node))
-        if CommentDirectives.isIgnored(node) { ignoreDepth += 1 }
+        if isIgnored(node) { ignoreDepth += 1 }
     }
 
     private func leaveType(_ node: some SyntaxProtocol) {
         typeStack.removeLast()
         scopes.removeLast()
-        if CommentDirectives.isIgnored(node) { ignoreDepth -= 1 }
+        if isIgnored(node) { ignoreDepth -= 1 }
     }
 
     override func visit(_ node: StructDeclSyntax) -> SyntaxVisitorContinueKind { enterType(node.name.text, node.inheritanceClause, node); return .visitChildren }
@@ -59,7 +77,7 @@ final class SiteCollector: SyntaxVisitor {
     override func visit(_ node: ActorDeclSyntax) -> SyntaxVisitorContinueKind { enterType(node.name.text, node.inheritanceClause, node); return .visitChildren }
     override func visitPost(_ node: ActorDeclSyntax) { leaveType(node) }
     override func visit(_ node: ExtensionDeclSyntax) -> SyntaxVisitorContinueKind {
-        enterType(node.extendedType.trimmedDescription, node.inheritanceClause, node)
+        enterType(text(node.extendedType), node.inheritanceClause, node)
         return .visitChildren
     }
     override func visitPost(_ node: ExtensionDeclSyntax) { leaveType(node) }
@@ -74,15 +92,15 @@ final class SiteCollector: SyntaxVisitor {
             ?? node.as(ExtensionDeclSyntax.self)?.memberBlock
         for member in members?.members ?? [] {
             guard let variable = member.decl.as(VariableDeclSyntax.self) else { continue }
-            for (name, type) in Self.bindings(of: variable) { result[name] = type }
+            for (name, type) in bindings(of: variable) { result[name] = type }
         }
         return result
     }
 
-    static func bindings(of variable: VariableDeclSyntax) -> [(String, String)] {
+    func bindings(of variable: VariableDeclSyntax) -> [(String, String)] {
         variable.bindings.compactMap { binding in
             guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else { return nil }
-            if let type = binding.typeAnnotation?.type.trimmedDescription { return (name, type) }
+            if let type = binding.typeAnnotation.map({ text($0.type) }) { return (name, type) }
             if let call = binding.initializer?.value.as(FunctionCallExprSyntax.self),
                let callee = call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text,
                callee.first?.isUppercase == true {
@@ -94,7 +112,7 @@ final class SiteCollector: SyntaxVisitor {
 
     override func visit(_ node: VariableDeclSyntax) -> SyntaxVisitorContinueKind {
         if !functionStack.isEmpty {
-            for (name, type) in Self.bindings(of: node) { scopes[scopes.count - 1][name] = type }
+            for (name, type) in bindings(of: node) { scopes[scopes.count - 1][name] = type }
         }
         collectAccessors(of: node)
         return .visitChildren
@@ -205,16 +223,16 @@ final class SiteCollector: SyntaxVisitor {
         functionStack.append(name)
         var scope: [String: String] = [:]
         for parameter in parameters {
-            scope[(parameter.secondName ?? parameter.firstName).text] = parameter.type.trimmedDescription
+            scope[(parameter.secondName ?? parameter.firstName).text] = text(parameter.type)
         }
         scopes.append(scope)
-        if CommentDirectives.isIgnored(node) { ignoreDepth += 1 }
+        if isIgnored(node) { ignoreDepth += 1 }
     }
 
     private func leaveFunction(_ node: some SyntaxProtocol) {
         functionStack.removeLast()
         scopes.removeLast()
-        if CommentDirectives.isIgnored(node) { ignoreDepth -= 1 }
+        if isIgnored(node) { ignoreDepth -= 1 }
     }
 
     // MARK: Calls
@@ -226,7 +244,7 @@ final class SiteCollector: SyntaxVisitor {
             callee = reference.baseName.text
         } else if let member = node.calledExpression.as(MemberAccessExprSyntax.self), let base = member.base {
             callee = member.declName.baseName.text
-            receiver = base.trimmedDescription
+            receiver = text(base)
         } else {
             return .visitChildren
         }
@@ -271,7 +289,7 @@ final class SiteCollector: SyntaxVisitor {
         effects: (isAsync: Bool, throwsClause: ThrowsClauseSyntax?), returnType: TypeSyntax?,
         attributes: some Sequence<AttributeListSyntax.Element>, modifiers: DeclModifierListSyntax, declaration: some SyntaxProtocol
     ) -> DeclarationSite {
-        let attributeNames = attributes.compactMap { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription }
+        let attributeNames = attributes.compactMap { $0.as(AttributeSyntax.self).map { text($0.attributeName) } }
         let modifierWords = modifiers.map(\.name.text)
         let access = modifierWords.first { FunctionPattern.accessLevels.contains($0) } ?? "internal"
         var throwing = DeclarationSite.Throwing.none
@@ -281,24 +299,24 @@ final class SiteCollector: SyntaxVisitor {
                 throwing = .rethrows
             } else if let type = clause.type {
                 throwing = .typed
-                thrownType = type.trimmedDescription
+                thrownType = text(type)
             } else {
                 throwing = .throws
             }
         }
         let params = (parameters ?? []).map { p in
             DeclarationSite.Parameter(
-                label: p.firstName.text, name: (p.secondName ?? p.firstName).text, type: p.type.trimmedDescription,
+                label: p.firstName.text, name: (p.secondName ?? p.firstName).text, type: text(p.type),
                 isInout: p.type.as(AttributedTypeSyntax.self)?.specifiers.contains { $0.trimmedDescription == "inout" } ?? false
             )
         }
-        let returnText = returnType?.trimmedDescription
+        let returnText = returnType.map { text($0) }
         var site = DeclarationSite(
             kind: kind, name: name, enclosingTypes: typeStack.map(\.name), enclosingInherits: typeStack.last?.inherits ?? [],
             parameters: params, isAsync: effects.isAsync, throwing: throwing, thrownType: thrownType,
             returnType: returnText == "Void" || returnText == "()" ? nil : returnText,
             attributes: attributeNames, access: access, modifiers: modifierWords.filter { !FunctionPattern.accessLevels.contains($0) },
-            directive: CommentDirectives.directive(on: declaration), isIgnored: ignoreDepth > 0 || CommentDirectives.isIgnored(declaration),
+            directive: (hasDirectives ? CommentDirectives.directive(on: declaration) : nil), isIgnored: ignoreDepth > 0 || isIgnored(declaration),
             location: location(declaration)
         )
         site.unsupportedReason = Unsupported.reason(for: site)
@@ -312,7 +330,7 @@ final class SiteCollector: SyntaxVisitor {
         var site = DeclarationSite(kind: .topLevelCode, name: "main", location: location(first))
         site.isEntryPoint = true
         site.selfBootstrapLine = selfBootstrapLine
-        site.isIgnored = CommentDirectives.isIgnored(first)
+        site.isIgnored = isIgnored(first)
         sites.append(CollectedSite(
             site: .declaration(site),
             target: .body(BodyTarget(

@@ -138,7 +138,7 @@ public struct BuildSession {
     }
 
     /// `--package-path`, or the nearest folder with a Package.swift above the current one.
-    func locatePackageRoot() throws -> String {
+    public func locatePackageRoot() throws -> String {
         if let explicit = flagValue("--package-path") {
             return URL(fileURLWithPath: absolute(explicit)).standardizedFileURL.path
         }

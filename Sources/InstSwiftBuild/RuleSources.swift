@@ -13,6 +13,13 @@ public struct RuleSources {
     public var environmentFiles: [String]
     public var commandLineFiles: [String]
 
+    public init(builtinDirectory: String?, projectConfiguration: ProjectConfiguration, environmentFiles: [String], commandLineFiles: [String]) {
+        self.builtinDirectory = builtinDirectory
+        self.projectConfiguration = projectConfiguration
+        self.environmentFiles = environmentFiles
+        self.commandLineFiles = commandLineFiles
+    }
+
     /// Packs that are on unless `.instswift.yml` disables them.
     public static let defaultPacks = ["bootstrap"]
 

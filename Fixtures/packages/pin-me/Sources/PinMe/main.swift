@@ -1,0 +1,5 @@
+func greet(_ name: String) -> String {
+    "hello \(name)"
+}
+
+print(greet("pin"))

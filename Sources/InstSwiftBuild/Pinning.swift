@@ -1,0 +1,121 @@
+import Foundation
+import InstSwiftCore
+import InstSwiftSwift
+
+/// `instswift pin`: adds the runtime package, and the runtime products to every target whose code the rules would
+/// make import them, using SwiftPM's own manifest editing. Running it again changes nothing.
+public struct Pinning {
+    public var packageRoot: String
+    public var ruleFiles: [String]
+    public var runtimePackagePath: String
+    public var environment: [String: String]
+
+    public init(packageRoot: String, ruleFiles: [String], runtimePackagePath: String, environment: [String: String]) {
+        self.packageRoot = packageRoot
+        self.ruleFiles = ruleFiles
+        self.runtimePackagePath = runtimePackagePath
+        self.environment = environment
+    }
+
+    /// Products each target needs and lacks.
+    public struct Plan: Equatable {
+        public var addPackage: Bool
+        public var products: [(target: String, product: String)]
+        public static func == (a: Plan, b: Plan) -> Bool {
+            a.addPackage == b.addPackage && a.products.map { "\($0.target)/\($0.product)" } == b.products.map { "\($0.target)/\($0.product)" }
+        }
+        public var isEmpty: Bool { !addPackage && products.isEmpty }
+    }
+
+    static let runtimeProducts = ["InstSwiftRuntime", "InstSwiftOTel"]
+
+    public func plan() throws -> Plan {
+        let description = try describe()
+        let rules: RuleSet
+        do throws(Diagnostics) {
+            rules = try RuleLoading.load(ruleFiles, validator: SwiftCodeValidator())
+        } catch {
+            throw RuleSources.SourcesError(error.description)
+        }
+        let frontend = SwiftFrontend()
+        let identity = URL(fileURLWithPath: packageRoot).lastPathComponent.lowercased()
+        let runtimeIdentity = URL(fileURLWithPath: runtimePackagePath).lastPathComponent.lowercased()
+        let dependencies = (description["dependencies"] as? [[String: Any]] ?? []).compactMap { $0["identity"] as? String }
+        var plan = Plan(addPackage: !dependencies.contains(runtimeIdentity), products: [])
+        for target in description["targets"] as? [[String: Any]] ?? [] {
+            guard let name = target["name"] as? String, let path = target["path"] as? String,
+                  ["executable", "library", "test"].contains(target["type"] as? String ?? "") else { continue }
+            let existing = Set(target["product_dependencies"] as? [String] ?? [])
+            var needed: [String] = []
+            for source in target["sources"] as? [String] ?? [] where source.hasSuffix(".swift") {
+                let file = packageRoot + "/" + path + "/" + source
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+                let result = frontend.rewrite(text, file: FileContext(path: file, module: name, package: identity), rules: rules.rules, options: RewriteOptions())
+                guard let output = result.output else { continue }
+                for product in Self.runtimeProducts where output.contains("import \(product)") && !needed.contains(product) {
+                    needed.append(product)
+                }
+            }
+            for product in Self.runtimeProducts where needed.contains(product) && !existing.contains(product) {
+                plan.products.append((name, product))
+            }
+        }
+        return plan
+    }
+
+    /// Applies a plan with `swift package add-dependency` / `add-target-dependency`; returns what it did.
+    public func apply(_ plan: Plan) throws -> [String] {
+        var done: [String] = []
+        let relative = relativePath(from: packageRoot, to: runtimePackagePath)
+        if plan.addPackage {
+            try swiftPackage(["add-dependency", relative, "--type", "path"])
+            done.append("added the package dependency .package(path: \"\(relative)\")")
+        }
+        let packageName = URL(fileURLWithPath: runtimePackagePath).lastPathComponent
+        for (target, product) in plan.products {
+            try swiftPackage(["add-target-dependency", product, target, "--package", packageName])
+            done.append("added \(product) to target \(target)")
+        }
+        return done
+    }
+
+    func describe() throws -> [String: Any] {
+        let output = try capture(["describe", "--type", "json"])
+        guard let start = output.firstIndex(of: "{"),
+              let object = try JSONSerialization.jsonObject(with: Data(output[start...].utf8)) as? [String: Any] else {
+            throw RuleSources.SourcesError("could not read 'swift package describe' output")
+        }
+        return object
+    }
+
+    func swiftPackage(_ arguments: [String]) throws {
+        _ = try capture(arguments)
+    }
+
+    func capture(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try Toolchain.locateSwiftc(environment: environment).replacingOccurrences(of: "/swiftc", with: "/swift"))
+        process.arguments = ["package", "--package-path", packageRoot] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw RuleSources.SourcesError("swift package \(arguments.joined(separator: " ")) failed:\n\(text)")
+        }
+        return text
+    }
+
+    func relativePath(from base: String, to target: String) -> String {
+        let baseParts = URL(fileURLWithPath: base).standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let targetParts = URL(fileURLWithPath: target).standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        var common = 0
+        while common < min(baseParts.count, targetParts.count), baseParts[common] == targetParts[common] { common += 1 }
+        let up = Array(repeating: "..", count: baseParts.count - common)
+        let parts = up + targetParts[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}

@@ -44,6 +44,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "instswift-span-benchmark",
+            dependencies: ["InstSwiftRuntime", .product(name: "Tracing", package: "swift-distributed-tracing")],
+            path: "Benchmarks/SpanBenchmark"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

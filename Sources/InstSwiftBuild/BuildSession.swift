@@ -222,9 +222,10 @@ enum BuildReport {
         let document: [String: Any] = [
             "rules": rules.rules.map(\.id),
             "rulesFingerprint": rules.fingerprint,
-            "modules": modules.map { ["module": $0.module, "files": $0.files, "rewrittenFiles": $0.rewrittenFiles, "sites": $0.sites.count, "milliseconds": $0.milliseconds] as [String: Any] },
+            "modules": modules.map { ["module": $0.module, "files": $0.files, "rewrittenFiles": $0.rewrittenFiles, "sites": $0.sites.count, "milliseconds": $0.milliseconds, "peakMemoryMiB": $0.peakMemoryMiB] as [String: Any] },
             "instrumented": modules.flatMap { module in module.sites.map { ["module": module.module, "file": $0.file, "line": $0.line, "declaration": $0.name, "rules": $0.rules] as [String: Any] } },
             "totalMilliseconds": modules.reduce(0) { $0 + $1.milliseconds },
+            "peakMemoryMiB": modules.map(\.peakMemoryMiB).max() ?? 0,
         ]
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try AtomicFile.write(data, to: path)

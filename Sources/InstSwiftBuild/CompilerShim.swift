@@ -34,6 +34,9 @@ public enum CompilerShim {
                 printError("instswift: \(module): \(outcome.report.sites.count) site(s) in \(outcome.replacements.count) of \(invocation.sources.count) file(s) instrumented (\(elapsed))")
             }
             var report = outcome.report
+            var usage = rusage()
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+            report.peakMemoryMiB = Double(usage.ru_maxrss) / 1024
             report.milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             try report.write(to: configuration.workDirectory + "/reports/\(module).json")
             let directory = configuration.workDirectory + "/args/\(module)"
@@ -173,6 +176,8 @@ struct ModuleReport: Codable {
     var files = 0
     var rewrittenFiles = 0
     var milliseconds = 0.0
+    /// The shim's peak resident memory while rewriting this module (before it hands over to the real compiler).
+    var peakMemoryMiB = 0.0
     var sites: [Site] = []
 
     func write(to path: String) throws {

@@ -215,8 +215,10 @@ enum BuildReport {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
         var modules: [ModuleReport] = []
         for file in files {
-            if let data = FileManager.default.contents(atPath: directory + "/" + file) {
-                modules.append(try JSONDecoder().decode(ModuleReport.self, from: data))
+            // A report that cannot be read (a half-written file from an interrupted build) is left out, not fatal.
+            if let data = FileManager.default.contents(atPath: directory + "/" + file),
+               let report = try? JSONDecoder().decode(ModuleReport.self, from: data) {
+                modules.append(report)
             }
         }
         let document: [String: Any] = [

@@ -8,7 +8,8 @@ import Tracing
 // same minimal recording tracer, so the ratio is instswift's overhead, not an exporter's.
 // Run: swift run -c release --package-path Runtime instswift-span-benchmark
 
-final class CountingSpan: Span {
+/// Used from one thread only, so its mutable state needs no lock.
+final class CountingSpan: Span, @unchecked Sendable {
     let context: InstrumentationContext
     var operationName: String
     var attributes: SpanAttributes = [:]

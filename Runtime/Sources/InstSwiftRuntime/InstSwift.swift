@@ -1,5 +1,9 @@
 public import Tracing
 public import Instrumentation
+public import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What instrumented code calls. Every span is a swift-distributed-tracing span, so it nests with any `withSpan`
 /// the app or a library makes, and goes wherever the bootstrapped tracer sends it.
@@ -26,6 +30,7 @@ public enum InstSwift {
         line: UInt = #line,
         _ body: (any Span) throws(E) -> T
     ) throws(E) -> T {
+        guard shouldTrace else { return try body(noOpSpan) }
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
         defer { span.end() }
         attributes(span)
@@ -56,6 +61,7 @@ public enum InstSwift {
         line: UInt = #line,
         _ body: (any Span) async throws(E) -> T
     ) async throws(E) -> T {
+        guard shouldTrace else { return try await body(noOpSpan) }
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
         defer { span.end() }
         attributes(span)
@@ -86,6 +92,7 @@ public enum InstSwift {
         line: UInt = #line,
         _ body: (any Span) throws -> T
     ) rethrows -> T {
+        guard shouldTrace else { return try body(noOpSpan) }
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
         defer { span.end() }
         attributes(span)
@@ -115,6 +122,39 @@ public enum InstSwift {
         attributes(span)
         return span
     }
+
+    // MARK: Fast path when nothing traces
+
+    /// `OTEL_SDK_DISABLED=true`: injected spans cost one flag check.
+    @usableFromInline
+    static let disabledByEnvironment: Bool = {
+        guard let value = getenv("OTEL_SDK_DISABLED") else { return false }
+        return String(cString: value).lowercased() == "true"
+    }()
+
+    /// Calls left before a no-op tracer is looked up again (tracing may be bootstrapped later); -1 once a real
+    /// tracer was seen (bootstrapping cannot be undone).
+    @usableFromInline
+    static let recheckCountdown = Atomic<Int>(0)
+
+    /// Whether injected spans should be recorded: cheap when tracing is off, exact once it is on.
+    @inlinable
+    static var shouldTrace: Bool {
+        if disabledByEnvironment { return false }
+        let countdown = recheckCountdown.load(ordering: .relaxed)
+        if countdown < 0 { return true }
+        if countdown > 0 {
+            recheckCountdown.store(countdown - 1, ordering: .relaxed)
+            return false
+        }
+        let active = !(InstrumentationSystem.tracer is NoOpTracer)
+        recheckCountdown.store(active ? -1 : 1024, ordering: .relaxed)
+        return active
+    }
+
+    /// The span bodies see when nothing traces.
+    @usableFromInline
+    static let noOpSpan: any Span = NoOpTracer.NoOpSpan(context: .topLevel)
 
     @usableFromInline
     static func start(

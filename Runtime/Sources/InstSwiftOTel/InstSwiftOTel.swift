@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftRuntime
 
 import Logging
 import OTel
@@ -75,6 +76,7 @@ final class Lifecycle: Sendable {
         } else {
             InstrumentationSystem.bootstrap(backend.factory)
         }
+        InstSwift.tracingDidChange()
         let group = ServiceGroup(
             configuration: .init(services: [backend.service], logger: Logger(label: "instswift", factory: { _ in SwiftLogNoOpLogHandler() }))
         )

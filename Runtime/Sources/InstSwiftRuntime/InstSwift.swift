@@ -152,6 +152,12 @@ public enum InstSwift {
         return active
     }
 
+    /// Tells injected code that tracing was just bootstrapped, so it stops skipping spans at once (instead of after up
+    /// to 1024 calls). `InstSwiftOTel` calls it; an app that bootstraps tracing itself may too.
+    public static func tracingDidChange() {
+        recheckCountdown.store(0, ordering: .relaxed)
+    }
+
     /// The span bodies see when nothing traces.
     @usableFromInline
     static let noOpSpan: any Span = NoOpTracer.NoOpSpan(context: .topLevel)

@@ -122,8 +122,9 @@ struct ModuleRewrite {
     }
 }
 
-enum RuleLoading {
-    static func load(_ paths: [String], validator: any CodeValidator) throws(Diagnostics) -> RuleSet {
+/// Loads every rules file of a run, reporting all problems of all files (and ids used twice) before failing.
+public enum RuleLoading {
+    public static func load(_ paths: [String], validator: any CodeValidator) throws(Diagnostics) -> RuleSet {
         let loader = RuleFileLoader(validator: validator)
         var set = RuleSet()
         var problems = Diagnostics()

@@ -11,13 +11,9 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var inputs: RewriteInputs
 
     func run() throws {
-        let frontend = SwiftFrontend()
-        let rules = try inputs.loadRules(frontend)
         var changed = false
-        for path in try inputs.files() {
-            let source = try String(contentsOfFile: path, encoding: .utf8)
-            let result = frontend.rewrite(source, file: inputs.context(for: path), rules: rules.rules, options: RewriteOptions())
-            guard let output = result.output else { continue }
+        try inputs.rewriteEach { path, source, result in
+            guard let output = result.output else { return }
             changed = true
             print(UnifiedDiff.render(old: source, new: output, path: path), terminator: "")
         }
@@ -33,12 +29,6 @@ struct RewriteCommand: ParsableCommand {
     @OptionGroup var inputs: RewriteInputs
 
     func run() throws {
-        let frontend = SwiftFrontend()
-        let rules = try inputs.loadRules(frontend)
-        for path in try inputs.files() {
-            let source = try String(contentsOfFile: path, encoding: .utf8)
-            let result = frontend.rewrite(source, file: inputs.context(for: path), rules: rules.rules, options: RewriteOptions())
-            print(result.output ?? source, terminator: "")
-        }
+        try inputs.rewriteEach { _, source, result in print(result.output ?? source, terminator: "") }
     }
 }

@@ -11,14 +11,10 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var inputs: RewriteInputs
 
     func run() throws {
-        let frontend = SwiftFrontend()
-        let rules = try inputs.loadRules(frontend)
-        for path in try inputs.files() {
-            let source = try String(contentsOfFile: path, encoding: .utf8)
-            let result = frontend.rewrite(source, file: inputs.context(for: path), rules: rules.rules, options: RewriteOptions())
+        try inputs.rewriteEach { path, _, result in
             if let reason = result.fileSkipReason {
                 print("\(path): skipped: \(reason)")
-                continue
+                return
             }
             for report in result.reports {
                 print("\(report.site.location): \(report.site.displayName)")

@@ -64,7 +64,7 @@ struct RewriteInputs: ParsableArguments {
 
     func loadRules(_ frontend: SwiftFrontend) throws -> RuleSet {
         guard !ruleFiles.isEmpty else { throw ValidationError("give at least one --rules FILE") }
-        return try RuleLoading.load(ruleFiles, frontend: frontend)
+        return try CLIRules.load(ruleFiles, frontend: frontend)
     }
 
     /// Every Swift file named, folders searched recursively, in a stable order.
@@ -106,20 +106,27 @@ struct RewriteInputs: ParsableArguments {
     }
 }
 
-enum RuleLoading {
-    /// Loads every file, reporting all problems of all files before failing.
-    static func load(_ paths: [String], frontend: SwiftFrontend) throws -> RuleSet {
-        let loader = RuleFileLoader(validator: frontend.codeValidator)
-        var set = RuleSet()
-        var problems = Diagnostics()
-        for path in paths {
-            do throws(Diagnostics) { set.append(try loader.load(path: path)) } catch { problems.append(contentsOf: error) }
+extension RewriteInputs {
+    /// Loads the rules (printing every problem and exiting 2 if there is one), then rewrites each file.
+    func rewriteEach(_ handle: (_ path: String, _ source: String, _ result: RewriteResult) throws -> Void) throws {
+        let frontend = SwiftFrontend()
+        let rules = try loadRules(frontend)
+        for path in try files() {
+            let source = try String(contentsOfFile: path, encoding: .utf8)
+            try handle(path, source, frontend.rewrite(source, file: context(for: path), rules: rules.rules, options: RewriteOptions()))
         }
-        if problems.hasErrors {
-            FileHandle.standardError.write(Data((problems.description + "\n").utf8))
+    }
+}
+
+enum CLIRules {
+    /// Loads rules files for a CLI command: every problem printed compiler-style, exit status 2.
+    static func load(_ paths: [String], frontend: SwiftFrontend) throws -> RuleSet {
+        do throws(Diagnostics) {
+            return try RuleLoading.load(paths, validator: frontend.codeValidator)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(2)
         }
-        return set
     }
 }
 

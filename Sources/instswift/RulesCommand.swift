@@ -13,7 +13,7 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check rules files; print every problem compiler-style (exit 2 on errors).")
         @Argument(help: "Rules files.") var files: [String]
         func run() throws {
-            let set = try RuleLoading.load(files, frontend: SwiftFrontend())
+            let set = try CLIRules.load(files, frontend: SwiftFrontend())
             print("\(set.rules.count) rule(s) in \(files.count) file(s): ok")
         }
     }
@@ -22,7 +22,7 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the rules of rules files.")
         @Argument(help: "Rules files.") var files: [String]
         func run() throws {
-            for rule in try RuleLoading.load(files, frontend: SwiftFrontend()).rules {
+            for rule in try CLIRules.load(files, frontend: SwiftFrontend()).rules {
                 let advice = rule.advice.map(\.key).joined(separator: ", ")
                 print("\(rule.id)\t\(advice)\t\(rule.location)\(rule.description.map { "\t\($0)" } ?? "")")
             }

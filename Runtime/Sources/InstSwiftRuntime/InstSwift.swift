@@ -25,6 +25,7 @@ public enum InstSwift {
         context: InstrumentationContext? = nil,
         attributes: (any Span) -> Void = { _ in },
         onResult: (any Span, T) -> Void = { _, _ in },
+        onError: (any Span, E) -> Void = { _, _ in },
         function: String = #function,
         file: String = #fileID,
         line: UInt = #line,
@@ -43,6 +44,7 @@ public enum InstSwift {
             return value
         case .failure(let error):
             fail(span, error)
+            onError(span, error)
             throw error
         }
     }
@@ -55,6 +57,7 @@ public enum InstSwift {
         context: InstrumentationContext? = nil,
         attributes: (any Span) -> Void = { _ in },
         onResult: (any Span, T) -> Void = { _, _ in },
+        onError: (any Span, E) -> Void = { _, _ in },
         isolation: isolated (any Actor)? = #isolation,
         function: String = #function,
         file: String = #fileID,
@@ -74,6 +77,7 @@ public enum InstSwift {
             return value
         case .failure(let error):
             fail(span, error)
+            onError(span, error)
             throw error
         }
     }

@@ -1,7 +1,7 @@
 /// Wrap a body or a call in a span.
 ///
-/// Expressions in attributes see the function's parameters by name; `$result` is the returned value,
-/// `$element` an element of a returned stream.
+/// Expressions in attributes see the function's parameters by name; `$result` is the returned value, `$error` a
+/// thrown error, `$element` an element of a returned stream.
 public struct SpanAdvice: Sendable {
     /// OpenTelemetry span kinds.
     public enum Kind: String, Sendable, CaseIterable {
@@ -24,6 +24,9 @@ public struct SpanAdvice: Sendable {
     public var attributes: [AttributeBinding] = []
     /// Recorded from the returned value (`$result`) when the body returns.
     public var resultAttributes: [AttributeBinding] = []
+    /// Recorded from a thrown error (`$error`; its static type is the declaration's thrown type, `any Error` when
+    /// untyped). Every thrown error is also recorded as an exception event with `error.type` and an error status.
+    public var errorAttributes: [AttributeBinding] = []
     /// A header-like value (`[String: String]`, `HTTPFields`, NIO `HTTPHeaders`) to continue an inbound trace from.
     public var extractContext: CodeSnippet?
     public var ending: Ending = .return
@@ -38,7 +41,7 @@ public struct SpanAdvice: Sendable {
 
     /// The keys of `span:`.
     public static let keys = [
-        "name", "kind", "attributes", "result-attributes", "extract-context", "ends", "element-attributes",
+        "name", "kind", "attributes", "result-attributes", "error-attributes", "extract-context", "ends", "element-attributes",
         "first-element-time-attribute", "element-count-attribute",
     ]
 }

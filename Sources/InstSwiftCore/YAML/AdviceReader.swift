@@ -40,6 +40,7 @@ extension RuleFileLoader {
         if let kindNode = map["kind"] { span.kind = reader.choice(kindNode, "span kind", as: SpanAdvice.Kind.self) ?? .internal }
         span.attributes = map["attributes"].map { readAttributes($0, "'attributes'", reader) } ?? []
         span.resultAttributes = map["result-attributes"].map { readAttributes($0, "'result-attributes'", reader) } ?? []
+        span.errorAttributes = map["error-attributes"].map { readAttributes($0, "'error-attributes'", reader) } ?? []
         span.extractContext = map["extract-context"].flatMap { expression($0, "'extract-context'", reader) }
         if let endsNode = map["ends"] { span.ending = reader.choice(endsNode, "span end", as: SpanAdvice.Ending.self) ?? .return }
         span.elementAttributes = map["element-attributes"].map { readAttributes($0, "'element-attributes'", reader) } ?? []
@@ -49,10 +50,13 @@ extension RuleFileLoader {
         if span.ending != .stream, let key = streamOnly.first, let keyNode = map.entries.first(where: { $0.key == key })?.keyNode {
             reader.error("'\(key)' needs 'ends: stream' (the span must outlive the function to see the stream's elements)", at: keyNode)
         }
-        for binding in span.attributes + span.elementAttributes where binding.value.code.contains("$result") {
+        for binding in span.attributes + span.elementAttributes + span.errorAttributes where binding.value.code.contains("$result") {
             reader.diagnostics.error("'$result' is only available in 'result-attributes'", at: binding.value.location, rule: reader.currentRule)
         }
-        for binding in span.attributes + span.resultAttributes where binding.value.code.contains("$element") {
+        for binding in span.attributes + span.resultAttributes + span.elementAttributes where binding.value.code.contains("$error") {
+            reader.diagnostics.error("'$error' is only available in 'error-attributes'", at: binding.value.location, rule: reader.currentRule)
+        }
+        for binding in span.attributes + span.resultAttributes + span.errorAttributes where binding.value.code.contains("$element") {
             reader.diagnostics.error("'$element' is only available in 'element-attributes'", at: binding.value.location, rule: reader.currentRule)
         }
         return span

@@ -6,7 +6,7 @@ public enum Placeholders {
     public static let names = ["module", "type", "function", "signature", "callee", "receiver", "file", "line", "rule"]
 
     /// Names the renderer binds `$result`, `$element` and `$span` to.
-    public static let bindings = ["$result": "result", "$element": "element", "$span": "span"]
+    public static let bindings = ["$result": "result", "$error": "error", "$element": "element", "$span": "span"]
 
     /// The code with every `$binding` replaced by a plain identifier, as the validator needs it.
     public static func forValidation(_ code: String) -> String {

@@ -128,7 +128,7 @@ public struct RuleFileLoader: Sendable {
         guard rule.joinPoint.selectsCalls else { return }
         for advice in rule.advice {
             switch advice {
-            case .span(let span) where !span.resultAttributes.isEmpty || span.extractContext != nil || span.ending == .stream:
+            case .span(let span) where !span.resultAttributes.isEmpty || !span.errorAttributes.isEmpty || span.extractContext != nil || span.ending == .stream:
                 reader.diagnostics.error(
                     "a span around a call supports 'name', 'kind' and 'attributes' only; use a 'function' join point for results, streams and context extraction",
                     at: reader.location(of: node), rule: rule.id)

@@ -58,7 +58,7 @@ public enum RulesSchema {
             switch key {
             case "kind": (key, choice(SpanAdvice.Kind.allCases.map(\.rawValue)))
             case "ends": (key, choice(SpanAdvice.Ending.allCases.map(\.rawValue)))
-            case "attributes", "result-attributes", "element-attributes": (key, attributeMap)
+            case "attributes", "result-attributes", "error-attributes", "element-attributes": (key, attributeMap)
             default: (key, string)
             }
         }), description: "Wrap the body or the call in a span.")

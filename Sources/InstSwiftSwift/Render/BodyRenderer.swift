@@ -80,6 +80,10 @@ struct BodyRenderer {
             let records = RenderContext.records(span.resultAttributes, span: "instswiftSpan", values: ["$result": "instswiftResult"])
             arguments.append("onResult: { instswiftSpan, instswiftResult in \(records) }")
         }
+        if !span.errorAttributes.isEmpty, !streaming, site.throwing != .rethrows {
+            let records = RenderContext.records(span.errorAttributes, span: "instswiftSpan", values: ["$error": "instswiftError"])
+            arguments.append("onError: { instswiftSpan, instswiftError in \(records) }")
+        }
         if streaming {
             var observation: [String] = []
             if !span.elementAttributes.isEmpty {

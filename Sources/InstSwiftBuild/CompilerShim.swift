@@ -93,8 +93,7 @@ struct ModuleRewrite {
             let path = sources[index]
             guard let context = layout.fileContext(path: path, module: module),
                   let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
-            var options = RewriteOptions(emitSourceLocationHeader: true)
-            options.runtimeModule = "InstSwiftRuntime"
+            let options = RewriteOptions(emitSourceLocationHeader: true)
             let result = frontend.rewrite(text, file: context, rules: rules.rules, options: options)
             results.withLock { $0[index] = (path, result) }
         }

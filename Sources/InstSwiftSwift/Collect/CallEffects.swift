@@ -12,9 +12,7 @@ struct CallEffects {
         while let parent = node.parent {
             if parent.is(CodeBlockItemSyntax.self) || parent.is(ClosureExprSyntax.self) || parent.is(CodeBlockSyntax.self)
                 || parent.is(MemberBlockItemSyntax.self) { break }
-            if let tryExpr = parent.as(TryExprSyntax.self), tryExpr.expression.id == node.id || tryExpr.expression.position <= node.position {
-                underTry = true
-            }
+            if parent.is(TryExprSyntax.self) { underTry = true }
             if parent.is(AwaitExprSyntax.self) { underAwait = true }
             if let list = parent.as(ExprListSyntax.self) {
                 let items = Array(list)

@@ -27,7 +27,7 @@ struct BodyTarget {
     var isImplicitReturn: Bool
     /// Whether the body is of an initializer (which cannot be wrapped in a closure before `self` is initialized).
     var isInitializer: Bool
-    /// Whether the open brace ends its line.
+    /// The line of the open brace, where a multi-line template's `#sourceLocation` resumes the original numbering.
     var line: Int
 }
 

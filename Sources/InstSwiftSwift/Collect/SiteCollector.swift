@@ -141,7 +141,7 @@ final class SiteCollector: SyntaxVisitor {
             if let generics = node.genericParameterClause, generics.description.contains("~Copyable") {
                 site.unsupportedReason = "a ~Copyable generic value cannot be captured by the span closure"
             }
-            add(site, body: body, returnType: signature.returnClause?.type, isInitializer: false)
+            add(site, body: body, isInitializer: false)
         }
         enterFunction(node.name.text, parameters: node.signature.parameterClause.parameters, node)
         return .visitChildren
@@ -156,7 +156,7 @@ final class SiteCollector: SyntaxVisitor {
                 effects: (signature.effectSpecifiers?.asyncSpecifier != nil, signature.effectSpecifiers?.throwsClause),
                 returnType: nil, attributes: node.attributes, modifiers: node.modifiers, declaration: node
             )
-            add(site, body: body, returnType: nil, isInitializer: true)
+            add(site, body: body, isInitializer: true)
         }
         enterFunction("init", parameters: node.signature.parameterClause.parameters, node)
         return .visitChildren
@@ -199,7 +199,7 @@ final class SiteCollector: SyntaxVisitor {
             var site = makeSite(kind: kind, name: name, parameters: parameters, effects: (false, nil), returnType: returnType,
                                 attributes: attributes, modifiers: modifiers, declaration: declaration)
             site.modifiers.append("get")
-            addBody(site, open: block.leftBrace, statements: statements, close: block.rightBrace, returnType: returnType, isInitializer: false)
+            addBody(site, open: block.leftBrace, statements: statements, close: block.rightBrace, isInitializer: false)
         case .accessors(let accessors):
             for accessor in accessors {
                 guard let body = accessor.body else { continue }
@@ -214,7 +214,7 @@ final class SiteCollector: SyntaxVisitor {
                 if !["get", "set", "willSet", "didSet"].contains(word) {
                     site.unsupportedReason = "a '\(word)' accessor yields or initializes storage and cannot be wrapped"
                 }
-                add(site, body: body, returnType: word == "get" ? returnType : nil, isInitializer: false)
+                add(site, body: body, isInitializer: false)
             }
         }
     }
@@ -340,13 +340,13 @@ final class SiteCollector: SyntaxVisitor {
         ))
     }
 
-    private func add(_ site: DeclarationSite, body: CodeBlockSyntax, returnType: TypeSyntax?, isInitializer: Bool) {
-        addBody(site, open: body.leftBrace, statements: body.statements, close: body.rightBrace, returnType: returnType, isInitializer: isInitializer)
+    private func add(_ site: DeclarationSite, body: CodeBlockSyntax, isInitializer: Bool) {
+        addBody(site, open: body.leftBrace, statements: body.statements, close: body.rightBrace, isInitializer: isInitializer)
     }
 
     private func addBody(
         _ site: DeclarationSite, open: TokenSyntax, statements: CodeBlockItemListSyntax, close: TokenSyntax,
-        returnType: TypeSyntax?, isInitializer: Bool
+        isInitializer: Bool
     ) {
         let returnsValue = site.returnType != nil && site.returnType != "Never"
         let isImplicitReturn = returnsValue && statements.count == 1 && statements.first.map { item in

@@ -15,7 +15,7 @@ public struct SwiftFrontend: LanguageFrontend {
         if containsBytes(source, "instswift:ignore-file"), CommentDirectives.ignoresFile(tree) {
             return RewriteResult(output: nil, reports: [], fileSkipReason: "ignored by an // instswift:ignore-file comment")
         }
-        let collector = SiteCollector(path: file.path, tree: tree)
+        let collector = SiteCollector(path: file.path, source: source, calls: CallInterest(rules))
         collector.selfBootstrapLine = Self.selfBootstrapLine(in: source)
         collector.collectTopLevelCode(tree)
         collector.walk(tree)
@@ -46,7 +46,7 @@ public struct SwiftFrontend: LanguageFrontend {
         guard !edits.isEmpty || !imports.isEmpty else {
             return RewriteResult(output: nil, reports: reports, diagnostics: diagnostics)
         }
-        edits += ImportRenderer(tree: tree).edits(adding: imports)
+        edits += ImportRenderer(tree: tree, existing: collector.imports).edits(adding: imports)
         if options.emitSourceLocationHeader {
             edits.append(TextEdit(offset: 0, text: "#sourceLocation(file: \(stringLiteral(file.path)), line: 1)\n", role: .open(length: Int.max)))
         }

@@ -16,8 +16,10 @@ public struct SiteReport: Sendable {
 public enum Matcher {
     public static func evaluate(_ site: Site, rules: [Rule], in file: FileContext) -> SiteReport {
         var report = SiteReport(site: site)
-        for rule in rules {
-            if let filter = rule.quickFilter, !filter.admits(site) { continue }
+        // Indexing (not `for rule in rules`) tests the quick filter without copying, and so retaining, every rule.
+        for index in rules.indices {
+            if let filter = rules[index].quickFilter, !filter.admits(site) { continue }
+            let rule = rules[index]
             let outcome = rule.joinPoint.match(site, in: file)
             let filterFailure = filterFailure(rule, file)
             switch (outcome, filterFailure) {

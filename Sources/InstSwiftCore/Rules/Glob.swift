@@ -32,6 +32,14 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
     /// Whether the pattern is a literal (no wildcard).
     public var isLiteral: Bool { !pattern.contains { "*?{".contains($0) } }
 
+    /// Text that every match contains, when the pattern's shape tells it (for prefiltering source bytes).
+    public var requiredSubstring: String? {
+        switch shape {
+        case .exact(let text), .prefix(let text), .suffix(let text): text.isEmpty ? nil : text
+        case .any, .general: nil
+        }
+    }
+
     /// Whether `text` matches the whole pattern.
     public func matches(_ text: String) -> Bool {
         switch shape {

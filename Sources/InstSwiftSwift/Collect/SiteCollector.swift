@@ -3,9 +3,15 @@ import SwiftSyntax
 
 /// One pass over a Swift file that records every declaration with a body and every call a rule could select.
 final class SiteCollector: SyntaxVisitor {
-    private let converter: SourceLocationConverter
+    private let lines: LineTable
     private let path: String
+    /// The calls the rules can select; others are not collected.
+    private let calls: CallInterest
+    /// Text a statement must contain to hold anything collectable; nil when that cannot be bounded.
+    private let statementNeedles: ByteNeedles?
     private(set) var sites: [CollectedSite] = []
+    /// Every module the file imports (at top level or inside `#if`).
+    private(set) var imports = Set<String>()
 
     /// Enclosing types, outermost first, with their inheritance clauses.
     private var typeStack: [(name: String, inherits: [String], isMain: Bool, hasStaticMain: Bool)] = []
@@ -23,13 +29,20 @@ final class SiteCollector: SyntaxVisitor {
     /// Whether the file has any `instswift:` comment; most files have none, and trivia is costly to read.
     let hasDirectives: Bool
 
-    init(path: String, tree: SourceFileSyntax) {
+    /// Prepares a pass over `tree`, parsed from `source`, collecting the calls `calls` admits.
+    init(path: String, source: String, calls: CallInterest) {
         self.path = path
-        self.bytes = tree.syntaxTextBytes
+        self.bytes = Array(source.utf8)
         self.hasDirectives = containsBytes(bytes, Array("instswift:".utf8))
-        self.converter = SourceLocationConverter(fileName: path, tree: tree)
+        self.lines = LineTable(bytes)
+        self.calls = calls
+        // A statement holds a site only through a nested declaration or a call a rule can select.
+        self.statementNeedles = calls.requiredSubstrings.map { ByteNeedles(Self.declarationKeywords + $0) }
         super.init(viewMode: .sourceAccurate)
     }
+
+    /// Words every nested declaration with a body starts with or contains (`var` for local accessors).
+    static let declarationKeywords = ["func", "init", "subscript", "var"]
 
     /// The node's source text without its leading and trailing trivia.
     func text(_ node: some SyntaxProtocol) -> String {
@@ -43,8 +56,23 @@ final class SiteCollector: SyntaxVisitor {
     }
 
     func location(_ node: some SyntaxProtocol) -> InstSwiftCore.SourceLocation {
-        let l = converter.location(for: node.positionAfterSkippingLeadingTrivia)
-        return InstSwiftCore.SourceLocation(file: path, line: l.line, column: l.column)
+        let (line, column) = lines.position(of: node.positionAfterSkippingLeadingTrivia.utf8Offset)
+        return InstSwiftCore.SourceLocation(file: path, line: line, column: column)
+    }
+
+    // MARK: Skipping
+
+    /// Statements whose text holds no nested declaration and no selectable call are not walked.
+    override func visit(_ node: CodeBlockItemSyntax) -> SyntaxVisitorContinueKind {
+        node.item.is(DeclSyntax.self) || mayHoldSites(node) ? .visitChildren : .skipChildren
+    }
+
+    /// Whether the node's text contains anything collectable (true when that cannot be bounded).
+    private func mayHoldSites(_ node: some SyntaxProtocol) -> Bool {
+        guard let statementNeedles else { return true }
+        let start = node.position.utf8Offset, end = min(node.endPosition.utf8Offset, bytes.count)
+        guard start < end else { return false }
+        return bytes.withUnsafeBufferPointer { statementNeedles.occur(in: UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     // MARK: Types
@@ -81,6 +109,10 @@ final class SiteCollector: SyntaxVisitor {
         return .visitChildren
     }
     override func visitPost(_ node: ExtensionDeclSyntax) { leaveType(node) }
+    override func visit(_ node: ImportDeclSyntax) -> SyntaxVisitorContinueKind {
+        imports.insert(text(node.path))
+        return .skipChildren
+    }
     override func visit(_ node: ProtocolDeclSyntax) -> SyntaxVisitorContinueKind { .skipChildren }
     override func visit(_ node: MacroExpansionDeclSyntax) -> SyntaxVisitorContinueKind { .skipChildren }
 
@@ -115,7 +147,10 @@ final class SiteCollector: SyntaxVisitor {
             for (name, type) in bindings(of: node) { scopes[scopes.count - 1][name] = type }
         }
         collectAccessors(of: node)
-        return .visitChildren
+        let walkInside = node.bindings.contains { (binding: PatternBindingSyntax) in
+            binding.initializer.map { mayHoldSites($0) } == true || binding.accessorBlock.map { mayHoldSites($0) } == true
+        }
+        return walkInside ? .visitChildren : .skipChildren
     }
 
     // MARK: Declarations
@@ -143,10 +178,9 @@ final class SiteCollector: SyntaxVisitor {
             }
             add(site, body: body, isInitializer: false)
         }
-        enterFunction(node.name.text, parameters: node.signature.parameterClause.parameters, node)
-        return .visitChildren
+        walkBody(node.body, of: node, named: node.name.text, parameters: node.signature.parameterClause.parameters)
+        return .skipChildren
     }
-    override func visitPost(_ node: FunctionDeclSyntax) { leaveFunction(node) }
 
     override func visit(_ node: InitializerDeclSyntax) -> SyntaxVisitorContinueKind {
         if let body = node.body {
@@ -158,10 +192,17 @@ final class SiteCollector: SyntaxVisitor {
             )
             add(site, body: body, isInitializer: true)
         }
-        enterFunction("init", parameters: node.signature.parameterClause.parameters, node)
-        return .visitChildren
+        walkBody(node.body, of: node, named: "init", parameters: node.signature.parameterClause.parameters)
+        return .skipChildren
     }
-    override func visitPost(_ node: InitializerDeclSyntax) { leaveFunction(node) }
+
+    /// Walks only a function's body (its signature holds no sites), inside the function's scope.
+    private func walkBody(_ body: CodeBlockSyntax?, of node: some SyntaxProtocol, named name: String, parameters: FunctionParameterListSyntax) {
+        guard let body else { return }
+        enterFunction(name, parameters: parameters, node)
+        walk(body)
+        leaveFunction(node)
+    }
 
     override func visit(_ node: SubscriptDeclSyntax) -> SyntaxVisitorContinueKind {
         collectAccessorBlock(
@@ -250,6 +291,7 @@ final class SiteCollector: SyntaxVisitor {
         }
         // Initializer calls (`Foo(...)`) are not call sites.
         if receiver == nil, callee.first?.isUppercase == true { return .visitChildren }
+        guard calls.admits(callee: callee) else { return .visitChildren }
         var labels = node.arguments.map { $0.label?.text ?? "_" }
         if node.trailingClosure != nil { labels.append("_") }
         labels += node.additionalTrailingClosures.map { $0.label.text }
@@ -358,7 +400,7 @@ final class SiteCollector: SyntaxVisitor {
             target: .body(BodyTarget(
                 afterOpenBrace: open.endPositionBeforeTrailingTrivia, closeBrace: close.positionAfterSkippingLeadingTrivia,
                 statements: statements, isImplicitReturn: isImplicitReturn, isInitializer: isInitializer,
-                line: converter.location(for: open.positionAfterSkippingLeadingTrivia).line
+                line: lines.position(of: open.positionAfterSkippingLeadingTrivia.utf8Offset).line
             ))
         ))
     }

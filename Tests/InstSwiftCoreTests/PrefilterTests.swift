@@ -1,0 +1,41 @@
+import InstSwiftCore
+import Testing
+
+/// The cheap tests that let a frontend skip work: call interest and line tables.
+@Suite struct PrefilterTests {
+    func interest(_ whereClause: String) throws -> CallInterest {
+        let yaml = "rules:\n  - id: r\n    where: \(whereClause)\n    advice: [{span: {}}]\n"
+        return CallInterest(try RuleFileLoader(validator: nil).parse(yaml, file: "rules.yml").rules)
+    }
+
+    @Test func declarationRulesSelectNoCalls() throws {
+        #expect(try interest("{function: {name: handle}}") == .none)
+        #expect(try interest("{directive: span}") == .none)
+    }
+
+    @Test func callRulesBoundTheCallees() throws {
+        let calls = try interest("{call: {callee: 'load*'}}")
+        #expect(calls.admits(callee: "loadAll"))
+        #expect(!calls.admits(callee: "save"))
+        #expect(calls.requiredSubstrings == ["load"])
+    }
+
+    @Test func allOfIsBoundedByItsCallPart() throws {
+        #expect(try interest("{all-of: [{call: {callee: fetch}}, {call: {labels: [_]  , callee: '*'}}]}").requiredSubstrings == ["fetch"])
+        #expect(try interest("{all-of: [{call: {callee: fetch}}, {function: {}}]}") == .none)
+    }
+
+    @Test func unboundedPatternsAdmitEveryCall() throws {
+        #expect(try interest("{not: {function: {}}}") == .any)
+        #expect(try interest("{call: {callee: '*'}}").requiredSubstrings == nil)
+        #expect(try interest("{one-of: [{call: {callee: a}}, {call: {callee: 'x{b,c}'}}]}").requiredSubstrings == nil)
+    }
+
+    @Test func lineTableCountsEveryNewlineConvention() {
+        let table = LineTable(Array("a\nbc\r\nd\re".utf8))
+        #expect(table.position(of: 0) == (1, 1))
+        #expect(table.position(of: 3) == (2, 2))
+        #expect(table.position(of: 6) == (3, 1))
+        #expect(table.position(of: 8) == (4, 1))
+    }
+}

@@ -26,9 +26,11 @@ let package = Package(
         ),
     ],
     targets: [
+        .target(name: "CInstSwiftRuntime"),
         .target(
             name: "InstSwiftRuntime",
             dependencies: [
+                "CInstSwiftRuntime",
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Instrumentation", package: "swift-distributed-tracing"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,6 +1,6 @@
 public import Tracing
 public import Instrumentation
-public import Synchronization
+public import CInstSwiftRuntime
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,7 +18,7 @@ public enum InstSwift {
     ///   - onResult: Records attributes from the returned value.
     ///   - body: The instrumented code.
     /// - Returns: What `body` returns. A thrown error is recorded on the span and rethrown unchanged.
-    @inlinable
+    @inlinable @inline(__always)
     public static func span<T, E: Error>(
         _ name: String,
         kind: SpanKind = .internal,
@@ -32,6 +32,19 @@ public enum InstSwift {
         _ body: (any Span) throws(E) -> T
     ) throws(E) -> T {
         guard shouldTrace else { return try body(noOpSpan) }
+        return try tracedSpan(
+            name, kind: kind, context: context, attributes: attributes, onResult: onResult, onError: onError,
+            function: function, file: file, line: line, body
+        )
+    }
+
+    /// The traced half of the sync `span`, kept out of line so that the untraced call stays a check and a call.
+    @inlinable @inline(never)
+    static func tracedSpan<T, E: Error>(
+        _ name: String, kind: SpanKind, context: InstrumentationContext?, attributes: (any Span) -> Void,
+        onResult: (any Span, T) -> Void, onError: (any Span, E) -> Void, function: String, file: String, line: UInt,
+        _ body: (any Span) throws(E) -> T
+    ) throws(E) -> T {
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
         defer { span.end() }
         attributes(span)
@@ -129,42 +142,48 @@ public enum InstSwift {
 
     // MARK: Fast path when nothing traces
 
-    /// `OTEL_SDK_DISABLED=true`: injected spans cost one flag check.
-    @usableFromInline
+    /// Whether injected spans should be recorded: one relaxed load and store while tracing is off, exact once it is on.
+    /// The state (`instswift_recheck_countdown`, in C for a direct load) counts calls left before the tracer is looked
+    /// up again, as tracing may be bootstrapped later; -1 once a real tracer was seen (bootstrapping cannot be undone);
+    /// `Int.max` when `OTEL_SDK_DISABLED=true`.
+    @inlinable @inline(__always)
+    static var shouldTrace: Bool {
+        let countdown = instswift_countdown_load()
+        if countdown < 0 { return true }
+        if countdown > 0 {
+            instswift_countdown_store(countdown - 1)
+            return false
+        }
+        return lookUpTracer()
+    }
+
+    /// The slow path of ``shouldTrace``: asks the instrumentation system whether a real tracer is bootstrapped.
+    @usableFromInline @inline(never)
+    static func lookUpTracer() -> Bool {
+        if disabledByEnvironment {
+            instswift_countdown_store(Int.max)
+            return false
+        }
+        let active = !(InstrumentationSystem.tracer is NoOpTracer)
+        instswift_countdown_store(active ? -1 : 1024)
+        return active
+    }
+
+    /// `OTEL_SDK_DISABLED=true`: injected spans are never recorded.
     static let disabledByEnvironment: Bool = {
         guard let value = getenv("OTEL_SDK_DISABLED") else { return false }
         return String(cString: value).lowercased() == "true"
     }()
 
-    /// Calls left before a no-op tracer is looked up again (tracing may be bootstrapped later); -1 once a real
-    /// tracer was seen (bootstrapping cannot be undone).
-    @usableFromInline
-    static let recheckCountdown = Atomic<Int>(0)
-
-    /// Whether injected spans should be recorded: cheap when tracing is off, exact once it is on.
-    @inlinable
-    static var shouldTrace: Bool {
-        if disabledByEnvironment { return false }
-        let countdown = recheckCountdown.load(ordering: .relaxed)
-        if countdown < 0 { return true }
-        if countdown > 0 {
-            recheckCountdown.store(countdown - 1, ordering: .relaxed)
-            return false
-        }
-        let active = !(InstrumentationSystem.tracer is NoOpTracer)
-        recheckCountdown.store(active ? -1 : 1024, ordering: .relaxed)
-        return active
-    }
-
     /// Tells injected code that tracing was just bootstrapped, so it stops skipping spans at once (instead of after up
     /// to 1024 calls). `InstSwiftOTel` calls it; an app that bootstraps tracing itself may too.
     public static func tracingDidChange() {
-        recheckCountdown.store(0, ordering: .relaxed)
+        instswift_countdown_store(0)
     }
 
-    /// The span bodies see when nothing traces.
-    @usableFromInline
-    static let noOpSpan: any Span = NoOpTracer.NoOpSpan(context: .topLevel)
+    /// The span bodies see when nothing traces (built in place: a stored global would cost a lazy-init check).
+    @inlinable
+    static var noOpSpan: any Span { NoOpTracer.NoOpSpan(context: .topLevel) }
 
     @usableFromInline
     static func start(

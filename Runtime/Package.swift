@@ -51,6 +51,11 @@ let package = Package(
             dependencies: ["InstSwiftRuntime", .product(name: "Tracing", package: "swift-distributed-tracing")],
             path: "Benchmarks/SpanBenchmark"
         ),
+        .executableTarget(
+            name: "instswift-export-benchmark",
+            dependencies: ["InstSwiftRuntime", "InstSwiftOTel"],
+            path: "Benchmarks/ExportBenchmark"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -45,8 +45,10 @@ class Span:
 class Receiver:
     """Runs on 127.0.0.1 on a free port; `endpoint` is what OTEL_EXPORTER_OTLP_ENDPOINT should be."""
 
-    def __init__(self):
+    def __init__(self, count_only=False):
         self.spans = []
+        self.count_only = count_only
+        self.span_count = 0
         self.requests = 0
         self.lock = threading.Lock()
         receiver = self
@@ -85,6 +87,9 @@ class Receiver:
     def add(self, request):
         with self.lock:
             self.requests += 1
+            if self.count_only:
+                self.span_count += sum(len(s.spans) for r in request.resource_spans for s in r.scope_spans)
+                return
             for resource_spans in request.resource_spans:
                 resource = {a.key: attribute_value(a.value) for a in resource_spans.resource.attributes}
                 for scope_spans in resource_spans.scope_spans:

@@ -61,7 +61,12 @@ final class Lifecycle: Sendable {
         configuration.logs.enabled = false
         configuration.metrics.enabled = false
         configuration.diagnosticLogLevel = .error
-        configuration.traces.batchSpanProcessor.scheduleDelay = .milliseconds(500)
+        // swift-otel's batch processor exports one batch per tick (timer, or a full queue), so its throughput is about
+        // batch size / delay: the OTel defaults (512 per 5 s) drop spans above ~10k/s. These keep up with what swift-otel
+        // can produce here (scripts/bench-export.sh); OTEL_BSP_* variables still override them.
+        configuration.traces.batchSpanProcessor.scheduleDelay = .milliseconds(50)
+        configuration.traces.batchSpanProcessor.maxExportBatchSize = 4096
+        configuration.traces.batchSpanProcessor.maxQueueSize = 16384
         var recorder: TraceFileRecorder?
         if !settings.hasExporter {
             configuration.traces.exporter = .none

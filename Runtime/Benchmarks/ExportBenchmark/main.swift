@@ -1,0 +1,65 @@
+import Foundation
+import InstSwiftOTel
+import InstSwiftRuntime
+
+// Sustained export: spans made through instswift's bootstrap (swift-otel's batch processor and OTLP/HTTP exporter,
+// configured by the usual OTEL_* variables) at a fixed rate for a fixed time. Prints what it produced, the rate it kept
+// and its peak memory; scripts/bench_export.py runs it against a loopback receiver and counts what arrived.
+//
+// Usage: instswift-export-benchmark [spans-per-second (100000)] [seconds (5)]
+
+let arguments = CommandLine.arguments.dropFirst()
+let rate = arguments.first.flatMap(Int.init) ?? 100_000
+let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 5
+
+func residentMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kib / 1024
+}
+
+func peakMiB() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+@inline(never) func handle(_ index: Int) -> Int {
+    InstSwift.span("bench.request", kind: .server, attributes: { span in InstSwift.record("bench.index", index, on: span) }) { _ in
+        index &* 31
+    }
+}
+
+InstSwiftOTel.bootstrapIfNeeded()
+let start = ContinuousClock.now
+let chunk = max(1, rate / 1000)  // paced in 1 ms steps
+var produced = 0
+var sink = 0
+var residentSamples: [Double] = []
+var behind = Duration.zero
+while true {
+    let elapsed = ContinuousClock.now - start
+    if elapsed >= .seconds(seconds) { break }
+    let due = Int(Double(rate) * (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)) + chunk
+    while produced < due {
+        sink &+= handle(produced)
+        produced += 1
+    }
+    if residentSamples.count < Int(elapsed.components.seconds) + 1 { residentSamples.append(residentMiB()) }
+    let next = start + .microseconds(Int64(Double(produced) / Double(rate) * 1_000_000))
+    let now = ContinuousClock.now
+    if next > now { Thread.sleep(forTimeInterval: Double((next - now).components.attoseconds) / 1e18) } else { behind = now - next }
+}
+let produceTime = ContinuousClock.now - start
+let produceSeconds = Double(produceTime.components.seconds) + Double(produceTime.components.attoseconds) / 1e18
+let flushStart = ContinuousClock.now
+InstSwiftOTel.shutdown()
+let flushTime = ContinuousClock.now - flushStart
+print("produced \(produced)")
+print(String(format: "rate %.0f spans/s (asked %d), behind schedule at the end %.1f ms", Double(produced) / produceSeconds, rate,
+             Double(behind.components.attoseconds) / 1e15 + Double(behind.components.seconds) * 1000))
+print(String(format: "flush at exit %.0f ms", Double(flushTime.components.attoseconds) / 1e15 + Double(flushTime.components.seconds) * 1000))
+print(String(format: "resident MiB over time: %@", residentSamples.map { String(format: "%.0f", $0) }.joined(separator: " ")))
+print(String(format: "peak memory %.0f MiB", peakMiB()))
+if sink == 42 { print("") }

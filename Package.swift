@@ -5,6 +5,9 @@ import PackageDescription
 ///
 /// The runtime that instrumented apps link lives in its own package (`Runtime/`), so an app that depends on it
 /// never resolves swift-syntax, Yams or libclang. See docs/adr/0001-runtime-is-its-own-package.md.
+/// Where Debian's libclang-dev puts `clang-c/Index.h` (`apt-get install libclang-dev`).
+let libclangHeaders: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I/usr/lib/llvm-14/include"])]
+
 let package = Package(
     name: "instswift",
     platforms: [.macOS(.v15)],
@@ -35,13 +38,22 @@ let package = Package(
                 .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
             ]
         ),
+        // libclang from Debian's libclang-dev (headers outside the default search path; never committed here).
+        .systemLibrary(name: "CClang", path: "Sources/CClang"),
+        .target(
+            name: "InstSwiftC",
+            dependencies: ["InstSwiftCore", "CClang"],
+            swiftSettings: libclangHeaders
+        ),
         .target(
             name: "InstSwiftBuild",
             dependencies: [
                 "InstSwiftCore",
                 "InstSwiftSwift",
+                "InstSwiftC",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            swiftSettings: libclangHeaders
         ),
         .executableTarget(
             name: "instswift",
@@ -49,8 +61,10 @@ let package = Package(
                 "InstSwiftCore",
                 "InstSwiftSwift",
                 "InstSwiftBuild",
+                "InstSwiftC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: libclangHeaders
         ),
         .executableTarget(
             name: "instswift-benchmarks",
@@ -73,7 +87,13 @@ let package = Package(
                 "InstSwiftBuild",
                 .product(name: "InstSwiftRuntime", package: "Runtime"),
                 .product(name: "InstSwiftOTel", package: "Runtime"),
-            ]
+            ],
+            swiftSettings: libclangHeaders
+        ),
+        .testTarget(
+            name: "InstSwiftCTests",
+            dependencies: ["InstSwiftCore", "InstSwiftC", "InstSwiftBuild"],
+            swiftSettings: libclangHeaders
         ),
     ],
     swiftLanguageModes: [.v6]

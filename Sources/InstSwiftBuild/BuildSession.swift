@@ -4,6 +4,9 @@ import InstSwiftSwift
 
 /// `instswift swift build|test|run ...`: runs SwiftPM with instswift standing in for `swiftc`.
 public struct BuildSession {
+    /// Set for `swift test`: the runtime bootstraps tracing on the first span when the program has not (see
+    /// `InstSwift.lookUpTracer`), since a test runner's generated main carries no entry-point bootstrap.
+    static let autoBootstrapKey = "INSTSWIFT_AUTO_BOOTSTRAP"
     /// instswift's own options, taken out of the swift command line wherever they appear.
     public struct Options {
         public var ruleFiles: [String] = []
@@ -103,7 +106,7 @@ public struct BuildSession {
         let fingerprint = WorkDirectory.fnv1a(rules.fingerprint + version)
         var arguments = [swiftArguments[0]]
         if flagValue("--scratch-path") == nil { arguments += ["--scratch-path", scratch] }
-        arguments += ["-Xswiftc", "-DINSTSWIFT_RULES_\(fingerprint)"]
+        arguments += ["-Xswiftc", CompilerInvocation.fingerprintDefinePrefix + fingerprint]
         arguments += swiftArguments.dropFirst()
 
         var childEnvironment = environment
@@ -113,6 +116,10 @@ public struct BuildSession {
         childEnvironment[BuildConfiguration.environmentKey] = configPath
         if swiftArguments[0] != "build", environment["INSTSWIFT_TRACE_FILE"] == nil {
             childEnvironment["INSTSWIFT_TRACE_FILE"] = instswiftDirectory + "/traces.jsonl"
+        }
+        // Test processes start in a generated main that is never rewritten: the runtime bootstraps on the first span.
+        if swiftArguments[0] == "test", environment[Self.autoBootstrapKey] == nil {
+            childEnvironment[Self.autoBootstrapKey] = "1"
         }
         log(.debug, "swift \(arguments.joined(separator: " "))")
         let status = try Toolchain.run(realSwiftc.replacingOccurrences(of: "/swiftc", with: "/swift"), arguments, environment: childEnvironment)

@@ -1,7 +1,12 @@
 import Foundation
+import InstSwiftC
+import InstSwiftCore
+import InstSwiftSwift
 
-/// `cc` as SwiftPM calls it for C targets during `instswift swift ...`. The C rewriter (libclang) is not in yet, so
-/// every C compile is handed to the real compiler untouched; this is where it will hook in.
+/// `cc` as SwiftPM calls it for C targets during `instswift swift ...`: rewrites the compiled `.c` file by the C rules
+/// into the work directory (prefixed by the runtime's C declarations and `#line 1 "<original>"`, so diagnostics, `__FILE__`
+/// and debug info name the original file and lines), compiles the copy, and rewrites the dependency file to name the
+/// original. Every other invocation, and every file no rule touches, goes to the real compiler untouched.
 public enum CCompilerShim {
     /// The name the shim toolchain gives instswift for C compiles.
     public static let name = "instswift-cc"
@@ -13,6 +18,99 @@ public enum CCompilerShim {
             CompilerShim.printError("error: instswift was called as a C compiler outside 'instswift swift ...' (\(realCompilerKey) is not set)")
             return 1
         }
-        return CompilerShim.exec(real, arguments)
+        guard let configPath = environment[BuildConfiguration.environmentKey],
+              let configuration = try? BuildConfiguration.read(from: configPath),
+              let compile = CCompile(arguments: arguments) else {
+            return CompilerShim.exec(real, arguments)
+        }
+        do {
+            guard let copy = try rewrite(compile, configuration: configuration) else { return CompilerShim.exec(real, arguments) }
+            let status = try Toolchain.run(real, compile.replacingSource(with: copy), environment: environment)
+            if status == 0, let depfile = compile.dependencyFile { try compile.fixDependencies(in: depfile, copy: copy) }
+            return status
+        } catch let failure as CShimFailure {
+            CompilerShim.printError(failure.message)
+            return 1
+        } catch {
+            CompilerShim.printError("error: instswift could not instrument \(compile.source): \(error)")
+            return 1
+        }
     }
+
+    struct CShimFailure: Error { var message: String }
+
+    /// Writes the rewritten copy and returns its path, or nil when no rule changes the file.
+    static func rewrite(_ compile: CCompile, configuration: BuildConfiguration) throws -> String? {
+        let rules: RuleSet
+        do throws(Diagnostics) {
+            rules = try RuleLoading.load(configuration.ruleFiles, validator: SwiftCodeValidator())
+        } catch {
+            throw CShimFailure(message: error.description)
+        }
+        guard rules.rules.contains(where: { $0.language == .c }) else { return nil }
+        let module = compile.moduleName ?? URL(fileURLWithPath: compile.source).deletingLastPathComponent().lastPathComponent
+        let layout = PackageLayout(packageRoot: configuration.packageRoot, scratchPath: configuration.scratchPath, versions: configuration.packageVersions)
+        guard let context = layout.fileContext(path: compile.source, module: module),
+              let text = try? String(contentsOfFile: compile.source, encoding: .utf8) else { return nil }
+        var options = RewriteOptions(emitSourceLocationHeader: true)
+        options.compilerArguments = compile.arguments
+        let started = ContinuousClock.now
+        let result = CFrontend().rewrite(text, file: context, rules: rules.rules, options: options)
+        if !result.diagnostics.all.isEmpty { CompilerShim.printError(result.diagnostics.description) }
+        if result.diagnostics.hasErrors { throw CShimFailure(message: "error: instswift could not instrument \(compile.source)") }
+        guard let output = result.output else { return nil }
+        let copy = WorkDirectory.cCopyPath(for: compile.source, module: module, in: configuration.workDirectory)
+        try AtomicFile.writeIfChanged(output, to: copy)
+        var report = ModuleReport(module: module)
+        report.files = 1
+        report.rewrittenFiles = 1
+        report.milliseconds = (ContinuousClock.now - started).milliseconds
+        report.sites = result.instrumented.map { .init(file: compile.source, line: $0.site.location.line, name: $0.site.displayName, rules: $0.applied.map(\.id)) }
+        try report.write(to: configuration.workDirectory + "/reports/\(module).c-\(WorkDirectory.fnv1a(compile.source)).json")
+        if configuration.logLevel >= .info {
+            CompilerShim.printError("instswift: \(module): \(report.sites.count) C function(s) instrumented in \(compile.source)")
+        }
+        return copy
+    }
+}
+
+/// A C compile command line: the one `.c` source it compiles, its module and dependency file.
+struct CCompile {
+    var arguments: [String]
+    var source: String
+
+    /// Nil for invocations that do not compile exactly one `.c` file (links, preprocessing, queries).
+    init?(arguments: [String]) {
+        guard arguments.contains("-c") else { return nil }
+        let sources = arguments.enumerated().filter { index, argument in
+            argument.hasSuffix(".c") && !argument.hasPrefix("-") && (index == 0 || !["-o", "-MF", "-MT", "-MQ", "-include"].contains(arguments[index - 1]))
+        }
+        guard sources.count == 1 else { return nil }
+        self.arguments = arguments
+        self.source = sources[0].element
+    }
+
+    var moduleName: String? {
+        arguments.first { $0.hasPrefix("-fmodule-name=") }.map { String($0.dropFirst("-fmodule-name=".count)) }
+    }
+
+    var dependencyFile: String? {
+        if let index = arguments.firstIndex(of: "-MF"), index + 1 < arguments.count { return arguments[index + 1] }
+        return nil
+    }
+
+    func replacingSource(with copy: String) -> [String] {
+        arguments.map { $0 == source ? copy : $0 }
+    }
+
+    /// Names the original file in the dependency file where the compiler named the copy, so incremental builds watch it.
+    func fixDependencies(in depfile: String, copy: String) throws {
+        guard let text = try? String(contentsOfFile: depfile, encoding: .utf8), text.contains(copy) else { return }
+        let escaped = { (path: String) in path.replacingOccurrences(of: " ", with: "\\ ") }
+        try AtomicFile.write(Data(text.replacingOccurrences(of: escaped(copy), with: escaped(source)).utf8), to: depfile)
+    }
+}
+
+extension Duration {
+    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
 }

@@ -49,19 +49,25 @@ struct CompilerInvocation {
         }
     }
 
+    /// The define `instswift swift` adds so that changed rules rerun the compiles (see ``forRealCompiler(_:directory:)``).
+    static let fingerprintDefinePrefix = "-DINSTSWIFT_RULES_"
+
+    static func isFingerprint(_ argument: String) -> Bool { argument.hasPrefix(fingerprintDefinePrefix) }
+
     static let flagsTakingPath: Set<String> = ["-o", "-emit-module-path", "-emit-objc-header-path", "-output-file-map", "-module-cache-path", "-emit-dependencies-path"]
 
-    /// The same invocation with sources replaced; response files holding replaced sources are rewritten into
-    /// `directory`, and the output file map's keys follow the replacement.
-    func replacing(_ replacements: [String: String], directory: String) throws -> [String] {
-        guard !replacements.isEmpty else { return arguments }
+    /// The command line for the real compiler: sources replaced by their rewritten copies (response files holding
+    /// replaced sources are rewritten into `directory`; the output file map's keys follow), and the rules-fingerprint
+    /// define dropped. That define only makes SwiftPM rerun every compile when rules change; without it the compiler
+    /// sees the same command line as before, so its incremental build recompiles just the copies that changed.
+    func forRealCompiler(_ replacements: [String: String], directory: String) throws -> [String] {
         var result: [String] = []
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
             if argument.hasPrefix("@"), let text = try? String(contentsOfFile: String(argument.dropFirst()), encoding: .utf8) {
                 let inner = ResponseFile.parse(text)
-                let replaced = inner.map { replacements[$0] ?? $0 }
+                let replaced = inner.filter { !Self.isFingerprint($0) }.map { replacements[$0] ?? $0 }
                 if replaced != inner {
                     let path = directory + "/" + URL(fileURLWithPath: String(argument.dropFirst())).lastPathComponent + ".instswift.resp"
                     try AtomicFile.writeIfChanged(ResponseFile.render(replaced), to: path)
@@ -72,7 +78,7 @@ struct CompilerInvocation {
             } else if argument == "-output-file-map", index + 1 < arguments.count {
                 result += ["-output-file-map", try OutputFileMap.rewrite(arguments[index + 1], replacements: replacements, directory: directory)]
                 index += 1
-            } else {
+            } else if !Self.isFingerprint(argument) {
                 result.append(replacements[argument] ?? argument)
             }
             index += 1

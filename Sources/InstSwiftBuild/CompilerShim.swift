@@ -41,7 +41,7 @@ public enum CompilerShim {
             try report.write(to: configuration.workDirectory + "/reports/\(module).json")
             let directory = configuration.workDirectory + "/args/\(module)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            return exec(configuration.realSwiftc, try invocation.replacing(outcome.replacements, directory: directory))
+            return exec(configuration.realSwiftc, try invocation.forRealCompiler(outcome.replacements, directory: directory))
         } catch {
             printError("error: instswift could not rewrite module '\(module)': \(error)")
             return 1
@@ -154,6 +154,12 @@ public enum WorkDirectory {
         let folder = fnv1a(url.deletingLastPathComponent().path)
         let name = url.lastPathComponent == "main.swift" ? "main.swift" : url.deletingPathExtension().lastPathComponent + ".instswift.swift"
         return "\(work)/sources/\(module)/\(folder)/\(name)"
+    }
+
+    /// A C file's copy keeps its name: its `#line` directive already makes the compiler name the original.
+    static func cCopyPath(for original: String, module: String, in work: String) -> String {
+        let url = URL(fileURLWithPath: original)
+        return "\(work)/sources/\(module)/\(fnv1a(url.deletingLastPathComponent().path))/\(url.lastPathComponent)"
     }
 
     static func fnv1a(_ text: String) -> String {

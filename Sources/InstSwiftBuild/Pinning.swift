@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftC
 import InstSwiftCore
 import InstSwiftSwift
 
@@ -42,23 +43,45 @@ public struct Pinning {
         let runtimeIdentity = URL(fileURLWithPath: runtimePackagePath).lastPathComponent.lowercased()
         let dependencies = (description["dependencies"] as? [[String: Any]] ?? []).compactMap { $0["identity"] as? String }
         var plan = Plan(addPackage: !dependencies.contains(runtimeIdentity), products: [])
+        var instrumented = false
+        var testTargets: [(name: String, existing: Set<String>)] = []
         for target in description["targets"] as? [[String: Any]] ?? [] {
             guard let name = target["name"] as? String, let path = target["path"] as? String,
                   ["executable", "library", "test"].contains(target["type"] as? String ?? "") else { continue }
             let existing = Set(target["product_dependencies"] as? [String] ?? [])
+            if target["type"] as? String == "test" { testTargets.append((name, existing)) }
+            if existing.contains("InstSwiftRuntime") { instrumented = true }
             var needed: [String] = []
-            for source in target["sources"] as? [String] ?? [] where source.hasSuffix(".swift") {
+            for source in target["sources"] as? [String] ?? [] {
                 let file = packageRoot + "/" + path + "/" + source
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
-                let result = frontend.rewrite(text, file: FileContext(path: file, module: name, package: identity), rules: rules.rules, options: RewriteOptions())
-                guard let output = result.output else { continue }
+                guard source.hasSuffix(".swift") || source.hasSuffix(".c"),
+                      let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+                let context = FileContext(path: file, module: name, package: identity)
+                if source.hasSuffix(".c") {
+                    // Instrumented C calls the runtime's C API, which InstSwiftRuntime implements.
+                    var options = RewriteOptions()
+                    options.compilerArguments = ["-I", packageRoot + "/" + path + "/include"]
+                    if CFrontend().rewrite(text, file: context, rules: rules.rules, options: options).output != nil,
+                       !needed.contains("InstSwiftRuntime") {
+                        needed.append("InstSwiftRuntime")
+                    }
+                    continue
+                }
+                guard let output = frontend.rewrite(text, file: context, rules: rules.rules, options: RewriteOptions()).output else { continue }
                 for product in Self.runtimeProducts where output.contains("import \(product)") && !needed.contains(product) {
                     needed.append(product)
                 }
             }
+            if !needed.isEmpty { instrumented = true }
             for product in Self.runtimeProducts where needed.contains(product) && !existing.contains(product) {
                 plan.products.append((name, product))
             }
+        }
+        // Test runners start in a generated main that no rule reaches; linking InstSwiftOTel lets the runtime bootstrap
+        // on the first span under `instswift swift test`, so instrumented code exports its spans there too.
+        for test in testTargets where instrumented && !test.existing.contains("InstSwiftOTel")
+            && !plan.products.contains(where: { $0.target == test.name && $0.product == "InstSwiftOTel" }) {
+            plan.products.append((test.name, "InstSwiftOTel"))
         }
         return plan
     }

@@ -10,7 +10,8 @@ public struct SwiftFrontend: LanguageFrontend {
     public var fileExtensions: [String] { ["swift"] }
     public var codeValidator: any CodeValidator { SwiftCodeValidator() }
 
-    public func rewrite(_ source: String, file: FileContext, rules: [Rule], options: RewriteOptions) -> RewriteResult {
+    public func rewrite(_ source: String, file: FileContext, rules allRules: [Rule], options: RewriteOptions) -> RewriteResult {
+        let rules = allRules.filter { $0.language == .swift }
         let tree = Parser.parse(source: source)
         if containsBytes(source, "instswift:ignore-file"), CommentDirectives.ignoresFile(tree) {
             return RewriteResult(output: nil, reports: [], fileSkipReason: "ignored by an // instswift:ignore-file comment")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Glibc
 import Foundation
 import InstSwiftBuild
+import InstSwiftC
 import InstSwiftCore
 import InstSwiftSwift
 
@@ -59,7 +60,10 @@ struct RewriteInputs: ParsableArguments {
     @Option(help: "The package the files belong to, as NAME or NAME@VERSION (for rules with a package constraint).")
     var package: String?
 
-    @Argument(help: "Swift files or folders.")
+    @Option(name: .customLong("cflag"), parsing: .unconditionalSingleValue, help: "A C compiler flag for parsing .c files (-I, -D, -std); repeatable.")
+    var cFlags: [String] = []
+
+    @Argument(help: "Swift and C files, or folders.")
     var paths: [String]
 
     func loadRules(_ frontend: SwiftFrontend) throws -> RuleSet {
@@ -67,7 +71,7 @@ struct RewriteInputs: ParsableArguments {
         return try CLIRules.load(ruleFiles, frontend: frontend)
     }
 
-    /// Every Swift file named, folders searched recursively, in a stable order.
+    /// Every Swift and C file named, folders searched recursively, in a stable order.
     func files() throws -> [String] {
         var result: [String] = []
         for path in paths {
@@ -78,7 +82,7 @@ struct RewriteInputs: ParsableArguments {
             if isDirectory.boolValue {
                 let enumerator = FileManager.default.enumerator(atPath: path)
                 while let item = enumerator?.nextObject() as? String {
-                    if item.hasSuffix(".swift"), !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                    if item.hasSuffix(".swift") || item.hasSuffix(".c"), !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                         result.append((path as NSString).appendingPathComponent(item))
                     }
                 }
@@ -109,12 +113,33 @@ struct RewriteInputs: ParsableArguments {
 extension RewriteInputs {
     /// Loads the rules (printing every problem and exiting 2 if there is one), then rewrites each file.
     func rewriteEach(_ handle: (_ path: String, _ source: String, _ result: RewriteResult) throws -> Void) throws {
-        let frontend = SwiftFrontend()
-        let rules = try loadRules(frontend)
+        let rules = try loadRules(SwiftFrontend())
         for path in try files() {
             let source = try String(contentsOfFile: path, encoding: .utf8)
-            try handle(path, source, frontend.rewrite(source, file: context(for: path), rules: rules.rules, options: RewriteOptions()))
+            var options = RewriteOptions()
+            let frontend: any LanguageFrontend
+            if path.hasSuffix(".c") {
+                frontend = CFrontend()
+                options.compilerArguments = cFlags + Self.includeFolders(near: path).map { "-I" + $0 }
+            } else {
+                frontend = SwiftFrontend()
+            }
+            try handle(path, source, frontend.rewrite(source, file: context(for: path), rules: rules.rules, options: options))
         }
+    }
+
+    /// `include` folders of the C target a file belongs to (SwiftPM's layout: `Sources/<Target>/include`), so a file
+    /// parses without naming its own headers.
+    static func includeFolders(near path: String) -> [String] {
+        var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var found: [String] = []
+        for _ in 0..<4 {
+            let include = folder.appendingPathComponent("include").path
+            if FileManager.default.fileExists(atPath: include) { found.append(include) }
+            if folder.deletingLastPathComponent().lastPathComponent == "Sources" { break }
+            folder = folder.deletingLastPathComponent()
+        }
+        return found
     }
 }
 

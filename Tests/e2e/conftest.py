@@ -4,7 +4,9 @@ and decode what they export with the official OTLP classes.
 Enabled by INSTSWIFT_E2E=1 (scripts/test.sh and .ci/run set it).
 """
 
+import json
 import os
+import re
 import socket
 import subprocess
 import pathlib
@@ -42,3 +44,33 @@ def bin_path(package, configuration="debug"):
     out = subprocess.run(["swift", "build", "--show-bin-path", "-c", configuration, "--scratch-path",
                           str(package / ".build" / "instswift")], cwd=package, text=True, capture_output=True, check=True)
     return pathlib.Path(out.stdout.strip())
+
+
+def clone(repository, tag, destination):
+    """A real package from the local mirror (git resolves github.com URLs to it)."""
+    subprocess.run(["git", "clone", "-q", "--branch", tag, f"https://github.com/{repository}", str(destination)], check=True)
+    return destination
+
+
+def suite_summary(output):
+    """(executed, failures) over XCTest's last summary line and swift-testing's, so both kinds of suites count."""
+    executed = failures = 0
+    xctest = re.findall(r"Executed (\d+) tests?, with (\d+) failures?", output)
+    if xctest:
+        executed, failures = int(xctest[-1][0]), int(xctest[-1][1])
+    testing = re.search(r"Test run with (\d+) tests?(?: in \d+ suites?)? (passed|failed)(?: after [\d.]+ seconds)?(?: with (\d+) issues?)?", output)
+    if testing:
+        executed += int(testing.group(1))
+        failures += int(testing.group(3) or 0)
+    assert xctest or testing, output[-4000:]
+    return executed, failures
+
+
+def trace_file_spans(path):
+    """Span names from an instswift OTLP/JSON-lines trace file."""
+    names = []
+    for line in path.read_text().splitlines():
+        for resource_spans in json.loads(line).get("resourceSpans", []):
+            for scope_spans in resource_spans.get("scopeSpans", []):
+                names += [span["name"] for span in scope_spans.get("spans", [])]
+    return names

@@ -64,13 +64,25 @@ def test_touching_a_file_rebuilds_only_its_module(app):
     assert compiled_modules(out) <= {"WrapperLib", "WrapperApp", "WrapperLibTests"}, out
 
 
+def object_times(app, module):
+    return {path.name: path.stat().st_mtime_ns for path in (app / ".build" / "instswift" / "debug" / f"{module}.build").glob("*.o")}
+
+
 def test_rule_change_rebuilds_with_the_new_rules(app):
+    instswift("swift", "build", cwd=app)
+    before = {module: object_times(app, module) for module in ["WrapperLib", "WrapperDep", "InstSwiftRuntime", "InstSwiftOTel"]}
+    assert all(before.values()), before
     rules = app / "wrapper-rules.yml"
     original = rules.read_text()
     rules.write_text(original.replace('name: "lib.{function}"', 'name: "library.{function}"'))
     try:
         out = instswift("swift", "run", "WrapperApp", cwd=app).stdout
         assert "span library.compute parent=app.report" in out, out
+        # Only what the changed rule's output touches is recompiled, not every module of the build.
+        after = {module: object_times(app, module) for module in before}
+        assert after["WrapperLib"] != before["WrapperLib"]
+        for module in ["WrapperDep", "InstSwiftRuntime", "InstSwiftOTel"]:
+            assert after[module] == before[module], module
     finally:
         rules.write_text(original)
     out = instswift("swift", "run", "WrapperApp", cwd=app).stdout

@@ -24,6 +24,15 @@ public enum InstSwiftOTel {
     public static func bootstrapIfNeeded() {
         let settings = Settings(environment: ProcessInfo.processInfo.environment)
         guard !settings.sdkDisabled else { return }
+        // swift-otel stops the process (fatalError) when asked for a protocol whose trait is off: say so and trace nothing.
+        if settings.wantsGRPC, settings.hasExporter, !grpcAvailable {
+            FileHandle.standardError.write(Data("""
+                instswift: tracing is off: OTEL_EXPORTER_OTLP_PROTOCOL=grpc needs the runtime's OTLPGRPC trait; \
+                depend on it with `traits: ["OTLPGRPC"]` (or build with `--traits OTLPGRPC`), or use http/protobuf
+
+                """.utf8))
+            return
+        }
         state.withLock { current in
             guard current == nil else { return }
             guard InstrumentationSystem.tracer is NoOpTracer else { return }
@@ -34,6 +43,13 @@ public enum InstSwiftOTel {
             }
         }
     }
+
+    /// Whether this build can export over OTLP/gRPC (the package's `OTLPGRPC` trait).
+    #if OTLPGRPC
+    static let grpcAvailable = true
+    #else
+    static let grpcAvailable = false
+    #endif
 
     /// Exports what is buffered and stops the exporter, waiting at most the export timeout. Called at exit.
     public static func shutdown() {
@@ -111,4 +127,10 @@ final class Lifecycle: Sendable {
         }
         recorder?.flush()
     }
+}
+
+/// What the runtime's lazy bootstrap calls (`INSTSWIFT_AUTO_BOOTSTRAP=1`, set for `instswift swift test`).
+@_cdecl("instswift_otel_bootstrap")
+public func instswiftOTelBootstrap() {
+    InstSwiftOTel.bootstrapIfNeeded()
 }

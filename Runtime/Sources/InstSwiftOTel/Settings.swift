@@ -9,6 +9,8 @@ struct Settings {
     var announceTraceFile: Bool
     var serviceName: String
     var exportTimeout: Duration
+    /// Whether OTLP/gRPC was asked for (`OTEL_EXPORTER_OTLP_[TRACES_]PROTOCOL=grpc`).
+    var wantsGRPC: Bool
 
     init(environment: [String: String]) {
         sdkDisabled = environment["OTEL_SDK_DISABLED"]?.lowercased() == "true"
@@ -24,5 +26,6 @@ struct Settings {
         serviceName = environment["OTEL_SERVICE_NAME"] ?? ProcessInfo.processInfo.processName
         let milliseconds = (environment["OTEL_EXPORTER_OTLP_TRACES_TIMEOUT"] ?? environment["OTEL_EXPORTER_OTLP_TIMEOUT"]).flatMap(Int.init) ?? 10_000
         exportTimeout = .milliseconds(max(100, milliseconds))
+        wantsGRPC = (environment["OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"] ?? environment["OTEL_EXPORTER_OTLP_PROTOCOL"])?.lowercased() == "grpc"
     }
 }

@@ -47,6 +47,10 @@ public enum InstSwift {
     ) throws(E) -> T {
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
         defer { span.end() }
+        // Called back from C: spans below this one (C or Swift) must see it as their parent.
+        let underCSpan = ThreadSpanStack.top != nil
+        if underCSpan { ThreadSpanStack.push(span.context) }
+        defer { if underCSpan { ThreadSpanStack.pop() } }
         attributes(span)
         let outcome: Result<T, E> = InstrumentationContext.$current.withValue(span.context) {
             do throws(E) { return .success(try body(span)) } catch { return .failure(error) }
@@ -164,10 +168,18 @@ public enum InstSwift {
             instswift_countdown_store(Int.max)
             return false
         }
-        let active = !(InstrumentationSystem.tracer is NoOpTracer)
+        var active = !(InstrumentationSystem.tracer is NoOpTracer)
+        if !active, autoBootstrap, instswift_auto_bootstrap() != 0 {
+            active = !(InstrumentationSystem.tracer is NoOpTracer)
+        }
         instswift_countdown_store(active ? -1 : 1024)
         return active
     }
+
+    /// `INSTSWIFT_AUTO_BOOTSTRAP=1` (set by `instswift swift test`): bootstrap on the first span when the program has
+    /// not, for processes whose entry point no rule can reach (test runners). Off otherwise, because a program that
+    /// bootstraps tracing itself after its first span would then find tracing already bootstrapped.
+    static let autoBootstrap: Bool = getenv("INSTSWIFT_AUTO_BOOTSTRAP").map { String(cString: $0) == "1" } ?? false
 
     /// `OTEL_SDK_DISABLED=true`: injected spans are never recorded.
     static let disabledByEnvironment: Bool = {
@@ -191,7 +203,7 @@ public enum InstSwift {
     ) -> any Span {
         InstrumentationSystem.tracer.startSpan(
             name,
-            context: context ?? InstrumentationContext.current ?? .topLevel,
+            context: context ?? ThreadSpanStack.top ?? InstrumentationContext.current ?? .topLevel,
             ofKind: kind,
             at: DefaultTracerClock.now,
             function: function,

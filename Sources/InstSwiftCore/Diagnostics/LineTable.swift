@@ -24,4 +24,10 @@ public struct LineTable: Sendable {
         }
         return (low + 1, offset - starts[low] + 1)
     }
+
+    /// The byte offsets a 1-based line spans (with its line break), nil past the end.
+    public func range(ofLine line: Int) -> Range<Int>? {
+        guard line >= 1, line <= starts.count else { return nil }
+        return starts[line - 1]..<(line < starts.count ? starts[line] : Int.max)
+    }
 }

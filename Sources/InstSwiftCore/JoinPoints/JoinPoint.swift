@@ -37,6 +37,16 @@ public indirect enum JoinPoint: Sendable {
         }
     }
 
+    /// Whether the join point is made of `function` patterns only (what a C rule may use).
+    public var selectsOnlyFunctions: Bool {
+        switch self {
+        case .function: true
+        case .call, .directive, .entryPoint: false
+        case .allOf(let parts), .oneOf(let parts): parts.allSatisfy(\.selectsOnlyFunctions)
+        case .not(let inner): inner.selectsOnlyFunctions
+        }
+    }
+
     /// Whether the join point selects call sites (as opposed to declarations).
     public var selectsCalls: Bool {
         switch self {

@@ -14,6 +14,9 @@ public struct RewriteOptions: Sendable {
     public var emitSourceLocationHeader = false
     /// The module injected code imports.
     public var runtimeModule = "InstSwiftRuntime"
+    /// The compiler's command line for the file, for frontends that parse with the build's flags (C: include paths,
+    /// defines, language standard).
+    public var compilerArguments: [String] = []
 
     public init(emitSourceLocationHeader: Bool = false) {
         self.emitSourceLocationHeader = emitSourceLocationHeader

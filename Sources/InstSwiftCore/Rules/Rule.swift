@@ -13,6 +13,8 @@ public struct Rule: Sendable {
     public var files: [Glob] = []
     /// The package the rule targets and the versions it was written for.
     public var package: PackageConstraint?
+    /// The language of the code the rule instruments (Swift unless it says `language: c`).
+    public var language: Language = .swift
     /// Where the rule starts in its file.
     public var location: SourceLocation
 
@@ -25,7 +27,12 @@ public struct Rule: Sendable {
     }
 
     /// The keys of a rule.
-    public static let keys = ["id", "description", "where", "advice", "modules", "files", "package"]
+    public static let keys = ["id", "description", "language", "where", "advice", "modules", "files", "package"]
+
+    /// Languages a rule can instrument. A rule names one, so a Swift rule never reaches into C targets by accident.
+    public enum Language: String, Sendable, CaseIterable {
+        case swift, c
+    }
 }
 
 /// A package name and the versions a rule was written for.

@@ -105,7 +105,9 @@ public struct RuleFileLoader: Sendable {
         rule.modules = map["modules"].flatMap { reader.stringList($0, "'modules'") }?.map(Glob.init) ?? []
         rule.files = map["files"].flatMap { reader.stringList($0, "'files'") }?.map(Glob.init) ?? []
         rule.package = map["package"].flatMap { readPackage($0, reader) }
+        if let languageNode = map["language"] { rule.language = reader.choice(languageNode, "language", as: Rule.Language.self) ?? .swift }
         checkAdviceFits(rule, reader, at: node)
+        if rule.language == .c { checkCAdvice(rule, reader, at: node) }
         return rule
     }
 
@@ -137,6 +139,28 @@ public struct RuleFileLoader: Sendable {
                     "'\(advice.key)' applies to declarations; a 'call' join point supports 'span' and 'import'",
                     at: reader.location(of: node), rule: rule.id)
             default: break
+            }
+        }
+    }
+
+    /// C rules wrap function bodies in spans named by a template, with attributes from integer and string parameters.
+    func checkCAdvice(_ rule: Rule, _ reader: YAMLReader, at node: Node) {
+        guard rule.joinPoint.selectsOnlyFunctions else {
+            reader.diagnostics.error("a C rule selects function definitions: use 'function' join points (combined with all-of, one-of, not)", at: reader.location(of: node), rule: rule.id)
+            return
+        }
+        for advice in rule.advice {
+            switch advice {
+            case .span(let span) where span.resultAttributes.isEmpty && span.errorAttributes.isEmpty && span.extractContext == nil && span.ending == .return:
+                for binding in span.attributes where !binding.value.code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                    reader.diagnostics.error(
+                        "attribute '\(binding.key)' of a C rule must name a parameter (an integer or a string), not '\(binding.value.code)'",
+                        at: binding.value.location, rule: rule.id)
+                }
+            default:
+                reader.diagnostics.error(
+                    "a C rule supports 'span' with 'name', 'kind' and 'attributes' only ('\(advice.key)' applies to Swift)",
+                    at: reader.location(of: node), rule: rule.id)
             }
         }
     }

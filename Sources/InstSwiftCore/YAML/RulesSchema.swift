@@ -83,6 +83,7 @@ public enum RulesSchema {
             case "modules", "files": (key, stringOrList)
             case "package": (key, package)
             case "id": (key, ["type": "string", "pattern": "^[A-Za-z0-9._-]+$"])
+            case "language": (key, ["enum": Rule.Language.allCases.map(\.rawValue)])
             default: (key, string)
             }
         }), required: ["id", "where", "advice"])

@@ -15,4 +15,8 @@ static inline void instswift_countdown_store(long value) {
     __atomic_store_n(&instswift_recheck_countdown, value, __ATOMIC_RELAXED);
 }
 
+/// Bootstraps tracing through `InstSwiftOTel` when that module is linked into the program (a weak reference, so
+/// `InstSwiftRuntime` does not depend on it); returns whether it could.
+int instswift_auto_bootstrap(void);
+
 #endif

@@ -1,0 +1,5 @@
+int compute(int x)
+{
+    int y = x * x;
+    return y - x;
+}

@@ -1,0 +1,4 @@
+// instswift:ignore-file
+int anything(int x) {
+    return x;
+}

@@ -1,0 +1,6 @@
+int difference(a, b)
+    int a;
+    int b;
+{
+    return a - b;
+}

@@ -1,0 +1,3 @@
+__attribute__((naked)) void trampoline(void) {
+    __asm__("ret");
+}

@@ -1,0 +1,3 @@
+int untouched(int a) {
+    return a;
+}

@@ -1,0 +1,3 @@
+int process(int input) {
+    return input * 3;
+}

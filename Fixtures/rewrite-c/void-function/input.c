@@ -1,0 +1,5 @@
+static int counter;
+
+void reset(void) {
+    counter = 0;
+}

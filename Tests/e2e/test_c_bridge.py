@@ -1,0 +1,96 @@
+"""C through the wrapper: a Swift executable calls an instrumented C function that calls back into instrumented Swift.
+The decoded trace (real receiver) shows Swift -> C -> Swift; the C build keeps original lines, file names and exact
+incremental rebuilds."""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT, bin_path, instswift
+from otlp_receiver import Receiver
+
+PACKAGE = ROOT / "Fixtures" / "packages" / "c-bridge"
+
+
+@pytest.fixture(scope="module")
+def bridge(tmp_path_factory):
+    """A private copy laid out as in the repository (the runtime is linked in)."""
+    root = tmp_path_factory.mktemp("bridge")
+    (root / "Runtime").symlink_to(ROOT / "Runtime")
+    target = root / "Fixtures" / "packages" / "c-bridge"
+    shutil.copytree(PACKAGE, target, ignore=shutil.ignore_patterns(".build", "Package.resolved"))
+    instswift("swift", "build", cwd=target)
+    return target
+
+
+def run_app(bridge, env=None):
+    binary = bin_path(bridge) / "CBridgeApp"
+    return subprocess.run([str(binary)], env=dict(os.environ, **(env or {})), text=True, capture_output=True, timeout=60)
+
+
+def test_trace_nests_swift_c_swift(bridge):
+    with Receiver() as receiver:
+        result = run_app(bridge, {"OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "OTEL_SERVICE_NAME": "c-bridge"})
+        assert result.returncode == 0, result.stderr
+        assert "total 24" in result.stdout  # 1 + 2*2 + 3 + 4*4
+        spans = receiver.wait_for(9)
+    by_name = {}
+    for span in spans:
+        by_name.setdefault(span.name, []).append(span)
+    assert set(by_name) >= {"swift.run", "c.cbridge_sum", "c.cbridge_is_even", "swift.square"}, by_name
+    run, = by_name["swift.run"]
+    total, = by_name["c.cbridge_sum"]
+    # cbridge_location/cbridge_line are called from top-level code, outside any span: traces of their own.
+    nested = [span for span in spans if span.name in {"c.cbridge_sum", "c.cbridge_is_even", "swift.square"}]
+    assert {span.trace_id for span in nested} == {run.trace_id}
+    assert total.parent_span_id == run.span_id
+    assert total.attributes["bridge.count"] == 4
+    assert total.attributes["bridge.label"] == "squares of evens"
+    assert len(by_name["c.cbridge_is_even"]) == 4
+    assert all(span.parent_span_id == total.span_id for span in by_name["c.cbridge_is_even"])
+    squares = by_name["swift.square"]
+    assert len(squares) == 2 and all(span.parent_span_id == total.span_id for span in squares)
+    # Every span ended, on every return path (the early return of cbridge_is_even included).
+    assert all(span.end >= span.start > 0 for span in spans)
+
+
+def test_file_and_line_macros_name_the_original(bridge):
+    result = run_app(bridge)
+    source = bridge / "Sources" / "CBridge" / "bridge.c"
+    line = next(number for number, text in enumerate(source.read_text().splitlines(), 1) if "return __LINE__" in text)
+    assert f"c location {source}:{line}" in result.stdout, result.stdout
+
+
+def test_c_error_is_reported_at_the_original_location(bridge):
+    source = bridge / "Sources" / "CBridge" / "bridge.c"
+    original = source.read_text()
+    source.write_text(original.replace("    int total = 0;", "    int total = undeclared_name;"))
+    try:
+        result = instswift("swift", "build", cwd=bridge, check=False)
+    finally:
+        source.write_text(original)
+    assert result.returncode != 0
+    assert f"{source}:11:17: error: use of undeclared identifier 'undeclared_name'" in result.stdout, result.stdout
+
+
+def test_c_incremental_builds_are_exact(bridge):
+    instswift("swift", "build", cwd=bridge)
+    noop = instswift("swift", "build", cwd=bridge).stdout
+    assert "bridge.c" not in noop, noop
+    depfiles = list((bridge / ".build" / "instswift" / "debug" / "CBridge.build").glob("*.d"))
+    assert depfiles and all(str(bridge / "Sources" / "CBridge" / "bridge.c") in path.read_text() for path in depfiles)
+    assert not any("/instswift/work/" in path.read_text() for path in depfiles), [p.read_text() for p in depfiles]
+    (bridge / "Sources" / "CBridge" / "bridge.c").touch()
+    touched = instswift("swift", "build", cwd=bridge).stdout
+    assert "Compiling CBridge bridge.c" in touched, touched
+
+
+def test_diff_and_explain_work_on_c_files(bridge):
+    source = bridge / "Sources" / "CBridge" / "bridge.c"
+    rules = bridge / "instswift-rules.yml"
+    diff = instswift("diff", "--rules", str(rules), "--module", "CBridge", str(source), check=False)
+    assert diff.returncode == 1 and "instswift_span_begin(\"c.cbridge_sum\"" in diff.stdout, diff.stdout
+    explain = instswift("explain", "--rules", str(rules), "--module", "CBridge", str(source)).stdout
+    assert "cbridge_is_even" in explain and "bridge.c" in explain, explain

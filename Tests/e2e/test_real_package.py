@@ -1,0 +1,76 @@
+"""Real packages nobody here wrote, from the local mirror, each run through its own test suite under
+`instswift swift test` with every function a rule can reach instrumented: the same tests pass as under plain
+`swift test`, and the instrumented code produces spans (the test runner bootstraps tracing on the first span).
+
+- apple/swift-algorithms 1.2.1: every Swift function of its `Algorithms` module.
+- jpsim/Yams 6.2.2: every C function of its `CYaml` target (libyaml), through libclang.
+"""
+
+import json
+import subprocess
+
+import pytest
+
+from conftest import clone, instswift, suite_summary, trace_file_spans
+
+SWIFT_RULES = """\
+rules:
+  - id: algorithms.every-function
+    description: Every function, method, initializer and accessor body of the Algorithms module.
+    modules: [Algorithms]
+    where:
+      function: {}
+    advice:
+      - span: {}
+"""
+
+C_RULES = """\
+rules:
+  - id: yams.libyaml
+    description: Every C function defined in libyaml's sources (CYaml).
+    language: c
+    modules: [CYaml]
+    where:
+      function: {}
+    advice:
+      - span: {}
+"""
+
+
+def plain_and_instrumented(package, rules_text, pinned_lines):
+    plain = subprocess.run(["swift", "test", "--scratch-path", str(package / ".build-plain")], cwd=package,
+                           text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=3000)
+    expected = suite_summary(plain.stdout)
+    assert expected[0] > 50, plain.stdout[-3000:]
+
+    rules = package.parent / "rules.yml"
+    rules.write_text(rules_text)
+    pinned = instswift("pin", "--rules", str(rules), cwd=package).stdout
+    for line in pinned_lines:
+        assert line in pinned, pinned
+
+    traces, report = package.parent / "traces.jsonl", package.parent / "report.json"
+    result = instswift("swift", "test", "--rules", str(rules), "--report", str(report), cwd=package, check=False,
+                       env={"INSTSWIFT_TRACE_FILE": str(traces)})
+    assert (result.returncode == 0) == (plain.returncode == 0), result.stdout[-6000:]
+    assert suite_summary(result.stdout) == expected
+    return json.loads(report.read_text())["instrumented"], trace_file_spans(traces)
+
+
+def test_swift_algorithms_suite_passes_instrumented(tmp_path):
+    package = clone("apple/swift-algorithms", "1.2.1", tmp_path / "swift-algorithms")
+    instrumented, spans = plain_and_instrumented(package, SWIFT_RULES, [
+        "added InstSwiftRuntime to target Algorithms", "added InstSwiftOTel to target SwiftAlgorithmsTests"])
+    assert len([site for site in instrumented if site["module"] == "Algorithms"]) > 100
+    assert len(spans) > 1000, len(spans)
+    assert any("chunk" in name.lower() for name in spans), sorted(set(spans))[:50]
+
+
+def test_yams_suite_passes_with_libyaml_instrumented(tmp_path):
+    package = clone("jpsim/Yams", "6.2.2", tmp_path / "Yams")
+    instrumented, spans = plain_and_instrumented(package, C_RULES, [
+        "added InstSwiftRuntime to target CYaml", "added InstSwiftOTel to target YamsTests"])
+    functions = {site["declaration"] for site in instrumented if site["module"] == "CYaml"}
+    assert {"yaml_parser_parse", "yaml_emitter_emit"} <= {name.split("(")[0] for name in functions}, sorted(functions)[:40]
+    assert len(functions) > 100
+    assert any(name.startswith("yaml_parser_") for name in spans), sorted(set(spans))[:40]

@@ -107,6 +107,10 @@ public struct BuildSession {
         var arguments = [swiftArguments[0]]
         if flagValue("--scratch-path") == nil { arguments += ["--scratch-path", scratch] }
         arguments += ["-Xswiftc", CompilerInvocation.fingerprintDefinePrefix + fingerprint]
+        // C compiles see it too when C rules exist, so changing those reruns them (SwiftPM has no other input to watch).
+        if rules.rules.contains(where: { $0.language == .c }) {
+            arguments += ["-Xcc", CompilerInvocation.fingerprintDefinePrefix + fingerprint]
+        }
         arguments += swiftArguments.dropFirst()
 
         var childEnvironment = environment

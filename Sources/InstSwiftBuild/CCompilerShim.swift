@@ -48,7 +48,7 @@ public enum CCompilerShim {
             throw CShimFailure(message: error.description)
         }
         guard rules.rules.contains(where: { $0.language == .c }) else { return nil }
-        let module = compile.moduleName ?? URL(fileURLWithPath: compile.source).deletingLastPathComponent().lastPathComponent
+        guard let module = compile.moduleName else { return nil }
         let layout = PackageLayout(packageRoot: configuration.packageRoot, scratchPath: configuration.scratchPath, versions: configuration.packageVersions)
         guard let context = layout.fileContext(path: compile.source, module: module),
               let text = try? String(contentsOfFile: compile.source, encoding: .utf8) else { return nil }
@@ -90,8 +90,17 @@ struct CCompile {
         self.source = sources[0].element
     }
 
+    /// The target: `-fmodule-name=`, else the `<Target>.build` folder SwiftPM puts the object in, else the folder under
+    /// `Sources/`.
     var moduleName: String? {
-        arguments.first { $0.hasPrefix("-fmodule-name=") }.map { String($0.dropFirst("-fmodule-name=".count)) }
+        if let flag = arguments.first(where: { $0.hasPrefix("-fmodule-name=") }) { return String(flag.dropFirst("-fmodule-name=".count)) }
+        if let index = arguments.firstIndex(of: "-o"), index + 1 < arguments.count,
+           let folder = arguments[index + 1].split(separator: "/").last(where: { $0.hasSuffix(".build") && $0.count > 6 }) {
+            return String(folder.dropLast(".build".count))
+        }
+        let parts = source.split(separator: "/")
+        if let sources = parts.lastIndex(of: "Sources"), sources + 1 < parts.count - 1 { return String(parts[sources + 1]) }
+        return nil
     }
 
     var dependencyFile: String? {
@@ -99,8 +108,10 @@ struct CCompile {
         return nil
     }
 
+    /// The command line compiling `copy` instead, with the original's folder searched for `#include "..."` as the
+    /// original would be.
     func replacingSource(with copy: String) -> [String] {
-        arguments.map { $0 == source ? copy : $0 }
+        ["-iquote", URL(fileURLWithPath: source).deletingLastPathComponent().path] + arguments.map { $0 == source ? copy : $0 }
     }
 
     /// Names the original file in the dependency file where the compiler named the copy, so incremental builds watch it.

@@ -54,6 +54,19 @@ struct CompilerInvocation {
 
     static func isFingerprint(_ argument: String) -> Bool { argument.hasPrefix(fingerprintDefinePrefix) }
 
+    /// `arguments` without the fingerprint define, alone or after `-Xcc`.
+    static func droppingFingerprints(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        for argument in arguments {
+            if isFingerprint(argument) {
+                if result.last == "-Xcc" { result.removeLast() }
+                continue
+            }
+            result.append(argument)
+        }
+        return result
+    }
+
     static let flagsTakingPath: Set<String> = ["-o", "-emit-module-path", "-emit-objc-header-path", "-output-file-map", "-module-cache-path", "-emit-dependencies-path"]
 
     /// The command line for the real compiler: sources replaced by their rewritten copies (response files holding
@@ -67,7 +80,7 @@ struct CompilerInvocation {
             let argument = arguments[index]
             if argument.hasPrefix("@"), let text = try? String(contentsOfFile: String(argument.dropFirst()), encoding: .utf8) {
                 let inner = ResponseFile.parse(text)
-                let replaced = inner.filter { !Self.isFingerprint($0) }.map { replacements[$0] ?? $0 }
+                let replaced = Self.droppingFingerprints(inner).map { replacements[$0] ?? $0 }
                 if replaced != inner {
                     let path = directory + "/" + URL(fileURLWithPath: String(argument.dropFirst())).lastPathComponent + ".instswift.resp"
                     try AtomicFile.writeIfChanged(ResponseFile.render(replaced), to: path)
@@ -77,6 +90,8 @@ struct CompilerInvocation {
                 }
             } else if argument == "-output-file-map", index + 1 < arguments.count {
                 result += ["-output-file-map", try OutputFileMap.rewrite(arguments[index + 1], replacements: replacements, directory: directory)]
+                index += 1
+            } else if argument == "-Xcc", index + 1 < arguments.count, Self.isFingerprint(arguments[index + 1]) {
                 index += 1
             } else if !Self.isFingerprint(argument) {
                 result.append(replacements[argument] ?? argument)

@@ -87,7 +87,42 @@ public struct Pinning {
     }
 
     /// Applies a plan with `swift package add-dependency` / `add-target-dependency`; returns what it did.
+    /// SwiftPM's editing only touches `Package.swift`; when a version-specific manifest (`Package@swift-6.0.swift`) is the
+    /// one this toolchain reads, that manifest is edited in `Package.swift`'s place and both are put back.
     public func apply(_ plan: Plan) throws -> [String] {
+        guard let versioned = try effectiveVersionedManifest() else { return try applyToPackageSwift(plan) }
+        let manager = FileManager.default
+        let main = packageRoot + "/Package.swift", aside = packageRoot + "/.Package.swift.instswift-pin"
+        try manager.moveItem(atPath: main, toPath: aside)
+        defer {
+            try? manager.removeItem(atPath: main)
+            try? manager.moveItem(atPath: aside, toPath: main)
+        }
+        try manager.copyItem(atPath: versioned, toPath: main)
+        let done = try applyToPackageSwift(plan)
+        try AtomicFile.write(try Data(contentsOf: URL(fileURLWithPath: main)), to: versioned)
+        return done.map { $0 + " (in \(URL(fileURLWithPath: versioned).lastPathComponent))" }
+    }
+
+    /// The `Package@swift-X[.Y[.Z]].swift` SwiftPM reads with this toolchain (the highest version not above it), if any.
+    func effectiveVersionedManifest() throws -> String? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: packageRoot)) ?? []
+        let candidates = names.compactMap { name -> (version: [Int], name: String)? in
+            guard name.hasPrefix("Package@swift-"), name.hasSuffix(".swift") else { return nil }
+            let version = name.dropFirst("Package@swift-".count).dropLast(".swift".count).split(separator: ".").compactMap { Int($0) }
+            return version.isEmpty ? nil : (version, name)
+        }
+        guard !candidates.isEmpty else { return nil }
+        let output = try capture(["--version"], package: false)
+        guard let match = output.firstMatch(of: /Swift version (\d+)\.(\d+)(?:\.(\d+))?/) else { return nil }
+        let current = [Int(match.1)!, Int(match.2)!, Int(match.3 ?? "0")!]
+        func padded(_ v: [Int]) -> [Int] { v + Array(repeating: 0, count: max(0, 3 - v.count)) }
+        return candidates.filter { padded($0.version).lexicographicallyPrecedes(current) || padded($0.version) == current }
+            .max { $0.version.lexicographicallyPrecedes($1.version) }
+            .map { packageRoot + "/" + $0.name }
+    }
+
+    private func applyToPackageSwift(_ plan: Plan) throws -> [String] {
         var done: [String] = []
         let relative = relativePath(from: packageRoot, to: runtimePackagePath)
         if plan.addPackage {
@@ -115,10 +150,10 @@ public struct Pinning {
         _ = try capture(arguments)
     }
 
-    func capture(_ arguments: [String]) throws -> String {
+    func capture(_ arguments: [String], package: Bool = true) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Toolchain.locateSwiftc(environment: environment).replacingOccurrences(of: "/swiftc", with: "/swift"))
-        process.arguments = ["package", "--package-path", packageRoot] + arguments
+        process.arguments = package ? ["package", "--package-path", packageRoot] + arguments : arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -7,6 +7,7 @@
 """
 
 import json
+import re
 import subprocess
 
 import pytest
@@ -37,8 +38,8 @@ rules:
 """
 
 
-def plain_and_instrumented(package, rules_text, pinned_lines):
-    plain = subprocess.run(["swift", "test", "--scratch-path", str(package / ".build-plain")], cwd=package,
+def plain_and_instrumented(package, rules_text, pinned_lines, test_arguments=()):
+    plain = subprocess.run(["swift", "test", "--scratch-path", str(package / ".build-plain"), *test_arguments], cwd=package,
                            text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=3000)
     expected = suite_summary(plain.stdout)
     assert expected[0] > 50, plain.stdout[-3000:]
@@ -50,7 +51,7 @@ def plain_and_instrumented(package, rules_text, pinned_lines):
         assert line in pinned, pinned
 
     traces, report = package.parent / "traces.jsonl", package.parent / "report.json"
-    result = instswift("swift", "test", "--rules", str(rules), "--report", str(report), cwd=package, check=False,
+    result = instswift("swift", "test", "--rules", str(rules), "--report", str(report), *test_arguments, cwd=package, check=False,
                        env={"INSTSWIFT_TRACE_FILE": str(traces)})
     assert (result.returncode == 0) == (plain.returncode == 0), result.stdout[-6000:]
     assert suite_summary(result.stdout) == expected
@@ -68,9 +69,13 @@ def test_swift_algorithms_suite_passes_instrumented(tmp_path):
 
 def test_yams_suite_passes_with_libyaml_instrumented(tmp_path):
     package = clone("jpsim/Yams", "6.2.2", tmp_path / "Yams")
+    # Both runs skip PerformanceTests: they fail on timing spread (XCTest's 10% deviation limit), and with every
+    # libyaml function traced they record millions of spans; every other test of the suite runs in both.
     instrumented, spans = plain_and_instrumented(package, C_RULES, [
-        "added InstSwiftRuntime to target CYaml", "added InstSwiftOTel to target YamsTests"])
-    functions = {site["declaration"] for site in instrumented if site["module"] == "CYaml"}
-    assert {"yaml_parser_parse", "yaml_emitter_emit"} <= {name.split("(")[0] for name in functions}, sorted(functions)[:40]
+        "added InstSwiftRuntime to target CYaml", "added InstSwiftOTel to target YamsTests"],
+        test_arguments=("--skip", "PerformanceTests"))
+    # Report names read "function yaml_parser_parse(_:_:)".
+    functions = {re.sub(r"^function (\w+)\(.*$", r"\1", site["declaration"]) for site in instrumented if site["module"] == "CYaml"}
+    assert {"yaml_parser_parse", "yaml_emitter_emit"} <= functions, sorted(functions)[:40]
     assert len(functions) > 100
     assert any(name.startswith("yaml_parser_") for name in spans), sorted(set(spans))[:40]

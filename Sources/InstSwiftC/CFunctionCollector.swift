@@ -52,7 +52,8 @@ struct CFunctionCollector {
         let resultType = string(clang_getTypeSpelling(clang_getCursorResultType(cursor)))
         site.returnType = resultType == "void" ? nil : resultType
         var kinds: [String: CValueKind] = [:]
-        for parameter in children(of: cursor) where clang_getCursorKind(parameter) == CXCursor_ParmDecl {
+        let parts = children(of: cursor)
+        for parameter in parts where clang_getCursorKind(parameter) == CXCursor_ParmDecl {
             let type = clang_getCursorType(parameter)
             let parameterName = string(clang_getCursorSpelling(parameter))
             site.parameters.append(.init(label: "_", name: parameterName, type: string(clang_getTypeSpelling(type))))
@@ -62,23 +63,23 @@ struct CFunctionCollector {
             site.modifiers.append("variadic")
         }
 
-        let body = children(of: cursor).last { clang_getCursorKind($0) == CXCursor_CompoundStmt }
+        let body = parts.last { clang_getCursorKind($0) == CXCursor_CompoundStmt }
         let bodyStart = body.map { position(clang_getRangeStart(clang_getCursorExtent($0)), expansion: true) }
         let afterOpenBrace = (bodyStart?.offset ?? -1) + 1
-        site.unsupportedReason = unsupportedReason(cursor, expansion: expansion, bodyStart: bodyStart)
+        site.unsupportedReason = unsupportedReason(cursor, name: name, expansion: expansion, bodyStart: bodyStart)
         site.isIgnored = isIgnored(line: expansion.line)
         return CFunction(site: site, afterOpenBrace: afterOpenBrace, attributeKinds: kinds)
     }
 
     private func unsupportedReason(
-        _ cursor: CXCursor, expansion: Position, bodyStart: Position?
+        _ cursor: CXCursor, name: String, expansion: Position, bodyStart: Position?
     ) -> String? {
         guard let mainFile = unit.mainFile, let file = expansion.cxFile, clang_File_isEqual(file, mainFile) != 0 else {
             return "defined in the header \(expansion.file ?? "?"), which instswift does not rewrite (only the compiled file)"
         }
         // A macro-made function's name is not written where the macro is expanded (libclang's spelling locations
         // do not tell reliably, so compare the text).
-        let name = string(clang_getCursorSpelling(cursor)), nameAt = position(clang_getCursorLocation(cursor), expansion: true).offset
+        let nameAt = position(clang_getCursorLocation(cursor), expansion: true).offset
         if nameAt < 0 || nameAt + name.utf8.count > bytes.count || !bytes[nameAt..<nameAt + name.utf8.count].elementsEqual(name.utf8) {
             return "the function is produced by a macro"
         }

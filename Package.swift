@@ -71,9 +71,11 @@ let package = Package(
             dependencies: [
                 "InstSwiftCore",
                 "InstSwiftSwift",
+                "InstSwiftC",
                 .product(name: "SwiftParser", package: "swift-syntax"),
             ],
-            path: "Benchmarks/RewriteBenchmark"
+            path: "Benchmarks/RewriteBenchmark",
+            swiftSettings: libclangHeaders
         ),
         .testTarget(
             name: "InstSwiftCoreTests",

@@ -1,42 +1,74 @@
 #!/usr/bin/env bash
-# Build overhead of instswift against plain `swift build`, both measured in this run, on a package (default: the
-# wrapper fixture): clean build, no-op rebuild, one file touched. Prints times, ratios and instswift's peak memory.
-#   scripts/bench-build.sh [PACKAGE_DIR] [FILE_TO_TOUCH]
+# Build overhead of instswift against plain `swift build`, both measured in this run: clean build, no-op rebuild, one
+# file touched. Prints times, ratios and the peak memory of instswift's compiler shims.
+#   scripts/bench-build.sh              the wrapper fixture (executable + library + path dependency)
+#   scripts/bench-build.sh --real       real mirrored packages: apple/swift-algorithms 1.2.1 with every function of
+#                                       Algorithms instrumented (Swift), and jpsim/Yams 6.2.2 with every libyaml function
+#                                       of CYaml instrumented (a C target); each builds its library target
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-package=${1:-Fixtures/packages/wrapper-app}
-touch_file=${2:-Sources/WrapperLib/Lib.swift}
 swift build -c release --product instswift >/dev/null
 instswift=$root/.build/release/instswift
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/Fixtures/packages"
-ln -s "$root/Runtime" "$work/Runtime"
-for p in "$root"/Fixtures/packages/*; do cp -r "$p" "$work/Fixtures/packages/"; done
-find "$work" -name .build -prune -exec rm -rf {} +
-cd "$work/$(basename "$(dirname "$package")")/$(basename "$package")" 2>/dev/null || cd "$work/Fixtures/packages/$(basename "$package")"
-swift package resolve >/dev/null 2>&1
 
 seconds() { local start=$(date +%s.%N); "$@" >/dev/null 2>&1; echo "$(date +%s.%N) - $start" | bc; }
-plain()  { swift build --scratch-path .build/plain; }
-instr()  { "$instswift" swift build; }
-
-clean_plain=$(seconds plain);  clean_instr=$(seconds "$instswift" swift build --report "$work/report.json")
-noop_plain=$(seconds plain);   noop_instr=$(seconds instr)
-touch "$touch_file"; touch_plain=$(seconds plain)
-touch "$touch_file"; touch_instr=$(seconds instr)
-
 ratio() { echo "scale=2; $2 / $1" | bc; }
-printf "%-22s %10s %10s %8s %s\n" "build" "plain s" "instswift" "ratio" "target"
-printf "%-22s %10.2f %10.2f %8s %s\n" "clean" "$clean_plain" "$clean_instr" "$(ratio "$clean_plain" "$clean_instr")" "<= 1.10"
-printf "%-22s %10.2f %10.2f %8s %s\n" "no-op" "$noop_plain" "$noop_instr" "$(ratio "$noop_plain" "$noop_instr")" "<= 1.05 (+0.3 s)"
-printf "%-22s %10.2f %10.2f %8s %s\n" "one file touched" "$touch_plain" "$touch_instr" "$(ratio "$touch_plain" "$touch_instr")" "<= 1.20"
-python3 - "$work/report.json" <<'PY'
+
+# bench TITLE TOUCH_FILE [instswift flags -- ] [swift build flags...]: run in the package folder.
+bench() {
+    local title=$1 touch_file=$2; shift 2
+    local rules=()
+    while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do rules+=("$1"); shift; done
+    [ "$#" -gt 0 ] && shift
+    local plain=(swift build --scratch-path .build/plain "$@") instr=("$instswift" swift build "${rules[@]}" "$@")
+    swift package resolve >/dev/null 2>&1
+    local clean_plain clean_instr noop_plain noop_instr touch_plain touch_instr
+    clean_plain=$(seconds "${plain[@]}");  clean_instr=$(seconds "${instr[@]}" --report "$work/report.json")
+    noop_plain=$(seconds "${plain[@]}");   noop_instr=$(seconds "${instr[@]}")
+    touch "$touch_file"; touch_plain=$(seconds "${plain[@]}")
+    touch "$touch_file"; touch_instr=$(seconds "${instr[@]}")
+    echo "== $title"
+    printf "%-22s %10s %10s %8s %s\n" "build" "plain s" "instswift" "ratio" "target"
+    printf "%-22s %10.2f %10.2f %8s %s\n" "clean" "$clean_plain" "$clean_instr" "$(ratio "$clean_plain" "$clean_instr")" "<= 1.10"
+    printf "%-22s %10.2f %10.2f %8s %s\n" "no-op" "$noop_plain" "$noop_instr" "$(ratio "$noop_plain" "$noop_instr")" "<= 1.05 (+0.3 s)"
+    printf "%-22s %10.2f %10.2f %8s %s\n" "touch $(basename "$touch_file")" "$touch_plain" "$touch_instr" "$(ratio "$touch_plain" "$touch_instr")" "<= 1.20"
+    python3 - "$work/report.json" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
 modules = report["modules"]
-print(f"rewrite: {sum(m['files'] for m in modules)} files in {len(modules)} modules, {report['totalMilliseconds']:.0f} ms in all; "
-      f"peak memory of one compiler shim {report['peakMemoryMiB']:.0f} MiB (it exits before the real compile)")
+print(f"rewrite: {len(report['instrumented'])} declarations in {sum(m['files'] for m in modules)} files of {len(modules)} modules, "
+      f"{report['totalMilliseconds']:.0f} ms in all; peak memory of one compiler shim {report['peakMemoryMiB']:.0f} MiB "
+      f"(it exits before the real compile)")
 PY
+}
+
+# every_function_rules LANGUAGE MODULE: a rules file instrumenting every function of MODULE.
+every_function_rules() {
+    local file=$work/rules-$2.yml
+    printf 'rules:\n  - id: bench.every-function\n    language: %s\n    modules: [%s]\n    where:\n      function: {}\n    advice:\n      - span: {}\n' "$1" "$2" > "$file"
+    echo "$file"
+}
+
+# real OWNER/NAME VERSION LANGUAGE MODULE TOUCH_FILE TARGET
+real() {
+    local package=$work/$(basename "$1")
+    git clone -q "https://github.com/$1" "$package" && git -C "$package" checkout -q "$2"
+    local rules; rules=$(every_function_rules "$3" "$4")
+    (cd "$package" && INSTSWIFT_RUNTIME_PATH=$root/Runtime "$instswift" pin --rules "$rules" >/dev/null \
+        && bench "$1 $2 ($3: every function of $4; --target $6)" "$5" --rules "$rules" -- --target "$6")
+}
+
+if [ "${1:-}" = "--real" ]; then
+    real apple/swift-algorithms 1.2.1 swift Algorithms Sources/Algorithms/Chunked.swift Algorithms
+    real jpsim/Yams 6.2.2 c CYaml Sources/CYaml/src/parser.c Yams
+else
+    mkdir -p "$work/Fixtures/packages"
+    ln -s "$root/Runtime" "$work/Runtime"
+    for p in "$root"/Fixtures/packages/*; do cp -r "$p" "$work/Fixtures/packages/"; done
+    find "$work" -name .build -prune -exec rm -rf {} +
+    (cd "$work/Fixtures/packages/wrapper-app" && bench "wrapper fixture" Sources/WrapperLib/Lib.swift)
+    (cd "$work/Fixtures/packages/c-bridge" && bench "c-bridge fixture (C target)" "$(ls Sources/CBridge/*.c | head -1)")
+fi

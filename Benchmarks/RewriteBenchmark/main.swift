@@ -1,115 +1,14 @@
 import Foundation
-import InstSwiftCore
-import InstSwiftSwift
-import SwiftParser
 
-// Rewrite speed: parse + match + rewrite against parse alone, on a large generated file with 50 rules, and files per
-// second over a whole real package. Prints ratios and peak memory. Run: scripts/bench-rewrite.sh (release build).
-
-func peakMemoryMiB() -> Double {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_maxrss) / 1024
+// Rewrite speed benchmarks; run them with scripts/bench-rewrite.sh (release build). Prints ratios and peak memory.
+//   instswift-benchmarks [swift] [PACKAGE_SOURCES]          Swift: parse+rewrite vs parse; files/s over a package
+//   instswift-benchmarks c [FILE.c ...] [-- CLANG_FLAGS]     C: libclang rewrite vs clang -fsyntax-only per 1k lines
+var arguments = Array(CommandLine.arguments.dropFirst())
+let mode = arguments.first == "c" || arguments.first == "swift" ? arguments.removeFirst() : "swift"
+if mode == "c" {
+    let split = arguments.firstIndex(of: "--") ?? arguments.endIndex
+    try runCBenchmark(files: Array(arguments[..<split]), arguments: Array(arguments[min(split + 1, arguments.endIndex)...]))
+} else {
+    try runSwiftBenchmark(packageRoot: arguments.first)
 }
-
-func measure(_ repetitions: Int, _ body: () -> Void) -> Double {
-    var best = Double.infinity
-    for _ in 0..<repetitions {
-        let start = ContinuousClock.now
-        body()
-        let elapsed = ContinuousClock.now - start
-        best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-    }
-    return best
-}
-
-/// About 50k lines: types with methods, calls and comments.
-func generatedSource(lines target: Int) -> String {
-    var text = "import Foundation\n\n"
-    var index = 0
-    while text.utf8.count / 28 < target {
-        text += """
-        /// Service number \(index).
-        struct Service\(index) {
-            let store: Store
-
-            func handle\(index)(request: String, id: Int) async throws -> String {
-                let value = try await store.load(key: request)
-                guard !value.isEmpty else { return "" }
-                return value + String(id)
-            }
-
-            func compute\(index)(_ values: [Int]) -> Int {
-                values.reduce(0, +) * \(index)
-            }
-        }
-
-
-        """
-        index += 1
-    }
-    return text + "struct Store { func load(key: String) async throws -> String { key } }\n"
-}
-
-func rules(count: Int) -> String {
-    var yaml = "rules:\n"
-    for index in 0..<count {
-        yaml += """
-          - id: rule-\(index)
-            where:
-              function:
-                name: "handle\(index * 7)*"
-            advice:
-              - span:
-                  kind: server
-                  attributes:
-                    request.id: id
-
-        """
-    }
-    yaml += """
-      - id: calls
-        where:
-          call: {callee: load, receiver: Store}
-        advice:
-          - span: {kind: client}
-
-    """
-    return yaml
-}
-
-let frontend = SwiftFrontend()
-let source = generatedSource(lines: 50_000)
-let lineCount = source.split(separator: "\n", omittingEmptySubsequences: false).count
-let ruleSet = try RuleFileLoader(validator: frontend.codeValidator).parse(rules(count: 49), file: "bench.yml")
-let context = FileContext(path: "Sources/Bench/Big.swift", module: "Bench")
-
-let parseOnly = measure(5) { _ = Parser.parse(source: source) }
-var outputBytes = 0
-let full = measure(5) {
-    let result = frontend.rewrite(source, file: context, rules: ruleSet.rules, options: RewriteOptions())
-    outputBytes = result.output?.utf8.count ?? 0
-}
-print("large file: \(lineCount) lines, \(ruleSet.rules.count) rules, output \(outputBytes / 1024) KiB")
-print(String(format: "  parse only                 %8.1f ms", parseOnly * 1000))
-print(String(format: "  parse + match + rewrite    %8.1f ms", full * 1000))
-print(String(format: "  ratio                      %8.2f   (target <= 1.5)", full / parseOnly))
-
-// A whole package: every .swift file under the given folder (default: this checkout's swift-syntax sources).
-let packageRoot = CommandLine.arguments.dropFirst().first ?? ".build/checkouts/swift-syntax/Sources"
-var files: [(String, String)] = []
-if let walker = FileManager.default.enumerator(atPath: packageRoot) {
-    while let item = walker.nextObject() as? String {
-        guard item.hasSuffix(".swift"), let text = try? String(contentsOfFile: packageRoot + "/" + item, encoding: .utf8) else { continue }
-        files.append((packageRoot + "/" + item, text))
-    }
-}
-let packageTime = measure(1) {
-    for (path, text) in files {
-        _ = frontend.rewrite(text, file: FileContext(path: path, module: "Package"), rules: ruleSet.rules, options: RewriteOptions())
-    }
-}
-let totalLines = files.reduce(0) { $0 + $1.1.split(separator: "\n", omittingEmptySubsequences: false).count }
-print("package: \(packageRoot): \(files.count) files, \(totalLines) lines")
-print(String(format: "  %8.0f files/s, %8.0f lines/s (one core)", Double(files.count) / packageTime, Double(totalLines) / packageTime))
 print(String(format: "peak memory %.0f MiB", peakMemoryMiB()))

@@ -59,6 +59,16 @@ public enum CCompilerShim {
         if !result.diagnostics.all.isEmpty { CompilerShim.printError(result.diagnostics.description) }
         if result.diagnostics.hasErrors { throw CShimFailure(message: "error: instswift could not instrument \(compile.source)") }
         guard let output = result.output else { return nil }
+        // A dependency's C target cannot be pinned; it links through the root's products, which link the runtime.
+        let inRootPackage = compile.source.hasPrefix(configuration.packageRoot + "/") && !compile.source.hasPrefix(configuration.scratchPath + "/")
+        if inRootPackage, !compile.seesRuntime, let first = result.instrumented.first {
+            let location = first.site.location
+            throw CShimFailure(message: """
+                \(compile.source):\(location.line):\(location.column): error: [\(first.applied.first?.id ?? "instswift")] target '\(module)' \
+                is instrumented but does not depend on InstSwiftRuntime, which implements the C span API; run 'instswift pin' \
+                to add the runtime package and product to the targets that rules instrument
+                """)
+        }
         let copy = WorkDirectory.cCopyPath(for: compile.source, module: module, in: configuration.workDirectory)
         try AtomicFile.writeIfChanged(output, to: copy)
         var report = ModuleReport(module: module)
@@ -101,6 +111,12 @@ struct CCompile {
         let parts = source.split(separator: "/")
         if let sources = parts.lastIndex(of: "Sources"), sources + 1 < parts.count - 1 { return String(parts[sources + 1]) }
         return nil
+    }
+
+    /// Whether the target depends on InstSwiftRuntime: SwiftPM then hands the compile its C part's module map or
+    /// include folder (`CInstSwiftRuntime`), and links the runtime into every product that links the target.
+    var seesRuntime: Bool {
+        arguments.contains { $0.contains("CInstSwiftRuntime") }
     }
 
     var dependencyFile: String? {

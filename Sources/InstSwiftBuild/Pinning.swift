@@ -90,7 +90,13 @@ public struct Pinning {
     /// SwiftPM's editing only touches `Package.swift`; when a version-specific manifest (`Package@swift-6.0.swift`) is the
     /// one this toolchain reads, that manifest is edited in `Package.swift`'s place and both are put back.
     public func apply(_ plan: Plan) throws -> [String] {
-        guard let versioned = try effectiveVersionedManifest() else { return try applyToPackageSwift(plan) }
+        let versioned = try effectiveVersionedManifest()
+        var done = try versioned.map { try applyInPlace(of: $0, plan) } ?? applyToPackageSwift(plan)
+        if let raised = try raiseToolsVersionIfCyclic(manifest: versioned ?? packageRoot + "/Package.swift") { done.append(raised) }
+        return done
+    }
+
+    private func applyInPlace(of versioned: String, _ plan: Plan) throws -> [String] {
         let manager = FileManager.default
         let main = packageRoot + "/Package.swift", aside = packageRoot + "/.Package.swift.instswift-pin"
         try manager.moveItem(atPath: main, toPath: aside)
@@ -135,6 +141,26 @@ public struct Pinning {
             done.append("added \(product) to target \(target)")
         }
         return done
+    }
+
+    /// The runtime's own dependencies (swift-otel -> async-http-client -> swift-nio-extras -> ...) may include the very
+    /// package being pinned: swift-algorithms, swift-collections, swift-nio. SwiftPM accepts such a package cycle only
+    /// from tools version 6.0, so then the manifest's tools version is raised to 6.0 with the Swift 5 language mode
+    /// kept (the default mode would otherwise become Swift 6). Returns what it did, or nil when nothing was needed.
+    func raiseToolsVersionIfCyclic(manifest: String) throws -> String? {
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        guard ManifestToolsVersion.major(of: text).map({ $0 < 6 }) ?? false else { return nil }
+        // Loading the package graph (which resolves it) is what reports package cycles; `describe` does not.
+        do {
+            _ = try capture(["show-dependencies", "--format", "flatlist"])
+            return nil
+        } catch let error as RuleSources.SourcesError {
+            guard let cycle = error.description.firstMatch(of: /cyclic dependency between packages ([^\n]*?) requires tools-version 6\.0/) else { throw error }
+            let raised = try ManifestToolsVersion.raisedTo6(text, manifestName: URL(fileURLWithPath: manifest).lastPathComponent)
+            try AtomicFile.write(Data(raised.utf8), to: manifest)
+            return "raised \(URL(fileURLWithPath: manifest).lastPathComponent) to swift-tools-version 6.0, keeping the Swift 5 language mode: "
+                + "the runtime's dependencies lead back to this package (\(cycle.1)), a cycle SwiftPM accepts from tools 6.0 on"
+        }
     }
 
     func describe() throws -> [String: Any] {

@@ -30,9 +30,9 @@ import Testing
     }
 
     @Test func explainReportsUnsupportedConstructs() {
-        let fixture = repositoryRoot.appendingPathComponent("Fixtures/rewrite/inlinable-skipped")
+        let fixture = repositoryRoot.appendingPathComponent("Fixtures/rewrite/transparent-skipped")
         let result = run([Self.binary, "explain", "--rules", "rules.yml", "input.swift"], in: fixture)
-        #expect(result.output.contains("skipped [all-functions]: unsupported construct: an @inlinable body"))
+        #expect(result.output.contains("skipped [all-functions]: unsupported construct: a @_transparent body"))
     }
 
     @Test func validateFailsWithCompilerStyleErrors() {

@@ -94,3 +94,22 @@ def test_diff_and_explain_work_on_c_files(bridge):
     assert diff.returncode == 1 and "instswift_span_begin(\"c.cbridge_sum\"" in diff.stdout, diff.stdout
     explain = instswift("explain", "--rules", str(rules), "--module", "CBridge", str(source)).stdout
     assert "cbridge_is_even" in explain and "bridge.c" in explain, explain
+
+
+def test_c_target_without_the_runtime_stops_before_compiling(bridge):
+    manifest = bridge / "Package.swift"
+    original = manifest.read_text()
+    manifest.write_text(original.replace(
+        'name: "CBridge",\n            dependencies: [.product(name: "InstSwiftRuntime", package: "Runtime")]', 'name: "CBridge"'))
+    assert manifest.read_text() != original
+    try:
+        result = instswift("swift", "build", cwd=bridge, check=False)
+    finally:
+        manifest.write_text(original)
+    assert result.returncode != 0
+    source = bridge / "Sources" / "CBridge" / "bridge.c"
+    assert (f"{source}:3:1: error: [bridge.c] target 'CBridge' is instrumented but does not depend on InstSwiftRuntime, which "
+            "implements the C span API; run 'instswift pin'") in result.stdout, result.stdout
+    # It stopped at the compile: no link errors about the runtime's C functions.
+    assert "undefined reference" not in result.stdout, result.stdout
+    instswift("swift", "build", cwd=bridge)

@@ -2,7 +2,7 @@
 `instswift swift test` with every function a rule can reach instrumented: the same tests pass as under plain
 `swift test`, and the instrumented code produces spans (the test runner bootstraps tracing on the first span).
 
-- apple/swift-algorithms 1.2.1: every Swift function of its `Algorithms` module.
+- apple/swift-algorithms 1.2.1: every Swift function of its `Algorithms` module (nearly all `@inlinable` generics).
 - jpsim/Yams 6.2.2: every C function of its `CYaml` target (libyaml), through libclang.
 """
 
@@ -18,10 +18,11 @@ from conftest import clone, instswift, suite_summary, trace_file_spans
 SWIFT_RULES = """\
 rules:
   - id: algorithms.every-function
-    description: Every function, method, initializer and accessor body of the Algorithms module.
+    description: Every function, method, initializer, accessor and subscript body of the Algorithms module.
     modules: [Algorithms]
     where:
-      function: {}
+      function:
+        kinds: [function, method, initializer, accessor, subscript]
     advice:
       - span: {}
 """
@@ -60,11 +61,14 @@ def plain_and_instrumented(package, rules_text, pinned_lines, test_arguments=())
 
 
 @pytest.mark.skipif(os.environ.get("INSTSWIFT_E2E_ALGORITHMS") != "1",
-                    reason="not yet verified green end to end; run with INSTSWIFT_E2E_ALGORITHMS=1")
+                    reason="~28 min on 2 cores (it builds swift-otel's graph twice); set INSTSWIFT_E2E_ALGORITHMS=1")
 def test_swift_algorithms_suite_passes_instrumented(tmp_path):
     package = clone("apple/swift-algorithms", "1.2.1", tmp_path / "swift-algorithms")
+    # swift-otel -> async-http-client -> swift-nio-extras depends on swift-algorithms: pinning makes a package cycle,
+    # which SwiftPM accepts from tools 6.0 on, so pin raises the manifest (tools 5.7) and keeps the Swift 5 mode.
     instrumented, spans = plain_and_instrumented(package, SWIFT_RULES, [
-        "added InstSwiftRuntime to target Algorithms", "added InstSwiftOTel to target SwiftAlgorithmsTests"])
+        "added InstSwiftRuntime to target Algorithms", "added InstSwiftOTel to target SwiftAlgorithmsTests",
+        "raised Package.swift to swift-tools-version 6.0, keeping the Swift 5 language mode"])
     assert len([site for site in instrumented if site["module"] == "Algorithms"]) > 100
     assert len(spans) > 1000, len(spans)
     assert any("chunk" in name.lower() for name in spans), sorted(set(spans))[:50]

@@ -33,7 +33,7 @@ public struct FunctionPattern: Sendable {
             type.map { $0.matches(d.typeName ?? "") } ?? true,
             "enclosing type '\(d.typeName ?? "<none>")' does not match '\(type?.pattern ?? "")'"
         )
-        check.require(kinds.contains(d.kind), "a \(d.kind.rawValue) is not among the kinds \(kinds.map(\.rawValue).sorted())")
+        check.require(kinds.contains(d.kind), "kind '\(d.kind.rawValue)' is not among the kinds \(kinds.map(\.rawValue).sorted())")
         check.require(
             inherits.map { glob in d.enclosingInherits.contains { glob.matches($0) } } ?? true,
             "enclosing type does not declare a conformance matching '\(inherits?.pattern ?? "")'"

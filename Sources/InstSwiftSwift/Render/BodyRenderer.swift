@@ -15,6 +15,9 @@ struct BodyRenderer {
         var diagnostics = Diagnostics()
     }
 
+    /// Attributes whose bodies are compiled into client modules.
+    static let emittedIntoClients: Set<String> = ["inlinable", "_alwaysEmitIntoClient"]
+
     func render() -> Output {
         var output = Output()
         var opening = ""
@@ -44,6 +47,11 @@ struct BodyRenderer {
                     output.imports.append(module.module)
                 }
             }
+        }
+        // An inlinable body may only use types of modules its file imports, and the span closure's parameter is a
+        // swift-distributed-tracing `Span`.
+        if output.imports.contains(context.options.runtimeModule), site.attributes.contains(where: Self.emittedIntoClients.contains) {
+            output.imports.append("Tracing")
         }
         let start = body.afterOpenBrace.utf8Offset
         let end = body.closeBrace.utf8Offset

@@ -1,4 +1,4 @@
-@inlinable
+@_transparent
 public func double(_ x: Int) -> Int {
     x * 2
 }

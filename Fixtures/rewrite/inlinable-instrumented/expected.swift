@@ -1,0 +1,24 @@
+/// Inlinable bodies are emitted into clients; the span they get calls only public runtime API.
+/*<instswift>*/import InstSwiftRuntime; import Tracing; /*</instswift>*/@inlinable
+public func double(_ x: Int) -> Int {/*<instswift>*/ return InstSwift.span("double") { instswiftSpan in /*</instswift>*/
+    x * 2
+/*<instswift>*/}/*</instswift>*/}
+
+public struct Window<Base: Collection> {
+    @usableFromInline let base: Base
+
+    @inlinable
+    public init(_ base: Base) {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("Window.init"); defer { instswiftSpan.end() }; /*</instswift>*/
+        self.base = base
+    }
+
+    @_alwaysEmitIntoClient
+    public func first(_ count: Int) -> Base.SubSequence {/*<instswift>*/ return InstSwift.span("Window.first") { instswiftSpan in /*</instswift>*/
+        base.prefix(count)
+    /*<instswift>*/}/*</instswift>*/}
+
+    @usableFromInline
+    internal func isEmpty() -> Bool {/*<instswift>*/ return InstSwift.span("Window.isEmpty") { instswiftSpan in /*</instswift>*/
+        base.isEmpty
+    /*<instswift>*/}/*</instswift>*/}
+}

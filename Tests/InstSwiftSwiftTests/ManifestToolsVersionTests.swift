@@ -1,0 +1,33 @@
+@testable import InstSwiftBuild
+import Testing
+
+/// `instswift pin` raises a manifest's tools version to 6.0 when the runtime's dependencies lead back to the package.
+@Suite struct ManifestToolsVersionTests {
+    @Test func raisesTheVersionAndKeepsSwift5() throws {
+        let manifest = "// swift-tools-version:5.7\nimport PackageDescription\n\nlet package = Package(name: \"A\")\n"
+        let raised = try ManifestToolsVersion.raisedTo6(manifest, manifestName: "Package.swift")
+        #expect(raised.hasPrefix("// swift-tools-version:6.0\nimport PackageDescription\n"))
+        #expect(raised.hasSuffix("package.swiftLanguageModes = [.v5]\n"))
+    }
+
+    @Test func keepsLanguageModesTheManifestNames() throws {
+        let manifest = "// swift-tools-version: 5.9.2\nlet package = Package(name: \"A\", swiftLanguageVersions: [.v5])"
+        let raised = try ManifestToolsVersion.raisedTo6(manifest, manifestName: "Package.swift")
+        #expect(raised == "// swift-tools-version:6.0\nlet package = Package(name: \"A\", swiftLanguageVersions: [.v5])")
+    }
+
+    @Test func leavesSixAndLaterAlone() throws {
+        let manifest = "// swift-tools-version:6.1\nlet package = Package(name: \"A\")\n"
+        #expect(try ManifestToolsVersion.raisedTo6(manifest, manifestName: "Package.swift") == manifest)
+    }
+
+    @Test func explainsAManifestItCannotEdit() {
+        #expect(throws: ManifestToolsVersion.EditError.self) {
+            try ManifestToolsVersion.raisedTo6("import PackageDescription\n", manifestName: "Package.swift")
+        }
+        let error = #expect(throws: ManifestToolsVersion.EditError.self) {
+            try ManifestToolsVersion.raisedTo6("// swift-tools-version:5.8\nvar p = Package(name: \"A\")\n", manifestName: "Package@swift-5.8.swift")
+        }
+        #expect(error?.description.hasPrefix("Package@swift-5.8.swift:1:1: error:") == true)
+    }
+}

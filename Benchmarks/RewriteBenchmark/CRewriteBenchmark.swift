@@ -97,8 +97,9 @@ func runCBenchmark(files given: [String], arguments: [String]) throws {
         }
         let clang = clangSyntaxOnly(path, arguments: arguments)
         totalLines += lines; totalRewrite += rewrite; totalClang += clang
-        print(String(format: "  %-28@ %6d %10d %12.1f %11.1f %12.2f %6.2f", URL(fileURLWithPath: path).lastPathComponent as NSString,
-                     lines, functions, rewrite * 1000, clang * 1000, rewrite * 1_000_000 / Double(lines), rewrite / clang))
+        let name = URL(fileURLWithPath: path).lastPathComponent.padding(toLength: 28, withPad: " ", startingAt: 0)
+        print(name.withCString { String(format: "  %s %6d %10d %12.1f %11.1f %12.2f %6.2f", $0,
+                     lines, functions, rewrite * 1000, clang * 1000, rewrite * 1_000_000 / Double(lines), rewrite / clang) })
     }
     print(String(format: "  all: %d lines, rewrite %.2f ms per 1k lines, clang -fsyntax-only %.2f ms per 1k lines, ratio %.2f (target <= 1.5)",
                  totalLines, totalRewrite * 1_000_000 / Double(totalLines), totalClang * 1_000_000 / Double(totalLines), totalRewrite / totalClang))

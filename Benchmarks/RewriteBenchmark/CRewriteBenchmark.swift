@@ -62,9 +62,10 @@ func toolchainClang() -> String {
 
 /// Wall time of one `clang -fsyntax-only` run, in seconds.
 func clangSyntaxOnly(_ path: String, arguments: [String]) -> Double {
-    measure(5) {
+    let clang = URL(fileURLWithPath: toolchainClang())
+    return measure(5) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: toolchainClang())
+        process.executableURL = clang
         process.arguments = ["-fsyntax-only", "-w"] + arguments + [path]
         process.standardError = FileHandle.nullDevice
         try? process.run()

@@ -60,8 +60,7 @@ public enum CCompilerShim {
         if result.diagnostics.hasErrors { throw CShimFailure(message: "error: instswift could not instrument \(compile.source)") }
         guard let output = result.output else { return nil }
         // A dependency's C target cannot be pinned; it links through the root's products, which link the runtime.
-        let inRootPackage = compile.source.hasPrefix(configuration.packageRoot + "/") && !compile.source.hasPrefix(configuration.scratchPath + "/")
-        if inRootPackage, !compile.seesRuntime, let first = result.instrumented.first {
+        if layout.origin(of: compile.source) == .root, !compile.seesRuntime, let first = result.instrumented.first {
             let location = first.site.location
             throw CShimFailure(message: """
                 \(compile.source):\(location.line):\(location.column): error: [\(first.applied.first?.id ?? "instswift")] target '\(module)' \

@@ -38,8 +38,13 @@ let package = Package(
                 .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
             ]
         ),
-        // libclang from Debian's libclang-dev (headers outside the default search path; never committed here).
-        .systemLibrary(name: "CClang", path: "Sources/CClang"),
+        // libclang from Debian's libclang-dev (headers outside the default search path; never committed here), loaded
+        // with dlopen on first use so that processes which parse no C never pay for loading LLVM.
+        .target(
+            name: "CClang",
+            cSettings: [.unsafeFlags(["-I/usr/lib/llvm-14/include"])],
+            linkerSettings: [.linkedLibrary("dl")]
+        ),
         .target(
             name: "InstSwiftC",
             dependencies: ["InstSwiftCore", "CClang"],

@@ -52,10 +52,12 @@ public enum CCompilerShim {
         let layout = PackageLayout(packageRoot: configuration.packageRoot, scratchPath: configuration.scratchPath, versions: configuration.packageVersions)
         guard let context = layout.fileContext(path: compile.source, module: module),
               let text = try? String(contentsOfFile: compile.source, encoding: .utf8) else { return nil }
+        let candidates = Matcher.candidates(rules.rules.filter { $0.language == .c }, for: context, text: text)
+        guard !candidates.isEmpty else { return nil }
         var options = RewriteOptions(emitSourceLocationHeader: true)
         options.compilerArguments = compile.arguments
         let started = ContinuousClock.now
-        let result = CFrontend().rewrite(text, file: context, rules: rules.rules, options: options)
+        let result = CFrontend().rewrite(text, file: context, rules: candidates, options: options)
         if !result.diagnostics.all.isEmpty { CompilerShim.printError(result.diagnostics.description) }
         if result.diagnostics.hasErrors { throw CShimFailure(message: "error: instswift could not instrument \(compile.source)") }
         guard let output = result.output else { return nil }

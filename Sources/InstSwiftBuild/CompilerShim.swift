@@ -88,13 +88,16 @@ struct ModuleRewrite {
         }
         let layout = PackageLayout(packageRoot: configuration.packageRoot, scratchPath: configuration.scratchPath, versions: configuration.packageVersions)
         let sources = invocation.sources
+        let swiftRules = rules.rules.filter { $0.language == .swift }
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
             let path = sources[index]
             guard let context = layout.fileContext(path: path, module: module),
                   let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+            let candidates = Matcher.candidates(swiftRules, for: context, text: text)
+            guard !candidates.isEmpty else { return }
             let options = RewriteOptions(emitSourceLocationHeader: true)
-            let result = frontend.rewrite(text, file: context, rules: rules.rules, options: options)
+            let result = frontend.rewrite(text, file: context, rules: candidates, options: options)
             results.withLock { $0[index] = (path, result) }
         }
         let available = Set(Self.runtimeModules.filter { name in

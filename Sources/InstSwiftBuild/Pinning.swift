@@ -86,12 +86,17 @@ public struct Pinning {
         return plan
     }
 
-    /// Applies a plan with `swift package add-dependency` / `add-target-dependency`; returns what it did.
+    /// Applies a plan with `swift package add-dependency` / `add-target-dependency`, then raises the tools version if the
+    /// runtime's dependencies lead back to the package (checked on an empty plan too: a package pinned by an older
+    /// instswift may still need it); returns what it did, empty when nothing was needed.
     /// SwiftPM's editing only touches `Package.swift`; when a version-specific manifest (`Package@swift-6.0.swift`) is the
     /// one this toolchain reads, that manifest is edited in `Package.swift`'s place and both are put back.
     public func apply(_ plan: Plan) throws -> [String] {
         let versioned = try effectiveVersionedManifest()
-        var done = try versioned.map { try applyInPlace(of: $0, plan) } ?? applyToPackageSwift(plan)
+        var done: [String] = []
+        if !plan.isEmpty {
+            done = try versioned.map { try applyInPlace(of: $0, plan) } ?? applyToPackageSwift(plan)
+        }
         if let raised = try raiseToolsVersionIfCyclic(manifest: versioned ?? packageRoot + "/Package.swift") { done.append(raised) }
         return done
     }

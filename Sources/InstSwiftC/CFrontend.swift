@@ -1,3 +1,4 @@
+internal import CClang
 import InstSwiftCore
 
 /// Rewrites C files with libclang: one parse, the function definitions of the compiled file, then insertions on
@@ -14,6 +15,11 @@ public struct CFrontend: LanguageFrontend {
         guard !rules.isEmpty else { return RewriteResult(output: nil, reports: []) }
         if source.contains("instswift:ignore-file") {
             return RewriteResult(output: nil, reports: [], fileSkipReason: "ignored by an // instswift:ignore-file comment")
+        }
+        if let failure = instswift_libclang_load() {
+            var diagnostics = Diagnostics()
+            diagnostics.error("C rules cannot be applied: \(String(cString: failure))", at: SourceLocation(file: file.path, line: 1, column: 1), rule: rules[0].id)
+            return RewriteResult(output: nil, reports: [], diagnostics: diagnostics)
         }
         let arguments = ClangArguments.forParsing(options.compilerArguments, source: file.path)
         let unit: TranslationUnit

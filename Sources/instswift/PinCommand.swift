@@ -35,15 +35,14 @@ struct PinCommand: ParsableCommand {
         }
         let pinning = Pinning(packageRoot: packageRoot, ruleFiles: try sources.files(packageRoot: packageRoot), runtimePackagePath: runtime, environment: environment)
         let plan = try pinning.plan()
-        if plan.isEmpty {
-            print("instswift pin: nothing to do; every target the rules instrument already links the runtime")
-            return
-        }
         if dryRun {
             if plan.addPackage { print("would add the package \(runtime)") }
             for (target, product) in plan.products { print("would add \(product) to target \(target)") }
+            if plan.isEmpty { print("nothing to add; every target the rules instrument already links the runtime") }
             return
         }
-        for line in try pinning.apply(plan) { print("instswift pin: \(line)") }
+        let done = try pinning.apply(plan)
+        for line in done { print("instswift pin: \(line)") }
+        if done.isEmpty { print("instswift pin: nothing to do; every target the rules instrument already links the runtime") }
     }
 }

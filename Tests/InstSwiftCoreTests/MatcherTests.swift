@@ -78,3 +78,42 @@ import Testing
         #expect(report.skipReason?.contains("instswift:ignore") == true)
     }
 }
+
+/// A build parses a file only when some rule could apply to it.
+@Suite struct CandidateRulesTests {
+    let rules = try! RuleFileLoader(validator: nil).parse("""
+    rules:
+      - id: handle
+        where: {function: {name: handle}}
+        advice: [{span: {}}]
+      - id: any-fetch
+        where: {function: {name: 'fetch*'}}
+        advice: [{span: {}}]
+      - id: billing
+        modules: [Billing]
+        where: {function: {}}
+        advice: [{span: {}}]
+      - id: entry
+        where: {entry-point: {}}
+        advice: [{insert: {before: 'start()'}}]
+    """, file: "rules.yml").rules
+
+    func candidates(_ path: String, module: String = "App", _ text: String) -> [String] {
+        Matcher.candidates(rules, for: FileContext(path: path, module: module, package: "app"), text: text).map(\.id)
+    }
+
+    @Test func aLiteralNameMustBeInTheText() {
+        #expect(candidates("Sources/App/A.swift", "func other() {}") == ["any-fetch"])
+        #expect(candidates("Sources/App/A.swift", "func handle() {}") == ["handle", "any-fetch"])
+    }
+
+    @Test func modulesFilterFirst() {
+        #expect(candidates("Sources/Billing/B.swift", module: "Billing", "func x() {}") == ["any-fetch", "billing"])
+    }
+
+    @Test func entryPointsLiveInMainOrAtMain() {
+        #expect(candidates("Sources/App/main.swift", "print(1)") == ["any-fetch", "entry"])
+        #expect(candidates("Sources/App/App.swift", "@main struct App { static func main() {} }") == ["any-fetch", "entry"])
+        #expect(!candidates("Sources/App/Lib.swift", "struct Lib {}").contains("entry"))
+    }
+}

@@ -31,3 +31,17 @@ import Testing
         #expect(error?.description.hasPrefix("Package@swift-5.8.swift:1:1: error:") == true)
     }
 }
+
+/// Only code counts when looking for the language modes a manifest names.
+@Suite struct ManifestCodeOnlyTests {
+    @Test func aCommentNamingLanguageModesDoesNotCount() throws {
+        let manifest = "// swift-tools-version:5.9\n// we may set swiftLanguageModes later\n/* swiftLanguageVersions /* nested */ too */\n"
+            + "let url = \"https://example.com/swiftLanguageModes\"\nlet package = Package(name: \"A\")\n"
+        let raised = try ManifestToolsVersion.raisedTo6(manifest, manifestName: "Package.swift")
+        #expect(raised.hasSuffix("package.swiftLanguageModes = [.v5]\n"))
+    }
+
+    @Test func blanksCommentsAndStrings() {
+        #expect(ManifestToolsVersion.codeOnly("a // b\nc /* d */ e \"f\\\"g\" h \"\"\"\ni\n\"\"\" j") == "a  \nc   e   h   j")
+    }
+}

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, instswift
+from conftest import ROOT, clone, instswift
 
 
 @pytest.fixture
@@ -36,3 +36,29 @@ def test_pin_adds_the_runtime_once_and_the_build_then_runs(package):
 
     run = instswift("swift", "run", "PinMe", cwd=package).stdout
     assert "hello pin" in run
+
+
+def test_pin_raises_the_tools_version_of_a_package_pinned_before(tmp_path):
+    """swift-algorithms is in the runtime's own dependency graph (via swift-nio-extras): once it depends on the runtime,
+    SwiftPM needs tools 6.0 for the package cycle. A package pinned by an older instswift (runtime present, tools 5.7)
+    gets the raise from a pin that has nothing else to add."""
+    package = clone("apple/swift-algorithms", "1.2.1", tmp_path / "swift-algorithms")
+    (tmp_path / "Runtime").symlink_to(ROOT / "Runtime")
+    rules = tmp_path / "rules.yml"
+    rules.write_text("rules:\n  - id: algorithms.chunked\n    modules: [Algorithms]\n    where:\n"
+                     "      function: {name: 'chunked*'}\n    advice:\n      - span: {}\n")
+    env = {"INSTSWIFT_RUNTIME_PATH": str(tmp_path / "Runtime")}
+    first = instswift("pin", "--rules", str(rules), cwd=package, env=env).stdout
+    assert "raised Package.swift to swift-tools-version 6.0" in first, first
+
+    manifest = package / "Package.swift"
+    older = manifest.read_text().replace("// swift-tools-version:6.0", "// swift-tools-version:5.7", 1)
+    older = older.split("\n// Added by `instswift pin`")[0] + "\n"
+    manifest.write_text(older)
+    again = instswift("pin", "--rules", str(rules), cwd=package, env=env).stdout
+    assert "raised Package.swift to swift-tools-version 6.0, keeping the Swift 5 language mode" in again, again
+    assert "added" not in again, again
+    assert manifest.read_text().startswith("// swift-tools-version:6.0")
+
+    settled = instswift("pin", "--rules", str(rules), cwd=package, env=env).stdout
+    assert "nothing to do" in settled, settled

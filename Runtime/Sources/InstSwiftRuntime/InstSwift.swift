@@ -31,7 +31,7 @@ public enum InstSwift {
         line: UInt = #line,
         _ body: (any Span) throws(E) -> T
     ) throws(E) -> T {
-        guard shouldTrace else { return try body(noOpSpan) }
+        guard shouldTrace else { return try body(untracedSpan) }
         return try tracedSpan(
             name, kind: kind, context: context, attributes: attributes, onResult: onResult, onError: onError,
             function: function, file: file, line: line, body
@@ -81,7 +81,7 @@ public enum InstSwift {
         line: UInt = #line,
         _ body: (any Span) async throws(E) -> T
     ) async throws(E) -> T {
-        guard shouldTrace else { return try await body(noOpSpan) }
+        guard shouldTrace else { return try await body(untracedSpan) }
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
         defer { span.end() }
         attributes(span)
@@ -113,7 +113,7 @@ public enum InstSwift {
         line: UInt = #line,
         _ body: (any Span) throws -> T
     ) rethrows -> T {
-        guard shouldTrace else { return try body(noOpSpan) }
+        guard shouldTrace else { return try body(untracedSpan) }
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
         defer { span.end() }
         attributes(span)
@@ -193,9 +193,9 @@ public enum InstSwift {
         instswift_countdown_store(0)
     }
 
-    /// The span bodies see when nothing traces (built in place: a stored global would cost a lazy-init check).
+    /// The span bodies see when nothing traces.
     @inlinable
-    static var noOpSpan: any Span { NoOpTracer.NoOpSpan(context: .topLevel) }
+    static var untracedSpan: any Span { UntracedSpan() }
 
     @usableFromInline
     static func start(

@@ -47,6 +47,22 @@ public indirect enum JoinPoint: Sendable {
         }
     }
 
+    /// Whether a file with this text could hold a site the join point matches: false only when a literal the match
+    /// needs is missing from it, so a build skips parsing files no rule can touch. Never false for a file that matches.
+    public func mayOccur(inFileNamed name: String, text: String) -> Bool {
+        switch self {
+        case .function(let pattern):
+            guard let glob = pattern.name, glob.isLiteral else { return true }
+            return containsBytes(text, glob.pattern)
+        case .call: return true
+        case .directive: return containsBytes(text, "instswift:")
+        case .entryPoint: return name == "main.swift" || containsBytes(text, "@main")
+        case .allOf(let parts): return parts.allSatisfy { $0.mayOccur(inFileNamed: name, text: text) }
+        case .oneOf(let parts): return parts.contains { $0.mayOccur(inFileNamed: name, text: text) }
+        case .not: return true
+        }
+    }
+
     /// Whether the join point selects call sites (as opposed to declarations).
     public var selectsCalls: Bool {
         switch self {
@@ -90,3 +106,4 @@ struct CriteriaCheck {
         return .missed(progress > 0 ? failure() : "", progress: progress)
     }
 }
+

@@ -43,6 +43,13 @@ public enum Matcher {
         return report
     }
 
+    /// The rules that could apply anywhere in a file: its module, path and package pass their filters and the text
+    /// holds what their join points need. A build skips parsing a file for which this is empty.
+    public static func candidates(_ rules: [Rule], for file: FileContext, text: String) -> [Rule] {
+        let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        return rules.filter { filterFailure($0, file) == nil && $0.joinPoint.mayOccur(inFileNamed: name, text: text) }
+    }
+
     static func filterFailure(_ rule: Rule, _ file: FileContext) -> String? {
         if !rule.modules.allows(file.module) {
             return "other module '\(file.module ?? "<unknown>")' (the rule is for \(rule.modules.map(\.pattern).joined(separator: ", ")))"

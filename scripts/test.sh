@@ -7,15 +7,17 @@ cd "$(dirname "$0")/.."
 
 export INSTSWIFT_E2E="${INSTSWIFT_E2E:-1}"
 
+SECONDS=0
 echo "== build (debug, with tests)"
 swift build --build-tests
 
-echo "== unit and fixture tests"
+echo "== unit and fixture tests (at ${SECONDS} s)"
 swift test --skip-build
 
 if [ "$INSTSWIFT_E2E" = "1" ]; then
-    echo "== build the release instswift (it runs inside users' builds)"
+    echo "== build the release instswift, it runs inside users' builds (at ${SECONDS} s)"
     swift build -c release --product instswift
-    echo "== end-to-end tests"
-    python3 -m pytest -q -p no:cacheprovider Tests/e2e
+    echo "== end-to-end tests (at ${SECONDS} s)"
+    python3 -m pytest -q -p no:cacheprovider --durations=0 Tests/e2e
 fi
+echo "== done in ${SECONDS} s"

@@ -108,15 +108,19 @@ public struct BuildSession {
         if flagValue("--scratch-path") == nil { arguments += ["--scratch-path", scratch] }
         arguments += ["-Xswiftc", CompilerInvocation.fingerprintDefinePrefix + fingerprint]
         // C compiles see it too when C rules exist, so changing those reruns them (SwiftPM has no other input to watch).
-        if rules.rules.contains(where: { $0.language == .c }) {
+        let instrumentsC = rules.rules.contains { $0.language == .c }
+        if instrumentsC {
             arguments += ["-Xcc", CompilerInvocation.fingerprintDefinePrefix + fingerprint]
         }
         arguments += swiftArguments.dropFirst()
 
         var childEnvironment = environment
         childEnvironment["SWIFT_EXEC"] = fakeSwiftc
-        childEnvironment["CC"] = URL(fileURLWithPath: fakeSwiftc).deletingLastPathComponent().appendingPathComponent(CCompilerShim.name).path
-        childEnvironment[CCompilerShim.realCompilerKey] = environment["CC"] ?? URL(fileURLWithPath: realSwiftc).deletingLastPathComponent().appendingPathComponent("clang").path
+        // Without C rules, C compiles go straight to the compiler: no process in between for files nothing rewrites.
+        if instrumentsC {
+            childEnvironment["CC"] = URL(fileURLWithPath: fakeSwiftc).deletingLastPathComponent().appendingPathComponent(CCompilerShim.name).path
+            childEnvironment[CCompilerShim.realCompilerKey] = environment["CC"] ?? URL(fileURLWithPath: realSwiftc).deletingLastPathComponent().appendingPathComponent("clang").path
+        }
         childEnvironment[BuildConfiguration.environmentKey] = configPath
         if swiftArguments[0] != "build", environment["INSTSWIFT_TRACE_FILE"] == nil {
             childEnvironment["INSTSWIFT_TRACE_FILE"] = instswiftDirectory + "/traces.jsonl"

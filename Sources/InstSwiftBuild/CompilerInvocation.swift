@@ -49,7 +49,7 @@ struct CompilerInvocation {
         }
     }
 
-    /// The define `instswift swift` adds so that changed rules rerun the compiles (see ``forRealCompiler(_:directory:)``).
+    /// The define `instswift swift` adds so that changed rules rerun the compiles (see ``forRealCompiler(_:overlays:directory:)``).
     static let fingerprintDefinePrefix = "-DINSTSWIFT_RULES_"
 
     static func isFingerprint(_ argument: String) -> Bool { argument.hasPrefix(fingerprintDefinePrefix) }
@@ -73,8 +73,12 @@ struct CompilerInvocation {
     /// replaced sources are rewritten into `directory`; the output file map's keys follow), and the rules-fingerprint
     /// define dropped. That define only makes SwiftPM rerun every compile when rules change; without it the compiler
     /// sees the same command line as before, so its incremental build recompiles just the copies that changed.
-    func forRealCompiler(_ replacements: [String: String], directory: String) throws -> [String] {
+    /// `overlays` stay on the command line and are read from their copies through a `-vfsoverlay` file named after
+    /// the copies' content: a change to them changes the command line, which makes the driver rebuild the module (it
+    /// only sees the unchanged original's timestamp).
+    func forRealCompiler(_ replacements: [String: String], overlays: [String: String] = [:], directory: String) throws -> [String] {
         var result: [String] = []
+        if !overlays.isEmpty { result += ["-vfsoverlay", try VFSOverlay.write(overlays, directory: directory)] }
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -133,5 +137,25 @@ enum OutputFileMap {
         let target = directory + "/" + URL(fileURLWithPath: path).lastPathComponent
         try AtomicFile.writeIfChanged(String(decoding: output, as: UTF8.self), to: target)
         return target
+    }
+}
+
+
+/// A clang-style VFS overlay: the compiler reads each original path from its copy, and names the original everywhere
+/// (diagnostics, `#fileID`, `#filePath`, debug info, dependency files).
+enum VFSOverlay {
+    static func write(_ files: [String: String], directory: String) throws -> String {
+        let roots = files.keys.sorted().map { ["type": "file", "name": $0, "external-contents": files[$0]!] }
+        let overlay: [String: Any] = ["version": 0, "case-sensitive": "true", "use-external-names": false, "roots": roots]
+        let data = try JSONSerialization.data(withJSONObject: overlay, options: [.sortedKeys])
+        var identity = String(decoding: data, as: UTF8.self)
+        for original in files.keys.sorted() { identity += (try? String(contentsOfFile: files[original]!, encoding: .utf8)) ?? "" }
+        let name = "vfs-\(WorkDirectory.fnv1a(identity)).json"
+        let path = directory + "/" + name
+        for stale in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where stale.hasPrefix("vfs-") && stale != name {
+            try? FileManager.default.removeItem(atPath: directory + "/" + stale)
+        }
+        try AtomicFile.writeIfChanged(String(decoding: data, as: UTF8.self), to: path)
+        return path
     }
 }

@@ -41,7 +41,7 @@ public enum CompilerShim {
             try report.write(to: configuration.workDirectory + "/reports/\(module).json")
             let directory = configuration.workDirectory + "/args/\(module)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            return exec(configuration.realSwiftc, try invocation.forRealCompiler(outcome.replacements, directory: directory))
+            return exec(configuration.realSwiftc, try invocation.forRealCompiler(outcome.replacements, overlays: outcome.overlays, directory: directory))
         } catch {
             printError("error: instswift could not rewrite module '\(module)': \(error)")
             return 1
@@ -68,13 +68,23 @@ struct ModuleRewrite {
     let invocation: CompilerInvocation
 
     struct Outcome {
+        /// Originals whose copies replace them on the command line.
         var replacements: [String: String] = [:]
+        /// Originals the compiler keeps on its command line but reads from their copies through a VFS overlay.
+        var overlays: [String: String] = [:]
         var diagnostics = Diagnostics()
         var report: ModuleReport
         var missingRuntimeModule: (module: String, ruleID: String)?
     }
 
     static let runtimeModules = ["InstSwiftRuntime", "InstSwiftOTel"]
+
+    /// `main.swift` is compiled under its own path, its copy read through a VFS overlay: its name is what makes a file
+    /// top-level code, and a copy named `main.swift` elsewhere whose `#sourceLocation` names the original makes the
+    /// compiler warn that two paths produce the same `#fileID`.
+    static func compilesThroughOverlay(_ path: String) -> Bool {
+        path.hasSuffix("/main.swift") || path == "main.swift"
+    }
 
     func run() throws -> Outcome {
         let frontend = SwiftFrontend()
@@ -96,7 +106,7 @@ struct ModuleRewrite {
                   let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
             let candidates = Matcher.candidates(swiftRules, for: context, text: text)
             guard !candidates.isEmpty else { return }
-            let options = RewriteOptions(emitSourceLocationHeader: true)
+            let options = RewriteOptions(emitSourceLocationHeader: !Self.compilesThroughOverlay(path))
             let result = frontend.rewrite(text, file: context, rules: candidates, options: options)
             results.withLock { $0[index] = (path, result) }
         }
@@ -113,13 +123,13 @@ struct ModuleRewrite {
             }
             let copy = WorkDirectory.copyPath(for: path, module: module, in: configuration.workDirectory)
             try AtomicFile.writeIfChanged(output, to: copy)
-            outcome.replacements[path] = copy
+            if Self.compilesThroughOverlay(path) { outcome.overlays[path] = copy } else { outcome.replacements[path] = copy }
             for site in result.instrumented {
                 outcome.report.sites.append(.init(file: path, line: site.site.location.line, name: site.site.displayName, rules: site.applied.map(\.id)))
             }
         }
         outcome.report.files = sources.count
-        outcome.report.rewrittenFiles = outcome.replacements.count
+        outcome.report.rewrittenFiles = outcome.replacements.count + outcome.overlays.count
         return outcome
     }
 }
@@ -149,14 +159,12 @@ public enum RuleLoading {
 }
 
 /// Where rewritten copies live: one folder per module, a hashed folder per original folder, and a distinct basename
-/// (`Foo.instswift.swift`) so `#fileID` never collides with the original — except `main.swift`, whose name is what
-/// makes the compiler treat it as top-level code.
+/// (`Foo.instswift.swift`) so `#fileID` never collides with the original.
 public enum WorkDirectory {
     public static func copyPath(for original: String, module: String, in work: String) -> String {
         let url = URL(fileURLWithPath: original)
         let folder = fnv1a(url.deletingLastPathComponent().path)
-        let name = url.lastPathComponent == "main.swift" ? "main.swift" : url.deletingPathExtension().lastPathComponent + ".instswift.swift"
-        return "\(work)/sources/\(module)/\(folder)/\(name)"
+        return "\(work)/sources/\(module)/\(folder)/\(url.deletingPathExtension().lastPathComponent).instswift.swift"
     }
 
     /// A C file's copy keeps its name: its `#line` directive already makes the compiler name the original.

@@ -46,8 +46,10 @@ def test_run_produces_nested_spans_from_app_library_and_dependency(app):
     assert "span dep.triple parent=lib.compute input=int64(4)" in out, out
     assert "span lib.compute parent=app.report" in out
     assert "span app.report parent=-" in out
-    # #fileID and #line name the original file and line, not the rewritten copy.
+    # #fileID and #line name the original file and line, not the rewritten copy, and the compiler sees no second path
+    # for main.swift (it is compiled under its own path, its copy read through a VFS overlay).
     assert "result 13 at WrapperApp/main.swift:7" in out
+    assert "#fileID" not in out, out
     assert tree_digest(app) == before, "instswift wrote into the package's tree"
 
 
@@ -74,10 +76,12 @@ def test_rule_change_rebuilds_with_the_new_rules(app):
     assert all(before.values()), before
     rules = app / "wrapper-rules.yml"
     original = rules.read_text()
-    rules.write_text(original.replace('name: "lib.{function}"', 'name: "library.{function}"'))
+    rules.write_text(original.replace('name: "lib.{function}"', 'name: "library.{function}"')
+                     .replace('name: "app.{function}"', 'name: "application.{function}"'))
     try:
         out = instswift("swift", "run", "WrapperApp", cwd=app).stdout
-        assert "span library.compute parent=app.report" in out, out
+        # main.swift's copy changed too: never a stale main.
+        assert "span library.compute parent=application.report" in out, out
         # Only what the changed rule's output touches is recompiled, not every module of the build.
         after = {module: object_times(app, module) for module in before}
         assert after["WrapperLib"] != before["WrapperLib"]
@@ -99,6 +103,18 @@ def test_type_error_is_reported_at_the_original_location(app):
         source.write_text(original)
     assert result.returncode != 0
     assert f"{source}:9:30: error: cannot convert value of type 'Int' to specified type 'String'" in result.stdout, result.stdout
+
+
+def test_type_error_in_an_instrumented_main_swift_is_reported_at_the_original_location(app):
+    source = app / "Sources" / "WrapperApp" / "main.swift"
+    original = source.read_text()
+    source.write_text(original.replace('    let location = "', '    let wrong: Int = "x"\n    let location = "'))
+    try:
+        result = instswift("swift", "build", cwd=app, check=False)
+    finally:
+        source.write_text(original)
+    assert result.returncode != 0
+    assert f"{source}:7:22: error: cannot convert value of type 'String' to specified type 'Int'" in result.stdout, result.stdout
 
 
 def test_a_wrong_rules_file_stops_the_build_before_compiling(app, tmp_path):

@@ -201,3 +201,20 @@ def test_sdk_disabled_exports_nothing(example):
                                 env=dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint, OTEL_SDK_DISABLED="true"))
         time.sleep(1)
     assert result.returncode == 0 and receiver.spans == []
+
+
+@pytest.mark.parametrize("destination", ["collector", "file"])
+def test_spans_the_sampler_leaves_out_are_not_exported(example, tmp_path, destination):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
+    env.update(OTEL_TRACES_SAMPLER="always_off")
+    trace_file = tmp_path / "traces.jsonl"
+    with Receiver() as receiver:
+        if destination == "collector":
+            env["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.endpoint
+        else:
+            env["INSTSWIFT_TRACE_FILE"] = str(trace_file)
+        result = subprocess.run([str(example["bin"] / "ShortCLI")], env=env, capture_output=True, text=True, timeout=30)
+        time.sleep(1)
+    assert result.returncode == 0 and "sum: 30" in result.stdout, result.stderr
+    assert receiver.spans == []
+    assert not trace_file.exists() or "Job.step" not in trace_file.read_text()

@@ -3,8 +3,9 @@ import Instrumentation
 import Synchronization
 import Tracing
 
-/// swift-otel's tracer (ids, sampling, W3C propagation) with every finished span also written to a file, for the
-/// embedded default when no collector is configured.
+/// swift-otel's tracer (ids, sampling, W3C propagation) with every sampled span also written to a file when it ends,
+/// for the embedded default when no collector is configured. Spans the sampler (`OTEL_TRACES_SAMPLER`) leaves out are
+/// not written, as an exporter would not send them.
 struct RecordingTracer<Base: Tracer>: Tracer {
     let base: Base
     let recorder: TraceFileRecorder
@@ -16,9 +17,10 @@ struct RecordingTracer<Base: Tracer>: Tracer {
         let parent = context()
         let start = instant()
         let span = base.startSpan(operationName, context: parent, ofKind: kind, at: start, function: function, file: fileID, line: line)
+        let sampled = span.isRecording ? traceparent(of: span.context).flatMap { $0.sampled ? ($0.traceID, $0.spanID) : nil } : nil
         return RecordingSpan(
             base: span, kind: kind, startNanoseconds: start.nanosecondsSinceEpoch,
-            ids: traceparent(of: span.context), parentSpanID: traceparent(of: parent)?.spanID, recorder: recorder
+            ids: sampled, parentSpanID: sampled == nil ? nil : traceparent(of: parent)?.spanID, recorder: recorder
         )
     }
 
@@ -36,14 +38,15 @@ struct RecordingTracer<Base: Tracer>: Tracer {
         base.inject(context, into: &carrier, using: injector)
     }
 
-    /// Trace and span id of a context, read through the W3C propagator (swift-otel keeps its span context internal).
-    private func traceparent(of context: InstrumentationContext) -> (traceID: String, spanID: String)? {
+    /// Trace id, span id and sampled flag of a context, read through the W3C propagator (swift-otel keeps its span
+    /// context internal).
+    private func traceparent(of context: InstrumentationContext) -> (traceID: String, spanID: String, sampled: Bool)? {
         var headers: [String: String] = [:]
         base.inject(context, into: &headers, using: HeaderInjector())
         guard let value = headers["traceparent"] else { return nil }
         let parts = value.split(separator: "-")
-        guard parts.count == 4 else { return nil }
-        return (String(parts[1]), String(parts[2]))
+        guard parts.count == 4, let flags = UInt8(parts[3], radix: 16) else { return nil }
+        return (String(parts[1]), String(parts[2]), flags & 0x01 != 0)
     }
 }
 
@@ -51,7 +54,7 @@ struct HeaderInjector: Injector {
     func inject(_ value: String, forKey key: String, into carrier: inout [String: String]) { carrier[key] = value }
 }
 
-/// A span that forwards to swift-otel's and records itself when it ends.
+/// A span that forwards to swift-otel's and, when sampled (`ids` set), records itself when it ends.
 final class RecordingSpan<Base: Tracing.Span>: Tracing.Span {
     let base: Base
     private let kind: SpanKind

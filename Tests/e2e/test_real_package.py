@@ -7,11 +7,9 @@
 """
 
 import json
-import os
 import re
 import subprocess
 
-import pytest
 
 from conftest import clone, instswift, suite_summary, trace_file_spans
 
@@ -60,8 +58,6 @@ def plain_and_instrumented(package, rules_text, pinned_lines, test_arguments=(),
     return json.loads(report.read_text())["instrumented"], trace_file_spans(traces)
 
 
-@pytest.mark.skipif(os.environ.get("INSTSWIFT_E2E_ALGORITHMS") != "1",
-                    reason="~28 min on 2 cores (it builds swift-otel's graph twice); set INSTSWIFT_E2E_ALGORITHMS=1")
 def test_swift_algorithms_suite_passes_instrumented(tmp_path):
     package = clone("apple/swift-algorithms", "1.2.1", tmp_path / "swift-algorithms")
     # swift-otel -> async-http-client -> swift-nio-extras depends on swift-algorithms: pinning makes a package cycle,

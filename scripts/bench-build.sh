@@ -5,6 +5,7 @@
 #   scripts/bench-build.sh --real       real mirrored packages: apple/swift-algorithms 1.2.1 with every function of
 #                                       Algorithms instrumented (Swift), and jpsim/Yams 6.2.2 with every libyaml function
 #                                       of CYaml instrumented (a C target); each builds its library target
+#   scripts/bench-build.sh --real algorithms|yams   only one of them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -74,8 +75,8 @@ real() {
 }
 
 if [ "${1:-}" = "--real" ]; then
-    real apple/swift-algorithms 1.2.1 swift Algorithms Sources/Algorithms/Chunked.swift Algorithms
-    real jpsim/Yams 6.2.2 c CYaml Sources/CYaml/src/parser.c Yams
+    [ "${2:-algorithms}" = "algorithms" ] && real apple/swift-algorithms 1.2.1 swift Algorithms Sources/Algorithms/Chunked.swift Algorithms
+    [ "${2:-yams}" = "yams" ] && real jpsim/Yams 6.2.2 c CYaml Sources/CYaml/src/parser.c Yams
 else
     mkdir -p "$work/Fixtures/packages"
     ln -s "$root/Runtime" "$work/Runtime"

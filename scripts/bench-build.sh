@@ -75,8 +75,12 @@ real() {
 }
 
 if [ "${1:-}" = "--real" ]; then
-    [ "${2:-algorithms}" = "algorithms" ] && real apple/swift-algorithms 1.2.1 swift Algorithms Sources/Algorithms/Chunked.swift Algorithms
-    [ "${2:-yams}" = "yams" ] && real jpsim/Yams 6.2.2 c CYaml Sources/CYaml/src/parser.c Yams
+    if [ "${2:-algorithms}" = "algorithms" ]; then
+        real apple/swift-algorithms 1.2.1 swift Algorithms Sources/Algorithms/Chunked.swift Algorithms
+    fi
+    if [ "${2:-yams}" = "yams" ]; then
+        real jpsim/Yams 6.2.2 c CYaml Sources/CYaml/src/parser.c Yams
+    fi
 else
     mkdir -p "$work/Fixtures/packages"
     ln -s "$root/Runtime" "$work/Runtime"

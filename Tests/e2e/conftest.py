@@ -40,6 +40,17 @@ def instswift(*args, cwd=None, env=None, check=True, timeout=3000):
     return result
 
 
+def build_with_edit(package, source, old, new):
+    """`instswift swift build` of `package` with `old` replaced by `new` in `source`, which is put back afterwards."""
+    original = source.read_text()
+    assert old in original, old
+    source.write_text(original.replace(old, new))
+    try:
+        return instswift("swift", "build", cwd=package, check=False)
+    finally:
+        source.write_text(original)
+
+
 def bin_path(package, configuration="debug"):
     out = subprocess.run(["swift", "build", "--show-bin-path", "-c", configuration, "--scratch-path",
                           str(package / ".build" / "instswift")], cwd=package, text=True, capture_output=True, check=True)

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, instswift
+from conftest import ROOT, build_with_edit, instswift
 
 PACKAGES = ROOT / "Fixtures" / "packages"
 
@@ -95,24 +95,14 @@ def test_rule_change_rebuilds_with_the_new_rules(app):
 
 def test_type_error_is_reported_at_the_original_location(app):
     source = app / "Sources" / "WrapperLib" / "Lib.swift"
-    original = source.read_text()
-    source.write_text(original.replace("        Int(cwrap_add", "        let broken: String = 42\n        return Int(cwrap_add"))
-    try:
-        result = instswift("swift", "build", cwd=app, check=False)
-    finally:
-        source.write_text(original)
+    result = build_with_edit(app, source, "        Int(cwrap_add", "        let broken: String = 42\n        return Int(cwrap_add")
     assert result.returncode != 0
     assert f"{source}:9:30: error: cannot convert value of type 'Int' to specified type 'String'" in result.stdout, result.stdout
 
 
 def test_type_error_in_an_instrumented_main_swift_is_reported_at_the_original_location(app):
     source = app / "Sources" / "WrapperApp" / "main.swift"
-    original = source.read_text()
-    source.write_text(original.replace('    let location = "', '    let wrong: Int = "x"\n    let location = "'))
-    try:
-        result = instswift("swift", "build", cwd=app, check=False)
-    finally:
-        source.write_text(original)
+    result = build_with_edit(app, source, '    let location = "', '    let wrong: Int = "x"\n    let location = "')
     assert result.returncode != 0
     assert f"{source}:7:22: error: cannot convert value of type 'String' to specified type 'Int'" in result.stdout, result.stdout
 

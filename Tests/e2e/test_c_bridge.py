@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, bin_path, instswift
+from conftest import ROOT, bin_path, build_with_edit, instswift
 from otlp_receiver import Receiver
 
 PACKAGE = ROOT / "Fixtures" / "packages" / "c-bridge"
@@ -65,12 +65,7 @@ def test_file_and_line_macros_name_the_original(bridge):
 
 def test_c_error_is_reported_at_the_original_location(bridge):
     source = bridge / "Sources" / "CBridge" / "bridge.c"
-    original = source.read_text()
-    source.write_text(original.replace("    int total = 0;", "    int total = undeclared_name;"))
-    try:
-        result = instswift("swift", "build", cwd=bridge, check=False)
-    finally:
-        source.write_text(original)
+    result = build_with_edit(bridge, source, "    int total = 0;", "    int total = undeclared_name;")
     assert result.returncode != 0
     assert f"{source}:11:17: error: use of undeclared identifier 'undeclared_name'" in result.stdout, result.stdout
 

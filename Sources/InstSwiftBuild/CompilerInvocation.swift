@@ -74,11 +74,11 @@ struct CompilerInvocation {
     /// define dropped. That define only makes SwiftPM rerun every compile when rules change; without it the compiler
     /// sees the same command line as before, so its incremental build recompiles just the copies that changed.
     /// `overlays` stay on the command line and are read from their copies through a `-vfsoverlay` file named after
-    /// the copies' content: a change to them changes the command line, which makes the driver rebuild the module (it
-    /// only sees the unchanged original's timestamp).
-    func forRealCompiler(_ replacements: [String: String], overlays: [String: String] = [:], directory: String) throws -> [String] {
+    /// `overlaysContent` (the copies' text): a change to them changes the command line, which makes the driver rebuild
+    /// the module (it only sees the unchanged original's timestamp).
+    func forRealCompiler(_ replacements: [String: String], overlays: [String: String] = [:], overlaysContent: String = "", directory: String) throws -> [String] {
         var result: [String] = []
-        if !overlays.isEmpty { result += ["-vfsoverlay", try VFSOverlay.write(overlays, directory: directory)] }
+        if !overlays.isEmpty { result += ["-vfsoverlay", try VFSOverlay.write(overlays, content: overlaysContent, directory: directory)] }
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -140,17 +140,15 @@ enum OutputFileMap {
     }
 }
 
-
 /// A clang-style VFS overlay: the compiler reads each original path from its copy, and names the original everywhere
 /// (diagnostics, `#fileID`, `#filePath`, debug info, dependency files).
 enum VFSOverlay {
-    static func write(_ files: [String: String], directory: String) throws -> String {
+    /// Writes the overlay mapping each original to its copy, named after the mapping and `content` (the copies' text).
+    static func write(_ files: [String: String], content: String, directory: String) throws -> String {
         let roots = files.keys.sorted().map { ["type": "file", "name": $0, "external-contents": files[$0]!] }
         let overlay: [String: Any] = ["version": 0, "case-sensitive": "true", "use-external-names": false, "roots": roots]
         let data = try JSONSerialization.data(withJSONObject: overlay, options: [.sortedKeys])
-        var identity = String(decoding: data, as: UTF8.self)
-        for original in files.keys.sorted() { identity += (try? String(contentsOfFile: files[original]!, encoding: .utf8)) ?? "" }
-        let name = "vfs-\(WorkDirectory.fnv1a(identity)).json"
+        let name = "vfs-\(WorkDirectory.fnv1a(String(decoding: data, as: UTF8.self) + content)).json"
         let path = directory + "/" + name
         for stale in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where stale.hasPrefix("vfs-") && stale != name {
             try? FileManager.default.removeItem(atPath: directory + "/" + stale)

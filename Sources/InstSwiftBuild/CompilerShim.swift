@@ -41,7 +41,8 @@ public enum CompilerShim {
             try report.write(to: configuration.workDirectory + "/reports/\(module).json")
             let directory = configuration.workDirectory + "/args/\(module)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            return exec(configuration.realSwiftc, try invocation.forRealCompiler(outcome.replacements, overlays: outcome.overlays, directory: directory))
+            return exec(configuration.realSwiftc, try invocation.forRealCompiler(
+                outcome.replacements, overlays: outcome.overlays, overlaysContent: outcome.overlaysContent, directory: directory))
         } catch {
             printError("error: instswift could not rewrite module '\(module)': \(error)")
             return 1
@@ -72,6 +73,8 @@ struct ModuleRewrite {
         var replacements: [String: String] = [:]
         /// Originals the compiler keeps on its command line but reads from their copies through a VFS overlay.
         var overlays: [String: String] = [:]
+        /// The overlaid copies' text, in source order: what names the overlay file.
+        var overlaysContent = ""
         var diagnostics = Diagnostics()
         var report: ModuleReport
         var missingRuntimeModule: (module: String, ruleID: String)?
@@ -123,7 +126,12 @@ struct ModuleRewrite {
             }
             let copy = WorkDirectory.copyPath(for: path, module: module, in: configuration.workDirectory)
             try AtomicFile.writeIfChanged(output, to: copy)
-            if Self.compilesThroughOverlay(path) { outcome.overlays[path] = copy } else { outcome.replacements[path] = copy }
+            if Self.compilesThroughOverlay(path) {
+                outcome.overlays[path] = copy
+                outcome.overlaysContent += output
+            } else {
+                outcome.replacements[path] = copy
+            }
             for site in result.instrumented {
                 outcome.report.sites.append(.init(file: path, line: site.site.location.line, name: site.site.displayName, rules: site.applied.map(\.id)))
             }

@@ -106,4 +106,3 @@ struct CriteriaCheck {
         return .missed(progress > 0 ? failure() : "", progress: progress)
     }
 }
-

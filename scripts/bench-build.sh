@@ -22,13 +22,24 @@ measure() {
     { time "$@" >/dev/null 2>&1; } 2>"$work/time"
     awk '{ printf "%.2f %.2f", $1, $2 + $3 }' "$work/time"
 }
+# median_of N COMMAND...: runs COMMAND N times; prints the median wall and the median CPU time.
+median_of() {
+    local n=$1; shift
+    local runs=()
+    for _ in $(seq "$n"); do runs+=("$(measure "$@")"); done
+    local median=$(( (n + 1) / 2 ))
+    printf '%.2f %.2f' "$(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | sort -n | sed -n "${median}p")" \
+        "$(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | sort -n | sed -n "${median}p")"
+}
 ratio() { echo "scale=2; $2 / $1" | bc; }
 # row TITLE PLAIN INSTSWIFT TARGET: one line of the table, from two "wall cpu" pairs.
 row() {
     local plain=($2) instr=($3)
-    printf "%-22s %11.2f %9.2f %6s %11.2f %9.2f %6s   %s\n" "$1" "${plain[0]}" "${instr[0]}" "$(ratio "${plain[0]}" "${instr[0]}")" \
+    printf "%-26s %11.2f %9.2f %6s %11.2f %9.2f %6s   %s\n" "$1" "${plain[0]}" "${instr[0]}" "$(ratio "${plain[0]}" "${instr[0]}")" \
         "${plain[1]}" "${instr[1]}" "$(ratio "${plain[1]}" "${instr[1]}")" "$4"
 }
+
+touch_and() { touch "$1"; shift; "$@"; }
 
 # bench TITLE TOUCH_FILE [instswift flags -- ] [swift build flags...]: run in the package folder.
 bench() {
@@ -40,14 +51,18 @@ bench() {
     swift package resolve >/dev/null 2>&1
     local clean_plain clean_instr noop_plain noop_instr touch_plain touch_instr
     clean_plain=$(measure "${plain[@]}");  clean_instr=$(measure "${instr[@]}" --report "$work/report.json")
-    noop_plain=$(measure "${plain[@]}");   noop_instr=$(measure "${instr[@]}")
-    touch "$touch_file"; touch_plain=$(measure "${plain[@]}")
-    touch "$touch_file"; touch_instr=$(measure "${instr[@]}")
+    # The first rebuild after a clean build re-evaluates every package manifest (SwiftPM does this for plain builds
+    # too: ~10 s on Yams), which is not what a no-op build measures; then the median of five runs each, since one
+    # no-op build is ~2 s and wall time drifts here.
+    measure "${plain[@]}" >/dev/null;     measure "${instr[@]}" >/dev/null
+    noop_plain=$(median_of 5 "${plain[@]}"); noop_instr=$(median_of 5 "${instr[@]}")
+    touch_plain=$(median_of 3 touch_and "$touch_file" "${plain[@]}")
+    touch_instr=$(median_of 3 touch_and "$touch_file" "${instr[@]}")
     echo "== $title"
-    printf "%-22s %11s %9s %6s %11s %9s %6s   %s\n" "build" "wall: plain" "instswift" "ratio" "cpu: plain" "instswift" "ratio" "target"
+    printf "%-26s %11s %9s %6s %11s %9s %6s   %s\n" "build" "wall: plain" "instswift" "ratio" "cpu: plain" "instswift" "ratio" "target"
     row "clean" "$clean_plain" "$clean_instr" "<= 1.10"
-    row "no-op" "$noop_plain" "$noop_instr" "<= 1.05 (+0.3 s)"
-    row "touch $(basename "$touch_file")" "$touch_plain" "$touch_instr" "<= 1.20"
+    row "no-op (median of 5)" "$noop_plain" "$noop_instr" "<= 1.05 (+0.3 s)"
+    row "touch $(basename "$touch_file") (3)" "$touch_plain" "$touch_instr" "<= 1.20"
     python3 - "$work/report.json" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))

@@ -111,9 +111,11 @@ struct RewriteInputs: ParsableArguments {
 }
 
 extension RewriteInputs {
-    /// Loads the rules (printing every problem and exiting 2 if there is one), then rewrites each file.
+    /// Loads the rules (printing every problem and exiting 2 if there is one), then rewrites each file. A file's
+    /// diagnostics go to standard error, compiler-style; if any is an error, the command exits 2 after the last file.
     func rewriteEach(_ handle: (_ path: String, _ source: String, _ result: RewriteResult) throws -> Void) throws {
         let rules = try loadRules(SwiftFrontend())
+        var failed = false
         for path in try files() {
             let source = try String(contentsOfFile: path, encoding: .utf8)
             var options = RewriteOptions()
@@ -124,8 +126,14 @@ extension RewriteInputs {
             } else {
                 frontend = SwiftFrontend()
             }
-            try handle(path, source, frontend.rewrite(source, file: context(for: path), rules: rules.rules, options: options))
+            let result = frontend.rewrite(source, file: context(for: path), rules: rules.rules, options: options)
+            if !result.diagnostics.all.isEmpty {
+                FileHandle.standardError.write(Data((result.diagnostics.description + "\n").utf8))
+                failed = failed || result.diagnostics.hasErrors
+            }
+            try handle(path, source, result)
         }
+        if failed { throw ExitCode(2) }
     }
 
     /// `include` folders of the C target a file belongs to (SwiftPM's layout: `Sources/<Target>/include`), so a file

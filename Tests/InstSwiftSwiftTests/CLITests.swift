@@ -35,6 +35,21 @@ import Testing
         #expect(result.output.contains("skipped [all-functions]: unsupported construct: a @_transparent body"))
     }
 
+    /// libclang is loaded on first use; when it cannot be, C rules fail with the reason, at the file, and never pass
+    /// silently. (A separate process: in-process, a failed load would stay failed for every other test.)
+    @Test func aMissingLibclangIsALocatedError() {
+        let package = repositoryRoot.appendingPathComponent("Fixtures/packages/c-bridge")
+        for command in ["diff", "explain"] {
+            let result = run(["INSTSWIFT_LIBCLANG=/nonexistent/libclang.so", Self.binary, command, "--rules", "instswift-rules.yml",
+                              "--module", "CBridge", "Sources/CBridge/bridge.c"], in: package)
+            #expect(result.status == 2, "\(command): \(result.output)")
+            #expect(result.output.hasPrefix("""
+                Sources/CBridge/bridge.c:1:1: error: [bridge.sum] C rules cannot be applied: \
+                INSTSWIFT_LIBCLANG=/nonexistent/libclang.so could not be loaded: 
+                """), "\(command): \(result.output)")
+        }
+    }
+
     @Test func validateFailsWithCompilerStyleErrors() {
         let result = run([Self.binary, "rules", "validate", "unknown-span-key.yml"], in: repositoryRoot.appendingPathComponent("Fixtures/rule-errors"))
         #expect(result.status == 2)

@@ -91,6 +91,18 @@ def test_diff_and_explain_work_on_c_files(bridge):
     assert "cbridge_is_even" in explain and "bridge.c" in explain, explain
 
 
+def test_a_missing_libclang_stops_the_build_at_the_c_file(bridge):
+    source = bridge / "Sources" / "CBridge" / "bridge.c"
+    source.touch()
+    result = instswift("swift", "build", cwd=bridge, env={"INSTSWIFT_LIBCLANG": "/nonexistent/libclang.so"}, check=False)
+    assert result.returncode != 0, result.stdout
+    assert (f"{source}:1:1: error: [bridge.sum] C rules cannot be applied: INSTSWIFT_LIBCLANG=/nonexistent/libclang.so "
+            "could not be loaded") in result.stdout, result.stdout
+    # Nothing was compiled from the failed file: the next build with libclang compiles it and links.
+    rebuilt = instswift("swift", "build", "-v", cwd=bridge).stdout
+    assert "bridge.c" in rebuilt, rebuilt[-3000:]
+
+
 def test_c_target_without_the_runtime_stops_before_compiling(bridge):
     manifest = bridge / "Package.swift"
     original = manifest.read_text()

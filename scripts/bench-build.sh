@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build overhead of instswift against plain `swift build`, both measured in this run: clean build, no-op rebuild, one
-# file touched. Prints wall and CPU (user + system) times, their ratios and the peak memory of instswift's compiler shims.
+# file edited. Prints wall and CPU (user + system) times, their ratios and the peak memory of instswift's compiler shims.
 #   scripts/bench-build.sh              the wrapper fixture (executable + library + path dependency)
 #   scripts/bench-build.sh --real       real mirrored packages: apple/swift-algorithms 1.2.1 with every function of
 #                                       Algorithms instrumented (Swift), and jpsim/Yams 6.2.2 with every libyaml function
@@ -22,24 +22,37 @@ measure() {
     { time "$@" >/dev/null 2>&1; } 2>"$work/time"
     awk '{ printf "%.2f %.2f", $1, $2 + $3 }' "$work/time"
 }
-# median_of N COMMAND...: runs COMMAND N times; prints the median wall and the median CPU time.
-median_of() {
-    local n=$1; shift
-    local runs=()
-    for _ in $(seq "$n"); do runs+=("$(measure "$@")"); done
-    local median=$(( (n + 1) / 2 ))
-    printf '%.2f %.2f' "$(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | sort -n | sed -n "${median}p")" \
-        "$(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | sort -n | sed -n "${median}p")"
+# median: "wall cpu" lines on standard input -> the median wall time and the median CPU time.
+median() {
+    local runs; mapfile -t runs
+    local middle=$(( (${#runs[@]} + 1) / 2 ))
+    printf '%.2f %.2f' "$(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | sort -n | sed -n "${middle}p")" \
+        "$(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | sort -n | sed -n "${middle}p")"
 }
 ratio() { echo "scale=2; $2 / $1" | bc; }
 # row TITLE PLAIN INSTSWIFT TARGET: one line of the table, from two "wall cpu" pairs.
 row() {
     local plain=($2) instr=($3)
-    printf "%-26s %11.2f %9.2f %6s %11.2f %9.2f %6s   %s\n" "$1" "${plain[0]}" "${instr[0]}" "$(ratio "${plain[0]}" "${instr[0]}")" \
+    printf "%-28s %11.2f %9.2f %6s %11.2f %9.2f %6s   %s\n" "$1" "${plain[0]}" "${instr[0]}" "$(ratio "${plain[0]}" "${instr[0]}")" \
         "${plain[1]}" "${instr[1]}" "$(ratio "${plain[1]}" "${instr[1]}")" "$4"
 }
 
-touch_and() { touch "$1"; shift; "$@"; }
+# compare ROUNDS PREPARE: ROUNDS rounds of (PREPARE plain, plain build, PREPARE instr, instswift build), alternating so
+# that the machine's drift hits both alike; sets compared_plain and compared_instr to the medians. Identical clean
+# builds here differ by up to 25% in wall time, so one run of each says little.
+compare() {
+    local rounds=$1 prepare=$2 plain_runs=() instr_runs=()
+    for _ in $(seq "$rounds"); do
+        $prepare .build/plain;     plain_runs+=("$(measure "${plain[@]}")")
+        $prepare .build/instswift; instr_runs+=("$(measure "${instr[@]}")")
+    done
+    compared_plain=$(printf '%s\n' "${plain_runs[@]}" | median)
+    compared_instr=$(printf '%s\n' "${instr_runs[@]}" | median)
+}
+clean_scratch() { swift package clean --scratch-path "$1"; }
+no_change() { :; }
+# A real edit, not a touch: instswift rewrites a touched file to the same copy, so the compiler would see no change.
+edit_source() { echo "// bench edit $RANDOM" >> "$touch_file"; }
 
 # bench TITLE TOUCH_FILE [instswift flags -- ] [swift build flags...]: run in the package folder.
 bench() {
@@ -47,22 +60,21 @@ bench() {
     local rules=()
     while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do rules+=("$1"); shift; done
     [ "$#" -gt 0 ] && shift
-    local plain=(swift build --scratch-path .build/plain "$@") instr=("$instswift" swift build "${rules[@]}" "$@")
+    plain=(swift build --scratch-path .build/plain "$@")
+    instr=("$instswift" swift build --report "$work/report.json" "${rules[@]}" "$@")
     swift package resolve >/dev/null 2>&1
-    local clean_plain clean_instr noop_plain noop_instr touch_plain touch_instr
-    clean_plain=$(measure "${plain[@]}");  clean_instr=$(measure "${instr[@]}" --report "$work/report.json")
-    # The first rebuild after a clean build re-evaluates every package manifest (SwiftPM does this for plain builds
-    # too: ~10 s on Yams), which is not what a no-op build measures; then the median of five runs each, since one
-    # no-op build is ~2 s and wall time drifts here.
-    measure "${plain[@]}" >/dev/null;     measure "${instr[@]}" >/dev/null
-    noop_plain=$(median_of 5 "${plain[@]}"); noop_instr=$(median_of 5 "${instr[@]}")
-    touch_plain=$(median_of 3 touch_and "$touch_file" "${plain[@]}")
-    touch_instr=$(median_of 3 touch_and "$touch_file" "${instr[@]}")
+    # One build each first: checkouts and the first evaluation of every manifest are not what is compared.
+    measure "${plain[@]}" >/dev/null; measure "${instr[@]}" >/dev/null
+    compare 3 clean_scratch;   local clean_plain=$compared_plain clean_instr=$compared_instr
+    # The first rebuild after a clean build re-evaluates every package manifest (plain builds too: ~10 s on Yams).
+    measure "${plain[@]}" >/dev/null; measure "${instr[@]}" >/dev/null
+    compare 5 no_change;     local noop_plain=$compared_plain noop_instr=$compared_instr
+    compare 3 edit_source;   local edit_plain=$compared_plain edit_instr=$compared_instr
     echo "== $title"
-    printf "%-26s %11s %9s %6s %11s %9s %6s   %s\n" "build" "wall: plain" "instswift" "ratio" "cpu: plain" "instswift" "ratio" "target"
-    row "clean" "$clean_plain" "$clean_instr" "<= 1.10"
-    row "no-op (median of 5)" "$noop_plain" "$noop_instr" "<= 1.05 (+0.3 s)"
-    row "touch $(basename "$touch_file") (3)" "$touch_plain" "$touch_instr" "<= 1.20"
+    printf "%-28s %11s %9s %6s %11s %9s %6s   %s\n" "build (median)" "wall: plain" "instswift" "ratio" "cpu: plain" "instswift" "ratio" "target"
+    row "clean (3 each)" "$clean_plain" "$clean_instr" "<= 1.10"
+    row "no-op (5 each)" "$noop_plain" "$noop_instr" "<= 1.05 (+0.3 s)"
+    row "edit $(basename "$touch_file") (3 each)" "$edit_plain" "$edit_instr" "<= 1.20"
     python3 - "$work/report.json" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))

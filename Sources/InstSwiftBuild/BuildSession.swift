@@ -93,7 +93,9 @@ public struct BuildSession {
         for rule in rules.rules { log(.info, "  \(rule.id)\t\(rule.advice.map(\.key).joined(separator: ","))\t\(rule.location)") }
 
         let realSwiftc = try Toolchain.locateSwiftc(environment: environment)
-        let fakeSwiftc = try Toolchain.prepareShim(realSwiftc: realSwiftc, in: instswiftDirectory + "/toolchain")
+        let fakeSwiftc = try Toolchain.prepareShim(
+            realSwiftc: realSwiftc, in: instswiftDirectory + "/toolchain", cTargetPatterns: CCompileGate.targetPatterns(rules.rules)
+        )
         let configuration = BuildConfiguration(
             realSwiftc: realSwiftc, packageRoot: packageRoot, scratchPath: scratch, workDirectory: workDirectory,
             ruleFiles: ruleFiles, packageVersions: PackageLayout.resolvedVersions(packageRoot: packageRoot),
@@ -183,8 +185,9 @@ enum Toolchain {
     }
 
     /// `<dir>/usr/bin/swiftc` -> instswift, every other tool and `usr/lib` -> the real toolchain's (SwiftPM derives the
-    /// library folder from SWIFT_EXEC).
-    static func prepareShim(realSwiftc: String, in directory: String) throws -> String {
+    /// library folder from SWIFT_EXEC). `cTargetPatterns` gates the C compiles `instswift-cc` hands to instswift (see
+    /// ``CCompileGate``).
+    static func prepareShim(realSwiftc: String, in directory: String, cTargetPatterns: [String]? = nil) throws -> String {
         let manager = FileManager.default
         let realBin = URL(fileURLWithPath: realSwiftc).deletingLastPathComponent()
         let realUsr = realBin.deletingLastPathComponent()
@@ -215,7 +218,7 @@ enum Toolchain {
             exec \(shellQuoted(realSwiftc)) "$@"
 
             """,
-            CCompilerShim.name: "#!/bin/bash\nexec -a \"$0\" \(instswift) \"$@\"\n",
+            CCompilerShim.name: CCompileGate.script(instswift: instswift, targetPatterns: cTargetPatterns),
         ]
         for (name, script) in scripts {
             if (try? manager.destinationOfSymbolicLink(atPath: bin + "/" + name)) != nil { try manager.removeItem(atPath: bin + "/" + name) }

@@ -45,6 +45,7 @@ struct CFunctionCollector {
             kind: .function, name: name,
             location: SourceLocation(file: expansion.file ?? unit.path, line: expansion.line, column: expansion.column)
         )
+        site.language = .c
         let storage = clang_Cursor_getStorageClass(cursor)
         site.access = storage == CX_SC_Static ? "private" : "public"
         if storage == CX_SC_Static { site.modifiers.append("static") }

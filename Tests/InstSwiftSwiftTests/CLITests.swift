@@ -50,6 +50,13 @@ import Testing
         }
     }
 
+    @Test func explainNamesCFunctionsTheCWay() {
+        let package = repositoryRoot.appendingPathComponent("Fixtures/packages/c-bridge")
+        let result = run([Self.binary, "explain", "--rules", "instswift-rules.yml", "--module", "CBridge", "Sources/CBridge/bridge.c"], in: package)
+        #expect(result.output.contains("Sources/CBridge/bridge.c:3:1: function cbridge_is_even(int value)\n  applied [bridge.c]\n"), "\(result.output)")
+        #expect(result.output.contains("function cbridge_sum(int count, const char * label, int (*)(int) callback)"), "\(result.output)")
+    }
+
     @Test func validateFailsWithCompilerStyleErrors() {
         let result = run([Self.binary, "rules", "validate", "unknown-span-key.yml"], in: repositoryRoot.appendingPathComponent("Fixtures/rule-errors"))
         #expect(result.status == 2)

@@ -29,6 +29,9 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { pattern }
 
+    /// The pattern with its `{a,b}` alternatives spelled out: `C{Yaml,Json}` -> `CYaml`, `CJson`.
+    public var expandedAlternatives: [String] { alternatives.map { String($0) } }
+
     /// Whether the pattern is a literal (no wildcard).
     public var isLiteral: Bool { !pattern.contains { "*?{".contains($0) } }
 

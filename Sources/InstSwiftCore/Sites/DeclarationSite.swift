@@ -41,6 +41,8 @@ public struct DeclarationSite: Sendable {
     }
 
     public var kind: Kind
+    /// The language it is written in.
+    public var language: Rule.Language = .swift
     /// The declaration's base name (`handle`, `init`, a property name for accessors).
     public var name: String
     /// Enclosing type names, outermost first (an extension contributes the type it extends).

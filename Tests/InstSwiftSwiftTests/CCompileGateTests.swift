@@ -1,0 +1,66 @@
+import Foundation
+@testable import InstSwiftBuild
+import InstSwiftCore
+import InstSwiftSwift
+import Testing
+
+/// The `instswift-cc` script sends only the C compiles of targets that C rules name to instswift.
+@Suite struct CCompileGateTests {
+    func rules(_ yaml: String) throws -> [Rule] {
+        try RuleFileLoader(validator: SwiftFrontend().codeValidator).parse(yaml, file: "rules.yml").rules
+    }
+
+    func cRule(_ id: String, modules: String?) -> String {
+        "  - id: \(id)\n    language: c\n" + (modules.map { "    modules: \($0)\n" } ?? "") + "    where:\n      function: {}\n    advice:\n      - span: {}\n"
+    }
+
+    @Test func patternsComeFromTheModulesOfCRules() throws {
+        let set = try rules("rules:\n" + cRule("a", modules: "[CYaml]") + cRule("b", modules: "[\"C{Json,Toml}*\"]")
+            + "  - id: swift\n    where:\n      function: {}\n    advice:\n      - span: {}\n")
+        #expect(CCompileGate.targetPatterns(set) == ["CYaml", "CJson*", "CToml*"])
+    }
+
+    @Test func aCRuleForEveryTargetOpensTheGate() throws {
+        #expect(CCompileGate.targetPatterns(try rules("rules:\n" + cRule("a", modules: "[CYaml]") + cRule("b", modules: nil))) == nil)
+        #expect(CCompileGate.targetPatterns(try rules("rules:\n" + cRule("a", modules: "[\"C-Yaml\"]"))) == nil)
+    }
+
+    /// Runs the script with stand-ins for instswift and the real compiler; returns which one ran.
+    func destination(patterns: [String]?, _ arguments: [String], realCC: Bool = true) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-gate-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["instswift", "cc"] {
+            try "#!/bin/sh\necho \(name)\n".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+            chmod(folder + "/" + name, 0o755)
+        }
+        let script = folder + "/instswift-cc"
+        try CCompileGate.script(instswift: Toolchain.shellQuoted(folder + "/instswift"), targetPatterns: patterns)
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script)
+        process.arguments = arguments
+        process.environment = realCC ? ["INSTSWIFT_REAL_CC": folder + "/cc"] : [:]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func onlyCompilesOfNamedTargetsReachInstswift() throws {
+        let patterns = ["CYaml", "CJson*"]
+        let debug = "/p/.build/instswift/x86_64-unknown-linux-gnu/debug"
+        #expect(try destination(patterns: patterns, ["-c", "/p/Sources/CYaml/src/parser.c", "-o", "\(debug)/CYaml.build/src/parser.c.o"]) == "instswift")
+        #expect(try destination(patterns: patterns, ["-c", "a.c", "-o", "\(debug)/CJsonCore.build/a.c.o"]) == "instswift")
+        #expect(try destination(patterns: patterns, ["-I", "\(debug)/CYaml.build/include", "-c", "b.c", "-o", "\(debug)/CNIOBoringSSL.build/b.c.o"]) == "cc")
+        #expect(try destination(patterns: patterns, ["-fmodule-name=CYaml", "-c", "a.c", "-o", "\(debug)/Other.build/a.c.o"]) == "instswift")
+        // When the command line does not say the target, instswift decides.
+        #expect(try destination(patterns: patterns, ["-c", "a.c"]) == "instswift")
+        #expect(try destination(patterns: patterns, ["-c", "a.c", "-o", "/tmp/a.o"]) == "instswift")
+        #expect(try destination(patterns: patterns, ["-c", "b.c", "-o", "\(debug)/Other.build/b.c.o"], realCC: false) == "instswift")
+        #expect(try destination(patterns: nil, ["-c", "b.c", "-o", "\(debug)/Other.build/b.c.o"]) == "instswift")
+    }
+}

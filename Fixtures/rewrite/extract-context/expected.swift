@@ -4,7 +4,7 @@
     var headers: [String: String]
 }
 
-func handle(_ request: Request) async throws -> Int {/*<instswift>*/ return try await InstSwift.span("handle", kind: .server, context: InstSwift.extract(from: request.headers), attributes: { instswiftSpan in InstSwift.record("http.request.method", request.method, on: instswiftSpan); InstSwift.record("url.path", request.path, on: instswiftSpan) }) { (instswiftSpan) async throws in /*</instswift>*/
+func handle(_ request: Request) async throws -> Int {/*<instswift>*/ return try await InstSwift.span("handle", kind: .server, context: InstSwift.extract(from: request.headers), attributes: { instswiftSpan in InstSwift.record("http.request.method", request.method, on: instswiftSpan); InstSwift.record("url.path", request.path, on: instswiftSpan) }) { (instswiftSpan) async throws -> Int in /*</instswift>*/
     await Task.yield()
     return 200
 /*<instswift>*/}/*</instswift>*/}

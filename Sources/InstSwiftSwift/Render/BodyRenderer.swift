@@ -109,16 +109,30 @@ struct BodyRenderer {
     }
 
     /// The closure states the declaration's effects, so the right overload is chosen even when the body does not
-    /// (yet) await or throw, and no "no 'async' operations occur within 'await'" warning appears.
+    /// (yet) await or throw, and no "no 'async' operations occur within 'await'" warning appears. It also states the
+    /// result type when the declaration spells one that a closure can: with the closure's whole type known, the
+    /// compiler checks the body once instead of inferring through it (type-checking swift-algorithms with every
+    /// function traced took 1.8x as long without it).
     var closureSignature: String {
         var effects: [String] = []
         if site.isAsync { effects.append("async") }
         switch site.throwing {
-        case .none, .rethrows: break
+        case .none: break
+        case .rethrows: effects.append("throws")
         case .throws: effects.append("throws")
         case .typed: effects.append("throws(\(site.thrownType ?? "any Error"))")
         }
+        if let result = spellableResultType { effects.append("-> \(result)") }
         return effects.isEmpty ? "instswiftSpan" : "(instswiftSpan) \(effects.joined(separator: " "))"
+    }
+
+    /// The declared result type (`Void` when none), unless it is one a closure cannot state: an opaque `some P`, a
+    /// dynamic `Self`, an implicitly unwrapped optional.
+    var spellableResultType: String? {
+        guard let written = site.returnType else { return "Void" }
+        let words = written.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
+        if words.contains("some") || words.contains("Self") || written.hasSuffix("!") { return nil }
+        return written
     }
 
     /// For initializers: a span started and ended by `defer`, since `self` cannot be captured before it is initialized.

@@ -102,10 +102,12 @@ struct BodyRenderer {
             if let key = span.elementCountAttribute { observation.append("elementCountAttribute: \(stringLiteral(key))") }
             if !observation.isEmpty { arguments.append("observing: StreamObservation(\(observation.joined(separator: ", ")))") }
         }
+        // A span with nothing but its name goes through the lean entry points (see `InstSwift.syncSpan`).
+        let plainFunction = function == "span" && arguments.count == 1 ? (site.isAsync ? "asyncSpan" : "syncSpan") : function
         var effects = ""
         if site.throwing != .none { effects += "try " }
         if site.isAsync { effects += "await " }
-        return "return \(effects)InstSwift.\(function)(\(arguments.joined(separator: ", "))) { \(closureSignature) in"
+        return "return \(effects)InstSwift.\(plainFunction)(\(arguments.joined(separator: ", "))) { \(closureSignature) in"
     }
 
     /// The closure states the declaration's effects, so the right overload is chosen even when the body does not

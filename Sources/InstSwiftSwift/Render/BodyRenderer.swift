@@ -120,8 +120,8 @@ struct BodyRenderer {
         if site.isAsync { effects.append("async") }
         switch site.throwing {
         case .none: break
-        case .rethrows: effects.append("throws")
-        case .throws: effects.append("throws")
+        // A `rethrows` body throws only what its closure parameters throw; `rethrowingSpan` rethrows it.
+        case .throws, .rethrows: effects.append("throws")
         case .typed: effects.append("throws(\(site.thrownType ?? "any Error"))")
         }
         if let result = spellableResultType { effects.append("-> \(result)") }

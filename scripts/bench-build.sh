@@ -52,11 +52,11 @@ compare() {
 clean_scratch() { swift package clean --scratch-path "$1"; }
 no_change() { :; }
 # A real edit, not a touch: instswift rewrites a touched file to the same copy, so the compiler would see no change.
-edit_source() { echo "// bench edit $RANDOM" >> "$touch_file"; }
+edit_source() { echo "// bench edit $RANDOM" >> "$edit_file"; }
 
-# bench TITLE TOUCH_FILE [instswift flags -- ] [swift build flags...]: run in the package folder.
+# bench TITLE EDIT_FILE [instswift flags -- ] [swift build flags...]: run in the package folder.
 bench() {
-    local title=$1 touch_file=$2; shift 2
+    local title=$1 edit_file=$2; shift 2
     local rules=()
     while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do rules+=("$1"); shift; done
     [ "$#" -gt 0 ] && shift
@@ -74,7 +74,7 @@ bench() {
     printf "%-28s %11s %9s %6s %11s %9s %6s   %s\n" "build (median)" "wall: plain" "instswift" "ratio" "cpu: plain" "instswift" "ratio" "target"
     row "clean (3 each)" "$clean_plain" "$clean_instr" "<= 1.10"
     row "no-op (5 each)" "$noop_plain" "$noop_instr" "<= 1.05 (+0.3 s)"
-    row "edit $(basename "$touch_file") (3 each)" "$edit_plain" "$edit_instr" "<= 1.20"
+    row "edit $(basename "$edit_file") (3 each)" "$edit_plain" "$edit_instr" "<= 1.20"
     python3 - "$work/report.json" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
@@ -92,7 +92,7 @@ every_function_rules() {
     echo "$file"
 }
 
-# real OWNER/NAME VERSION LANGUAGE MODULE TOUCH_FILE TARGET
+# real OWNER/NAME VERSION LANGUAGE MODULE EDIT_FILE TARGET
 real() {
     local package=$work/$(basename "$1")
     git clone -q "https://github.com/$1" "$package" && git -C "$package" checkout -q "$2"

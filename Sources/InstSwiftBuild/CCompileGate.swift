@@ -12,12 +12,16 @@ enum CCompileGate {
         for rule in rules where rule.language == .c {
             guard !rule.modules.isEmpty else { return nil }
             for alternative in rule.modules.flatMap(\.expandedAlternatives) {
-                let allowed = { (character: Character) in character.isASCII && (character.isLetter || character.isNumber || "_*?".contains(character)) }
-                guard !alternative.isEmpty, alternative.allSatisfy(allowed) else { return nil }
+                guard !alternative.isEmpty, alternative.allSatisfy(isPatternCharacter) else { return nil }
                 patterns.append(alternative.replacingOccurrences(of: "**", with: "*"))
             }
         }
         return patterns
+    }
+
+    /// What a target-name pattern may hold and still be put in a bash `case` unquoted.
+    private static func isPatternCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || "_*?".contains(character))
     }
 
     /// The `instswift-cc` script. Without patterns it hands everything to instswift; with them, a compile goes to

@@ -5,7 +5,7 @@ extension InstSwift {
     /// ``span(_:kind:context:attributes:onResult:onError:function:file:line:_:)-2k2w5`` with every option at its
     /// default. A name of its own and no optional closures keep the compiler from weighing the sync and async overloads
     /// and each call site from evaluating default arguments: compiling swift-algorithms' `Algorithms` with every
-    /// function traced took 1.15x plain this way, 1.31x through `span`.
+    /// function traced (-wmo -Onone) took 1.21x plain this way, 1.31x through `span`.
     @inlinable @inline(__always)
     public static func syncSpan<T, E: Error>(
         _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line,

@@ -97,6 +97,14 @@ let package = Package(
             ],
             swiftSettings: libclangHeaders
         ),
+        // The runtime's own logic (environment checks, propagation limits), through @testable imports.
+        .testTarget(
+            name: "InstSwiftRuntimeTests",
+            dependencies: [
+                .product(name: "InstSwiftRuntime", package: "Runtime"),
+                .product(name: "InstSwiftOTel", package: "Runtime"),
+            ]
+        ),
         .testTarget(
             name: "InstSwiftCTests",
             dependencies: ["InstSwiftCore", "InstSwiftC", "InstSwiftBuild"],

@@ -11,7 +11,12 @@ enum CCompileGate {
         var patterns: [String] = []
         for rule in rules where rule.language == .c {
             guard !rule.modules.isEmpty else { return nil }
-            for alternative in rule.modules.flatMap(\.expandedAlternatives) {
+            var alternatives: [String] = []
+            for module in rule.modules {
+                guard let expanded = module.expandedAlternatives else { return nil }
+                alternatives += expanded
+            }
+            for alternative in alternatives {
                 guard !alternative.isEmpty, alternative.allSatisfy(isPatternCharacter) else { return nil }
                 patterns.append(alternative.replacingOccurrences(of: "**", with: "*"))
             }

@@ -48,9 +48,9 @@ public struct CFrontend: LanguageFrontend {
         guard !edits.isEmpty else { return RewriteResult(output: nil, reports: reports, diagnostics: diagnostics) }
         if options.emitSourceLocationHeader {
             // The runtime's declarations, then `#line` so that every original line keeps its number and file name.
-            edits.append(TextEdit(offset: 0, text: CPrelude.text + "#line 1 \(cString(file.path))\n", role: .open(length: Int.max)))
+            edits.append(TextEdit(offset: 0, text: CPrelude.text + "#line 1 \(cString(file.path))\n", role: .leading))
         }
-        return RewriteResult(output: EditApplier.apply(edits, to: source), reports: reports, diagnostics: diagnostics)
+        return RewriteResult(output: EditApplier.apply(edits, to: source), reports: reports, diagnostics: diagnostics, edits: edits)
     }
 }
 

@@ -49,9 +49,9 @@ public struct SwiftFrontend: LanguageFrontend {
         }
         edits += ImportRenderer(tree: tree, existing: collector.imports).edits(adding: imports)
         if options.emitSourceLocationHeader {
-            edits.append(TextEdit(offset: 0, text: "#sourceLocation(file: \(stringLiteral(file.path)), line: 1)\n", role: .open(length: Int.max)))
+            edits.append(TextEdit(offset: 0, text: "#sourceLocation(file: \(stringLiteral(file.path)), line: 1)\n", role: .leading))
         }
-        return RewriteResult(output: EditApplier.apply(edits, to: source), reports: reports, diagnostics: diagnostics)
+        return RewriteResult(output: EditApplier.apply(edits, to: source), reports: reports, diagnostics: diagnostics, edits: edits)
     }
 }
 

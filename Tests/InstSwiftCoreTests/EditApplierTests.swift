@@ -23,3 +23,44 @@ import Testing
         #expect(EditApplier.apply(edits, to: "héllo wörld") == "héllo! wörld")
     }
 }
+
+@Suite struct EmptyRegionTests {
+    /// `func d() {}`: the span's region is empty, so it must open before it closes (it closed first, giving `{}{`).
+    @Test func anEmptyRegionOpensBeforeItCloses() {
+        let edits = [
+            TextEdit(offset: 1, text: "}", role: .close(length: 0)),
+            TextEdit(offset: 1, text: "{", role: .open(length: 0)),
+        ]
+        #expect(EditApplier.apply(edits, to: "{}") == "{{}}")
+        #expect(EditApplier.firstUnbalancedEdit(in: edits) == nil)
+    }
+
+    @Test func emptyRegionsOfSeveralRulesNestInRuleOrder() {
+        let edits = [
+            TextEdit(offset: 1, text: ")", role: .close(length: 0), sequence: 1),
+            TextEdit(offset: 1, text: "]", role: .close(length: 0), sequence: 0),
+            TextEdit(offset: 1, text: "(", role: .open(length: 0), sequence: 1),
+            TextEdit(offset: 1, text: "[", role: .open(length: 0), sequence: 0),
+        ]
+        #expect(EditApplier.apply(edits, to: "{}") == "{[()]}")
+    }
+
+    /// A region that ends where an empty one sits closes first; one that starts there opens after it.
+    @Test func emptyRegionsSitBetweenEndingAndStartingRegions() {
+        let edits = [
+            TextEdit(offset: 0, text: "<a>", role: .open(length: 2)),
+            TextEdit(offset: 2, text: "</a>", role: .close(length: 2)),
+            TextEdit(offset: 2, text: "<e>", role: .open(length: 0)),
+            TextEdit(offset: 2, text: "</e>", role: .close(length: 0)),
+            TextEdit(offset: 2, text: "<b>", role: .open(length: 2)),
+            TextEdit(offset: 4, text: "</b>", role: .close(length: 2)),
+        ]
+        #expect(EditApplier.apply(edits, to: "abcd") == "<a>ab</a><e></e><b>cd</b>")
+        #expect(EditApplier.firstUnbalancedEdit(in: edits) == nil)
+    }
+
+    @Test func aCloserWithoutItsOpenerIsReported() {
+        let edits = [TextEdit(offset: 1, text: "}", role: .close(length: 1))]
+        #expect(EditApplier.firstUnbalancedEdit(in: edits) == edits[0])
+    }
+}

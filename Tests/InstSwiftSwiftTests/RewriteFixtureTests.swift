@@ -27,6 +27,15 @@ import Testing
         #expect(stripped == input, "\(fixture.name): \(diff(expected: input, actual: stripped))")
     }
 
+    /// Insertions at one offset are applied in an order that keeps every injected region balanced (`{}` once closed
+    /// its span before opening it).
+    @Test(arguments: RewriteCase.all)
+    func injectedRegionsNest(_ fixture: RewriteCase) throws {
+        let (_, result) = try fixture.run()
+        let unbalanced = EditApplier.firstUnbalancedEdit(in: result.edits)
+        #expect(unbalanced == nil, "\(fixture.name): \(String(describing: unbalanced)) breaks the nesting of injected regions")
+    }
+
     @Test(arguments: RewriteCase.all)
     func rewriteIsDeterministic(_ fixture: RewriteCase) throws {
         #expect(try fixture.run().output == fixture.run().output)

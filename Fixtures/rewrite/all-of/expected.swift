@@ -1,3 +1,3 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/public func a() async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("a") { (instswiftSpan) async -> Int in /*</instswift>*/ 1 /*<instswift>*/}/*</instswift>*/}
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/public func a() async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("a") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ 1 /*<instswift>*/}/*</instswift>*/}
 public func b() -> Int { 2 }
 func c() async -> Int { 3 }

@@ -1,4 +1,4 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func fanOut() async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("fanOut") { (instswiftSpan) async -> Int in /*</instswift>*/
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func fanOut() async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("fanOut") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/
     async let a = Task.yield()
     await a
     return await withTaskGroup(of: Int.self) { group in

@@ -1,4 +1,4 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func process(_ items: [Int]) -> Int {/*<instswift>*/ return InstSwift.syncSpan("process") { (instswiftSpan) -> Int in /*</instswift>*/
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func process(_ items: [Int]) -> Int {/*<instswift>*/ return InstSwift.syncSpan("process") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/
     var total = 0
     defer { total = 0 }
     guard !items.isEmpty else { return -1 }

@@ -1,5 +1,5 @@
 // instswift:span
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func checkout(cart: [Int]) -> Int {/*<instswift>*/ return InstSwift.syncSpan("checkout") { (instswiftSpan) -> Int in /*</instswift>*/
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func checkout(cart: [Int]) -> Int {/*<instswift>*/ return InstSwift.syncSpan("checkout") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/
     cart.reduce(0, +)
 /*<instswift>*/}/*</instswift>*/}
 

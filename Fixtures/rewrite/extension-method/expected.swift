@@ -3,7 +3,7 @@
 }
 
 extension Account {
-    func greeting() -> String {/*<instswift>*/ return InstSwift.syncSpan("Account.greeting") { (instswiftSpan) -> String in /*</instswift>*/
+    func greeting() -> String {/*<instswift>*/ return InstSwift.syncSpan("Account.greeting") { (instswiftSpan) throws(Never) -> String in /*</instswift>*/
         "Hello, \(owner)"
     /*<instswift>*/}/*</instswift>*/}
 }

@@ -1,1 +1,1 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func route() -> String {/*<instswift>*/ return InstSwift.syncSpan("route") { (instswiftSpan) -> String in /*</instswift>*/ "/" /*<instswift>*/}/*</instswift>*/}
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func route() -> String {/*<instswift>*/ return InstSwift.syncSpan("route") { (instswiftSpan) throws(Never) -> String in /*</instswift>*/ "/" /*<instswift>*/}/*</instswift>*/}

@@ -1,4 +1,4 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func largest<C: Collection>(in values: C) -> C.Element? where C.Element: Comparable {/*<instswift>*/ return InstSwift.syncSpan("largest") { (instswiftSpan) -> C.Element? in /*</instswift>*/
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func largest<C: Collection>(in values: C) -> C.Element? where C.Element: Comparable {/*<instswift>*/ return InstSwift.syncSpan("largest") { (instswiftSpan) throws(Never) -> C.Element? in /*</instswift>*/
     values.max()
 /*<instswift>*/}/*</instswift>*/}
 

@@ -1,8 +1,8 @@
 /*<instswift>*/import InstSwiftRuntime; /*</instswift>*/#if DEBUG
-func debugOnly() -> Int {/*<instswift>*/ return InstSwift.syncSpan("debugOnly") { (instswiftSpan) -> Int in /*</instswift>*/ 1 /*<instswift>*/}/*</instswift>*/}
+func debugOnly() -> Int {/*<instswift>*/ return InstSwift.syncSpan("debugOnly") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/ 1 /*<instswift>*/}/*</instswift>*/}
 #endif
 
-func platformName() -> String {/*<instswift>*/ return InstSwift.syncSpan("platformName") { (instswiftSpan) -> String in /*</instswift>*/
+func platformName() -> String {/*<instswift>*/ return InstSwift.syncSpan("platformName") { (instswiftSpan) throws(Never) -> String in /*</instswift>*/
     #if os(Linux)
     return "linux"
     #else

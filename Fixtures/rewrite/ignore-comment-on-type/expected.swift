@@ -4,5 +4,5 @@
 }
 
 struct Cold {
-    func run() -> Int {/*<instswift>*/ return InstSwift.syncSpan("Cold.run") { (instswiftSpan) -> Int in /*</instswift>*/ 2 /*<instswift>*/}/*</instswift>*/}
+    func run() -> Int {/*<instswift>*/ return InstSwift.syncSpan("Cold.run") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/ 2 /*<instswift>*/}/*</instswift>*/}
 }

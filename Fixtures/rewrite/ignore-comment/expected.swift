@@ -3,6 +3,6 @@
     x + 1
 }
 
-func cold(_ x: Int) -> Int {/*<instswift>*/ return InstSwift.syncSpan("cold") { (instswiftSpan) -> Int in /*</instswift>*/
+func cold(_ x: Int) -> Int {/*<instswift>*/ return InstSwift.syncSpan("cold") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/
     x - 1
 /*<instswift>*/}/*</instswift>*/}

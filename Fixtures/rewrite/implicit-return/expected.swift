@@ -1,5 +1,5 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func square(_ x: Int) -> Int {/*<instswift>*/ return InstSwift.syncSpan("square") { (instswiftSpan) -> Int in /*</instswift>*/ x * x /*<instswift>*/}/*</instswift>*/}
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func square(_ x: Int) -> Int {/*<instswift>*/ return InstSwift.syncSpan("square") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/ x * x /*<instswift>*/}/*</instswift>*/}
 
-func sign(_ x: Int) -> String {/*<instswift>*/ return InstSwift.syncSpan("sign") { (instswiftSpan) -> String in /*</instswift>*/
+func sign(_ x: Int) -> String {/*<instswift>*/ return InstSwift.syncSpan("sign") { (instswiftSpan) throws(Never) -> String in /*</instswift>*/
     if x < 0 { "negative" } else { "positive" }
 /*<instswift>*/}/*</instswift>*/}

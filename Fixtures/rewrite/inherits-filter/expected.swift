@@ -1,7 +1,7 @@
 /*<instswift>*/import InstSwiftRuntime; /*</instswift>*/protocol PaymentService {}
 
 struct Stripe: PaymentService {
-    func pay() -> Bool {/*<instswift>*/ return InstSwift.syncSpan("Stripe.pay") { (instswiftSpan) -> Bool in /*</instswift>*/ true /*<instswift>*/}/*</instswift>*/}
+    func pay() -> Bool {/*<instswift>*/ return InstSwift.syncSpan("Stripe.pay") { (instswiftSpan) throws(Never) -> Bool in /*</instswift>*/ true /*<instswift>*/}/*</instswift>*/}
 }
 
 struct Logger {

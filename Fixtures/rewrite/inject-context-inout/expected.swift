@@ -1,3 +1,3 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func prepare(_ headers: inout [String: String]) {/*<instswift>*/ return InstSwift.syncSpan("prepare") { (instswiftSpan) -> Void in InstSwift.inject(into: &headers); /*</instswift>*/
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func prepare(_ headers: inout [String: String]) {/*<instswift>*/ return InstSwift.syncSpan("prepare") { (instswiftSpan) throws(Never) -> Void in InstSwift.inject(into: &headers); /*</instswift>*/
     headers["accept"] = "application/json"
 /*<instswift>*/}/*</instswift>*/}

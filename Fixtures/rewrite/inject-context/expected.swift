@@ -3,7 +3,7 @@
     var headers: [String: String] = [:]
 }
 
-func send(_ request: OutgoingRequest) async -> Int {/*<instswift>*/ return await InstSwift.span("send", kind: .client) { (instswiftSpan) async -> Int in var request = request; InstSwift.inject(into: &request.headers); /*</instswift>*/
+func send(_ request: OutgoingRequest) async -> Int {/*<instswift>*/ return await InstSwift.span("send", kind: .client) { (instswiftSpan) async throws(Never) -> Int in var request = request; InstSwift.inject(into: &request.headers); /*</instswift>*/
     await Task.yield()
     return request.headers.count
 /*<instswift>*/}/*</instswift>*/}

@@ -1,6 +1,6 @@
 /// Inlinable bodies are emitted into clients; the span they get calls only public runtime API.
 /*<instswift>*/import InstSwiftRuntime; import Tracing; /*</instswift>*/@inlinable
-public func double(_ x: Int) -> Int {/*<instswift>*/ return InstSwift.syncSpan("double") { (instswiftSpan) -> Int in /*</instswift>*/
+public func double(_ x: Int) -> Int {/*<instswift>*/ return InstSwift.syncSpan("double") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/
     x * 2
 /*<instswift>*/}/*</instswift>*/}
 
@@ -13,12 +13,12 @@ public struct Window<Base: Collection> {
     }
 
     @_alwaysEmitIntoClient
-    public func first(_ count: Int) -> Base.SubSequence {/*<instswift>*/ return InstSwift.syncSpan("Window.first") { (instswiftSpan) -> Base.SubSequence in /*</instswift>*/
+    public func first(_ count: Int) -> Base.SubSequence {/*<instswift>*/ return InstSwift.syncSpan("Window.first") { (instswiftSpan) throws(Never) -> Base.SubSequence in /*</instswift>*/
         base.prefix(count)
     /*<instswift>*/}/*</instswift>*/}
 
     @usableFromInline
-    internal func isEmpty() -> Bool {/*<instswift>*/ return InstSwift.syncSpan("Window.isEmpty") { (instswiftSpan) -> Bool in /*</instswift>*/
+    internal func isEmpty() -> Bool {/*<instswift>*/ return InstSwift.syncSpan("Window.isEmpty") { (instswiftSpan) throws(Never) -> Bool in /*</instswift>*/
         base.isEmpty
     /*<instswift>*/}/*</instswift>*/}
 }

@@ -1,1 +1,1 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func answer() -> Int {/*<instswift>*/ return InstSwift.syncSpan("answer") { (instswiftSpan) -> Int in print("asked"); /*</instswift>*/ /*<instswift>*/return /*</instswift>*/42 /*<instswift>*/}/*</instswift>*/}
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func answer() -> Int {/*<instswift>*/ return InstSwift.syncSpan("answer") { (instswiftSpan) throws(Never) -> Int in print("asked"); /*</instswift>*/ /*<instswift>*/return /*</instswift>*/42 /*<instswift>*/}/*</instswift>*/}

@@ -4,12 +4,12 @@ final class ViewModel {
 }
 
 @MainActor
-func refresh(_ model: ViewModel) async {/*<instswift>*/ return await InstSwift.asyncSpan("refresh") { (instswiftSpan) async -> Void in /*</instswift>*/
+func refresh(_ model: ViewModel) async {/*<instswift>*/ return await InstSwift.asyncSpan("refresh") { (instswiftSpan) async throws(Never) -> Void in /*</instswift>*/
     await Task.yield()
     model.title = "done"
 /*<instswift>*/}/*</instswift>*/}
 
 @MainActor
-func rename(_ model: ViewModel, to title: String) {/*<instswift>*/ return InstSwift.syncSpan("rename") { (instswiftSpan) -> Void in /*</instswift>*/
+func rename(_ model: ViewModel, to title: String) {/*<instswift>*/ return InstSwift.syncSpan("rename") { (instswiftSpan) throws(Never) -> Void in /*</instswift>*/
     model.title = title
 /*<instswift>*/}/*</instswift>*/}

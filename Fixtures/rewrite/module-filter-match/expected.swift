@@ -1,1 +1,1 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func invoice() -> Int {/*<instswift>*/ return InstSwift.syncSpan("invoice") { (instswiftSpan) -> Int in /*</instswift>*/ 1 /*<instswift>*/}/*</instswift>*/}
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func invoice() -> Int {/*<instswift>*/ return InstSwift.syncSpan("invoice") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/ 1 /*<instswift>*/}/*</instswift>*/}

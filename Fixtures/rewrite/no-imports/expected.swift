@@ -1,3 +1,3 @@
 // A file without imports.
 
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func one() -> Int {/*<instswift>*/ return InstSwift.syncSpan("one") { (instswiftSpan) -> Int in /*</instswift>*/ 1 /*<instswift>*/}/*</instswift>*/}
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func one() -> Int {/*<instswift>*/ return InstSwift.syncSpan("one") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/ 1 /*<instswift>*/}/*</instswift>*/}

@@ -1,3 +1,3 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func first(_ values: [Int]) -> Int? {/*<instswift>*/ return InstSwift.syncSpan("first") { (instswiftSpan) -> Int? in /*</instswift>*/
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func first(_ values: [Int]) -> Int? {/*<instswift>*/ return InstSwift.syncSpan("first") { (instswiftSpan) throws(Never) -> Int? in /*</instswift>*/
     values.first
 /*<instswift>*/}/*</instswift>*/}

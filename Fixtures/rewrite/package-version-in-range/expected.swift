@@ -1,1 +1,1 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func query(_ sql: String) -> [String] {/*<instswift>*/ return InstSwift.span("query", kind: .client) { (instswiftSpan) -> [String] in /*</instswift>*/ [sql] /*<instswift>*/}/*</instswift>*/}
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func query(_ sql: String) -> [String] {/*<instswift>*/ return InstSwift.span("query", kind: .client) { (instswiftSpan) throws(Never) -> [String] in /*</instswift>*/ [sql] /*<instswift>*/}/*</instswift>*/}

@@ -1,6 +1,6 @@
 /*<instswift>*/import InstSwiftRuntime; /*</instswift>*/struct Outer {
     private struct Inner {
-        func value() -> Int {/*<instswift>*/ return InstSwift.syncSpan("Inner.value") { (instswiftSpan) -> Int in /*</instswift>*/ 7 /*<instswift>*/}/*</instswift>*/}
+        func value() -> Int {/*<instswift>*/ return InstSwift.syncSpan("Inner.value") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/ 7 /*<instswift>*/}/*</instswift>*/}
     }
 
     func read() -> Int { Inner().value() }

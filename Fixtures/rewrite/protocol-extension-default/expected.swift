@@ -3,7 +3,7 @@
 }
 
 extension Describable {
-    func describe() -> String {/*<instswift>*/ return InstSwift.syncSpan("Describable.describe") { (instswiftSpan) -> String in /*</instswift>*/
+    func describe() -> String {/*<instswift>*/ return InstSwift.syncSpan("Describable.describe") { (instswiftSpan) throws(Never) -> String in /*</instswift>*/
         String(describing: self)
     /*<instswift>*/}/*</instswift>*/}
 }

@@ -9,11 +9,11 @@ func process(_ keys: [String], store: Store) -> [String] {
     }
     let skipped = keys.filter { $0.isEmpty }.count
     do {
-        func helperInBlock() -> Int {/*<instswift>*/ return InstSwift.syncSpan("helperInBlock") { (instswiftSpan) -> Int in /*</instswift>*/ skipped * 2 /*<instswift>*/}/*</instswift>*/}
+        func helperInBlock() -> Int {/*<instswift>*/ return InstSwift.syncSpan("helperInBlock") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/ skipped * 2 /*<instswift>*/}/*</instswift>*/}
         results.append(String(helperInBlock()))
     }
     _ = keys.map { (key: String) -> Int in
-        func helperInClosure() -> Int {/*<instswift>*/ return InstSwift.syncSpan("helperInClosure") { (instswiftSpan) -> Int in /*</instswift>*/ key.count /*<instswift>*/}/*</instswift>*/}
+        func helperInClosure() -> Int {/*<instswift>*/ return InstSwift.syncSpan("helperInClosure") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/ key.count /*<instswift>*/}/*</instswift>*/}
         return helperInClosure()
     }
     return results

@@ -1,3 +1,3 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func numbers() -> some Sequence<Int> {/*<instswift>*/ return InstSwift.syncSpan("numbers") { instswiftSpan in /*</instswift>*/
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func numbers() -> some Sequence<Int> {/*<instswift>*/ return InstSwift.syncSpan("numbers") { (instswiftSpan) throws(Never) in /*</instswift>*/
     [1, 2, 3]
 /*<instswift>*/}/*</instswift>*/}

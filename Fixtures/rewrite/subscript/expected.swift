@@ -3,7 +3,7 @@
     let width: Int
 
     subscript(row: Int, column: Int) -> Int {
-        get {/*<instswift>*/ return InstSwift.syncSpan("Grid.subscript") { (instswiftSpan) -> Int in /*</instswift>*/ cells[row * width + column] /*<instswift>*/}/*</instswift>*/}
-        set {/*<instswift>*/ return InstSwift.syncSpan("Grid.subscript") { (instswiftSpan) -> Void in /*</instswift>*/ cells[row * width + column] = newValue /*<instswift>*/}/*</instswift>*/}
+        get {/*<instswift>*/ return InstSwift.syncSpan("Grid.subscript") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/ cells[row * width + column] /*<instswift>*/}/*</instswift>*/}
+        set {/*<instswift>*/ return InstSwift.syncSpan("Grid.subscript") { (instswiftSpan) throws(Never) -> Void in /*</instswift>*/ cells[row * width + column] = newValue /*<instswift>*/}/*</instswift>*/}
     }
 }

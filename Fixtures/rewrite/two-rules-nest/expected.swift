@@ -1,3 +1,3 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func pay(_ amount: Int) -> Bool {/*<instswift>*/ return InstSwift.syncSpan("outer") { (instswiftSpan) -> Bool in return InstSwift.syncSpan("inner") { (instswiftSpan) -> Bool in /*</instswift>*/
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func pay(_ amount: Int) -> Bool {/*<instswift>*/ return InstSwift.syncSpan("outer") { (instswiftSpan) throws(Never) -> Bool in return InstSwift.syncSpan("inner") { (instswiftSpan) throws(Never) -> Bool in /*</instswift>*/
     amount > 0
 /*<instswift>*/}}/*</instswift>*/}

@@ -1,1 +1,1 @@
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func greet(_ name: String) {/*<instswift>*/ return InstSwift.syncSpan("greet") { (instswiftSpan) -> Void in /*</instswift>*/ print("hi", name) /*<instswift>*/}/*</instswift>*/}
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func greet(_ name: String) {/*<instswift>*/ return InstSwift.syncSpan("greet") { (instswiftSpan) throws(Never) -> Void in /*</instswift>*/ print("hi", name) /*<instswift>*/}/*</instswift>*/}

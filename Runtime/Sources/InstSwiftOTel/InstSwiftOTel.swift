@@ -36,10 +36,11 @@ public enum InstSwiftOTel {
         state.withLock { current in
             guard current == nil else { return }
             guard InstrumentationSystem.tracer is NoOpTracer else { return }
+            EnvironmentCheck(environment: ProcessInfo.processInfo.environment).apply()
             do {
                 current = try Lifecycle.start(settings)
             } catch {
-                FileHandle.standardError.write(Data("instswift: tracing is off, swift-otel could not start: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("instswift: tracing is off: \(error)\n".utf8))
             }
         }
     }
@@ -80,18 +81,20 @@ final class Lifecycle: Sendable {
         // swift-otel's batch processor exports one batch per tick (timer, or a full queue), so its throughput is about
         // batch size / delay: the OTel defaults (512 per 5 s) drop spans above ~10k/s. These keep up with what swift-otel
         // can produce here (scripts/bench-export.sh); OTEL_BSP_* variables still override them.
-        configuration.traces.batchSpanProcessor.scheduleDelay = .milliseconds(50)
-        configuration.traces.batchSpanProcessor.maxExportBatchSize = 4096
-        configuration.traces.batchSpanProcessor.maxQueueSize = 16384
+        configuration.traces.batchSpanProcessor.scheduleDelay = InstSwiftOTelDefaults.scheduleDelay
+        configuration.traces.batchSpanProcessor.maxExportBatchSize = InstSwiftOTelDefaults.maxExportBatchSize
+        configuration.traces.batchSpanProcessor.maxQueueSize = InstSwiftOTelDefaults.maxQueueSize
         var recorder: TraceFileRecorder?
         if !settings.hasExporter {
             configuration.traces.exporter = .none
-            recorder = try TraceFileRecorder(path: settings.traceFile, serviceName: settings.serviceName)
+            recorder = try TraceFileRecorder(
+                path: settings.traceFile, serviceName: settings.serviceName, createFolder: settings.traceFileIsDefault
+            )
         }
         let backend = try OTel.makeTracingBackend(configuration: configuration)
         if let recorder {
             InstrumentationSystem.bootstrap(RecordingTracer(base: backend.factory, recorder: recorder))
-            if settings.announceTraceFile {
+            if settings.traceFileIsDefault {
                 FileHandle.standardError.write(Data("instswift: no OTLP endpoint set; writing spans to \(settings.traceFile) (view: instswift traces \(settings.traceFile))\n".utf8))
             }
         } else {

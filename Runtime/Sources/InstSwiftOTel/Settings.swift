@@ -6,7 +6,8 @@ struct Settings {
     /// Whether an OTLP (or other) exporter was asked for explicitly.
     var hasExporter: Bool
     var traceFile: String
-    var announceTraceFile: Bool
+    /// Whether `traceFile` is the default location (then announced at start, and its folder created).
+    var traceFileIsDefault: Bool
     var serviceName: String
     var exportTimeout: Duration
     /// Whether OTLP/gRPC was asked for (`OTEL_EXPORTER_OTLP_[TRACES_]PROTOCOL=grpc`).
@@ -18,10 +19,10 @@ struct Settings {
             .contains { !(environment[$0] ?? "").isEmpty }
         if let file = environment["INSTSWIFT_TRACE_FILE"], !file.isEmpty {
             traceFile = file
-            announceTraceFile = false
+            traceFileIsDefault = false
         } else {
             traceFile = FileManager.default.fileExists(atPath: ".build") ? ".build/instswift/traces.jsonl" : NSTemporaryDirectory() + "instswift-traces.jsonl"
-            announceTraceFile = true
+            traceFileIsDefault = true
         }
         serviceName = environment["OTEL_SERVICE_NAME"] ?? ProcessInfo.processInfo.processName
         let milliseconds = (environment["OTEL_EXPORTER_OTLP_TRACES_TIMEOUT"] ?? environment["OTEL_EXPORTER_OTLP_TIMEOUT"]).flatMap(Int.init) ?? 10_000

@@ -1,28 +1,42 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 import Tracing
 
 /// Writes finished spans as OTLP/JSON lines (one `ExportTraceServiceRequest` per line, the collector's file format).
 /// Spans wait in a bounded buffer that a background thread drains, so the app never blocks on the disk; when the
-/// buffer is full, spans are dropped and counted.
+/// buffer is full, or the file cannot be written (disk full, a path that takes no writes), spans are dropped, counted,
+/// and the first failure is reported once. Nothing here stops the process.
 final class TraceFileRecorder: Sendable {
     static let capacity = 65_536
 
-    private let handle: FileHandle
+    private let descriptor: Int32
+    private let path: String
     private let serviceName: String
     private let buffer = Mutex<(lines: [String], dropped: Int)>(([], 0))
-    private let writing = Mutex(())
+    private let writing = Mutex<(failures: Int, reported: Bool)>((0, false))
 
-    init(path: String, serviceName: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-        handle = try FileHandle(forWritingTo: url)
-        handle.seekToEndOfFile()
+    /// Opens `path` for appending. Only the default location's folder is created: a folder named by
+    /// `INSTSWIFT_TRACE_FILE` that does not exist is an error, not something to create wherever the path points.
+    init(path: String, serviceName: String, createFolder: Bool) throws(TraceFileError) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if createFolder {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw TraceFileError(path: path, reason: "its folder \(folder) does not exist")
+        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw TraceFileError(path: path, reason: String(cString: strerror(errno))) }
+        self.descriptor = descriptor
+        self.path = path
         self.serviceName = serviceName
         let thread = Thread { [weak self] in
-            while let self {
-                self.flush()
+            while let recorder = self {
+                recorder.flush()
                 Thread.sleep(forTimeInterval: 0.2)
             }
         }
@@ -37,17 +51,51 @@ final class TraceFileRecorder: Sendable {
         }
     }
 
-    /// Writes everything buffered.
+    /// Spans dropped so far: the buffer was full, or their write failed.
+    var droppedSpans: Int {
+        buffer.withLock { $0.dropped } + writing.withLock { $0.failures }
+    }
+
+    /// Writes everything buffered; a failed write drops those spans and is reported the first time.
     func flush() {
-        writing.withLock { _ in
-            let lines = buffer.withLock { state in
-                defer { state.lines.removeAll(keepingCapacity: true) }
-                return state.lines
+        writing.withLock { state in
+            let lines = buffer.withLock { buffered in
+                defer { buffered.lines.removeAll(keepingCapacity: true) }
+                return buffered.lines
             }
             guard !lines.isEmpty else { return }
-            handle.write(Data(lines.joined().utf8))
+            if let failure = write(Array(lines.joined().utf8)) {
+                state.failures += lines.count
+                guard !state.reported else { return }
+                state.reported = true
+                FileHandle.standardError.write(Data(
+                    "instswift: cannot write spans to \(path): \(failure); spans are dropped until it can\n".utf8
+                ))
+            }
         }
     }
+
+    /// Writes all of `bytes`, or returns why it could not.
+    private func write(_ bytes: [UInt8]) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            if written == 0 { return "nothing was written" }
+            offset += written
+        }
+        return nil
+    }
+}
+
+/// Why the trace file cannot be used.
+struct TraceFileError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+    var description: String { "cannot write spans to \(path): \(reason)" }
 }
 
 /// OTLP/JSON encoding of one span (ids in hex, times as decimal strings, as the OTLP/JSON mapping specifies).

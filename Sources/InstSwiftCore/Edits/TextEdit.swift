@@ -9,6 +9,8 @@ public struct TextEdit: Sendable, Hashable {
         case close(length: Int)
         /// Stands alone.
         case standalone
+        /// Goes before every other insertion at its offset: a file's header, imports.
+        case leading
     }
 
     /// UTF-8 offset in the original text.
@@ -25,11 +27,17 @@ public struct TextEdit: Sendable, Hashable {
         self.sequence = sequence
     }
 
+    /// The order of insertions at one offset, which keeps every region balanced: first the closers of regions that
+    /// began earlier (innermost first), then standalone text, then empty regions (`{}`: each opens, then closes, nested
+    /// in rule order), then the openers of regions that end later (outermost first).
     var sortKey: (Int, Int, Int, Int) {
         switch role {
-        case .close(let length): (offset, 0, length, -sequence)
+        case .leading: (offset, -1, 0, sequence)
+        case .close(let length) where length > 0: (offset, 0, length, -sequence)
         case .standalone: (offset, 1, 0, sequence)
-        case .open(let length): (offset, 2, -length, sequence)
+        case .open(0): (offset, 2, 0, sequence)
+        case .close: (offset, 2, 1, -sequence)
+        case .open(let length): (offset, 3, -length, sequence)
         }
     }
 }
@@ -73,12 +81,34 @@ public enum EditApplier {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.text.utf8.count })
         var cursor = 0
-        for edit in edits.sorted(by: { $0.sortKey < $1.sortKey }) {
+        for edit in ordered(edits) {
             output += bytes[cursor..<edit.offset]
             output += edit.text.utf8
             cursor = edit.offset
         }
         output += bytes[cursor...]
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The edits in the order ``apply(_:to:)`` inserts them.
+    public static func ordered(_ edits: [TextEdit]) -> [TextEdit] {
+        edits.sorted { $0.sortKey < $1.sortKey }
+    }
+
+    /// The first edit, in application order, that closes a region other than the innermost open one, or leaves a
+    /// region open: `nil` when the injected regions nest properly.
+    public static func firstUnbalancedEdit(in edits: [TextEdit]) -> TextEdit? {
+        var open: [TextEdit] = []
+        for edit in ordered(edits) {
+            switch edit.role {
+            case .standalone, .leading: continue
+            case .open: open.append(edit)
+            case .close(let length):
+                guard let innermost = open.popLast(), case .open(let openLength) = innermost.role,
+                    innermost.offset == edit.offset - length, openLength == length
+                else { return edit }
+            }
+        }
+        return open.first
     }
 }

@@ -32,8 +32,14 @@ public struct RewriteResult: Sendable {
     /// Why the whole file was left alone, if it was.
     public var fileSkipReason: String?
     public var diagnostics: Diagnostics
+    /// The insertions that made `output`.
+    public var edits: [TextEdit]
 
-    public init(output: String?, reports: [SiteReport], fileSkipReason: String? = nil, diagnostics: Diagnostics = Diagnostics()) {
+    public init(
+        output: String?, reports: [SiteReport], fileSkipReason: String? = nil, diagnostics: Diagnostics = Diagnostics(),
+        edits: [TextEdit] = []
+    ) {
+        self.edits = edits
         self.output = output
         self.reports = reports
         self.fileSkipReason = fileSkipReason

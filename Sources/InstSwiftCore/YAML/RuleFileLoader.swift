@@ -41,6 +41,10 @@ public struct RuleFileLoader: Sendable {
             throw reader.diagnostics
         }
 
+        if let problem = YAMLBudget.problem(in: root) {
+            reader.error(problem, at: root)
+            throw reader.diagnostics
+        }
         var rules: [Rule] = []
         if let top = reader.mapping(root, "the rules file", allowed: Self.fileKeys) {
             if let version = top["version"], version.scalar?.string != "1" {
@@ -171,7 +175,7 @@ public struct RuleFileLoader: Sendable {
     func expression(_ node: Node, _ what: String, _ reader: YAMLReader) -> CodeSnippet? {
         guard let code = reader.nonEmptyString(node, what) else { return nil }
         let snippet = CodeSnippet(code, at: reader.location(of: node))
-        if let problem = validator?.problem(inExpression: Placeholders.forValidation(code)) {
+        if let problem = reader.validated(code, as: .expression, by: validator) {
             report(problem, in: what, node: node, reader)
         }
         return snippet
@@ -184,7 +188,7 @@ public struct RuleFileLoader: Sendable {
         if let style = node.scalar?.style, style == .literal || style == .folded {
             location.line += 1
         }
-        if let problem = validator?.problem(inStatements: Placeholders.forValidation(code)) {
+        if let problem = reader.validated(code, as: .statements, by: validator) {
             report(problem, in: what, node: node, reader)
         }
         return CodeSnippet(code, at: location)

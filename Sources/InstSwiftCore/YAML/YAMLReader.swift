@@ -13,6 +13,10 @@ final class YAMLReader {
     var currentRule: String?
     /// The file's lines, for columns inside block scalars.
     let lines: [Substring]
+    /// Snippets already checked: a snippet reached again through a YAML alias is parsed once.
+    private var validations: [CodeKind: [String: CodeProblem?]] = [:]
+
+    enum CodeKind { case expression, statements }
 
     init(file: String, text: String = "") {
         self.file = file
@@ -23,6 +27,16 @@ final class YAMLReader {
     func indentation(ofLine line: Int) -> Int {
         guard line >= 1, line <= lines.count else { return 0 }
         return lines[line - 1].prefix { $0 == " " }.count
+    }
+
+    /// The problem `validator` finds in a snippet (with `$bindings` made plain), checked once per distinct snippet.
+    func validated(_ code: String, as kind: CodeKind, by validator: (any CodeValidator)?) -> CodeProblem? {
+        guard let validator else { return nil }
+        if let known = validations[kind]?[code] { return known }
+        let plain = Placeholders.forValidation(code)
+        let problem = kind == .expression ? validator.problem(inExpression: plain) : validator.problem(inStatements: plain)
+        validations[kind, default: [:]][code] = .some(problem)
+        return problem
     }
 
     func location(of node: Node) -> SourceLocation {

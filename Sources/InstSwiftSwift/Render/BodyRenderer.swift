@@ -59,12 +59,14 @@ struct BodyRenderer {
         var text = opening
         for statement in statements { text += statement.hasSuffix("\n") ? statement : statement + "; " }
         if !text.isEmpty {
-            output.edits.append(TextEdit(offset: start, text: InjectedRegion.wrap(" " + text), role: .open(length: end - start), sequence: sequence))
+            // Statements alone open no region: nothing closes them.
+            let role: TextEdit.Role = closing.isEmpty ? .standalone : .open(length: end - start)
+            output.edits.append(TextEdit(offset: start, text: InjectedRegion.wrap(" " + text), role: role, sequence: sequence))
         }
         if !statements.isEmpty, body.isImplicitReturn, let expression = body.statements.first {
             output.edits.append(TextEdit(
                 offset: expression.positionAfterSkippingLeadingTrivia.utf8Offset, text: InjectedRegion.wrap("return "),
-                role: .open(length: 0), sequence: sequence + 1
+                role: .standalone, sequence: sequence + 1
             ))
         }
         if !closing.isEmpty {
@@ -119,13 +121,15 @@ struct BodyRenderer {
         var effects: [String] = []
         if site.isAsync { effects.append("async") }
         switch site.throwing {
-        case .none: break
+        // Said outright: a closure that holds a `try` (even one inside an autoclosure argument, as in
+        // `XCTAssertThrowsError(try f())`) is otherwise inferred to throw, which a non-throwing function cannot.
+        case .none: effects.append("throws(Never)")
         // A `rethrows` body throws only what its closure parameters throw; `rethrowingSpan` rethrows it.
         case .throws, .rethrows: effects.append("throws")
         case .typed: effects.append("throws(\(site.thrownType ?? "any Error"))")
         }
         if let result = spellableResultType { effects.append("-> \(result)") }
-        return effects.isEmpty ? "instswiftSpan" : "(instswiftSpan) \(effects.joined(separator: " "))"
+        return "(instswiftSpan) \(effects.joined(separator: " "))"
     }
 
     /// The declared result type (`Void` when none), unless it is one a closure cannot state: an opaque `some P`, a

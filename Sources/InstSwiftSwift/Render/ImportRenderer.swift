@@ -17,6 +17,6 @@ struct ImportRenderer {
             return [TextEdit(offset: last.endPositionBeforeTrailingTrivia.utf8Offset, text: InjectedRegion.wrap("; " + text))]
         }
         guard let first = tree.statements.first else { return [] }
-        return [TextEdit(offset: first.positionAfterSkippingLeadingTrivia.utf8Offset, text: InjectedRegion.wrap(text + "; "), role: .open(length: Int.max))]
+        return [TextEdit(offset: first.positionAfterSkippingLeadingTrivia.utf8Offset, text: InjectedRegion.wrap(text + "; "), role: .leading)]
     }
 }

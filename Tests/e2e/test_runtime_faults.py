@@ -1,0 +1,56 @@
+"""Telemetry configuration and trace-file failures never stop the instrumented program (RELIABILITY-FINDINGS D1, D2,
+D8): it warns once on standard error, falls back, and keeps tracing where it can."""
+
+import os
+import subprocess
+import time
+
+import pytest
+
+from otlp_receiver import Receiver
+from test_example_service import example  # noqa: F401  (the built example package)
+
+
+def run_short_cli(example, **variables):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OTEL_", "INSTSWIFT_"))}
+    env.update(variables)
+    return subprocess.run([str(example["bin"] / "ShortCLI")], env=env, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("variable, value", [
+    ("OTEL_PROPAGATORS", "tracecontext,baggage"),  # the OpenTelemetry default: swift-otel stopped the process on it
+    ("OTEL_PROPAGATORS", "b3multi"),
+    ("OTEL_TRACES_SAMPLER", "jaeger_remote"),
+    ("OTEL_TRACES_SAMPLER", "xray"),
+    ("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "0"),  # spun at 100% CPU and grew without bound at exit
+])
+def test_unsupported_otel_values_warn_once_and_the_program_still_traces(example, variable, value):
+    with Receiver() as receiver:
+        started = time.monotonic()
+        result = run_short_cli(example, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint, **{variable: value})
+        elapsed = time.monotonic() - started
+        time.sleep(0.5)
+    assert result.returncode == 0 and "sum: 30" in result.stdout, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith(f"instswift: {variable}=")]
+    assert len(warnings) == 1 and "is not supported" in warnings[0], result.stderr
+    assert elapsed < 10, elapsed
+    assert sorted(s.name for s in receiver.spans).count("Job.step") == 5
+
+
+@pytest.mark.parametrize("path, reason", [
+    ("/dev/full", "No space left on device"),  # the disk is full: every write fails
+    ("/proc/version", ""),  # takes no writes
+])
+def test_a_trace_file_that_cannot_be_written_is_reported_and_the_program_goes_on(example, path, reason):
+    result = run_short_cli(example, INSTSWIFT_TRACE_FILE=path)
+    assert result.returncode == 0 and "sum: 30" in result.stdout, result.stderr
+    lines = [line for line in result.stderr.splitlines() if "cannot write spans to" in line]
+    assert len(lines) == 1 and path in lines[0] and reason in lines[0], result.stderr
+
+
+def test_a_trace_file_in_a_missing_folder_is_not_created(example, tmp_path):
+    target = tmp_path / "missing" / "deeper" / "traces.jsonl"
+    result = run_short_cli(example, INSTSWIFT_TRACE_FILE=str(target))
+    assert result.returncode == 0 and "sum: 30" in result.stdout, result.stderr
+    assert "does not exist" in result.stderr, result.stderr
+    assert not (tmp_path / "missing").exists()

@@ -3,13 +3,15 @@
 # and print the trace it recorded — no collector needed (spans go to a local file, `instswift traces` prints them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/prerequisites.sh
+prerequisites demo
 
 example=Fixtures/packages/example-service
-echo "== building instswift (release)"
+echo "== building instswift (release; the first time ~5 min on 2 cores: swift-syntax is compiled with optimisations)"
 swift build -c release --product instswift
 instswift=$PWD/.build/release/instswift
 
-echo "== building the example service with instrumentation: instswift swift build"
+echo "== building the example service with instrumentation: instswift swift build (the first time ~4 min: Hummingbird, swift-otel)"
 "$instswift" swift build --package-path "$example"
 
 bin=$(swift build --package-path "$example" --scratch-path "$example/.build/instswift" --show-bin-path)

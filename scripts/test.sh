@@ -4,6 +4,8 @@
 # with the official opentelemetry-proto classes. INSTSWIFT_E2E=0 skips the slow end-to-end suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/prerequisites.sh
+prerequisites test
 
 export INSTSWIFT_E2E="${INSTSWIFT_E2E:-1}"
 

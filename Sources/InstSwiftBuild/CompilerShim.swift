@@ -13,6 +13,14 @@ public enum CompilerShim {
             return 1
         }
         let invocation = CompilerInvocation(arguments: arguments)
+        if LinkStep.isLink(invocation) {
+            do {
+                return exec(configuration.realSwiftc, try LinkStep.arguments(for: invocation, configuration: configuration))
+            } catch {
+                printError("error: instswift could not prepare the link: \(error)")
+                return 1
+            }
+        }
         guard !invocation.isPassThrough, let module = invocation.moduleName else {
             return exec(configuration.realSwiftc, arguments)
         }
@@ -22,6 +30,7 @@ public enum CompilerShim {
             let outcome = try rewrite.run()
             if !outcome.diagnostics.all.isEmpty { printError(outcome.diagnostics.description) }
             if outcome.diagnostics.hasErrors { return 1 }
+            for warning in outcome.warnings { printError("warning: \(warning)") }
             if let missing = outcome.missingRuntimeModule {
                 printError("""
                 error: [\(missing.ruleID)] module '\(module)' uses \(missing.module) but cannot import it; run 'instswift pin' \
@@ -78,6 +87,8 @@ struct ModuleRewrite {
         var diagnostics = Diagnostics()
         var report: ModuleReport
         var missingRuntimeModule: (module: String, ruleID: String)?
+        /// Files left uninstrumented, and why (one build warning each).
+        var warnings: [String] = []
     }
 
     static let runtimeModules = ["InstSwiftRuntime", "InstSwiftOTel"]
@@ -87,6 +98,16 @@ struct ModuleRewrite {
     /// compiler warn that two paths produce the same `#fileID`.
     static func compilesThroughOverlay(_ path: String) -> Bool {
         path.hasSuffix("/main.swift") || path == "main.swift"
+    }
+
+    /// How a module's injected code reaches the runtime: the root package's modules import it (`pin` adds it); a
+    /// dependency's modules reach it at link time (a checkout never depends on it; a local path dependency does when it
+    /// was pinned and the runtime is built).
+    static func runtimeAccess(_ origin: PackageLayout.Origin?, runtimeAvailable: Bool) -> RuntimeAccess {
+        switch origin {
+        case .dependency(_, let isCheckout): isCheckout || !runtimeAvailable ? .linkTime : .importing
+        default: .importing
+        }
     }
 
     func run() throws -> Outcome {
@@ -102,6 +123,10 @@ struct ModuleRewrite {
         let layout = PackageLayout(packageRoot: configuration.packageRoot, scratchPath: configuration.scratchPath, versions: configuration.packageVersions)
         let sources = invocation.sources
         let swiftRules = rules.rules.filter { $0.language == .swift }
+        let available = Set(Self.runtimeModules.filter { name in
+            invocation.importPaths.contains { FileManager.default.fileExists(atPath: "\($0)/\(name).swiftmodule") }
+        })
+        let access = Self.runtimeAccess(sources.first.map(layout.origin(of:)), runtimeAvailable: available.contains("InstSwiftRuntime"))
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
             let path = sources[index]
@@ -109,15 +134,32 @@ struct ModuleRewrite {
                   let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
             let candidates = Matcher.candidates(swiftRules, for: context, text: text)
             guard !candidates.isEmpty else { return }
-            let options = RewriteOptions(emitSourceLocationHeader: !Self.compilesThroughOverlay(path))
+            var options = RewriteOptions(emitSourceLocationHeader: !Self.compilesThroughOverlay(path))
+            options.runtimeAccess = access
             let result = frontend.rewrite(text, file: context, rules: candidates, options: options)
             results.withLock { $0[index] = (path, result) }
         }
-        let available = Set(Self.runtimeModules.filter { name in
-            invocation.importPaths.contains { FileManager.default.fileExists(atPath: "\($0)/\(name).swiftmodule") }
-        })
+        var rewritten = results.withLock { $0 }
+        if access == .linkTime {
+            // What the link-time support cannot stand in for (the bootstrap's InstSwiftOTel) leaves its file untouched.
+            for (index, entry) in rewritten {
+                guard let output = entry.result.output, let module = Self.runtimeModules.first(where: { output.contains("import \($0)") }) else { continue }
+                let rule = entry.result.instrumented.first?.applied.first?.id ?? "instswift"
+                outcome.warnings.append(
+                    "[\(rule)] \(entry.path) is compiled uninstrumented: the rules that apply need \(module), which module "
+                        + "'\(self.module)' cannot import (it belongs to a dependency package, so only spans reach it)"
+                )
+                rewritten[index] = nil
+            }
+            // The support code goes into the first rewritten file, so the module's object files stay the ones SwiftPM links.
+            if let first = rewritten.filter({ $0.value.result.output != nil }).keys.min(), let output = rewritten[first]?.result.output {
+                let imports = rewritten.values.reduce(into: Set<String>()) { $0.formUnion($1.result.fileImports) }
+                rewritten[first]?.result.output = SwiftFrontend.appendingLinkTimeSupport(to: output, moduleImports: imports)
+                try LinkStep.recordLinkTimeModule(module, in: configuration.workDirectory)
+            }
+        }
         for index in sources.indices {
-            guard let (path, result) = results.withLock({ $0[index] }) else { continue }
+            guard let (path, result) = rewritten[index] else { continue }
             outcome.diagnostics.append(contentsOf: result.diagnostics)
             guard let output = result.output else { continue }
             for module in Self.runtimeModules where output.contains("import \(module)") && !available.contains(module) {

@@ -26,7 +26,10 @@ public struct SwiftFrontend: LanguageFrontend {
         var imports: [String] = []
         var diagnostics = Diagnostics()
         for collected in collector.sites {
-            let report = Matcher.evaluate(collected.site, rules: rules, in: file)
+            var report = Matcher.evaluate(collected.site, rules: rules, in: file)
+            if options.runtimeAccess == .linkTime, let rule = report.applied.first(where: Self.needsImportedRuntime) {
+                report.skipReason = "rule '\(rule.id)' ends its span with a stream, which a dependency's module (reaching the runtime at link time) cannot"
+            }
             if !report.matched.isEmpty || !report.nearMisses.isEmpty { reports.append(report) }
             guard !report.applied.isEmpty else { continue }
             let context = RenderContext(file: file, options: options, sequence: edits.count)
@@ -51,11 +54,28 @@ public struct SwiftFrontend: LanguageFrontend {
         if options.emitSourceLocationHeader {
             edits.append(TextEdit(offset: 0, text: "#sourceLocation(file: \(stringLiteral(file.path)), line: 1)\n", role: .leading))
         }
-        return RewriteResult(output: EditApplier.apply(edits, to: source), reports: reports, diagnostics: diagnostics, edits: edits)
+        var result = RewriteResult(output: EditApplier.apply(edits, to: source), reports: reports, diagnostics: diagnostics, edits: edits)
+        result.fileImports = collector.imports
+        return result
     }
 }
 
 extension SwiftFrontend {
+    /// Whether a rule's advice needs more of the runtime than ``LinkTimeSupport`` offers.
+    static func needsImportedRuntime(_ rule: Rule) -> Bool {
+        rule.advice.contains { advice in
+            if case .span(let span) = advice { return span.ending == .stream }
+            return false
+        }
+    }
+
+    /// `output` with the link-time support code appended as an injected region, under a `#sourceLocation` of its own
+    /// so that nothing in it is attributed to the original file's lines.
+    public static func appendingLinkTimeSupport(to output: String, moduleImports: Set<String>) -> String {
+        let location = "\n#sourceLocation(file: \"\(LinkTimeSupport.fileName)\", line: 1)\n"
+        return output + InjectedRegion.wrap(location + LinkTimeSupport.source(moduleImports: moduleImports))
+    }
+
     /// Calls that mean the program sets up tracing itself.
     static let bootstrapCalls = ["OTel.bootstrap(", "InstrumentationSystem.bootstrap(", "OTel.makeTracingBackend(", "InstSwiftOTel.bootstrap"]
 

@@ -35,17 +35,29 @@ struct RewriteCase: CustomTestStringConvertible, Sendable {
             case "package": context.package = parts[1]
             case "version": context.packageVersion = SemanticVersion(parts[1])
             case "path": context.path = parts[1]
+            case "runtime": continue  // see `runtimeAccess`
             default: continue
             }
         }
         return context
     }
 
+    /// `runtime=link-time` in `context`: the file belongs to a dependency's module, which reaches the runtime at link
+    /// time; the expected output then ends with the support code the compiler shim appends to one file per module.
+    var runtimeAccess: RuntimeAccess {
+        ((try? read("context")) ?? "").contains("runtime=link-time") ? .linkTime : .importing
+    }
+
     /// Rewrites the input; returns the output or the no-changes marker.
     func run() throws -> (output: String, result: RewriteResult) {
         let frontend = SwiftFrontend()
         let rules = try RuleFileLoader(validator: frontend.codeValidator).parse(try read("rules.yml"), file: "rules.yml")
-        let result = frontend.rewrite(try read("input.swift"), file: fileContext, rules: rules.rules, options: RewriteOptions())
+        var options = RewriteOptions()
+        options.runtimeAccess = runtimeAccess
+        var result = frontend.rewrite(try read("input.swift"), file: fileContext, rules: rules.rules, options: options)
+        if runtimeAccess == .linkTime, let output = result.output {
+            result.output = SwiftFrontend.appendingLinkTimeSupport(to: output, moduleImports: result.fileImports)
+        }
         return (result.output ?? Self.noChanges, result)
     }
 }

@@ -14,6 +14,8 @@ public struct RewriteOptions: Sendable {
     public var emitSourceLocationHeader = false
     /// The module injected code imports.
     public var runtimeModule = "InstSwiftRuntime"
+    /// How injected code reaches the runtime.
+    public var runtimeAccess = RuntimeAccess.importing
     /// The compiler's command line for the file, for frontends that parse with the build's flags (C: include paths,
     /// defines, language standard).
     public var compilerArguments: [String] = []
@@ -21,6 +23,15 @@ public struct RewriteOptions: Sendable {
     public init(emitSourceLocationHeader: Bool = false) {
         self.emitSourceLocationHeader = emitSourceLocationHeader
     }
+}
+
+/// How injected code reaches the runtime.
+public enum RuntimeAccess: Sendable {
+    /// `import InstSwiftRuntime`: the module depends on the runtime (the root package's targets, after `pin`).
+    case importing
+    /// Through link-time symbols and support code added to the module: a dependency's module, which cannot import
+    /// the runtime. Advice that needs more than the link-time API (stream spans) is not applied there.
+    case linkTime
 }
 
 /// What a rewrite produced.
@@ -34,6 +45,8 @@ public struct RewriteResult: Sendable {
     public var diagnostics: Diagnostics
     /// The insertions that made `output`.
     public var edits: [TextEdit]
+    /// The modules the file imports (as far as the frontend read them).
+    public var fileImports: Set<String> = []
 
     public init(
         output: String?, reports: [SiteReport], fileSkipReason: String? = nil, diagnostics: Diagnostics = Diagnostics(),

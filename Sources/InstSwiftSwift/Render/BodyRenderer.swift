@@ -31,7 +31,7 @@ struct BodyRenderer {
             for advice in rule.advice {
                 switch advice {
                 case .span(let span):
-                    output.imports.append(context.options.runtimeModule)
+                    output.imports += context.runtimeImports
                     if body.isInitializer {
                         statements += startedSpanStatements(span, rule: rule, values: values, index: statements.count)
                     } else {
@@ -39,7 +39,7 @@ struct BodyRenderer {
                         closing = "}" + closing
                     }
                 case .injectContext(let inject):
-                    output.imports.append(context.options.runtimeModule)
+                    output.imports += context.runtimeImports
                     statements += injectStatements(inject)
                 case .insert(let template):
                     statements.append(templateStatement(template, values: values))

@@ -20,7 +20,7 @@ struct CallRenderer {
             for advice in rule.advice {
                 switch advice {
                 case .span(let span):
-                    output.imports.append(context.options.runtimeModule)
+                    output.imports += context.runtimeImports
                     var arguments = [stringLiteral(Placeholders.fill(span.name ?? defaultName, values))]
                     if span.kind != .internal { arguments.append("kind: \(RenderContext.kind(span.kind))") }
                     let attributes = RenderContext.records(span.attributes, span: "instswiftSpan")

@@ -27,4 +27,10 @@ struct RenderContext {
     }
 
     static func kind(_ kind: SpanAdvice.Kind) -> String { ".\(kind.rawValue)" }
+
+    /// What injected runtime calls need imported: the runtime module, or nothing when the module reaches the runtime
+    /// at link time (the support code is part of the module).
+    var runtimeImports: [String] {
+        options.runtimeAccess == .importing ? [options.runtimeModule] : []
+    }
 }

@@ -1,0 +1,236 @@
+struct HandlerError: Error { var code: Int }
+
+struct Handler {
+    func handle(method: String, headers: [String: String], body: [UInt8], tag: String?) throws(HandlerError) -> Int {/*<instswift>*/ return try InstSwift.span("Handler.handle", kind: .server, context: InstSwift.extract(from: headers), attributes: { instswiftSpan in InstSwift.record("http.request.method", method, on: instswiftSpan); InstSwift.record("request.size", body.count, on: instswiftSpan); InstSwift.record("request.tag", tag, on: instswiftSpan) }, onResult: { instswiftSpan, instswiftResult in InstSwift.record("http.response.status_code", instswiftResult, on: instswiftSpan) }, onError: { instswiftSpan, instswiftError in InstSwift.record("error.detail", String(describing: instswiftError), on: instswiftSpan) }) { (instswiftSpan) throws(HandlerError) -> Int in /*</instswift>*/
+        if body.isEmpty { throw HandlerError(code: 400) }
+        return 200
+    /*<instswift>*/}/*</instswift>*/}
+
+    func handleLater(method: String, headers: [(name: String, value: String)], body: [UInt8], tag: String?) async throws -> Int {/*<instswift>*/ return try await InstSwift.span("Handler.handleLater", kind: .server, context: InstSwift.extract(from: headers), attributes: { instswiftSpan in InstSwift.record("http.request.method", method, on: instswiftSpan); InstSwift.record("request.size", body.count, on: instswiftSpan); InstSwift.record("request.tag", tag, on: instswiftSpan) }, onResult: { instswiftSpan, instswiftResult in InstSwift.record("http.response.status_code", instswiftResult, on: instswiftSpan) }, onError: { instswiftSpan, instswiftError in InstSwift.record("error.detail", String(describing: instswiftError), on: instswiftSpan) }) { (instswiftSpan) async throws -> Int in /*</instswift>*/
+        try await Task.sleep(nanoseconds: 1)
+        return 204
+    /*<instswift>*/}/*</instswift>*/}
+}
+
+final class Connection {
+    let name: String
+    init(name: String) {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("Connection.init"); defer { instswiftSpan.end() }; /*</instswift>*/
+        self.name = name
+    }
+
+    func send(headers: [String: String]) -> Int {/*<instswift>*/ return InstSwift.syncSpan("Connection.send") { (instswiftSpan) throws(Never) -> Int in var headers = headers; InstSwift.inject(into: &headers); /*</instswift>*/
+        /*<instswift>*/return /*</instswift>*/headers.count
+    /*<instswift>*/}/*</instswift>*/}
+
+    func map<T>(_ transform: (String) throws -> T) rethrows -> T {/*<instswift>*/ return try InstSwift.rethrowingSpan("Connection.map") { (instswiftSpan) throws -> T in /*</instswift>*/
+        try transform(name)
+    /*<instswift>*/}/*</instswift>*/}
+}
+
+actor Pool {
+    var connections: [Connection] = []
+
+    func add(_ connection: Connection) async {/*<instswift>*/ return await InstSwift.asyncSpan("Pool.add") { (instswiftSpan) async throws(Never) -> Void in /*</instswift>*/
+        connections.append(connection)
+    /*<instswift>*/}/*</instswift>*/}
+}
+
+@inlinable
+public func checksum(_ bytes: [UInt8]) -> Int {/*<instswift>*/ return InstSwift.syncSpan("checksum") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/
+    bytes.reduce(0) { $0 &+ Int($1) }
+/*<instswift>*/}/*</instswift>*/}
+
+func numbers() -> AsyncStream<Int> {
+    AsyncStream { $0.finish() }
+}
+/*<instswift>*/
+#sourceLocation(file: "instswift-link-time-support.swift", line: 1)
+
+// MARK: - instswift link-time support (generated; not part of this module's source)
+// This module cannot import InstSwiftRuntime, so the code instswift injected into it reaches the runtime through
+// link-time symbols (docs/adr/0005). The program that links InstSwiftRuntime gets traced spans; others run untraced.
+@usableFromInline enum InstSwift {
+    /// A span as injected code sees it; `handle` is nil when nothing traces.
+    @usableFromInline struct Span {
+        @usableFromInline let handle: UnsafeMutableRawPointer?
+        @usableFromInline init(_ handle: UnsafeMutableRawPointer?) { self.handle = handle }
+        @usableFromInline var isRecording: Bool { handle != nil }
+        /// Ends a span from ``InstSwift/startSpan(_:kind:context:attributes:function:file:line:)``.
+        @usableFromInline func end() { if let handle { instswiftV1SpanEnd(handle) } }
+    }
+
+    @usableFromInline enum Kind: Int { case `internal` = 0, server, client, producer, consumer }
+
+    /// Inbound W3C trace context (`traceparent`, `tracestate`, `baggage`).
+    @usableFromInline struct Context {
+        @usableFromInline var headers: [String: String]
+        @usableFromInline init(_ headers: [String: String]) { self.headers = headers }
+    }
+
+    @usableFromInline static let contextHeaders: Set<String> = ["traceparent", "tracestate", "baggage"]
+
+    @usableFromInline static func syncSpan<T, E: Error>(
+        _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line,
+        _ body: (Span) throws(E) -> T
+    ) throws(E) -> T {
+        try span(name, function: function, file: file, line: line, body)
+    }
+
+    @usableFromInline static func asyncSpan<T, E: Error>(
+        _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function,
+        file: String = #fileID, line: UInt = #line, _ body: (Span) async throws(E) -> T
+    ) async throws(E) -> T {
+        try await span(name, isolation: isolation, function: function, file: file, line: line, body)
+    }
+
+    @usableFromInline static func span<T, E: Error>(
+        _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
+        onResult: (Span, T) -> Void = { _, _ in }, onError: (Span, E) -> Void = { _, _ in },
+        function: String = #function, file: String = #fileID, line: UInt = #line, _ body: (Span) throws(E) -> T
+    ) throws(E) -> T {
+        var result: T?
+        do {
+            try instswiftV1SpanSync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
+                let span = Span(handle)
+                do throws(E) {
+                    let value = try body(span)
+                    if handle != nil { onResult(span, value) }
+                    result = value
+                } catch {
+                    if handle != nil { onError(span, error) }
+                    throw error
+                }
+            }
+        } catch {
+            throw error as! E
+        }
+        return result!
+    }
+
+    @usableFromInline static func span<T, E: Error>(
+        _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
+        onResult: (Span, T) -> Void = { _, _ in }, onError: (Span, E) -> Void = { _, _ in },
+        isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
+        line: UInt = #line, _ body: (Span) async throws(E) -> T
+    ) async throws(E) -> T {
+        var result: T?
+        do {
+            try await instswiftV1SpanAsync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
+                let span = Span(handle)
+                do throws(E) {
+                    let value = try await body(span)
+                    if handle != nil { onResult(span, value) }
+                    result = value
+                } catch {
+                    if handle != nil { onError(span, error) }
+                    throw error
+                }
+            }
+        } catch {
+            throw error as! E
+        }
+        return result!
+    }
+
+    @usableFromInline static func rethrowingSpan<T>(
+        _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
+        onResult: (Span, T) -> Void = { _, _ in }, function: String = #function, file: String = #fileID,
+        line: UInt = #line, _ body: (Span) throws -> T
+    ) rethrows -> T {
+        var result: T?
+        try instswiftV1SpanSync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
+            let value = try body(Span(handle))
+            if handle != nil { onResult(Span(handle), value) }
+            result = value
+        }
+        return result!
+    }
+
+    /// A span the caller ends (initializers); it does not become the current context.
+    @usableFromInline static func startSpan(
+        _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
+        function: String = #function, file: String = #fileID, line: UInt = #line
+    ) -> Span {
+        Span(instswiftV1SpanStart(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }))
+    }
+
+    /// Records an attribute: strings, integers, floating-point numbers, booleans and string lists as themselves,
+    /// optionals when present, anything else as its description.
+    @usableFromInline static func record(_ key: String, _ value: Any, on span: Span) {
+        guard let handle = span.handle else { return }
+        switch value {
+        case let value as String: instswiftV1SpanSetString(handle, key, value)
+        case let value as Substring: instswiftV1SpanSetString(handle, key, String(value))
+        case let value as Bool: instswiftV1SpanSetBool(handle, key, value)
+        case let value as any BinaryInteger: instswiftV1SpanSetInt(handle, key, Int64(truncatingIfNeeded: value))
+        case let value as Double: instswiftV1SpanSetDouble(handle, key, value)
+        case let value as Float: instswiftV1SpanSetDouble(handle, key, Double(value))
+        case let value as [String]: instswiftV1SpanSetStrings(handle, key, value)
+        default:
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional {
+                if let wrapped = mirror.children.first?.value { record(key, wrapped, on: span) }
+                return
+            }
+            instswiftV1SpanSetString(handle, key, String(describing: value))
+        }
+    }
+
+    /// An optional attribute: recorded when present.
+    @usableFromInline static func record<Value>(_ key: String, _ value: Value?, on span: Span) {
+        if let value { record(key, value as Any, on: span) }
+    }
+
+    /// Marks the span failed (for a status that means failure rather than a thrown error).
+    @usableFromInline static func markFailed(_ span: Span, _ message: String? = nil) {
+        if let handle = span.handle { instswiftV1SpanSetErrorStatus(handle, message) }
+    }
+
+    @usableFromInline static func extract(from headers: [String: String]) -> Context {
+        var found: [String: String] = [:]
+        for (name, value) in headers where contextHeaders.contains(name.lowercased()) { found[name.lowercased()] = value }
+        return Context(found)
+    }
+
+    @usableFromInline static func extract<Headers: Sequence>(from headers: Headers) -> Context
+    where Headers.Element == (name: String, value: String) {
+        var found: [String: String] = [:]
+        for (name, value) in headers where contextHeaders.contains(name.lowercased()) && found[name.lowercased()] == nil {
+            found[name.lowercased()] = value
+        }
+        return Context(found)
+    }
+
+    /// Any other header collection (`HTTPFields` seen through a re-export, say): read from each field's
+    /// `name: value` description.
+    @usableFromInline static func extract<Headers: Sequence>(from headers: Headers) -> Context {
+        var found: [String: String] = [:]
+        for field in headers {
+            let text = String(describing: field)
+            guard let colon = text.firstIndex(of: ":") else { continue }
+            let name = text[..<colon].lowercased()
+            guard contextHeaders.contains(name), found[name] == nil else { continue }
+            found[name] = String(text[text.index(after: colon)...].drop { $0 == " " })
+        }
+        return Context(found)
+    }
+
+    /// Writes the current context's W3C headers, replacing any the request already carries.
+    @usableFromInline static func inject(into headers: inout [String: String]) {
+        for name in headers.keys where contextHeaders.contains(name.lowercased()) { headers[name] = nil }
+        instswiftV1Inject { name, value in headers[name] = value }
+    }
+}
+
+@_silgen_name("instswift_v1_span_sync") @usableFromInline func instswiftV1SpanSync(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ body: (UnsafeMutableRawPointer?) throws -> Void) rethrows
+@_silgen_name("instswift_v1_span_async") @usableFromInline func instswiftV1SpanAsync(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ body: (UnsafeMutableRawPointer?) async throws -> Void) async throws
+@_silgen_name("instswift_v1_span_start") @usableFromInline func instswiftV1SpanStart(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void) -> UnsafeMutableRawPointer?
+@_silgen_name("instswift_v1_span_end") @usableFromInline func instswiftV1SpanEnd(_ span: UnsafeMutableRawPointer)
+@_silgen_name("instswift_v1_span_set_string") @usableFromInline func instswiftV1SpanSetString(_ span: UnsafeMutableRawPointer, _ key: String, _ value: String)
+@_silgen_name("instswift_v1_span_set_int") @usableFromInline func instswiftV1SpanSetInt(_ span: UnsafeMutableRawPointer, _ key: String, _ value: Int64)
+@_silgen_name("instswift_v1_span_set_double") @usableFromInline func instswiftV1SpanSetDouble(_ span: UnsafeMutableRawPointer, _ key: String, _ value: Double)
+@_silgen_name("instswift_v1_span_set_bool") @usableFromInline func instswiftV1SpanSetBool(_ span: UnsafeMutableRawPointer, _ key: String, _ value: Bool)
+@_silgen_name("instswift_v1_span_set_strings") @usableFromInline func instswiftV1SpanSetStrings(_ span: UnsafeMutableRawPointer, _ key: String, _ value: [String])
+@_silgen_name("instswift_v1_span_set_error_status") @usableFromInline func instswiftV1SpanSetErrorStatus(_ span: UnsafeMutableRawPointer, _ message: String?)
+@_silgen_name("instswift_v1_inject") @usableFromInline func instswiftV1Inject(_ write: (String, String) -> Void)
+/*</instswift>*/

@@ -1,0 +1,72 @@
+/// The runtime functions that instrumented modules which cannot import `InstSwiftRuntime` (a dependency's modules)
+/// reach at link time, by `@_silgen_name` (version 1). `InstSwiftRuntime/LinkTimeEntryPoints.swift` defines them with
+/// exactly these signatures (a test compares the two); programs that do not link the runtime get ``stubSource``.
+public enum LinkTimeContract {
+    /// One entry point: its symbol, the Swift name the support code calls it by, its parameters and effects, and what
+    /// the stub does when the runtime is absent.
+    public struct Entry: Sendable {
+        public let symbol: String
+        public let name: String
+        /// Everything after the name: `(_ a: T, ...) async throws -> R`.
+        public let signature: String
+        let stubBody: String
+    }
+
+    static let spanParameters = "_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void"
+
+    public static let entries: [Entry] = [
+        Entry(
+            symbol: "instswift_v1_span_sync", name: "instswiftV1SpanSync",
+            signature: "(\(spanParameters), _ body: (UnsafeMutableRawPointer?) throws -> Void) rethrows",
+            stubBody: "try body(nil)"
+        ),
+        Entry(
+            symbol: "instswift_v1_span_async", name: "instswiftV1SpanAsync",
+            signature: "(\(spanParameters), _ body: (UnsafeMutableRawPointer?) async throws -> Void) async throws",
+            stubBody: "try await body(nil)"
+        ),
+        Entry(
+            symbol: "instswift_v1_span_start", name: "instswiftV1SpanStart",
+            signature: "(\(spanParameters)) -> UnsafeMutableRawPointer?", stubBody: "nil"
+        ),
+        Entry(symbol: "instswift_v1_span_end", name: "instswiftV1SpanEnd", signature: "(_ span: UnsafeMutableRawPointer)", stubBody: ""),
+        Entry(
+            symbol: "instswift_v1_span_set_string", name: "instswiftV1SpanSetString",
+            signature: "(_ span: UnsafeMutableRawPointer, _ key: String, _ value: String)", stubBody: ""
+        ),
+        Entry(
+            symbol: "instswift_v1_span_set_int", name: "instswiftV1SpanSetInt",
+            signature: "(_ span: UnsafeMutableRawPointer, _ key: String, _ value: Int64)", stubBody: ""
+        ),
+        Entry(
+            symbol: "instswift_v1_span_set_double", name: "instswiftV1SpanSetDouble",
+            signature: "(_ span: UnsafeMutableRawPointer, _ key: String, _ value: Double)", stubBody: ""
+        ),
+        Entry(
+            symbol: "instswift_v1_span_set_bool", name: "instswiftV1SpanSetBool",
+            signature: "(_ span: UnsafeMutableRawPointer, _ key: String, _ value: Bool)", stubBody: ""
+        ),
+        Entry(
+            symbol: "instswift_v1_span_set_strings", name: "instswiftV1SpanSetStrings",
+            signature: "(_ span: UnsafeMutableRawPointer, _ key: String, _ value: [String])", stubBody: ""
+        ),
+        Entry(
+            symbol: "instswift_v1_span_set_error_status", name: "instswiftV1SpanSetErrorStatus",
+            signature: "(_ span: UnsafeMutableRawPointer, _ message: String?)", stubBody: ""
+        ),
+        Entry(symbol: "instswift_v1_inject", name: "instswiftV1Inject", signature: "(_ write: (String, String) -> Void)", stubBody: ""),
+    ]
+
+    /// The declarations support code calls (bodies are in the runtime, or the stub).
+    static var declarations: String {
+        entries.map { "@_silgen_name(\"\($0.symbol)\") @usableFromInline func \($0.name)\($0.signature)" }.joined(separator: "\n")
+    }
+
+    /// Definitions for programs that link instrumented dependency modules but not the runtime (plugin tools, other
+    /// executables of the graph): every body runs untraced.
+    public static var stubSource: String {
+        "// instswift: link-time runtime stubs for a program that does not link InstSwiftRuntime; bodies run untraced.\n"
+            + entries.map { "@_silgen_name(\"\($0.symbol)\") public func \($0.name)\($0.signature) { \($0.stubBody) }" }
+            .joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,235 @@
+/// The code instswift adds to a module that cannot import `InstSwiftRuntime`: an `InstSwift` namespace with the API
+/// injected code calls (the same calls as in modules that import the runtime), reaching the runtime through
+/// ``LinkTimeContract``'s link-time symbols. It is appended once per module, to one of its rewritten files, so the
+/// module's object files stay the ones SwiftPM links. Every declaration is `@usableFromInline internal`: `@inlinable`
+/// bodies may call it, and nothing is added to the module's public API.
+public enum LinkTimeSupport {
+    /// Header types the support code can read and write trace context in, by the module that declares them; a module
+    /// gets the overloads for the modules its own files import.
+    public static let carrierModules = ["HTTPTypes", "NIOHTTP1"]
+
+    /// The file name diagnostics and debug information give the support code.
+    public static let fileName = "instswift-link-time-support.swift"
+
+    /// The support source for a module whose files import `imports`.
+    public static func source(moduleImports imports: Set<String>) -> String {
+        var text = header
+        for module in carrierModules where imports.contains(module) { text += "import \(module)\n" }
+        text += core
+        if imports.contains("HTTPTypes") { text += httpFields }
+        if imports.contains("NIOHTTP1") { text += nioHeaders }
+        return text + "\n" + LinkTimeContract.declarations + "\n"
+    }
+
+    static let header = """
+
+        // MARK: - instswift link-time support (generated; not part of this module's source)
+        // This module cannot import InstSwiftRuntime, so the code instswift injected into it reaches the runtime through
+        // link-time symbols (docs/adr/0005). The program that links InstSwiftRuntime gets traced spans; others run untraced.
+
+        """
+
+    static let core = #"""
+        @usableFromInline enum InstSwift {
+            /// A span as injected code sees it; `handle` is nil when nothing traces.
+            @usableFromInline struct Span {
+                @usableFromInline let handle: UnsafeMutableRawPointer?
+                @usableFromInline init(_ handle: UnsafeMutableRawPointer?) { self.handle = handle }
+                @usableFromInline var isRecording: Bool { handle != nil }
+                /// Ends a span from ``InstSwift/startSpan(_:kind:context:attributes:function:file:line:)``.
+                @usableFromInline func end() { if let handle { instswiftV1SpanEnd(handle) } }
+            }
+
+            @usableFromInline enum Kind: Int { case `internal` = 0, server, client, producer, consumer }
+
+            /// Inbound W3C trace context (`traceparent`, `tracestate`, `baggage`).
+            @usableFromInline struct Context {
+                @usableFromInline var headers: [String: String]
+                @usableFromInline init(_ headers: [String: String]) { self.headers = headers }
+            }
+
+            @usableFromInline static let contextHeaders: Set<String> = ["traceparent", "tracestate", "baggage"]
+
+            @usableFromInline static func syncSpan<T, E: Error>(
+                _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line,
+                _ body: (Span) throws(E) -> T
+            ) throws(E) -> T {
+                try span(name, function: function, file: file, line: line, body)
+            }
+
+            @usableFromInline static func asyncSpan<T, E: Error>(
+                _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function,
+                file: String = #fileID, line: UInt = #line, _ body: (Span) async throws(E) -> T
+            ) async throws(E) -> T {
+                try await span(name, isolation: isolation, function: function, file: file, line: line, body)
+            }
+
+            @usableFromInline static func span<T, E: Error>(
+                _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
+                onResult: (Span, T) -> Void = { _, _ in }, onError: (Span, E) -> Void = { _, _ in },
+                function: String = #function, file: String = #fileID, line: UInt = #line, _ body: (Span) throws(E) -> T
+            ) throws(E) -> T {
+                var result: T?
+                do {
+                    try instswiftV1SpanSync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
+                        let span = Span(handle)
+                        do throws(E) {
+                            let value = try body(span)
+                            if handle != nil { onResult(span, value) }
+                            result = value
+                        } catch {
+                            if handle != nil { onError(span, error) }
+                            throw error
+                        }
+                    }
+                } catch {
+                    throw error as! E
+                }
+                return result!
+            }
+
+            @usableFromInline static func span<T, E: Error>(
+                _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
+                onResult: (Span, T) -> Void = { _, _ in }, onError: (Span, E) -> Void = { _, _ in },
+                isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
+                line: UInt = #line, _ body: (Span) async throws(E) -> T
+            ) async throws(E) -> T {
+                var result: T?
+                do {
+                    try await instswiftV1SpanAsync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
+                        let span = Span(handle)
+                        do throws(E) {
+                            let value = try await body(span)
+                            if handle != nil { onResult(span, value) }
+                            result = value
+                        } catch {
+                            if handle != nil { onError(span, error) }
+                            throw error
+                        }
+                    }
+                } catch {
+                    throw error as! E
+                }
+                return result!
+            }
+
+            @usableFromInline static func rethrowingSpan<T>(
+                _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
+                onResult: (Span, T) -> Void = { _, _ in }, function: String = #function, file: String = #fileID,
+                line: UInt = #line, _ body: (Span) throws -> T
+            ) rethrows -> T {
+                var result: T?
+                try instswiftV1SpanSync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
+                    let value = try body(Span(handle))
+                    if handle != nil { onResult(Span(handle), value) }
+                    result = value
+                }
+                return result!
+            }
+
+            /// A span the caller ends (initializers); it does not become the current context.
+            @usableFromInline static func startSpan(
+                _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
+                function: String = #function, file: String = #fileID, line: UInt = #line
+            ) -> Span {
+                Span(instswiftV1SpanStart(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }))
+            }
+
+            /// Records an attribute: strings, integers, floating-point numbers, booleans and string lists as themselves,
+            /// optionals when present, anything else as its description.
+            @usableFromInline static func record(_ key: String, _ value: Any, on span: Span) {
+                guard let handle = span.handle else { return }
+                switch value {
+                case let value as String: instswiftV1SpanSetString(handle, key, value)
+                case let value as Substring: instswiftV1SpanSetString(handle, key, String(value))
+                case let value as Bool: instswiftV1SpanSetBool(handle, key, value)
+                case let value as any BinaryInteger: instswiftV1SpanSetInt(handle, key, Int64(truncatingIfNeeded: value))
+                case let value as Double: instswiftV1SpanSetDouble(handle, key, value)
+                case let value as Float: instswiftV1SpanSetDouble(handle, key, Double(value))
+                case let value as [String]: instswiftV1SpanSetStrings(handle, key, value)
+                default:
+                    let mirror = Mirror(reflecting: value)
+                    if mirror.displayStyle == .optional {
+                        if let wrapped = mirror.children.first?.value { record(key, wrapped, on: span) }
+                        return
+                    }
+                    instswiftV1SpanSetString(handle, key, String(describing: value))
+                }
+            }
+
+            /// An optional attribute: recorded when present.
+            @usableFromInline static func record<Value>(_ key: String, _ value: Value?, on span: Span) {
+                if let value { record(key, value as Any, on: span) }
+            }
+
+            /// Marks the span failed (for a status that means failure rather than a thrown error).
+            @usableFromInline static func markFailed(_ span: Span, _ message: String? = nil) {
+                if let handle = span.handle { instswiftV1SpanSetErrorStatus(handle, message) }
+            }
+
+            @usableFromInline static func extract(from headers: [String: String]) -> Context {
+                var found: [String: String] = [:]
+                for (name, value) in headers where contextHeaders.contains(name.lowercased()) { found[name.lowercased()] = value }
+                return Context(found)
+            }
+
+            @usableFromInline static func extract<Headers: Sequence>(from headers: Headers) -> Context
+            where Headers.Element == (name: String, value: String) {
+                var found: [String: String] = [:]
+                for (name, value) in headers where contextHeaders.contains(name.lowercased()) && found[name.lowercased()] == nil {
+                    found[name.lowercased()] = value
+                }
+                return Context(found)
+            }
+
+            /// Any other header collection (`HTTPFields` seen through a re-export, say): read from each field's
+            /// `name: value` description.
+            @usableFromInline static func extract<Headers: Sequence>(from headers: Headers) -> Context {
+                var found: [String: String] = [:]
+                for field in headers {
+                    let text = String(describing: field)
+                    guard let colon = text.firstIndex(of: ":") else { continue }
+                    let name = text[..<colon].lowercased()
+                    guard contextHeaders.contains(name), found[name] == nil else { continue }
+                    found[name] = String(text[text.index(after: colon)...].drop { $0 == " " })
+                }
+                return Context(found)
+            }
+
+            /// Writes the current context's W3C headers, replacing any the request already carries.
+            @usableFromInline static func inject(into headers: inout [String: String]) {
+                for name in headers.keys where contextHeaders.contains(name.lowercased()) { headers[name] = nil }
+                instswiftV1Inject { name, value in headers[name] = value }
+            }
+        }
+
+        """#
+
+    static let httpFields = #"""
+        extension InstSwift {
+            static func extract(from headers: HTTPFields) -> Context {
+                var found: [String: String] = [:]
+                for name in contextHeaders {
+                    if let field = HTTPField.Name(name), let value = headers[field] { found[name] = value }
+                }
+                return Context(found)
+            }
+
+            static func inject(into headers: inout HTTPFields) {
+                for name in contextHeaders { if let field = HTTPField.Name(name) { headers[field] = nil } }
+                instswiftV1Inject { name, value in if let field = HTTPField.Name(name) { headers[field] = value } }
+            }
+        }
+
+        """#
+
+    static let nioHeaders = #"""
+        extension InstSwift {
+            static func inject(into headers: inout HTTPHeaders) {
+                for name in contextHeaders { headers.remove(name: name) }
+                instswiftV1Inject { name, value in headers.replaceOrAdd(name: name, value: value) }
+            }
+        }
+
+        """#
+}

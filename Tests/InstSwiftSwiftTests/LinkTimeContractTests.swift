@@ -1,0 +1,65 @@
+import Foundation
+import InstSwiftSwift
+import SwiftParser
+import SwiftSyntax
+import Testing
+
+/// The link-time contract is written twice, on either side of the link: the runtime's definitions and the declarations
+/// instswift adds to dependency modules. A mismatch would link and then misbehave, so the two are compared here.
+@Suite struct LinkTimeContractTests {
+    /// `@_silgen_name` symbol -> (Swift name, signature with whitespace collapsed) of the runtime's definitions.
+    static func runtimeDefinitions() throws -> [String: (name: String, signature: String)] {
+        let path = repositoryRoot.appendingPathComponent("Runtime/Sources/InstSwiftRuntime/LinkTimeEntryPoints.swift")
+        let tree = Parser.parse(source: try String(contentsOf: path, encoding: .utf8))
+        var definitions: [String: (String, String)] = [:]
+        for statement in tree.statements {
+            guard let function = statement.item.as(FunctionDeclSyntax.self) else { continue }
+            for case .attribute(let attribute) in function.attributes where attribute.attributeName.trimmedDescription == "_silgen_name" {
+                let symbol = attribute.arguments?.trimmedDescription.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) ?? ""
+                definitions[symbol] = (function.name.text, collapse(function.signature.trimmedDescription))
+            }
+        }
+        return definitions
+    }
+
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ").replacingOccurrences(of: "( ", with: "(")
+            .replacingOccurrences(of: ", )", with: ")").replacingOccurrences(of: " )", with: ")")
+    }
+
+    @Test func runtimeDefinesEveryEntryWithTheSameSignature() throws {
+        let definitions = try Self.runtimeDefinitions()
+        #expect(Set(definitions.keys) == Set(LinkTimeContract.entries.map(\.symbol)))
+        for entry in LinkTimeContract.entries {
+            let definition = try #require(definitions[entry.symbol], "the runtime does not define \(entry.symbol)")
+            #expect(definition.name == entry.name)
+            #expect(definition.signature == Self.collapse(entry.signature), "\(entry.symbol)")
+        }
+    }
+
+    @Test func everySymbolIsVersioned() {
+        for entry in LinkTimeContract.entries { #expect(entry.symbol.hasPrefix("instswift_v1_")) }
+    }
+
+    /// The stubs programs without the runtime link compile on their own.
+    @Test func stubsCompile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-stubs-\(UUID().uuidString).swift")
+        try LinkTimeContract.stubSource.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = run(["swiftc", "-typecheck", "-swift-version", "6", "-parse-as-library", file.path])
+        #expect(result.status == 0 && !result.output.contains("warning:"), "\(result.output)")
+    }
+
+    /// Support code for every combination of carrier imports compiles in both language modes.
+    @Test(arguments: [Set<String>(), ["NIOHTTP1"], ["HTTPTypes", "NIOHTTP1"]], ["5", "6"])
+    func supportCompiles(_ imports: Set<String>, _ languageMode: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-support-\(UUID().uuidString).swift")
+        try SwiftFrontend.appendingLinkTimeSupport(to: "let x = 1\n", moduleImports: imports).write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = run(
+            ["swiftc", "-typecheck", "-swift-version", languageMode, "-parse-as-library", "-I", FixtureCompileTests.modulesDirectory.path]
+                + FixtureCompileTests.clangModuleFlags + [file.path]
+        )
+        #expect(result.status == 0 && !result.output.contains("warning:"), "\(result.output)")
+    }
+}

@@ -20,8 +20,9 @@ public struct RuleSources {
         self.commandLineFiles = commandLineFiles
     }
 
-    /// Packs that are on unless `.instswift.yml` disables them.
-    public static let defaultPacks = ["bootstrap"]
+    /// Packs that are on unless `.instswift.yml` disables them. A library pack names its package, so it costs nothing
+    /// in a graph without that library.
+    public static let defaultPacks = ["bootstrap", "hummingbird"]
 
     public var enabledPacks: [String] {
         var packs = Self.defaultPacks.filter { !projectConfiguration.disabledPacks.contains($0) }

@@ -32,6 +32,11 @@ import NIOHTTP1
         @usableFromInline let handle: UnsafeMutableRawPointer?
         @usableFromInline init(_ handle: UnsafeMutableRawPointer?) { self.handle = handle }
         @usableFromInline var isRecording: Bool { handle != nil }
+        /// The span's name; it can only be set here (reading gives "").
+        @usableFromInline var operationName: String {
+            get { "" }
+            nonmutating set { if let handle { instswiftV1SpanSetName(handle, newValue) } }
+        }
         /// Ends a span from ``InstSwift/startSpan(_:kind:context:attributes:function:file:line:)``.
         @usableFromInline func end() { if let handle { instswiftV1SpanEnd(handle) } }
     }
@@ -61,10 +66,12 @@ import NIOHTTP1
     }
 
     @usableFromInline static func span<T, E: Error>(
-        _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
-        onResult: (Span, T) -> Void = { _, _ in }, onError: (Span, E) -> Void = { _, _ in },
-        function: String = #function, file: String = #fileID, line: UInt = #line, _ body: (Span) throws(E) -> T
+        _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
+        attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
+        onError: (Span, E) -> Void = { _, _ in }, function: String = #function, file: String = #fileID,
+        line: UInt = #line, _ body: (Span) throws(E) -> T
     ) throws(E) -> T {
+        guard enabled else { return try body(Span(nil)) }
         var result: T?
         do {
             try instswiftV1SpanSync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
@@ -85,11 +92,12 @@ import NIOHTTP1
     }
 
     @usableFromInline static func span<T, E: Error>(
-        _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
-        onResult: (Span, T) -> Void = { _, _ in }, onError: (Span, E) -> Void = { _, _ in },
-        isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
-        line: UInt = #line, _ body: (Span) async throws(E) -> T
+        _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
+        attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
+        onError: (Span, E) -> Void = { _, _ in }, isolation: isolated (any Actor)? = #isolation,
+        function: String = #function, file: String = #fileID, line: UInt = #line, _ body: (Span) async throws(E) -> T
     ) async throws(E) -> T {
+        guard enabled else { return try await body(Span(nil)) }
         var result: T?
         do {
             try await instswiftV1SpanAsync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
@@ -110,10 +118,11 @@ import NIOHTTP1
     }
 
     @usableFromInline static func rethrowingSpan<T>(
-        _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
-        onResult: (Span, T) -> Void = { _, _ in }, function: String = #function, file: String = #fileID,
-        line: UInt = #line, _ body: (Span) throws -> T
+        _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
+        attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
+        function: String = #function, file: String = #fileID, line: UInt = #line, _ body: (Span) throws -> T
     ) rethrows -> T {
+        guard enabled else { return try body(Span(nil)) }
         var result: T?
         try instswiftV1SpanSync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
             let value = try body(Span(handle))
@@ -153,10 +162,21 @@ import NIOHTTP1
         }
     }
 
+    /// Renames the span (a rule's `rename:`); nothing when `name` is nil.
+    @usableFromInline static func rename(_ span: Span, _ name: String?) {
+        if let name { span.operationName = name }
+    }
+
     /// An optional attribute: recorded when present.
     @usableFromInline static func record<Value>(_ key: String, _ value: Value?, on span: Span) {
         if let value { record(key, value as Any, on: span) }
     }
+
+    /// Remembers, for the whole process, that something happened (see `InstSwift.mark` in the runtime).
+    @usableFromInline static func mark(_ name: String) { instswiftV1Mark(name) }
+
+    /// Whether ``mark(_:)`` was called with `name` anywhere in the process.
+    @usableFromInline static func isMarked(_ name: String) -> Bool { instswiftV1IsMarked(name) }
 
     /// Marks the span failed (for a status that means failure rather than a thrown error).
     @usableFromInline static func markFailed(_ span: Span, _ message: String? = nil) {
@@ -230,4 +250,7 @@ extension InstSwift {
 @_silgen_name("instswift_v1_span_set_strings") @usableFromInline func instswiftV1SpanSetStrings(_ span: UnsafeMutableRawPointer, _ key: String, _ value: [String])
 @_silgen_name("instswift_v1_span_set_error_status") @usableFromInline func instswiftV1SpanSetErrorStatus(_ span: UnsafeMutableRawPointer, _ message: String?)
 @_silgen_name("instswift_v1_inject") @usableFromInline func instswiftV1Inject(_ write: (String, String) -> Void)
+@_silgen_name("instswift_v1_mark") @usableFromInline func instswiftV1Mark(_ name: String)
+@_silgen_name("instswift_v1_is_marked") @usableFromInline func instswiftV1IsMarked(_ name: String) -> Bool
+@_silgen_name("instswift_v1_span_set_name") @usableFromInline func instswiftV1SpanSetName(_ span: UnsafeMutableRawPointer, _ name: String)
 /*</instswift>*/

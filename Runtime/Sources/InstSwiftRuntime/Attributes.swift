@@ -1,16 +1,19 @@
 public import Tracing
 
+/// Attributes that rules record. Recording `error.type` also marks the span failed: the semantic conventions define it
+/// as the class of error the operation ended with (a 5xx status, say), so the span's status follows it.
 extension InstSwift {
     /// Records an attribute value that tracing understands (strings, integers, doubles, booleans, arrays of those).
     @inlinable
     public static func record(_ key: String, _ value: some SpanAttributeConvertible, on span: any Span) {
         span.attributes[key] = value
+        if key == SemanticConventions.errorType { span.setStatus(SpanStatus(code: .error)) }
     }
 
     /// Records an optional value; nothing when it is nil.
     @inlinable
     public static func record<V: SpanAttributeConvertible>(_ key: String, _ value: V?, on span: any Span) {
-        if let value { span.attributes[key] = value }
+        if let value { record(key, value, on: span) }
     }
 
     /// Records an integer of any width.
@@ -24,6 +27,12 @@ extension InstSwift {
     @_disfavoredOverload
     @inlinable
     public static func record(_ key: String, _ value: Any, on span: any Span) {
-        span.attributes[key] = String(describing: value)
+        record(key, String(describing: value), on: span)
+    }
+
+    /// Renames a span (a rule's `rename:`); nothing when `name` is nil.
+    @inlinable
+    public static func rename(_ span: any Span, _ name: String?) {
+        if let name { span.operationName = name }
     }
 }

@@ -14,6 +14,7 @@ public enum InstSwift {
     ///   - name: The span name.
     ///   - kind: The OpenTelemetry span kind.
     ///   - context: The parent context; the current one when nil (see ``extract(from:)-8ngt2``).
+    ///   - enabled: When false, `body` runs without this span (a library's own tracing is on, say).
     ///   - attributes: Records attributes when the span starts.
     ///   - onResult: Records attributes from the returned value.
     ///   - body: The instrumented code.
@@ -23,6 +24,7 @@ public enum InstSwift {
         _ name: String,
         kind: SpanKind = .internal,
         context: InstrumentationContext? = nil,
+        enabled: Bool = true,
         attributes: (any Span) -> Void = { _ in },
         onResult: (any Span, T) -> Void = { _, _ in },
         onError: (any Span, E) -> Void = { _, _ in },
@@ -31,7 +33,7 @@ public enum InstSwift {
         line: UInt = #line,
         _ body: (any Span) throws(E) -> T
     ) throws(E) -> T {
-        guard shouldTrace else { return try body(untracedSpan) }
+        guard enabled, shouldTrace else { return try body(untracedSpan) }
         return try tracedSpan(
             name, kind: kind, context: context, attributes: attributes, onResult: onResult, onError: onError,
             function: function, file: file, line: line, body
@@ -72,6 +74,7 @@ public enum InstSwift {
         _ name: String,
         kind: SpanKind = .internal,
         context: InstrumentationContext? = nil,
+        enabled: Bool = true,
         attributes: (any Span) -> Void = { _ in },
         onResult: (any Span, T) -> Void = { _, _ in },
         onError: (any Span, E) -> Void = { _, _ in },
@@ -81,7 +84,7 @@ public enum InstSwift {
         line: UInt = #line,
         _ body: (any Span) async throws(E) -> T
     ) async throws(E) -> T {
-        guard shouldTrace else { return try await body(untracedSpan) }
+        guard enabled, shouldTrace else { return try await body(untracedSpan) }
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
         defer { span.end() }
         attributes(span)
@@ -106,6 +109,7 @@ public enum InstSwift {
         _ name: String,
         kind: SpanKind = .internal,
         context: InstrumentationContext? = nil,
+        enabled: Bool = true,
         attributes: (any Span) -> Void = { _ in },
         onResult: (any Span, T) -> Void = { _, _ in },
         function: String = #function,
@@ -113,7 +117,7 @@ public enum InstSwift {
         line: UInt = #line,
         _ body: (any Span) throws -> T
     ) rethrows -> T {
-        guard shouldTrace else { return try body(untracedSpan) }
+        guard enabled, shouldTrace else { return try body(untracedSpan) }
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
         defer { span.end() }
         attributes(span)

@@ -100,7 +100,7 @@ public func instswiftV1SpanEnd(_ span: UnsafeMutableRawPointer) {
 
 @_silgen_name("instswift_v1_span_set_string")
 public func instswiftV1SpanSetString(_ span: UnsafeMutableRawPointer, _ key: String, _ value: String) {
-    LinkedSpan.from(span).span.attributes[key] = value
+    InstSwift.record(key, value, on: LinkedSpan.from(span).span)
 }
 
 @_silgen_name("instswift_v1_span_set_int")
@@ -135,4 +135,20 @@ public func instswiftV1Inject(_ write: (String, String) -> Void) {
     var headers: [String: String] = [:]
     InstSwift.inject(into: &headers)
     for (name, value) in headers.sorted(by: { $0.key < $1.key }) { write(name, value) }
+}
+
+@_silgen_name("instswift_v1_mark")
+public func instswiftV1Mark(_ name: String) {
+    InstSwift.mark(name)
+}
+
+@_silgen_name("instswift_v1_is_marked")
+public func instswiftV1IsMarked(_ name: String) -> Bool {
+    InstSwift.isMarked(name)
+}
+
+/// Renames a span handed out at link time (`rename:`).
+@_silgen_name("instswift_v1_span_set_name")
+public func instswiftV1SpanSetName(_ span: UnsafeMutableRawPointer, _ name: String) {
+    LinkedSpan.from(span).span.operationName = name
 }

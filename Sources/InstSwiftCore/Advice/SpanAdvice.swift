@@ -37,11 +37,18 @@ public struct SpanAdvice: Sendable {
     /// Attribute that receives the number of elements the stream produced.
     public var elementCountAttribute: String?
 
+    /// A `String?` expression evaluated when the body returns or throws: when it is not nil, it becomes the span's name
+    /// (a server span named by the route the router found inside the body, say).
+    public var rename: CodeSnippet?
+    /// A `Bool` expression evaluated before the body: when true, the body runs without this span (the library's own
+    /// tracing is on, say).
+    public var unless: CodeSnippet?
+
     public init() {}
 
     /// The keys of `span:`.
     public static let keys = [
         "name", "kind", "attributes", "result-attributes", "error-attributes", "extract-context", "ends", "element-attributes",
-        "first-element-time-attribute", "element-count-attribute",
+        "first-element-time-attribute", "element-count-attribute", "rename", "unless",
     ]
 }

@@ -46,6 +46,14 @@ extension RuleFileLoader {
         span.elementAttributes = map["element-attributes"].map { readAttributes($0, "'element-attributes'", reader) } ?? []
         span.firstElementTimeAttribute = map["first-element-time-attribute"].flatMap { reader.nonEmptyString($0, "'first-element-time-attribute'") }
         span.elementCountAttribute = map["element-count-attribute"].flatMap { reader.nonEmptyString($0, "'element-count-attribute'") }
+        span.rename = map["rename"].flatMap { expression($0, "'rename'", reader) }
+        span.unless = map["unless"].flatMap { expression($0, "'unless'", reader) }
+        if span.ending == .stream, let keyNode = map.entries.first(where: { $0.key == "unless" || $0.key == "rename" })?.keyNode {
+            reader.error("'\(keyNode.scalar?.string ?? "")' applies to spans that end when the function returns, not to 'ends: stream'", at: keyNode)
+        }
+        for snippet in [span.rename, span.unless].compactMap({ $0 }) where snippet.code.contains("$result") || snippet.code.contains("$error") {
+            reader.diagnostics.error("'$result' and '$error' are not available in 'rename' and 'unless'", at: snippet.location, rule: reader.currentRule)
+        }
         let streamOnly = ["element-attributes", "first-element-time-attribute", "element-count-attribute"].filter { map[$0] != nil }
         if span.ending != .stream, let key = streamOnly.first, let keyNode = map.entries.first(where: { $0.key == key })?.keyNode {
             reader.error("'\(key)' needs 'ends: stream' (the span must outlive the function to see the stream's elements)", at: keyNode)

@@ -55,6 +55,12 @@ public enum LinkTimeContract {
             signature: "(_ span: UnsafeMutableRawPointer, _ message: String?)", stubBody: ""
         ),
         Entry(symbol: "instswift_v1_inject", name: "instswiftV1Inject", signature: "(_ write: (String, String) -> Void)", stubBody: ""),
+        Entry(symbol: "instswift_v1_mark", name: "instswiftV1Mark", signature: "(_ name: String)", stubBody: ""),
+        Entry(symbol: "instswift_v1_is_marked", name: "instswiftV1IsMarked", signature: "(_ name: String) -> Bool", stubBody: "false"),
+        Entry(
+            symbol: "instswift_v1_span_set_name", name: "instswiftV1SpanSetName",
+            signature: "(_ span: UnsafeMutableRawPointer, _ name: String)", stubBody: ""
+        ),
     ]
 
     /// The declarations support code calls (bodies are in the runtime, or the stub).

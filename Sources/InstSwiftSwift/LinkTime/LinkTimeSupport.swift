@@ -36,6 +36,11 @@ public enum LinkTimeSupport {
                 @usableFromInline let handle: UnsafeMutableRawPointer?
                 @usableFromInline init(_ handle: UnsafeMutableRawPointer?) { self.handle = handle }
                 @usableFromInline var isRecording: Bool { handle != nil }
+                /// The span's name; it can only be set here (reading gives "").
+                @usableFromInline var operationName: String {
+                    get { "" }
+                    nonmutating set { if let handle { instswiftV1SpanSetName(handle, newValue) } }
+                }
                 /// Ends a span from ``InstSwift/startSpan(_:kind:context:attributes:function:file:line:)``.
                 @usableFromInline func end() { if let handle { instswiftV1SpanEnd(handle) } }
             }
@@ -65,10 +70,12 @@ public enum LinkTimeSupport {
             }
 
             @usableFromInline static func span<T, E: Error>(
-                _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
-                onResult: (Span, T) -> Void = { _, _ in }, onError: (Span, E) -> Void = { _, _ in },
-                function: String = #function, file: String = #fileID, line: UInt = #line, _ body: (Span) throws(E) -> T
+                _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
+                attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
+                onError: (Span, E) -> Void = { _, _ in }, function: String = #function, file: String = #fileID,
+                line: UInt = #line, _ body: (Span) throws(E) -> T
             ) throws(E) -> T {
+                guard enabled else { return try body(Span(nil)) }
                 var result: T?
                 do {
                     try instswiftV1SpanSync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
@@ -89,11 +96,12 @@ public enum LinkTimeSupport {
             }
 
             @usableFromInline static func span<T, E: Error>(
-                _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
-                onResult: (Span, T) -> Void = { _, _ in }, onError: (Span, E) -> Void = { _, _ in },
-                isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
-                line: UInt = #line, _ body: (Span) async throws(E) -> T
+                _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
+                attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
+                onError: (Span, E) -> Void = { _, _ in }, isolation: isolated (any Actor)? = #isolation,
+                function: String = #function, file: String = #fileID, line: UInt = #line, _ body: (Span) async throws(E) -> T
             ) async throws(E) -> T {
+                guard enabled else { return try await body(Span(nil)) }
                 var result: T?
                 do {
                     try await instswiftV1SpanAsync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
@@ -114,10 +122,11 @@ public enum LinkTimeSupport {
             }
 
             @usableFromInline static func rethrowingSpan<T>(
-                _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
-                onResult: (Span, T) -> Void = { _, _ in }, function: String = #function, file: String = #fileID,
-                line: UInt = #line, _ body: (Span) throws -> T
+                _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
+                attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
+                function: String = #function, file: String = #fileID, line: UInt = #line, _ body: (Span) throws -> T
             ) rethrows -> T {
+                guard enabled else { return try body(Span(nil)) }
                 var result: T?
                 try instswiftV1SpanSync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
                     let value = try body(Span(handle))
@@ -157,10 +166,21 @@ public enum LinkTimeSupport {
                 }
             }
 
+            /// Renames the span (a rule's `rename:`); nothing when `name` is nil.
+            @usableFromInline static func rename(_ span: Span, _ name: String?) {
+                if let name { span.operationName = name }
+            }
+
             /// An optional attribute: recorded when present.
             @usableFromInline static func record<Value>(_ key: String, _ value: Value?, on span: Span) {
                 if let value { record(key, value as Any, on: span) }
             }
+
+            /// Remembers, for the whole process, that something happened (see `InstSwift.mark` in the runtime).
+            @usableFromInline static func mark(_ name: String) { instswiftV1Mark(name) }
+
+            /// Whether ``mark(_:)`` was called with `name` anywhere in the process.
+            @usableFromInline static func isMarked(_ name: String) -> Bool { instswiftV1IsMarked(name) }
 
             /// Marks the span failed (for a status that means failure rather than a thrown error).
             @usableFromInline static func markFailed(_ span: Span, _ message: String? = nil) {

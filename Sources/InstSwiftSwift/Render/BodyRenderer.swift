@@ -84,15 +84,19 @@ struct BodyRenderer {
         var arguments = [stringLiteral(spanName(span, values: values))]
         if span.kind != .internal { arguments.append("kind: \(RenderContext.kind(span.kind))") }
         if let extract = span.extractContext { arguments.append("context: InstSwift.extract(from: \(extract.code))") }
+        if let unless = span.unless, !streaming { arguments.append("enabled: !(\(unless.code))") }
         let attributes = RenderContext.records(span.attributes + directiveAttributes(rule), span: "instswiftSpan")
         if !attributes.isEmpty { arguments.append("attributes: { instswiftSpan in \(attributes) }") }
-        if !span.resultAttributes.isEmpty {
+        let rename = span.rename.map { "InstSwift.rename(instswiftSpan, \($0.code))" }
+        if !span.resultAttributes.isEmpty || rename != nil {
             let records = RenderContext.records(span.resultAttributes, span: "instswiftSpan", values: ["$result": "instswiftResult"])
-            arguments.append("onResult: { instswiftSpan, instswiftResult in \(records) }")
+            let statements = ([records] + [rename].compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: "; ")
+            arguments.append("onResult: { instswiftSpan, instswiftResult in \(statements) }")
         }
-        if !span.errorAttributes.isEmpty, !streaming, site.throwing != .rethrows {
+        if !span.errorAttributes.isEmpty || rename != nil, !streaming, site.throwing != .rethrows {
             let records = RenderContext.records(span.errorAttributes, span: "instswiftSpan", values: ["$error": "instswiftError"])
-            arguments.append("onError: { instswiftSpan, instswiftError in \(records) }")
+            let statements = ([records] + [rename].compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: "; ")
+            arguments.append("onError: { instswiftSpan, instswiftError in \(statements) }")
         }
         if streaming {
             var observation: [String] = []

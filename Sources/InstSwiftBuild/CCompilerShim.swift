@@ -49,7 +49,7 @@ public enum CCompilerShim {
         }
         guard rules.rules.contains(where: { $0.language == .c }) else { return nil }
         guard let module = compile.moduleName else { return nil }
-        let layout = PackageLayout(packageRoot: configuration.packageRoot, scratchPath: configuration.scratchPath, versions: configuration.packageVersions)
+        let layout = PackageLayout(configuration: configuration)
         guard let context = layout.fileContext(path: compile.source, module: module),
               let text = try? String(contentsOfFile: compile.source, encoding: .utf8) else { return nil }
         let candidates = Matcher.candidates(rules.rules.filter { $0.language == .c }, for: context, text: text)

@@ -120,7 +120,7 @@ struct ModuleRewrite {
             outcome.diagnostics = error
             return outcome
         }
-        let layout = PackageLayout(packageRoot: configuration.packageRoot, scratchPath: configuration.scratchPath, versions: configuration.packageVersions)
+        let layout = PackageLayout(configuration: configuration)
         let sources = invocation.sources
         let swiftRules = rules.rules.filter { $0.language == .swift }
         let available = Set(Self.runtimeModules.filter { name in

@@ -55,6 +55,31 @@ struct PackageLayout {
         }
     }
 
+    /// A layout with the versions checked out now: SwiftPM writes them when it resolves, which for a first build is
+    /// after `instswift swift build` started, so they are read when modules compile, not when the build starts.
+    init(configuration: BuildConfiguration) {
+        self.packageRoot = configuration.packageRoot
+        self.scratchPath = configuration.scratchPath
+        self.versions = Self.checkedOutVersions(scratchPath: configuration.scratchPath)
+            .merging(Self.resolvedVersions(packageRoot: configuration.packageRoot)) { checkedOut, _ in checkedOut }
+            .merging(configuration.packageVersions) { current, _ in current }
+    }
+
+    /// Package identity to version, from the scratch folder's `workspace-state.json` (what is checked out).
+    static func checkedOutVersions(scratchPath: String) -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: scratchPath + "/workspace-state.json"),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let dependencies = (object["object"] as? [String: Any])?["dependencies"] as? [[String: Any]] else { return [:] }
+        var versions: [String: String] = [:]
+        for dependency in dependencies {
+            guard let identity = (dependency["packageRef"] as? [String: Any])?["identity"] as? String,
+                  let checkout = (dependency["state"] as? [String: Any])?["checkoutState"] as? [String: Any],
+                  let version = checkout["version"] as? String else { continue }
+            versions[identity.lowercased()] = version
+        }
+        return versions
+    }
+
     /// Package identity to version, from Package.resolved (format versions 2 and 3).
     static func resolvedVersions(packageRoot: String) -> [String: String] {
         guard let data = FileManager.default.contents(atPath: packageRoot + "/Package.resolved"),

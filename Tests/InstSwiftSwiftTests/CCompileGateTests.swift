@@ -64,3 +64,28 @@ import Testing
         #expect(try destination(patterns: nil, ["-c", "b.c", "-o", "\(debug)/Other.build/b.c.o"]) == "instswift")
     }
 }
+
+/// Versions a rule's `package:` range is checked against are read when modules compile: on a first build SwiftPM
+/// writes them after `instswift swift build` started (the Hummingbird pack matched nothing on a fresh clone).
+@Suite struct PackageVersionTests {
+    @Test func checkedOutVersionsComeFromTheWorkspaceState() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-layout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let state = """
+            {"object": {"dependencies": [
+              {"packageRef": {"identity": "Hummingbird"}, "state": {"checkoutState": {"version": "2.28.1"}}},
+              {"packageRef": {"identity": "local"}, "state": {"name": "fileSystem"}}
+            ]}, "version": 6}
+            """
+        try state.write(to: scratch.appendingPathComponent("workspace-state.json"), atomically: true, encoding: .utf8)
+        #expect(PackageLayout.checkedOutVersions(scratchPath: scratch.path) == ["hummingbird": "2.28.1"])
+        let configuration = BuildConfiguration(
+            realSwiftc: "/usr/bin/true", packageRoot: scratch.path, scratchPath: scratch.path, workDirectory: scratch.path,
+            ruleFiles: [], packageVersions: [:], logLevel: .warning, keepWork: false
+        )
+        let layout = PackageLayout(configuration: configuration)
+        let context = layout.fileContext(path: scratch.path + "/checkouts/hummingbird/Sources/Hummingbird/A.swift", module: "Hummingbird")
+        #expect(context?.packageVersion == SemanticVersion("2.28.1"))
+    }
+}

@@ -49,7 +49,8 @@ import Testing
         // A `main.swift` fixture is top-level code; every other one is a library file.
         let isMain = fixture.fileContext.path.hasSuffix("main.swift")
         let result = run([
-            "swiftc", "-typecheck", "-swift-version", "6", "-module-name", fixture.fileContext.module ?? "App",
+            // -emit-sil, not -typecheck: data-race checks (sending non-Sendable values) run on SIL.
+            "swiftc", "-emit-sil", "-o", "/dev/null", "-swift-version", "6", "-module-name", fixture.fileContext.module ?? "App",
             "-package-name", fixture.fileContext.package ?? "app", "-I", Self.modulesDirectory.path,
         ] + (isMain ? [] : ["-parse-as-library"]) + Self.clangModuleFlags + [fixture.directory.appendingPathComponent(file).path])
         #expect(result.status == 0, "\(fixture.name)/\(file) does not compile:\n\(result.output)")

@@ -46,7 +46,7 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-stubs-\(UUID().uuidString).swift")
         try LinkTimeContract.stubSource.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = run(["swiftc", "-typecheck", "-swift-version", "6", "-parse-as-library", file.path])
+        let result = run(["swiftc", "-emit-sil", "-o", "/dev/null", "-swift-version", "6", "-parse-as-library", file.path])
         #expect(result.status == 0 && !result.output.contains("warning:"), "\(result.output)")
     }
 
@@ -57,7 +57,7 @@ import Testing
         try SwiftFrontend.appendingLinkTimeSupport(to: "let x = 1\n", moduleImports: imports).write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = run(
-            ["swiftc", "-typecheck", "-swift-version", languageMode, "-parse-as-library", "-I", FixtureCompileTests.modulesDirectory.path]
+            ["swiftc", "-emit-sil", "-o", "/dev/null", "-swift-version", languageMode, "-parse-as-library", "-I", FixtureCompileTests.modulesDirectory.path]
                 + FixtureCompileTests.clangModuleFlags + [file.path]
         )
         #expect(result.status == 0 && !result.output.contains("warning:"), "\(result.output)")

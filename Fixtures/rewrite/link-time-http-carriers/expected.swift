@@ -100,7 +100,7 @@ import NIOHTTP1
         guard enabled else { return try await body(Span(nil)) }
         var result: T?
         do {
-            try await instswiftV1SpanAsync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
+            try await instswiftV1SpanAsync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }, isolation) { handle in
                 let span = Span(handle)
                 do throws(E) {
                     let value = try await body(span)
@@ -198,8 +198,7 @@ import NIOHTTP1
         return Context(found)
     }
 
-    /// Any other header collection (`HTTPFields` seen through a re-export, say): read from each field's
-    /// `name: value` description.
+    /// Any other header collection (`HTTPFields`, say): read from each field's `name: value` description.
     @usableFromInline static func extract<Headers: Sequence>(from headers: Headers) -> Context {
         var found: [String: String] = [:]
         for field in headers {
@@ -219,14 +218,8 @@ import NIOHTTP1
     }
 }
 extension InstSwift {
-    static func extract(from headers: HTTPFields) -> Context {
-        var found: [String: String] = [:]
-        for name in contextHeaders {
-            if let field = HTTPField.Name(name), let value = headers[field] { found[name] = value }
-        }
-        return Context(found)
-    }
-
+    // Reading HTTPFields goes through the generic `extract(from:)` (each field's `name: value` description), which
+    // @inlinable bodies may call whatever access level the module imports HTTPTypes at.
     static func inject(into headers: inout HTTPFields) {
         for name in contextHeaders { if let field = HTTPField.Name(name) { headers[field] = nil } }
         instswiftV1Inject { name, value in if let field = HTTPField.Name(name) { headers[field] = value } }
@@ -240,7 +233,7 @@ extension InstSwift {
 }
 
 @_silgen_name("instswift_v1_span_sync") @usableFromInline func instswiftV1SpanSync(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ body: (UnsafeMutableRawPointer?) throws -> Void) rethrows
-@_silgen_name("instswift_v1_span_async") @usableFromInline func instswiftV1SpanAsync(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ body: (UnsafeMutableRawPointer?) async throws -> Void) async throws
+@_silgen_name("instswift_v1_span_async") @usableFromInline func instswiftV1SpanAsync(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ isolation: isolated (any Actor)?, _ body: (UnsafeMutableRawPointer?) async throws -> Void) async throws
 @_silgen_name("instswift_v1_span_start") @usableFromInline func instswiftV1SpanStart(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void) -> UnsafeMutableRawPointer?
 @_silgen_name("instswift_v1_span_end") @usableFromInline func instswiftV1SpanEnd(_ span: UnsafeMutableRawPointer)
 @_silgen_name("instswift_v1_span_set_string") @usableFromInline func instswiftV1SpanSetString(_ span: UnsafeMutableRawPointer, _ key: String, _ value: String)

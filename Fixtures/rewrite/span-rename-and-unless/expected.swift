@@ -12,7 +12,7 @@ struct Router {
         return 200
     /*<instswift>*/}/*</instswift>*/}
 
-    func respond(quick path: String) -> Int {/*<instswift>*/ return InstSwift.span("HTTP", kind: .server, enabled: !(InstSwift.isMarked("router.own-tracing")), onResult: { instswiftSpan, instswiftResult in InstSwift.record("http.response.status_code", instswiftResult, on: instswiftSpan); InstSwift.rename(instswiftSpan, route.value.map { "GET \($0)" } ?? "GET") }, onError: { instswiftSpan, instswiftError in InstSwift.rename(instswiftSpan, route.value.map { "GET \($0)" } ?? "GET") }) { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/
+    func respond(quick path: String) -> Int {/*<instswift>*/ return InstSwift.span("HTTP", kind: .server, enabled: !(InstSwift.isMarked("router.own-tracing")), onResult: { instswiftSpan, instswiftResult in InstSwift.record("http.response.status_code", instswiftResult, on: instswiftSpan); InstSwift.rename(instswiftSpan, route.value.map { "GET \($0)" } ?? "GET") }) { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/
         route.value = path
         return 204
     /*<instswift>*/}/*</instswift>*/}

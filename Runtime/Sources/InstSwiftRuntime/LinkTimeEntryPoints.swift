@@ -56,7 +56,8 @@ public func instswiftV1SpanSync(
 @_silgen_name("instswift_v1_span_async")
 public func instswiftV1SpanAsync(
     _ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt,
-    _ attributes: (UnsafeMutableRawPointer) -> Void, _ body: (UnsafeMutableRawPointer?) async throws -> Void
+    _ attributes: (UnsafeMutableRawPointer) -> Void, _ isolation: isolated (any Actor)?,
+    _ body: (UnsafeMutableRawPointer?) async throws -> Void
 ) async throws {
     guard InstSwift.shouldTrace else { return try await body(nil) }
     let span = InstSwift.start(
@@ -69,7 +70,7 @@ public func instswiftV1SpanAsync(
     let pointer = Unmanaged.passUnretained(box).toOpaque()
     attributes(pointer)
     do {
-        try await InstrumentationContext.$current.withValue(span.context) { try await body(pointer) }
+        try await InstrumentationContext.$current.withValue(span.context, operation: { try await body(pointer) }, isolation: isolation)
     } catch {
         InstSwift.fail(span, error)
         throw error

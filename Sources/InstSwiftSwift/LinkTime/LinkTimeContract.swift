@@ -22,7 +22,7 @@ public enum LinkTimeContract {
         ),
         Entry(
             symbol: "instswift_v1_span_async", name: "instswiftV1SpanAsync",
-            signature: "(\(spanParameters), _ body: (UnsafeMutableRawPointer?) async throws -> Void) async throws",
+            signature: "(\(spanParameters), _ isolation: isolated (any Actor)?, _ body: (UnsafeMutableRawPointer?) async throws -> Void) async throws",
             stubBody: "try await body(nil)"
         ),
         Entry(

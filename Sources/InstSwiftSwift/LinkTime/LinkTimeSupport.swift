@@ -104,7 +104,7 @@ public enum LinkTimeSupport {
                 guard enabled else { return try await body(Span(nil)) }
                 var result: T?
                 do {
-                    try await instswiftV1SpanAsync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
+                    try await instswiftV1SpanAsync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }, isolation) { handle in
                         let span = Span(handle)
                         do throws(E) {
                             let value = try await body(span)
@@ -202,8 +202,7 @@ public enum LinkTimeSupport {
                 return Context(found)
             }
 
-            /// Any other header collection (`HTTPFields` seen through a re-export, say): read from each field's
-            /// `name: value` description.
+            /// Any other header collection (`HTTPFields`, say): read from each field's `name: value` description.
             @usableFromInline static func extract<Headers: Sequence>(from headers: Headers) -> Context {
                 var found: [String: String] = [:]
                 for field in headers {
@@ -227,14 +226,8 @@ public enum LinkTimeSupport {
 
     static let httpFields = #"""
         extension InstSwift {
-            static func extract(from headers: HTTPFields) -> Context {
-                var found: [String: String] = [:]
-                for name in contextHeaders {
-                    if let field = HTTPField.Name(name), let value = headers[field] { found[name] = value }
-                }
-                return Context(found)
-            }
-
+            // Reading HTTPFields goes through the generic `extract(from:)` (each field's `name: value` description), which
+            // @inlinable bodies may call whatever access level the module imports HTTPTypes at.
             static func inject(into headers: inout HTTPFields) {
                 for name in contextHeaders { if let field = HTTPField.Name(name) { headers[field] = nil } }
                 instswiftV1Inject { name, value in if let field = HTTPField.Name(name) { headers[field] = value } }

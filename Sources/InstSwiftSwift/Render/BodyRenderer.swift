@@ -93,7 +93,8 @@ struct BodyRenderer {
             let statements = ([records] + [rename].compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: "; ")
             arguments.append("onResult: { instswiftSpan, instswiftResult in \(statements) }")
         }
-        if !span.errorAttributes.isEmpty || rename != nil, !streaming, site.throwing != .rethrows {
+        // A function that cannot throw gets no error hook (its `Never` parameter would make the hook unreachable code).
+        if !span.errorAttributes.isEmpty || rename != nil, !streaming, site.throwing != .rethrows, site.throwing != .none {
             let records = RenderContext.records(span.errorAttributes, span: "instswiftSpan", values: ["$error": "instswiftError"])
             let statements = ([records] + [rename].compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: "; ")
             arguments.append("onError: { instswiftSpan, instswiftError in \(statements) }")

@@ -13,9 +13,9 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var changed = false
         try inputs.rewriteEach { path, source, result in
-            guard let output = result.output else { return }
+            guard result.output != nil else { return }
             changed = true
-            print(UnifiedDiff.render(old: source, new: output, path: path), terminator: "")
+            print(UnifiedDiff.render(old: source, edits: result.edits, path: path), terminator: "")
         }
         if changed { throw ExitCode(1) }
     }

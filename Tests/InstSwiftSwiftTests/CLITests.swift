@@ -69,3 +69,57 @@ import Testing
         #expect(result.output == published)
     }
 }
+
+/// `instswift diff` is made from the insertions (RELIABILITY-FINDINGS D3): linear in the file, CRLF lines kept apart,
+/// hunk headers that count the lines they show.
+@Suite struct DiffOutputTests {
+    static func diff(_ source: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "rules:\n  - id: all\n    where:\n      function: {}\n    advice:\n      - span: {}\n"
+            .write(to: folder.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
+        try source.write(to: folder.appendingPathComponent("a.swift"), atomically: true, encoding: .utf8)
+        return run([CLITests.binary, "diff", "--rules", "rules.yml", "a.swift"], in: folder).output
+    }
+
+    @Test func hunksCountTheLinesTheyShow() throws {
+        let filler = (1...9).map { "// line \($0)" }.joined(separator: "\n")
+        let source = "func f() {\n    work()\n}\n" + filler + "\nfunc g() {}\n"
+        let output = try Self.diff(source)
+        let expected = """
+            --- a.swift
+            +++ a.swift (instrumented)
+            @@ -1,6 +1,6 @@
+            -func f() {
+            +/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/func f() {/*<instswift>*/ return InstSwift.syncSpan("f") { (instswiftSpan) throws(Never) -> Void in /*</instswift>*/
+                 work()
+            -}
+            +/*<instswift>*/}/*</instswift>*/}
+             // line 1
+             // line 2
+             // line 3
+            @@ -10,4 +10,4 @@
+             // line 7
+             // line 8
+             // line 9
+            -func g() {}
+            +func g() {/*<instswift>*/ return InstSwift.syncSpan("g") { (instswiftSpan) throws(Never) -> Void in /*</instswift>*//*<instswift>*/}/*</instswift>*/}
+
+            """
+        #expect(output == expected, "\(output)")
+    }
+
+    @Test func crlfLinesStayApart() throws {
+        let output = try Self.diff("// a\r\n// b\r\nfunc f() {\r\n}\r\n")
+        #expect(output.contains("@@ -1,4 +1,4 @@\n // a\r\n // b\r\n-func f() {\r\n+"), "\(output)")
+        #expect(output.hasSuffix("-}\r\n+/*<instswift>*/}/*</instswift>*/}\r\n"), "\(output)")
+    }
+
+    /// 50,000 lines, every one of 10,000 functions instrumented: an LCS table would need ~20 GB.
+    @Test func largeFilesDiffInLinearMemory() throws {
+        let source = (0..<10_000).map { "func f\($0)() {\n    let x = \($0)\n    _ = x\n}\n" }.joined() + "\n"
+        let output = try Self.diff(source)
+        #expect(output.components(separatedBy: "() {/*<instswift>*/ return InstSwift.syncSpan").count == 10_001)
+    }
+}

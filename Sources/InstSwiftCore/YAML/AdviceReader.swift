@@ -77,8 +77,37 @@ extension RuleFileLoader {
                 reader.error("'\(pair.key)' would record a credential; instswift never captures Authorization or Cookie headers", at: pair.node)
                 return nil
             }
-            return expression(pair.node, "the value of '\(pair.key)'", reader).map { AttributeBinding(key: pair.key, value: $0) }
+            guard let snippet = expression(pair.node, "the value of '\(pair.key)'", reader) else { return nil }
+            if let header = Self.credentialHeader(readBy: snippet.code) {
+                reader.error(
+                    "the value of '\(pair.key)' reads the '\(header)' header, a credential; instswift never captures Authorization, Cookie or API-key headers",
+                    at: pair.node
+                )
+                return nil
+            }
+            return AttributeBinding(key: pair.key, value: snippet)
         }
+    }
+
+    /// Header names (lowercased) that carry credentials.
+    static let credentialHeaders = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key"]
+
+    /// The credential header an expression reads, by name in a string literal (`headers["Authorization"]`) or as a
+    /// swift-http-types field name (`headers[.authorization]`), if any.
+    static func credentialHeader(readBy code: String) -> String? {
+        let lowered = code.lowercased()
+        for header in credentialHeaders {
+            if lowered.contains("\"\(header)\"") { return header }
+            let member = "." + header.split(separator: "-").enumerated()
+                .map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
+            var searchStart = code.startIndex
+            while let range = code.range(of: member, options: .caseInsensitive, range: searchStart..<code.endIndex) {
+                let next = range.upperBound < code.endIndex ? code[range.upperBound] : " "
+                if !(next.isLetter || next.isNumber || next == "_") { return header }
+                searchStart = range.upperBound
+            }
+        }
+        return nil
     }
 
     /// Attribute keys that name credentials.

@@ -26,13 +26,24 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
         self.ruleID = ruleID
     }
 
-    /// The compiler-style line.
+    /// The compiler-style line. Control characters that came from the input (an escape sequence in a key, a newline in
+    /// an id) are escaped, so a diagnostic is one line and never drives the terminal.
     public var description: String {
         var text = ""
         if let location { text += "\(location): " }
         text += "\(severity.rawValue): "
-        if let ruleID { text += "[\(ruleID)] " }
-        return text + message
+        if let ruleID { text += "[\(Self.escapingControlCharacters(ruleID))] " }
+        return text + Self.escapingControlCharacters(message)
+    }
+
+    /// `text` with control characters written as Swift escapes (`\u{1B}`, `\n`).
+    static func escapingControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            escaped += scalar.properties.generalCategory == .control ? scalar.escaped(asASCII: true) : String(scalar)
+        }
+        return escaped
     }
 }
 

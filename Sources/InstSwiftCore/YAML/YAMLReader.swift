@@ -77,13 +77,27 @@ final class YAMLReader {
         return YAMLMapping(node: node, entries: entries, what: what, reader: self, misspelt: misspelt, hadUnknownKeys: hadUnknownKeys)
     }
 
-    /// A plain string scalar.
+    /// A plain string scalar. A value with an explicit YAML tag (`!!binary ...`, `!!int 5`) is refused rather than
+    /// silently read as its text.
     func string(_ node: Node, _ what: String) -> String? {
         guard let scalar = node.scalar else {
             error("\(what) must be a string", at: node)
             return nil
         }
+        if let tag = explicitTag(at: node) {
+            error("\(what) has the YAML tag '\(tag)'; write it as a plain or quoted string", at: node)
+            return nil
+        }
         return scalar.string
+    }
+
+    /// The tag written before a node (`!!binary`), read from the text at the node's position.
+    func explicitTag(at node: Node) -> String? {
+        guard let mark = node.mark, mark.line >= 1, mark.line <= lines.count else { return nil }
+        let line = lines[mark.line - 1]
+        guard let start = line.utf8.index(line.startIndex, offsetBy: mark.column - 1, limitedBy: line.endIndex),
+              line[start...].hasPrefix("!") else { return nil }
+        return String(line[start...].prefix { !$0.isWhitespace })
     }
 
     /// A non-empty string scalar.

@@ -12,6 +12,7 @@ import Testing
         let expectedURL = fixture.directory.appendingPathComponent("expected.swift")
         if isRecording {
             try output.write(to: expectedURL, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(fixture.name)/expected.swift: review it with git diff, then run the tests without INSTSWIFT_RECORD")
             return
         }
         let expected = try fixture.read("expected.swift")

@@ -13,12 +13,37 @@ public struct RuleFileLoader: Sendable {
 
     /// Loads one file from disk.
     public func load(path: String) throws(Diagnostics) -> RuleSet {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            var diagnostics = Diagnostics()
-            diagnostics.error("cannot read rules file (it does not exist or is not UTF-8 text)", at: SourceLocation(file: path, line: 1, column: 1))
+        var diagnostics = Diagnostics()
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            diagnostics.error(exists ? "cannot read the rules file (permission denied, or not a file)" : "the rules file does not exist",
+                              at: SourceLocation(file: path, line: 1, column: 1))
+            throw diagnostics
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let (offset, location) = Self.firstInvalidUTF8(in: Array(data), file: path)
+            diagnostics.error("the rules file is not UTF-8 text: byte \(offset) is not valid UTF-8", at: location)
             throw diagnostics
         }
         return try parse(text, file: path)
+    }
+
+    /// The offset of the first byte that is not valid UTF-8, and its line and column (columns count characters).
+    static func firstInvalidUTF8(in bytes: [UInt8], file: String) -> (offset: Int, location: SourceLocation) {
+        var offset = 0
+        var line = 1, lineStart = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let valid = length > 0 && offset + length <= bytes.count
+                && bytes[(offset + 1)..<(offset + length)].allSatisfy { $0 >> 6 == 0b10 }
+                && String(validating: bytes[offset..<(offset + length)], as: UTF8.self) != nil
+            guard valid else { break }
+            if byte == UInt8(ascii: "\n") { line += 1; lineStart = offset + 1 }
+            offset += length
+        }
+        let column = (String(validating: bytes[lineStart..<offset], as: UTF8.self)?.count ?? 0) + 1
+        return (offset, SourceLocation(file: file, line: line, column: column))
     }
 
     /// Parses rules from text; `file` is used in diagnostics.
@@ -32,7 +57,7 @@ public struct RuleFileLoader: Sendable {
             }
             root = node
         } catch let error as YamlError {
-            reader.diagnostics.emit(Self.diagnostic(for: error, file: file))
+            reader.diagnostics.emit(Self.diagnostic(for: error, file: file, text: text))
             throw reader.diagnostics
         } catch let diagnostics as Diagnostics {
             throw diagnostics
@@ -74,10 +99,41 @@ public struct RuleFileLoader: Sendable {
         return RuleSet(rules: rules, sources: [(file, text)])
     }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        /// A position past the end of the text (libyaml's end of input) moves back to the end of the last line.
+        func location(_ mark: Mark) -> SourceLocation {
+            let lastLine = lines.last?.isEmpty == true ? max(1, lines.count - 1) : max(1, lines.count)
+            if mark.line > lastLine { return SourceLocation(file: file, line: lastLine, column: lines[lastLine - 1].count + 1) }
+            return SourceLocation(file: file, line: mark.line, column: mark.column)
+        }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return Diagnostic(.error, "invalid YAML: \(problem)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context, context.mark.line != mark.line || context.mark.column != mark.column {
+                message += " (\(context.text) that starts at \(context.mark.line):\(context.mark.column))"
+            }
+            return Diagnostic(.error, message, at: location(mark))
+        case .reader(let problem, let offset, _, _):
+            let prefix = offset.map { Array(text.utf8.prefix($0)) } ?? []
+            let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            let column = String(decoding: prefix.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).last ?? [], as: UTF8.self).count + 1
+            return Diagnostic(.error, "invalid YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams names the mapping; the second occurrence of the key is where the mistake is.
+            let key = duplicates.sorted().first ?? ""
+            var seen = 0
+            for (index, line) in lines.enumerated() where index + 1 >= context.mark.line {
+                let trimmed = line.drop { $0 == " " || $0 == "-" }
+                guard trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") else { continue }
+                seen += 1
+                if seen == 2 {
+                    let column = line.count - trimmed.count + 1
+                    return Diagnostic(.error, "duplicate key '\(key)'", at: SourceLocation(file: file, line: index + 1, column: column))
+                }
+            }
+            return Diagnostic(.error, "duplicate key '\(key)'", at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
         default:
             return Diagnostic(.error, "invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
@@ -201,9 +257,35 @@ public struct RuleFileLoader: Sendable {
             location.line += problem.line
             location.column = problem.column + reader.indentation(ofLine: location.line)
         } else if problem.line == 1 {
-            let quoteOffset = node.scalar.map { $0.style == .plain ? 0 : 1 } ?? 0
-            location.column += problem.column - 1 + quoteOffset
+            let style = node.scalar?.style
+            let quoteOffset = style == .plain ? 0 : 1
+            let sourceOffset = style == .doubleQuoted
+                ? Self.sourceOffset(ofDecoded: problem.column - 1, inLine: reader.line(location.line), from: location.column)
+                : problem.column - 1
+            location.column += sourceOffset + quoteOffset
         }
         reader.diagnostics.error("\(what) is not valid Swift: \(problem.message)", at: location, rule: reader.currentRule)
+    }
+
+    /// How many characters of a double-quoted scalar's source (starting after the quote at 1-based `quoteColumn`) hold
+    /// its first `decoded` characters: an escape (`\t`, `\x41`, `\u00e9`) is one character decoded but several written.
+    static func sourceOffset(ofDecoded decoded: Int, inLine line: Substring?, from quoteColumn: Int) -> Int {
+        guard let line, let start = line.index(line.startIndex, offsetBy: quoteColumn, limitedBy: line.endIndex) else { return decoded }
+        var index = start, written = 0
+        for _ in 0..<decoded {
+            guard index < line.endIndex else { break }
+            var length = 1
+            if line[index] == "\\", let next = line.index(index, offsetBy: 1, limitedBy: line.endIndex), next < line.endIndex {
+                switch line[next] {
+                case "x": length = 4
+                case "u": length = 6
+                case "U": length = 10
+                default: length = 2
+                }
+            }
+            written += length
+            index = line.index(index, offsetBy: length, limitedBy: line.endIndex) ?? line.endIndex
+        }
+        return written
     }
 }

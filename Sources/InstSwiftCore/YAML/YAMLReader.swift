@@ -20,7 +20,13 @@ final class YAMLReader {
 
     init(file: String, text: String = "") {
         self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // `\r\n` is one Character: splitting on "\n" alone kept a CRLF file as one line (columns lost their indentation).
+        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    }
+
+    /// A 1-based line of the file, if it has one.
+    func line(_ number: Int) -> Substring? {
+        number >= 1 && number <= lines.count ? lines[number - 1] : nil
     }
 
     /// The indentation of a 1-based line.

@@ -95,6 +95,12 @@ public struct RuleFileLoader: Sendable {
                 }
             }
         }
+        if reader.unreportedErrors > 0 {
+            reader.diagnostics.error(
+                "\(reader.unreportedErrors) more error(s) not shown; fix the ones above first",
+                at: SourceLocation(file: file, line: 1, column: 1)
+            )
+        }
         if reader.diagnostics.hasErrors { throw reader.diagnostics }
         return RuleSet(rules: rules, sources: [(file, text)])
     }

@@ -34,8 +34,8 @@ enum YAMLBudget {
         }
         guard !visit(root, depth: 0) else { return nil }
         if tooDeep { return "the rules file nests collections deeper than \(maxDepth) levels" }
-        return "the rules file is too large to read: with its aliases expanded it has more than "
+        return "the rules file is too large to read: it has more than "
             + (nodes > maxNodes ? "\(maxNodes) nodes" : "\(maxScalarCharacters) characters of text")
-            + "; write the rules out without nesting aliases into each other"
+            + ", counting what its aliases expand to; split it into several files, and do not nest aliases into each other"
     }
 }

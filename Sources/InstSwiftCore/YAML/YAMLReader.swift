@@ -49,7 +49,16 @@ final class YAMLReader {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
+    /// The most errors reported for one file; the rest are counted (a 10 MB file of unknown keys took seconds to list).
+    static let errorLimit = 100
+    /// Errors past ``errorLimit``.
+    private(set) var unreportedErrors = 0
+
     func error(_ message: String, at node: Node) {
+        guard diagnostics.all.count < Self.errorLimit else {
+            unreportedErrors += 1
+            return
+        }
         diagnostics.error(message, at: location(of: node), rule: currentRule)
     }
 

@@ -97,7 +97,7 @@ public struct RuleFileLoader: Sendable {
         }
         if reader.unreportedErrors > 0 {
             reader.diagnostics.error(
-                "\(reader.unreportedErrors) more error(s) not shown; fix the ones above first",
+                "and \(reader.unreportedErrors) more error(s) not shown; fix the ones above first",
                 at: SourceLocation(file: file, line: 1, column: 1)
             )
         }

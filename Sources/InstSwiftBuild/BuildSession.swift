@@ -92,6 +92,10 @@ public struct BuildSession {
         log(.info, "rules: \(rules.rules.count) rule(s) from \(ruleFiles.count) file(s) (packs: \(sources.enabledPacks.joined(separator: ", ")))")
         for rule in rules.rules { log(.info, "  \(rule.id)\t\(rule.advice.map(\.key).joined(separator: ","))\t\(rule.location)") }
 
+        let lock = try BuildLock.acquire(instswiftDirectory + "/lock") {
+            log(.warning, "another instswift run is using \(scratch); waiting for it to finish")
+        }
+        defer { withExtendedLifetime(lock) {} }
         let realSwiftc = try Toolchain.locateSwiftc(environment: environment)
         let fakeSwiftc = try Toolchain.prepareShim(
             realSwiftc: realSwiftc, in: instswiftDirectory + "/toolchain", cTargetPatterns: CCompileGate.targetPatterns(rules.rules)

@@ -56,3 +56,38 @@ import Testing
         #expect(throws: (any Error).self) { try Toolchain.run("/nonexistent/swift", [], environment: environment) }
     }
 }
+
+/// Two `instswift swift build` runs of one package: the second waits for the first before writing the files the
+/// first one's compiler shims read.
+@Suite struct BuildLockTests {
+    @Test func aSecondRunWaitsForTheFirst() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-lock-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("instswift/lock").path
+        var lock: BuildLock? = try BuildLock.acquire(path) { Issue.record("the first run must not wait") }
+        // Another process (flock(1)) cannot take it while it is held, and can once it is released.
+        #expect(run(["flock", "--nonblock", path, "true"]).status != 0)
+        withExtendedLifetime(lock) {}
+        lock = nil
+        #expect(run(["flock", "--nonblock", path, "true"]).status == 0)
+    }
+
+    @Test func theWaitIsAnnounced() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-lock-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("instswift/lock").path
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("instswift"), withIntermediateDirectories: true)
+        // flock(1) holds the lock for a moment; the acquire announces that it waits, then gets it.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["flock", path, "sleep", "1"]
+        try holder.run()
+        Thread.sleep(forTimeInterval: 0.3)
+        var announced = false
+        let started = Date()
+        let lock = try BuildLock.acquire(path) { announced = true }
+        withExtendedLifetime(lock) {}
+        #expect(announced && Date().timeIntervalSince(started) > 0.4)
+        holder.waitUntilExit()
+    }
+}

@@ -149,3 +149,20 @@ def test_release_build_runs(app):
 def test_exit_code_is_swifts(app):
     result = instswift("swift", "build", "--product", "NoSuchProduct", cwd=app, check=False)
     assert result.returncode == 1, result.stdout
+
+
+def test_two_concurrent_builds_of_one_package_wait_for_each_other(app):
+    """The second run waits for the first instead of rewriting the shim toolchain and configuration under it."""
+    import subprocess
+    import time
+    from conftest import INSTSWIFT
+
+    first = subprocess.Popen([str(INSTSWIFT), "swift", "build"], cwd=app, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    time.sleep(0.2)
+    second = subprocess.Popen([str(INSTSWIFT), "swift", "build"], cwd=app, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    outputs = [first.communicate(timeout=900)[0], second.communicate(timeout=900)[0]]
+    assert first.returncode == 0 and second.returncode == 0, outputs
+    assert "another instswift run is using" in outputs[1], outputs[1]
+    # Both builds left a working program behind.
+    out = instswift("swift", "run", "WrapperApp", cwd=app).stdout
+    assert "span app.report parent=-" in out, out

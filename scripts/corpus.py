@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Semantic preservation at scale: instrument every function of real packages and check they still build and pass.
+
+For each package of a list (`scripts/corpus-packages.txt`: `owner/name version` per line), from the local mirror:
+clone it at its version, build it plain (with its tests), run its tests; then instrument every Swift function,
+method, initializer, accessor and subscript of its own modules (and every C function of its own C targets), build it
+with `instswift swift build --build-tests`, and when its plain tests passed, run them instrumented. One row per
+package: modules and declarations instrumented, build results with the first error (file:line), test counts plain
+vs instrumented, time.
+
+    scripts/corpus.py                      # every package of the list (hours; resumable)
+    scripts/corpus.py --slice ci           # the fixed small slice CI runs
+    scripts/corpus.py kylef/PathKit        # some packages
+    scripts/corpus.py --table              # print the results table (markdown) and stop
+
+Results go to `.build/corpus/results.json` (one entry per package, kept between runs: a package already there is
+skipped unless --force). Each step is bounded (--timeout per build or test run). Exit status 1 when a package whose
+plain build passes fails to build instrumented, or whose plain tests pass fails them instrumented.
+"""
+
+import argparse
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+WORK = ROOT / ".build" / "corpus"
+RESULTS = WORK / "results.json"
+INSTSWIFT = pathlib.Path(os.environ.get("INSTSWIFT_BIN", ROOT / ".build" / "release" / "instswift"))
+PACKAGES = ROOT / "scripts" / "corpus-packages.txt"
+
+# Small packages with their own tests, chosen to build in a few minutes here: what CI runs.
+CI_SLICE = ["mxcl/Version", "kylef/PathKit", "JohnSundell/Files"]
+
+RULES = """\
+rules:
+  - id: corpus.every-function
+    description: Every Swift body of the package's own modules.
+    package:
+      name: {identity}
+    where:
+      function:
+        kinds: [function, method, initializer, accessor, subscript]
+    advice:
+      - span: {{}}
+  - id: corpus.every-c-function
+    description: Every C function of the package's own C targets.
+    language: c
+    package:
+      name: {identity}
+    where:
+      function: {{}}
+    advice:
+      - span: {{}}
+"""
+
+
+def run(command, cwd, timeout, env=None):
+    """(exit status or 'timeout', output, seconds)."""
+    started = time.time()
+    try:
+        result = subprocess.run(command, cwd=cwd, env=dict(os.environ, **(env or {})), text=True, errors="replace",
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
+        return result.returncode, result.stdout, time.time() - started
+    except subprocess.TimeoutExpired as expired:
+        output = expired.output.decode(errors="replace") if isinstance(expired.output, bytes) else (expired.output or "")
+        return "timeout", output, time.time() - started
+
+
+def first_error(output):
+    """The first compiler-style error (file:line: error: ...), or the last lines."""
+    for line in output.splitlines():
+        match = re.match(r"^(/[^:]+):(\d+):\d+: error: (.*)$", line)
+        if match:
+            return f"{match.group(1).split('/.build/corpus/')[-1]}:{match.group(2)}: {match.group(3)[:160]}"
+    for line in output.splitlines():
+        if "error:" in line:
+            return line.strip()[:200]
+    return output.strip().splitlines()[-1][:200] if output.strip() else ""
+
+
+def test_counts(output):
+    """(executed, failures) over XCTest's last summary and swift-testing's, or None."""
+    executed = failures = 0
+    found = False
+    xctest = re.findall(r"Executed (\d+) tests?, with (\d+) failures?", output)
+    if xctest:
+        executed, failures, found = int(xctest[-1][0]), int(xctest[-1][1]), True
+    testing = re.search(r"Test run with (\d+) tests?(?: in \d+ suites?)? (passed|failed)(?: after [\d.]+ seconds)?(?: with (\d+) issues?)?", output)
+    if testing:
+        executed += int(testing.group(1))
+        failures += int(testing.group(3) or 0)
+        found = True
+    return [executed, failures] if found else None
+
+
+def clone(repository, version, destination):
+    if destination.exists():
+        shutil.rmtree(destination)
+    for tag in (version, "v" + version):
+        status, output, _ = run(["git", "clone", "-q", "--depth", "1", "--branch", tag, f"https://github.com/{repository}",
+                                 str(destination)], cwd=WORK, timeout=600)
+        if status == 0:
+            return None
+    return first_error(output) or "clone failed"
+
+
+def study(repository, version, timeout, with_tests):
+    name = repository.split("/")[-1]
+    package = WORK / "packages" / name
+    row = {"package": f"{repository} {version}", "started": time.strftime("%Y-%m-%d %H:%M")}
+    problem = clone(repository, version, package)
+    if problem:
+        row["plain_build"] = "clone failed: " + problem
+        return row
+    identity = name.lower()
+    status, output, seconds = run(["swift", "build", "--build-tests", "--scratch-path", ".build-plain"], package, timeout)
+    row["plain_build"] = "ok" if status == 0 else f"failed ({status}): {first_error(output)}"
+    row["plain_build_seconds"] = round(seconds)
+    if status != 0:
+        return row
+    if with_tests:
+        status, output, seconds = run(["swift", "test", "--skip-build", "--scratch-path", ".build-plain"], package, timeout)
+        row["plain_tests"] = test_counts(output)
+        row["plain_tests_passed"] = status == 0
+        row["plain_test_seconds"] = round(seconds)
+
+    rules = WORK / "rules" / f"{identity}.yml"
+    rules.parent.mkdir(parents=True, exist_ok=True)
+    rules.write_text(RULES.format(identity=identity))
+    status, output, _ = run([str(INSTSWIFT), "pin", "--rules", str(rules)], package, timeout)
+    if status != 0:
+        row["instrumented_build"] = f"pin failed: {first_error(output)}"
+        return row
+    report = WORK / "reports" / f"{identity}.json"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    status, output, seconds = run([str(INSTSWIFT), "swift", "build", "--build-tests", "--rules", str(rules),
+                                   "--report", str(report)], package, timeout)
+    row["instrumented_build"] = "ok" if status == 0 else f"failed ({status}): {first_error(output)}"
+    row["instrumented_build_seconds"] = round(seconds)
+    if report.exists():
+        sites = json.loads(report.read_text()).get("instrumented", [])
+        row["declarations"] = len(sites)
+        row["modules"] = sorted({site["module"] for site in sites})
+    if status != 0 or not with_tests or not row.get("plain_tests_passed"):
+        return row
+    # Every span is started and ended; 1% of traces are written, so the suite's time is the code's, not the disk's.
+    status, output, seconds = run([str(INSTSWIFT), "swift", "test", "--skip-build", "--rules", str(rules)], package, timeout,
+                                  env={"OTEL_TRACES_SAMPLER": "traceidratio", "OTEL_TRACES_SAMPLER_ARG": "0.01",
+                                       "INSTSWIFT_TRACE_FILE": str(WORK / "traces" / f"{identity}.jsonl")})
+    row["instrumented_tests"] = test_counts(output)
+    row["instrumented_tests_passed"] = status == 0
+    row["instrumented_test_seconds"] = round(seconds)
+    if status != 0:
+        row["instrumented_test_failure"] = first_error(output)
+    return row
+
+
+def verdict(row):
+    if not str(row.get("plain_build", "")).startswith("ok"):
+        return "skipped (plain build fails here)"
+    if row.get("instrumented_build") != "ok":
+        return "FAIL: instrumented build"
+    if row.get("plain_tests_passed") and (not row.get("instrumented_tests_passed")
+                                           or row.get("instrumented_tests") != row.get("plain_tests")):
+        return "FAIL: instrumented tests"
+    return "ok"
+
+
+def table(results):
+    lines = ["| package | modules | declarations | plain build | instrumented build | tests plain / instrumented | verdict |",
+             "|---|---|---|---|---|---|---|"]
+    for row in results.values():
+        tests = "—"
+        if row.get("plain_tests") is not None:
+            tests = f"{row['plain_tests']} / {row.get('instrumented_tests', '—')}"
+        build = row.get("instrumented_build", "—")
+        lines.append(f"| {row['package']} | {', '.join(row.get('modules', [])) or '—'} | {row.get('declarations', '—')} "
+                     f"| {row.get('plain_build', '—')[:60]} ({row.get('plain_build_seconds', '?')} s) "
+                     f"| {build[:80]} ({row.get('instrumented_build_seconds', '?')} s) | {tests} | {verdict(row)} |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("packages", nargs="*", help="owner/name entries of the list (default: all of it)")
+    parser.add_argument("--slice", choices=["ci"], help="a fixed subset")
+    parser.add_argument("--timeout", type=int, default=1800, help="seconds per build or test run")
+    parser.add_argument("--no-tests", action="store_true", help="build only")
+    parser.add_argument("--force", action="store_true", help="study packages that already have results")
+    parser.add_argument("--table", action="store_true", help="print the results table and stop")
+    parser.add_argument("--results", type=pathlib.Path, default=RESULTS)
+    arguments = parser.parse_args()
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    results = json.loads(arguments.results.read_text()) if arguments.results.exists() else {}
+    if arguments.table:
+        print(table(results))
+        return 0
+    listed = [line.split() for line in PACKAGES.read_text().splitlines() if line.strip() and not line.startswith("#")]
+    wanted = CI_SLICE if arguments.slice == "ci" else arguments.packages
+    if wanted:
+        listed = [entry for entry in listed if entry[0] in wanted]
+        missing = set(wanted) - {entry[0] for entry in listed}
+        if missing:
+            print(f"corpus: not in {PACKAGES.name}: {', '.join(sorted(missing))}", file=sys.stderr)
+            return 2
+    if not INSTSWIFT.exists():
+        print(f"corpus: {INSTSWIFT} is missing; build it with: swift build -c release --product instswift", file=sys.stderr)
+        return 2
+    for repository, version in listed:
+        key = f"{repository} {version}"
+        if key in results and not arguments.force:
+            print(f"== {key}: kept from an earlier run ({verdict(results[key])})")
+            continue
+        print(f"== {key}", flush=True)
+        row = study(repository, version, arguments.timeout, not arguments.no_tests)
+        results[key] = row
+        arguments.results.parent.mkdir(parents=True, exist_ok=True)
+        arguments.results.write_text(json.dumps(results, indent=1, sort_keys=True))
+        print(f"   {verdict(row)}: {json.dumps(row)}", flush=True)
+    print(table({key: results[key] for key in (f"{r} {v}" for r, v in listed) if key in results}))
+    failures = [key for key in (f"{r} {v}" for r, v in listed) if key in results and verdict(results[key]).startswith("FAIL")]
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

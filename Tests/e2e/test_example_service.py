@@ -25,11 +25,15 @@ class Downstream:
 
     def __init__(self):
         self.traceparents = []
+        self.tracestates = []
+        self.baggages = []
         downstream = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
                 downstream.traceparents.append(self.headers.get("traceparent"))
+                downstream.tracestates.append(self.headers.get("tracestate"))
+                downstream.baggages.append(self.headers.get("baggage"))
                 body = b"fortune: tests pass"
                 self.send_response(200)
                 self.send_header("Content-Length", str(len(body)))
@@ -165,6 +169,33 @@ def test_malformed_traceparent_starts_a_fresh_trace(example):
     assert status == 200 and code == 0, output
     server = next(s for s in spans if s.kind == "server" and s.attributes.get("url.path") == "/hello/bob")
     assert server.parent_span_id is None and server.trace_id != "0" * 32
+
+
+@pytest.mark.parametrize("traceparent, continued", [
+    (f"00-{TRACE_ID}-{CALLER_SPAN}-01", True),
+    # A later version is read by its known fields (W3C), whatever follows them.
+    (f"cc-{TRACE_ID}-{CALLER_SPAN}-01-future-fields", True),
+])
+def test_hostile_tracestate_is_dropped_alone_and_baggage_is_forwarded(example, traceparent, continued):
+    """64 KiB of tracestate (7,000 members; W3C allows 32 and 512 characters) cost 141 ms a request and was forwarded
+    downstream; now it is dropped while the traceparent beside it still continues the trace (D9, D11)."""
+    downstream = Downstream()
+    huge = ",".join(f"k{i}=v" for i in range(7000))
+    with Receiver() as receiver:
+        process, port = start_service(example["bin"], {"OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "DOWNSTREAM_URL": downstream.url})
+        started = time.time()
+        status, _ = get(port, "/hello/dora", {"traceparent": traceparent, "tracestate": huge, "baggage": "userId=dora,tier=gold"})
+        elapsed = time.time() - started
+        code, _, output = stop(process)
+        spans = receiver.wait_for(7)
+    downstream.close()
+    assert status == 200 and code == 0, output
+    assert elapsed < 2, elapsed
+    server = next(s for s in spans if s.kind == "server" and s.attributes.get("url.path") == "/hello/dora")
+    assert (server.trace_id == TRACE_ID and server.parent_span_id == CALLER_SPAN) == continued
+    assert downstream.traceparents[0].split("-")[1] == TRACE_ID
+    assert downstream.tracestates == [None]
+    assert downstream.baggages == ["userId=dora,tier=gold"]
 
 
 def test_absent_collector_neither_blocks_requests_nor_the_exit(example):

@@ -30,24 +30,55 @@ extension InstSwift {
     public static func inject(into headers: inout [String: String]) {
         guard let context = InstrumentationContext.current else { return }
         InstrumentationSystem.instrument.inject(context, into: &headers, using: DictionaryInjector())
+        if let baggage = context[InboundBaggageKey.self] { headers["baggage"] = baggage }
     }
 
     /// Writes the current context's W3C headers into `HTTPFields`.
     public static func inject(into headers: inout HTTPFields) {
         guard let context = InstrumentationContext.current else { return }
         InstrumentationSystem.instrument.inject(context, into: &headers, using: HTTPFieldsInjector())
+        if let baggage = context[InboundBaggageKey.self] { HTTPFieldsInjector().inject(baggage, forKey: "baggage", into: &headers) }
     }
 
     /// Writes the current context's W3C headers into NIO `HTTPHeaders` (AsyncHTTPClient, Vapor).
     public static func inject(into headers: inout HTTPHeaders) {
         guard let context = InstrumentationContext.current else { return }
         InstrumentationSystem.instrument.inject(context, into: &headers, using: NIOHeadersInjector())
+        if let baggage = context[InboundBaggageKey.self] { headers.replaceOrAdd(name: "baggage", value: baggage) }
     }
 
+    /// Inbound headers pass ``InboundTraceContext`` first: a malformed or oversized `traceparent` starts a fresh trace, a
+    /// bad `tracestate` is dropped alone, and `baggage` (which swift-otel does not propagate) is kept for ``inject``.
     private static func extract<E: Extractor>(_ carrier: E.Carrier, using extractor: E) -> InstrumentationContext {
         var context = InstrumentationContext.current ?? .topLevel
-        InstrumentationSystem.instrument.extract(carrier, into: &context, using: extractor)
+        InstrumentationSystem.instrument.extract(carrier, into: &context, using: SanitizingExtractor(base: extractor))
+        if let baggage = extractor.extract(key: "baggage", from: carrier).flatMap(InboundTraceContext.baggage) {
+            context[InboundBaggageKey.self] = baggage
+        }
         return context
+    }
+
+    /// The `baggage` header the current context carries from an inbound request, if any.
+    static var currentBaggage: String? { InstrumentationContext.current?[InboundBaggageKey.self] }
+}
+
+/// The inbound W3C `baggage` header, carried in the context so outgoing requests forward it.
+enum InboundBaggageKey: ServiceContextKey {
+    typealias Value = String
+    static var nameOverride: String? { "instswift.baggage" }
+}
+
+/// Reads headers through ``InboundTraceContext``'s checks.
+struct SanitizingExtractor<Base: Extractor>: Extractor {
+    let base: Base
+
+    func extract(key: String, from carrier: Base.Carrier) -> String? {
+        guard let value = base.extract(key: key, from: carrier) else { return nil }
+        switch key.lowercased() {
+        case "traceparent": return InboundTraceContext.traceparent(value)
+        case "tracestate": return InboundTraceContext.tracestate(value)
+        default: return value
+        }
     }
 }
 

@@ -57,6 +57,8 @@ let package = Package(
                 "InstSwiftSwift",
                 "InstSwiftC",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
             ],
             swiftSettings: libclangHeaders
         ),

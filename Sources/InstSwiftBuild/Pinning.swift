@@ -142,7 +142,16 @@ public struct Pinning {
         }
         let packageName = URL(fileURLWithPath: runtimePackagePath).lastPathComponent
         for (target, product) in plan.products {
-            try swiftPackage(["add-target-dependency", product, target, "--package", packageName])
+            do {
+                try swiftPackage(["add-target-dependency", product, target, "--package", packageName])
+            } catch {
+                // SwiftPM's editor finds only targets inside `Package(targets: [...])`; others are edited here.
+                let manifest = packageRoot + "/Package.swift"
+                guard let text = try? String(contentsOfFile: manifest, encoding: .utf8),
+                      let edited = ManifestTargetEditor.addingProduct(product, package: packageName, toTarget: target, in: text)
+                else { throw error }
+                try AtomicFile.write(Data(edited.utf8), to: manifest)
+            }
             done.append("added \(product) to target \(target)")
         }
         return done

@@ -45,3 +45,35 @@ import Testing
         #expect(ManifestToolsVersion.codeOnly("a // b\nc /* d */ e \"f\\\"g\" h \"\"\"\ni\n\"\"\" j") == "a  \nc   e   h   j")
     }
 }
+
+/// `pin` adds the runtime to targets SwiftPM's manifest editor cannot find: those appended after `Package(...)`
+/// (mxcl/Version 2.2.1: `pkg.targets.append(.testTarget(name: "Tests.Version.mxcl", ...))`).
+@Suite struct ManifestTargetEditorTests {
+    static let manifest = """
+        let pkg = Package(name: "Version", targets: [.target(name: "Version", path: "Sources")])
+        #if swift(>=5.4)
+        pkg.targets.append(.testTarget(name: "Tests.Version.mxcl", dependencies: ["Version"], path: "Tests"))
+        pkg.targets.append(.testTarget(name: "Bare", path: "Tests2"))
+        pkg.targets.append(.testTarget(name: "Empty", dependencies: [], path: "Tests3"))
+        #endif
+        """
+
+    @Test func appendsToAnExistingDependencyList() {
+        let edited = ManifestTargetEditor.addingProduct("InstSwiftRuntime", package: "Runtime", toTarget: "Tests.Version.mxcl", in: Self.manifest)
+        #expect(edited?.contains(#"dependencies: ["Version", .product(name: "InstSwiftRuntime", package: "Runtime")], path: "Tests")"#) == true)
+    }
+
+    @Test func addsADependencyListAfterTheName() {
+        let edited = ManifestTargetEditor.addingProduct("InstSwiftRuntime", package: "Runtime", toTarget: "Bare", in: Self.manifest)
+        #expect(edited?.contains(#".testTarget(name: "Bare", dependencies: [.product(name: "InstSwiftRuntime", package: "Runtime")], path: "Tests2")"#) == true, "\(edited ?? "")")
+    }
+
+    @Test func fillsAnEmptyList() {
+        let edited = ManifestTargetEditor.addingProduct("InstSwiftRuntime", package: "Runtime", toTarget: "Empty", in: Self.manifest)
+        #expect(edited?.contains(#"dependencies: [.product(name: "InstSwiftRuntime", package: "Runtime")], path: "Tests3""#) == true)
+    }
+
+    @Test func anUnknownTargetIsNil() {
+        #expect(ManifestTargetEditor.addingProduct("P", package: "R", toTarget: "Nope", in: Self.manifest) == nil)
+    }
+}

@@ -1,0 +1,63 @@
+import SwiftParser
+import SwiftSyntax
+
+/// Adds a product dependency to a target wherever the manifest declares it. SwiftPM's own editor
+/// (`swift package add-target-dependency`) finds only targets written inside `Package(targets: [...])`; manifests that
+/// append targets later (`pkg.targets.append(.testTarget(name: ...))`, common in packages that gate their tests) made
+/// `instswift pin` fail with "unable to find target named ...".
+enum ManifestTargetEditor {
+    static let targetFactories: Set<String> = ["target", "testTarget", "executableTarget", "macro", "plugin", "systemLibrary"]
+
+    /// The manifest with `.product(name: product, package: package)` added to the target's `dependencies:`, or nil when
+    /// no `.target(name: "<target>", ...)`-like call names the target.
+    static func addingProduct(_ product: String, package: String, toTarget target: String, in manifest: String) -> String? {
+        let tree = Parser.parse(source: manifest)
+        let finder = TargetCallFinder(target: target, factories: targetFactories)
+        finder.walk(tree)
+        guard let call = finder.found else { return nil }
+        let dependency = ".product(name: \"\(product)\", package: \"\(package)\")"
+        var edits: [(offset: Int, text: String)] = []
+        if let dependencies = call.arguments.first(where: { $0.label?.text == "dependencies" }) {
+            guard let array = dependencies.expression.as(ArrayExprSyntax.self) else { return nil }
+            if let last = array.elements.last {
+                let needsComma = last.trailingComma == nil
+                edits.append((last.endPositionBeforeTrailingTrivia.utf8Offset, (needsComma ? ", " : " ") + dependency))
+            } else {
+                edits.append((array.leftSquare.endPositionBeforeTrailingTrivia.utf8Offset, dependency))
+            }
+        } else if let name = call.arguments.first(where: { $0.label?.text == "name" }) {
+            // `dependencies:` follows `name:` in every target factory.
+            let offset = (name.trailingComma ?? nil).map { $0.endPositionBeforeTrailingTrivia.utf8Offset } ?? name.endPositionBeforeTrailingTrivia.utf8Offset
+            edits.append((offset, (name.trailingComma == nil ? ", " : " ") + "dependencies: [\(dependency)]" + (name.trailingComma == nil ? "" : ",")))
+        } else {
+            return nil
+        }
+        var bytes = Array(manifest.utf8)
+        for edit in edits.sorted(by: { $0.offset > $1.offset }) { bytes.insert(contentsOf: Array(edit.text.utf8), at: edit.offset) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Finds the `.target(name: "<target>", ...)`-like call (any of the target factories) that names a target.
+private final class TargetCallFinder: SyntaxVisitor {
+    let target: String
+    let factories: Set<String>
+    var found: FunctionCallExprSyntax?
+
+    init(target: String, factories: Set<String>) {
+        self.target = target
+        self.factories = factories
+        super.init(viewMode: .sourceAccurate)
+    }
+
+    override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
+        guard found == nil else { return .skipChildren }
+        if let member = node.calledExpression.as(MemberAccessExprSyntax.self), factories.contains(member.declName.baseName.text),
+           let name = node.arguments.first(where: { $0.label?.text == "name" }),
+           let literal = name.expression.as(StringLiteralExprSyntax.self), literal.representedLiteralValue == target {
+            found = node
+            return .skipChildren
+        }
+        return .visitChildren
+    }
+}

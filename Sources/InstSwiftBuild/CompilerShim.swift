@@ -128,16 +128,28 @@ struct ModuleRewrite {
         })
         let access = Self.runtimeAccess(sources.first.map(layout.origin(of:)), runtimeAvailable: available.contains("InstSwiftRuntime"))
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
+        let unreadable = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
             let path = sources[index]
-            guard let context = layout.fileContext(path: path, module: module),
-                  let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+            guard let context = layout.fileContext(path: path, module: module) else { return }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                // Never a silent skip: a path instswift read wrong from the command line would leave the file uninstrumented.
+                if !FileManager.default.fileExists(atPath: path) { unreadable.withLock { $0.append(path) } }
+                return
+            }
             let candidates = Matcher.candidates(swiftRules, for: context, text: text)
             guard !candidates.isEmpty else { return }
             var options = RewriteOptions(emitSourceLocationHeader: !Self.compilesThroughOverlay(path))
             options.runtimeAccess = access
             let result = frontend.rewrite(text, file: context, rules: candidates, options: options)
             results.withLock { $0[index] = (path, result) }
+        }
+        for path in unreadable.withLock({ $0 }).sorted() {
+            outcome.diagnostics.error(
+                "instswift read the compiler input '\(path)' from SwiftPM's command line, and no such file exists; "
+                    + "this is an instswift bug: please report it with the output of --log-level debug",
+                at: SourceLocation(file: path, line: 1, column: 1)
+            )
         }
         var rewritten = results.withLock { $0 }
         if access == .linkTime {

@@ -91,3 +91,23 @@ import Testing
         holder.waitUntilExit()
     }
 }
+
+/// Response files as SwiftPM writes them and the Swift driver reads them (paths with spaces are single-quoted).
+@Suite struct ResponseFileTests {
+    @Test func singleQuotedPathsWithSpacesAreOneArgument() {
+        let text = "-module-name\nLib\n'/work/My App/Sources/Lib/Core Types/X.swift'\n'/work/My App/Sources/Lib/Number Parsing.swift'\n"
+        #expect(ResponseFile.parse(text) == [
+            "-module-name", "Lib", "/work/My App/Sources/Lib/Core Types/X.swift", "/work/My App/Sources/Lib/Number Parsing.swift",
+        ])
+    }
+
+    @Test func doubleQuotesEscapesAndNonASCII() {
+        #expect(ResponseFile.parse(#""/a b/\"q\".swift" /plain/ü.swift a\ b"#) == [#"/a b/"q".swift"#, "/plain/ü.swift", "a b"])
+        #expect(ResponseFile.parse("''\n\"\"\n") == ["", ""])
+    }
+
+    @Test func renderedArgumentsReadBack() {
+        let arguments = ["/work/My App/Sources/A B.swift", "it's", #"back\slash"#, #"quo"te"#, "", "-DX=1", "/päth/ünïcode.swift"]
+        #expect(ResponseFile.parse(ResponseFile.render(arguments)) == arguments)
+    }
+}

@@ -166,3 +166,24 @@ def test_two_concurrent_builds_of_one_package_wait_for_each_other(app):
     # Both builds left a working program behind.
     out = instswift("swift", "run", "WrapperApp", cwd=app).stdout
     assert "span app.report parent=-" in out, out
+
+
+def test_paths_with_spaces_and_non_ascii_are_instrumented(tmp_path):
+    """SwiftPM single-quotes such paths in its response files: a package folder with a space was built but silently not
+    instrumented, and files with spaces in their names failed the build."""
+    root = tmp_path / "spaced root ü"
+    (root / "Runtime").parent.mkdir(parents=True)
+    (root / "Runtime").symlink_to(ROOT / "Runtime")
+    app = root / "Fixtures" / "packages" / "wrapper app ü"
+    shutil.copytree(PACKAGES / "wrapper-app", app, ignore=shutil.ignore_patterns(".build", "Package.resolved"))
+    shutil.copytree(PACKAGES / "wrapper-dep", root / "Fixtures" / "packages" / "wrapper-dep",
+                    ignore=shutil.ignore_patterns(".build", "Package.resolved"))
+    (app / "Sources" / "WrapperLib" / "Core Types").mkdir()
+    (app / "Sources" / "WrapperLib" / "Core Types" / "Number Parsing.swift").write_text(
+        "public func parseNumber(_ text: String) -> Int { Int(text) ?? 0 }\n")
+    (app / "Sources" / "WrapperLib" / "Grüße.swift").write_text("public func greet() -> String { \"hallo\" }\n")
+    report = tmp_path / "report.json"
+    out = instswift("swift", "run", "--report", str(report), "WrapperApp", cwd=app).stdout
+    assert "span lib.compute parent=app.report" in out, out
+    declarations = {site["declaration"] for site in json.loads(report.read_text())["instrumented"]}
+    assert "function parseNumber(_:)" in declarations and "function greet()" in declarations, declarations

@@ -125,6 +125,13 @@ extension RuleFileLoader {
         }
         guard let target, let snippet = expression(target, "'inject-context'", reader) else { return nil }
         let advice = InjectContextAdvice(into: snippet)
+        guard advice.isMutablePath else {
+            reader.error(
+                "'inject-context' must be a mutable path that starts at a parameter, such as 'request.headers' (not '\(snippet.code)')",
+                at: target
+            )
+            return nil
+        }
         guard !advice.rootName.isEmpty else {
             reader.error("'inject-context' must name a path that starts at a parameter, such as 'request.headers'", at: target)
             return nil

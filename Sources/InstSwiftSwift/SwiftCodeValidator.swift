@@ -55,9 +55,8 @@ public struct SwiftCodeValidator: CodeValidator {
                 depth += 1
                 opened.append((line, column))
                 if depth > maxNesting {
-                    let first = opened[0]
                     return CodeProblem(
-                        message: "brackets nest deeper than \(maxNesting) levels (the outermost opens at \(first.line):\(first.column))",
+                        message: "brackets nest deeper than \(maxNesting) levels",
                         line: line, column: column
                     )
                 }
@@ -66,8 +65,18 @@ public struct SwiftCodeValidator: CodeValidator {
             default: continue
             }
         }
+        // swift-syntax's recovery from unclosed brackets takes time exponential in their number (25 took seconds).
+        if depth > maxUnclosed, let first = opened.first {
+            return CodeProblem(
+                message: "\(depth) brackets are not closed (the first unclosed one is here)",
+                line: first.line, column: first.column
+            )
+        }
         return nil
     }
+
+    /// The most brackets a snippet may leave open and still be parsed (for a precise error from the parser).
+    static let maxUnclosed = 6
 
     private func firstProblem(in tree: SourceFileSyntax) -> CodeProblem? {
         guard tree.hasError, let diagnostic = ParseDiagnosticsGenerator.diagnostics(for: tree).first else {

@@ -45,8 +45,15 @@ final class YAMLReader {
         return problem
     }
 
+    /// Where a node is; libyaml's end-of-input position (one line past a file without a final newline) moves back to
+    /// the end of the last line.
     func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
+        let lastLine = lines.last?.isEmpty == true ? max(1, lines.count - 1) : max(1, lines.count)
+        if line > lastLine, lastLine <= lines.count, !lines.isEmpty {
+            return SourceLocation(file: file, line: lastLine, column: lines[lastLine - 1].count + 1)
+        }
+        return SourceLocation(file: file, line: line, column: column)
     }
 
     /// The most errors reported for one file; the rest are counted (a 10 MB file of unknown keys took seconds to list).

@@ -12,21 +12,18 @@ public struct BuildConfiguration: Codable, Sendable {
     public var workDirectory: String
     /// Every rules file, in precedence order.
     public var ruleFiles: [String]
-    /// Package identity to resolved version (from Package.resolved).
-    public var packageVersions: [String: String]
     public var logLevel: LogLevel
     public var keepWork: Bool
 
     public init(
         realSwiftc: String, packageRoot: String, scratchPath: String, workDirectory: String, ruleFiles: [String],
-        packageVersions: [String: String], logLevel: LogLevel, keepWork: Bool
+        logLevel: LogLevel, keepWork: Bool
     ) {
         self.realSwiftc = realSwiftc
         self.packageRoot = packageRoot
         self.scratchPath = scratchPath
         self.workDirectory = workDirectory
         self.ruleFiles = ruleFiles
-        self.packageVersions = packageVersions
         self.logLevel = logLevel
         self.keepWork = keepWork
     }

@@ -102,7 +102,7 @@ public struct BuildSession {
         )
         let configuration = BuildConfiguration(
             realSwiftc: realSwiftc, packageRoot: packageRoot, scratchPath: scratch, workDirectory: workDirectory,
-            ruleFiles: ruleFiles, packageVersions: PackageLayout.resolvedVersions(packageRoot: packageRoot),
+            ruleFiles: ruleFiles,
             logLevel: options.logLevel, keepWork: options.keepWork
         )
         let configPath = instswiftDirectory + "/config.json"

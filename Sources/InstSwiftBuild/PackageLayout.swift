@@ -62,7 +62,6 @@ struct PackageLayout {
         self.scratchPath = configuration.scratchPath
         self.versions = Self.checkedOutVersions(scratchPath: configuration.scratchPath)
             .merging(Self.resolvedVersions(packageRoot: configuration.packageRoot)) { checkedOut, _ in checkedOut }
-            .merging(configuration.packageVersions) { current, _ in current }
     }
 
     /// Package identity to version, from the scratch folder's `workspace-state.json` (what is checked out).

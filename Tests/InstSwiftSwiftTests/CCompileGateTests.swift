@@ -82,7 +82,7 @@ import Testing
         #expect(PackageLayout.checkedOutVersions(scratchPath: scratch.path) == ["hummingbird": "2.28.1"])
         let configuration = BuildConfiguration(
             realSwiftc: "/usr/bin/true", packageRoot: scratch.path, scratchPath: scratch.path, workDirectory: scratch.path,
-            ruleFiles: [], packageVersions: [:], logLevel: .warning, keepWork: false
+            ruleFiles: [], logLevel: .warning, keepWork: false
         )
         let layout = PackageLayout(configuration: configuration)
         let context = layout.fileContext(path: scratch.path + "/checkouts/hummingbird/Sources/Hummingbird/A.swift", module: "Hummingbird")

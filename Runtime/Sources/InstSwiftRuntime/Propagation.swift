@@ -28,23 +28,24 @@ extension InstSwift {
 
     /// Writes the current context's W3C headers into a dictionary.
     public static func inject(into headers: inout [String: String]) {
-        guard let context = InstrumentationContext.current else { return }
-        InstrumentationSystem.instrument.inject(context, into: &headers, using: DictionaryInjector())
-        if let baggage = context[InboundBaggageKey.self] { headers["baggage"] = baggage }
+        inject(into: &headers, using: DictionaryInjector())
     }
 
     /// Writes the current context's W3C headers into `HTTPFields`.
     public static func inject(into headers: inout HTTPFields) {
-        guard let context = InstrumentationContext.current else { return }
-        InstrumentationSystem.instrument.inject(context, into: &headers, using: HTTPFieldsInjector())
-        if let baggage = context[InboundBaggageKey.self] { HTTPFieldsInjector().inject(baggage, forKey: "baggage", into: &headers) }
+        inject(into: &headers, using: HTTPFieldsInjector())
     }
 
     /// Writes the current context's W3C headers into NIO `HTTPHeaders` (AsyncHTTPClient, Vapor).
     public static func inject(into headers: inout HTTPHeaders) {
+        inject(into: &headers, using: NIOHeadersInjector())
+    }
+
+    /// The tracer's headers, then the inbound `baggage` the context carries (swift-otel does not propagate it).
+    private static func inject<I: Injector>(into carrier: inout I.Carrier, using injector: I) {
         guard let context = InstrumentationContext.current else { return }
-        InstrumentationSystem.instrument.inject(context, into: &headers, using: NIOHeadersInjector())
-        if let baggage = context[InboundBaggageKey.self] { headers.replaceOrAdd(name: "baggage", value: baggage) }
+        InstrumentationSystem.instrument.inject(context, into: &carrier, using: injector)
+        if let baggage = context[InboundBaggageKey.self] { injector.inject(baggage, forKey: "baggage", into: &carrier) }
     }
 
     /// Inbound headers pass ``InboundTraceContext`` first: a malformed or oversized `traceparent` starts a fresh trace, a
@@ -57,9 +58,6 @@ extension InstSwift {
         }
         return context
     }
-
-    /// The `baggage` header the current context carries from an inbound request, if any.
-    static var currentBaggage: String? { InstrumentationContext.current?[InboundBaggageKey.self] }
 }
 
 /// The inbound W3C `baggage` header, carried in the context so outgoing requests forward it.

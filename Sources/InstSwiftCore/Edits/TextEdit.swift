@@ -1,7 +1,8 @@
 /// An insertion into a source file. Rewrites only insert, so the user's bytes outside injected regions never change
 /// and removing the injected regions gives the original back.
 public struct TextEdit: Sendable, Hashable {
-    /// How insertions at the same offset are ordered: closers of inner regions, then openers of outer regions.
+    /// What an insertion does to the regions around it, which decides its place among insertions at the same offset
+    /// (see `sortKey`).
     public enum Role: Sendable, Hashable {
         /// Opens a region that spans `length` bytes of original text.
         case open(length: Int)

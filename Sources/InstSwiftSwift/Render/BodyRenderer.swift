@@ -90,14 +90,12 @@ struct BodyRenderer {
         let rename = span.rename.map { "InstSwift.rename(instswiftSpan, \($0.code))" }
         if !span.resultAttributes.isEmpty || rename != nil {
             let records = RenderContext.records(span.resultAttributes, span: "instswiftSpan", values: ["$result": "instswiftResult"])
-            let statements = ([records] + [rename].compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: "; ")
-            arguments.append("onResult: { instswiftSpan, instswiftResult in \(statements) }")
+            arguments.append("onResult: { instswiftSpan, instswiftResult in \(Self.hookBody(records, rename)) }")
         }
         // A function that cannot throw gets no error hook (its `Never` parameter would make the hook unreachable code).
         if !span.errorAttributes.isEmpty || rename != nil, !streaming, site.throwing != .rethrows, site.throwing != .none {
             let records = RenderContext.records(span.errorAttributes, span: "instswiftSpan", values: ["$error": "instswiftError"])
-            let statements = ([records] + [rename].compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: "; ")
-            arguments.append("onError: { instswiftSpan, instswiftError in \(statements) }")
+            arguments.append("onError: { instswiftSpan, instswiftError in \(Self.hookBody(records, rename)) }")
         }
         if streaming {
             var observation: [String] = []
@@ -115,6 +113,11 @@ struct BodyRenderer {
         if site.throwing != .none { effects += "try " }
         if site.isAsync { effects += "await " }
         return "return \(effects)InstSwift.\(plainFunction)(\(arguments.joined(separator: ", "))) { \(closureSignature) in"
+    }
+
+    /// A result or error hook: the attribute records, then the rename, whichever there are.
+    static func hookBody(_ records: String, _ rename: String?) -> String {
+        ([records] + [rename].compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
     /// The closure states the declaration's effects, so the right overload is chosen even when the body does not

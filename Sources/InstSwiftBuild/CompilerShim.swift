@@ -170,6 +170,13 @@ struct ModuleRewrite {
                 try LinkStep.recordLinkTimeModule(module, in: configuration.workDirectory)
             }
         }
+        // Rules' declarations are added once per module, to the first rewritten file, in the order of the files.
+        if let first = rewritten.filter({ $0.value.result.output != nil }).keys.min(), let output = rewritten[first]?.result.output {
+            let declarations = rewritten.keys.sorted().flatMap { rewritten[$0]?.result.moduleDeclarations ?? [] }
+            if !declarations.isEmpty {
+                rewritten[first]?.result.output = SwiftFrontend.appendingDeclarations(to: output, declarations)
+            }
+        }
         for index in sources.indices {
             guard let (path, result) = rewritten[index] else { continue }
             outcome.diagnostics.append(contentsOf: result.diagnostics)

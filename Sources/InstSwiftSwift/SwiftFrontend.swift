@@ -25,6 +25,7 @@ public struct SwiftFrontend: LanguageFrontend {
         var edits: [TextEdit] = []
         var imports: [String] = []
         var diagnostics = Diagnostics()
+        var declarations: [ModuleDeclaration] = []
         for collected in collector.sites {
             var report = Matcher.evaluate(collected.site, rules: rules, in: file)
             if options.runtimeAccess == .linkTime, let rule = report.applied.first(where: Self.needsImportedRuntime) {
@@ -32,6 +33,13 @@ public struct SwiftFrontend: LanguageFrontend {
             }
             if !report.matched.isEmpty || !report.nearMisses.isEmpty { reports.append(report) }
             guard !report.applied.isEmpty else { continue }
+            for rule in report.applied {
+                let declared = rule.advice.compactMap { advice -> DeclareAdvice? in if case .declare(let declare) = advice { declare } else { nil } }
+                for (index, declare) in declared.enumerated() {
+                    let declaration = ModuleDeclaration(ruleID: rule.id, index: index, code: declare.code)
+                    if !declarations.contains(declaration) { declarations.append(declaration) }
+                }
+            }
             let context = RenderContext(file: file, options: options, sequence: edits.count)
             switch (collected.site, collected.target) {
             case (.declaration(let site), .body(let body)):
@@ -56,6 +64,7 @@ public struct SwiftFrontend: LanguageFrontend {
         }
         var result = RewriteResult(output: EditApplier.apply(edits, to: source), reports: reports, diagnostics: diagnostics, edits: edits)
         result.fileImports = collector.imports
+        result.moduleDeclarations = declarations
         return result
     }
 }
@@ -74,6 +83,21 @@ extension SwiftFrontend {
     public static func appendingLinkTimeSupport(to output: String, moduleImports: Set<String>) -> String {
         let location = "\n#sourceLocation(file: \"\(LinkTimeSupport.fileName)\", line: 1)\n"
         return output + InjectedRegion.wrap(location + LinkTimeSupport.source(moduleImports: moduleImports))
+    }
+
+    /// `output` with the declarations of rules (``DeclareAdvice``) appended, each once, as injected regions under a
+    /// `#sourceLocation` of the rules file, so errors in them point at the rule.
+    public static func appendingDeclarations(to output: String, _ declarations: [ModuleDeclaration]) -> String {
+        var seen = Set<ModuleDeclaration>()
+        var text = output
+        for declaration in declarations where seen.insert(declaration).inserted {
+            let location = declaration.code.location
+            text += InjectedRegion.wrap(
+                "\n// instswift: declarations of rule '\(declaration.ruleID)'\n#sourceLocation(file: \(stringLiteral(location.file)), line: \(location.line))\n"
+                    + declaration.code.code + "\n#sourceLocation()\n"
+            )
+        }
+        return text
     }
 
     /// Calls that mean the program sets up tracing itself.

@@ -58,6 +58,9 @@ struct RewriteCase: CustomTestStringConvertible, Sendable {
         if runtimeAccess == .linkTime, let output = result.output {
             result.output = SwiftFrontend.appendingLinkTimeSupport(to: output, moduleImports: result.fileImports)
         }
+        if let output = result.output, !result.moduleDeclarations.isEmpty {
+            result.output = SwiftFrontend.appendingDeclarations(to: output, result.moduleDeclarations)
+        }
         return (result.output ?? Self.noChanges, result)
     }
 }

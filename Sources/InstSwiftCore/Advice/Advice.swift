@@ -8,9 +8,13 @@ public enum Advice: Sendable {
     case addImport(ImportAdvice)
     /// Insert a code template before or after the body.
     case insert(TemplateAdvice)
+    /// Hand the body to a function as a closure.
+    case wrap(WrapAdvice)
+    /// Add declarations to the module, once.
+    case declare(DeclareAdvice)
 
     /// The keys that name an advice kind in a rule's `advice:` list.
-    public static let keys = ["span", "inject-context", "import", "insert"]
+    public static let keys = ["span", "inject-context", "import", "insert", "wrap", "declare"]
 
     /// The YAML key of this kind.
     public var key: String {
@@ -19,6 +23,8 @@ public enum Advice: Sendable {
         case .injectContext: "inject-context"
         case .addImport: "import"
         case .insert: "insert"
+        case .wrap: "wrap"
+        case .declare: "declare"
         }
     }
 }

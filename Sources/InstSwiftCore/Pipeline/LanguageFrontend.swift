@@ -47,6 +47,8 @@ public struct RewriteResult: Sendable {
     public var edits: [TextEdit]
     /// The modules the file imports (as far as the frontend read them).
     public var fileImports: Set<String> = []
+    /// Declarations the applied rules add to the module (once per module: the module-level step appends them).
+    public var moduleDeclarations: [ModuleDeclaration] = []
 
     public init(
         output: String?, reports: [SiteReport], fileSkipReason: String? = nil, diagnostics: Diagnostics = Diagnostics(),

@@ -23,8 +23,23 @@ extension RuleFileLoader {
                 return nil
             }
             return .addImport(ImportAdvice(module: module))
-        default: return readInsert(entry.value, reader).map(Advice.insert)
+        case "insert": return readInsert(entry.value, reader).map(Advice.insert)
+        case "wrap": return readWrap(entry.value, reader).map(Advice.wrap)
+        case "declare": return statements(entry.value, "'declare'", reader).map { .declare(DeclareAdvice(code: $0)) }
+        default: return nil  // `mapping(_:allowed:)` reported the unknown key
         }
+    }
+
+    /// `wrap: Observer.observe(request)`: a call the body becomes the trailing closure of.
+    func readWrap(_ node: Node, _ reader: YAMLReader) -> WrapAdvice? {
+        guard let snippet = expression(node, "'wrap'", reader) else { return nil }
+        let code = snippet.code.trimmingCharacters(in: .whitespacesAndNewlines)
+        let isPath = code.first.map { $0.isLetter || $0 == "_" } == true && code.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+        guard code.hasSuffix(")") || isPath else {
+            reader.error("'wrap' must be a call without its trailing closure, such as 'Observer.observe(request)' (the body becomes that closure)", at: node)
+            return nil
+        }
+        return WrapAdvice(call: CodeSnippet(code, at: snippet.location))
     }
 
     func readSpan(_ node: Node, _ reader: YAMLReader) -> SpanAdvice? {

@@ -200,9 +200,9 @@ public struct RuleFileLoader: Sendable {
                 reader.diagnostics.error(
                     "a span around a call supports 'name', 'kind' and 'attributes' only; use a 'function' join point for results, streams and context extraction",
                     at: reader.location(of: node), rule: rule.id)
-            case .insert, .injectContext:
+            case .insert, .injectContext, .wrap:
                 reader.diagnostics.error(
-                    "'\(advice.key)' applies to declarations; a 'call' join point supports 'span' and 'import'",
+                    "'\(advice.key)' applies to declarations; a 'call' join point supports 'span', 'import' and 'declare'",
                     at: reader.location(of: node), rule: rule.id)
             default: break
             }

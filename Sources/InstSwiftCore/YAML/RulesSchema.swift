@@ -71,6 +71,8 @@ public enum RulesSchema {
                 case "span": (key, ["oneOf": [span, ["type": "null"]]])
                 case "inject-context": (key, inject)
                 case "insert": (key, insert)
+                case "wrap": (key, ["type": "string", "description": "A call whose trailing closure becomes the body."])
+                case "declare": (key, ["type": "string", "description": "Swift declarations added once to each module the rule instruments."])
                 default: (key, string)
                 }
             }),

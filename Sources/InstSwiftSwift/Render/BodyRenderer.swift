@@ -43,8 +43,20 @@ struct BodyRenderer {
                     statements += injectStatements(inject)
                 case .insert(let template):
                     statements.append(templateStatement(template, values: values))
+                case .wrap(let wrap):
+                    guard !body.isInitializer else {
+                        output.diagnostics.error(
+                            "'wrap' cannot apply to an initializer (its body cannot be a closure before 'self' is initialized); select functions with 'kinds: [function]'",
+                            at: wrap.call.location, rule: rule.id
+                        )
+                        continue
+                    }
+                    opening += wrapOpening(wrap, values: values) + " "
+                    closing = "}" + closing
                 case .addImport(let module):
                     output.imports.append(module.module)
+                case .declare:
+                    continue  // added once per module (see `SwiftFrontend.appendingDeclarations`)
                 }
             }
         }
@@ -109,10 +121,22 @@ struct BodyRenderer {
         }
         // A span with nothing but its name goes through the lean entry points (see `InstSwift.syncSpan`).
         let plainFunction = function == "span" && arguments.count == 1 ? (site.isAsync ? "asyncSpan" : "syncSpan") : function
+        return "return \(callEffects)InstSwift.\(plainFunction)(\(arguments.joined(separator: ", "))) { \(closureSignature(parameter: "instswiftSpan")) in"
+    }
+
+    /// `try` and `await` as the declaration's effects need them before a call that runs its body.
+    var callEffects: String {
         var effects = ""
         if site.throwing != .none { effects += "try " }
         if site.isAsync { effects += "await " }
-        return "return \(effects)InstSwift.\(plainFunction)(\(arguments.joined(separator: ", "))) { \(closureSignature) in"
+        return effects
+    }
+
+    // MARK: Wrap
+
+    /// `return try await Observer.observe(request) { () async throws -> R in`: the body becomes the call's trailing closure.
+    func wrapOpening(_ wrap: WrapAdvice, values: [String: String]) -> String {
+        "return \(callEffects)\(Placeholders.fill(wrap.call.code, values)) { \(closureSignature(parameter: "()")) in"
     }
 
     /// A result or error hook: the attribute records, then the rename, whichever there are.
@@ -125,7 +149,7 @@ struct BodyRenderer {
     /// result type when the declaration spells one that a closure can: with the closure's whole type known, the
     /// compiler checks the body once instead of inferring through it (type-checking swift-algorithms with every
     /// function traced took 1.8x as long without it).
-    var closureSignature: String {
+    func closureSignature(parameter: String) -> String {
         var effects: [String] = []
         if site.isAsync { effects.append("async") }
         switch site.throwing {
@@ -137,7 +161,7 @@ struct BodyRenderer {
         case .typed: effects.append("throws(\(site.thrownType ?? "any Error"))")
         }
         if let result = spellableResultType { effects.append("-> \(result)") }
-        return "(instswiftSpan) \(effects.joined(separator: " "))"
+        return "\(parameter.hasPrefix("(") ? parameter : "(\(parameter))") \(effects.joined(separator: " "))"
     }
 
     /// The declared result type (`Void` when none), unless it is one a closure cannot state: an opaque `some P`, a

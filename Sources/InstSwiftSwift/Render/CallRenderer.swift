@@ -29,7 +29,7 @@ struct CallRenderer {
                     closing += " }"
                 case .addImport(let module):
                     output.imports.append(module.module)
-                case .injectContext, .insert:
+                case .injectContext, .insert, .wrap, .declare:
                     continue
                 }
             }

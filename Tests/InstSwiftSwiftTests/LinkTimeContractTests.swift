@@ -9,14 +9,17 @@ import Testing
 @Suite struct LinkTimeContractTests {
     /// `@_silgen_name` symbol -> (Swift name, signature with whitespace collapsed) of the runtime's definitions.
     static func runtimeDefinitions() throws -> [String: (name: String, signature: String)] {
-        let path = repositoryRoot.appendingPathComponent("Runtime/Sources/InstSwiftRuntime/LinkTimeEntryPoints.swift")
-        let tree = Parser.parse(source: try String(contentsOf: path, encoding: .utf8))
+        let folder = repositoryRoot.appendingPathComponent("Runtime/Sources/InstSwiftRuntime")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("LinkTimeEntryPoints") }
         var definitions: [String: (String, String)] = [:]
-        for statement in tree.statements {
-            guard let function = statement.item.as(FunctionDeclSyntax.self) else { continue }
-            for case .attribute(let attribute) in function.attributes where attribute.attributeName.trimmedDescription == "_silgen_name" {
-                let symbol = attribute.arguments?.trimmedDescription.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) ?? ""
-                definitions[symbol] = (function.name.text, collapse(function.signature.trimmedDescription))
+        for file in files {
+            let tree = Parser.parse(source: try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
+            for statement in tree.statements {
+                guard let function = statement.item.as(FunctionDeclSyntax.self) else { continue }
+                for case .attribute(let attribute) in function.attributes where attribute.attributeName.trimmedDescription == "_silgen_name" {
+                    let symbol = attribute.arguments?.trimmedDescription.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) ?? ""
+                    definitions[symbol] = (function.name.text, collapse(function.signature.trimmedDescription))
+                }
             }
         }
         return definitions

@@ -218,6 +218,28 @@ import NIOHTTP1
     }
 }
 extension InstSwift {
+    /// An observer for one HTTP exchange with a model API, or nil when the URL is not one or nothing traces.
+    @usableFromInline static func genAIExchange(method: String, url: String, requestBody: UnsafeRawBufferPointer?) -> GenAIExchange? {
+        instswiftV1GenAIStart(method, url, requestBody).map(GenAIExchange.init)
+    }
+
+    /// One model call as the runtime observes it; its reference is given up when this is dropped.
+    @usableFromInline final class GenAIExchange: @unchecked Sendable {
+        @usableFromInline let handle: UnsafeMutableRawPointer
+        @usableFromInline init(_ handle: UnsafeMutableRawPointer) { self.handle = handle }
+        deinit { instswiftV1GenAIRelease(handle) }
+
+        @usableFromInline func run<T>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T) async throws -> T {
+            var result: T?
+            try await instswiftV1GenAIRun(handle, isolation) { result = try await body() }
+            return result!
+        }
+        @usableFromInline func responseHead(status: Int, contentType: String?) { instswiftV1GenAIResponseHead(handle, status, contentType) }
+        @usableFromInline func received(_ bytes: UnsafeRawBufferPointer) { instswiftV1GenAIReceived(handle, bytes) }
+        @usableFromInline func finish(error: (any Error)?) { instswiftV1GenAIFinish(handle, error) }
+    }
+}
+extension InstSwift {
     // Reading HTTPFields goes through the generic `extract(from:)` (each field's `name: value` description), which
     // @inlinable bodies may call whatever access level the module imports HTTPTypes at.
     static func inject(into headers: inout HTTPFields) {
@@ -246,4 +268,10 @@ extension InstSwift {
 @_silgen_name("instswift_v1_mark") @usableFromInline func instswiftV1Mark(_ name: String)
 @_silgen_name("instswift_v1_is_marked") @usableFromInline func instswiftV1IsMarked(_ name: String) -> Bool
 @_silgen_name("instswift_v1_span_set_name") @usableFromInline func instswiftV1SpanSetName(_ span: UnsafeMutableRawPointer, _ name: String)
+@_silgen_name("instswift_v1_genai_start") @usableFromInline func instswiftV1GenAIStart(_ method: String, _ url: String, _ body: UnsafeRawBufferPointer?) -> UnsafeMutableRawPointer?
+@_silgen_name("instswift_v1_genai_run") @usableFromInline func instswiftV1GenAIRun(_ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: () async throws -> Void) async throws
+@_silgen_name("instswift_v1_genai_response_head") @usableFromInline func instswiftV1GenAIResponseHead(_ exchange: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?)
+@_silgen_name("instswift_v1_genai_received") @usableFromInline func instswiftV1GenAIReceived(_ exchange: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer)
+@_silgen_name("instswift_v1_genai_finish") @usableFromInline func instswiftV1GenAIFinish(_ exchange: UnsafeMutableRawPointer, _ error: (any Error)?)
+@_silgen_name("instswift_v1_genai_release") @usableFromInline func instswiftV1GenAIRelease(_ exchange: UnsafeMutableRawPointer)
 /*</instswift>*/

@@ -61,6 +61,28 @@ public enum LinkTimeContract {
             symbol: "instswift_v1_span_set_name", name: "instswiftV1SpanSetName",
             signature: "(_ span: UnsafeMutableRawPointer, _ name: String)", stubBody: ""
         ),
+        Entry(
+            symbol: "instswift_v1_genai_start", name: "instswiftV1GenAIStart",
+            signature: "(_ method: String, _ url: String, _ body: UnsafeRawBufferPointer?) -> UnsafeMutableRawPointer?", stubBody: "nil"
+        ),
+        Entry(
+            symbol: "instswift_v1_genai_run", name: "instswiftV1GenAIRun",
+            signature: "(_ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: () async throws -> Void) async throws",
+            stubBody: "try await body()"
+        ),
+        Entry(
+            symbol: "instswift_v1_genai_response_head", name: "instswiftV1GenAIResponseHead",
+            signature: "(_ exchange: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?)", stubBody: ""
+        ),
+        Entry(
+            symbol: "instswift_v1_genai_received", name: "instswiftV1GenAIReceived",
+            signature: "(_ exchange: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer)", stubBody: ""
+        ),
+        Entry(
+            symbol: "instswift_v1_genai_finish", name: "instswiftV1GenAIFinish",
+            signature: "(_ exchange: UnsafeMutableRawPointer, _ error: (any Error)?)", stubBody: ""
+        ),
+        Entry(symbol: "instswift_v1_genai_release", name: "instswiftV1GenAIRelease", signature: "(_ exchange: UnsafeMutableRawPointer)", stubBody: ""),
     ]
 
     /// The declarations support code calls (bodies are in the runtime, or the stub).

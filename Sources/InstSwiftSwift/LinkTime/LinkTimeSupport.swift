@@ -15,7 +15,7 @@ public enum LinkTimeSupport {
     public static func source(moduleImports imports: Set<String>) -> String {
         var text = header
         for module in carrierModules where imports.contains(module) { text += "import \(module)\n" }
-        text += core
+        text += core + genAI
         if imports.contains("HTTPTypes") { text += httpFields }
         if imports.contains("NIOHTTP1") { text += nioHeaders }
         return text + "\n" + LinkTimeContract.declarations + "\n"
@@ -219,6 +219,33 @@ public enum LinkTimeSupport {
             @usableFromInline static func inject(into headers: inout [String: String]) {
                 for name in headers.keys where contextHeaders.contains(name.lowercased()) { headers[name] = nil }
                 instswiftV1Inject { name, value in headers[name] = value }
+            }
+        }
+
+        """#
+
+    /// The GenAI observer (`InstSwift.genAIExchange` in the runtime), for rules that wrap model API calls.
+    static let genAI = #"""
+        extension InstSwift {
+            /// An observer for one HTTP exchange with a model API, or nil when the URL is not one or nothing traces.
+            @usableFromInline static func genAIExchange(method: String, url: String, requestBody: UnsafeRawBufferPointer?) -> GenAIExchange? {
+                instswiftV1GenAIStart(method, url, requestBody).map(GenAIExchange.init)
+            }
+
+            /// One model call as the runtime observes it; its reference is given up when this is dropped.
+            @usableFromInline final class GenAIExchange: @unchecked Sendable {
+                @usableFromInline let handle: UnsafeMutableRawPointer
+                @usableFromInline init(_ handle: UnsafeMutableRawPointer) { self.handle = handle }
+                deinit { instswiftV1GenAIRelease(handle) }
+
+                @usableFromInline func run<T>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T) async throws -> T {
+                    var result: T?
+                    try await instswiftV1GenAIRun(handle, isolation) { result = try await body() }
+                    return result!
+                }
+                @usableFromInline func responseHead(status: Int, contentType: String?) { instswiftV1GenAIResponseHead(handle, status, contentType) }
+                @usableFromInline func received(_ bytes: UnsafeRawBufferPointer) { instswiftV1GenAIReceived(handle, bytes) }
+                @usableFromInline func finish(error: (any Error)?) { instswiftV1GenAIFinish(handle, error) }
             }
         }
 

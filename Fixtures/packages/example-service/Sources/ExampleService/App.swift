@@ -4,7 +4,8 @@ import Hummingbird
 import SQLiteNIO
 
 /// The example service: `GET /hello/:name` greets, counts earlier greetings in SQLite and asks a downstream
-/// service (DOWNSTREAM_URL) for a fortune. No tracing code here: instswift's rules add it at build time.
+/// service (DOWNSTREAM_URL) for a fortune; `POST /chat` asks an LLM agent (a model at LLM_URL with a SQL tool).
+/// No tracing code here: instswift's rules add it at build time.
 @main
 struct ExampleService {
     static func main() async throws {
@@ -16,9 +17,17 @@ struct ExampleService {
         // library's own off to keep one client span per call.
         configuration.tracing.tracer = nil
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        // The agent's client keeps AsyncHTTPClient's own tracing: its HTTP spans nest under the GenAI spans.
+        let modelClient = HTTPClient(eventLoopGroupProvider: .singleton)
+        let agent = Agent(
+            client: modelClient, baseURL: environment["LLM_URL"] ?? "http://127.0.0.1:8000/v1",
+            model: environment["LLM_MODEL"] ?? "gpt-4o-mini", apiKey: environment["OPENAI_API_KEY"] ?? "sk-example-not-a-real-key",
+            store: store
+        )
         let handlers = Handlers(
             greeter: Greeter(store: store),
-            downstream: Downstream(client: client, url: environment["DOWNSTREAM_URL"])
+            downstream: Downstream(client: client, url: environment["DOWNSTREAM_URL"]),
+            agent: agent
         )
         let router = Router()
         router.get("/hello/:name") { request, context in
@@ -27,10 +36,14 @@ struct ExampleService {
         router.get("/fortune") { request, context in
             handlers.fortune(request)
         }
+        router.post("/chat") { request, context in
+            try await handlers.chat(request)
+        }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)))
         print("example-service listening on http://127.0.0.1:\(port)/hello/world")
         try await app.runService()
         try await client.shutdown()
+        try await modelClient.shutdown()
         try await store.close()
     }
 }
@@ -38,6 +51,12 @@ struct ExampleService {
 struct Handlers: Sendable {
     let greeter: Greeter
     let downstream: Downstream
+    let agent: Agent
+
+    func chat(_ request: Request) async throws -> String {
+        let question = String(buffer: try await request.body.collect(upTo: 1 << 16))
+        return try await agent.answer(question) + "\n"
+    }
 
     func hello(_ request: Request, context: some RequestContext) async throws -> Response {
         let name = context.parameters.get("name") ?? "world"

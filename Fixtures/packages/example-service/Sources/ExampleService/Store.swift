@@ -17,6 +17,13 @@ struct Store: Sendable {
         return rows.first?.column("n")?.integer ?? 0
     }
 
+    /// The first column of the first row of a read-only query, as text (the agent's SQL tool).
+    func scalar(_ query: String) async throws -> String {
+        guard query.uppercased().hasPrefix("SELECT ") else { return "only SELECT queries are allowed" }
+        let rows = try await connection.query(query)
+        return rows.first?.columns.first.map { "\($0.data)" } ?? "no rows"
+    }
+
     func close() async throws {
         try await connection.close()
     }

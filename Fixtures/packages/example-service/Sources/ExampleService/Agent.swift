@@ -1,0 +1,147 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// A small LLM agent: it asks a model (any OpenAI-compatible server at LLM_URL) with one tool, `run_sql`, runs the
+/// query the model asks for against the store and asks the model again with the result, streaming both answers. No
+/// tracing code: the GenAI pack observes the model calls inside AsyncHTTPClient, and the rules in
+/// instswift-rules.yml add the agent and tool spans.
+struct Agent: Sendable {
+    let client: HTTPClient
+    let baseURL: String
+    let model: String
+    let apiKey: String
+    let store: Store
+
+    func answer(_ question: String) async throws -> String {
+        var messages = [ChatMessage(role: "system", content: "Answer with data from the greetings database."),
+                        ChatMessage(role: "user", content: question)]
+        let first = try await complete(messages, tools: [Self.sqlTool])
+        guard let call = first.toolCalls.first else { return first.text }
+        let result = try await runTool(call.function.name, arguments: call.function.arguments)
+        messages.append(ChatMessage(role: "assistant", content: nil, tool_calls: first.toolCalls))
+        messages.append(ChatMessage(role: "tool", content: result, tool_call_id: call.id))
+        return try await complete(messages, tools: nil).text
+    }
+
+    func runTool(_ name: String, arguments: String) async throws -> String {
+        guard name == "run_sql", let data = arguments.data(using: .utf8),
+            let query = try JSONDecoder().decode([String: String].self, from: data)["query"]
+        else { throw AgentError.unknownTool(name) }
+        return try await store.scalar(query)
+    }
+
+    /// One streamed chat completion: the text and tool calls it streamed.
+    func complete(_ messages: [ChatMessage], tools: [ChatTool]?) async throws -> Completion {
+        var request = HTTPClientRequest(url: baseURL + "/chat/completions")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Authorization", value: "Bearer \(apiKey)")
+        let body = ChatRequest(model: model, messages: messages, tools: tools, stream: true, stream_options: .init(include_usage: true))
+        request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(body)))
+        let response = try await client.execute(request, timeout: .seconds(60))
+        guard response.status == .ok else { throw AgentError.model(Int(response.status.code)) }
+        var completion = Completion()
+        var pending = ""
+        for try await buffer in response.body {
+            pending += String(buffer: buffer)
+            while let newline = pending.firstIndex(of: "\n") {
+                let line = pending[..<newline]
+                pending = String(pending[pending.index(after: newline)...])
+                guard line.hasPrefix("data: "), line != "data: [DONE]" else { continue }
+                completion.add(try JSONDecoder().decode(ChatChunk.self, from: Data(line.dropFirst(6).utf8)))
+            }
+        }
+        return completion
+    }
+
+    static let sqlTool = ChatTool(function: .init(
+        name: "run_sql", description: "Run a read-only SQL query against the greetings database",
+        parameters: .init(type: "object", properties: ["query": .init(type: "string")], required: ["query"])
+    ))
+}
+
+enum AgentError: Error {
+    case unknownTool(String)
+    case model(Int)
+}
+
+struct ChatMessage: Codable, Sendable {
+    var role: String
+    var content: String?
+    var tool_calls: [ToolCall]? = nil
+    var tool_call_id: String? = nil
+}
+
+struct ToolCall: Codable, Sendable {
+    struct Function: Codable, Sendable {
+        var name: String
+        var arguments: String
+    }
+    var id: String
+    var type = "function"
+    var function: Function
+}
+
+struct ChatTool: Encodable, Sendable {
+    struct Function: Encodable, Sendable {
+        var name: String
+        var description: String
+        var parameters: Schema
+    }
+    struct Schema: Encodable, Sendable {
+        var type: String
+        var properties: [String: Property]?
+        var required: [String]?
+    }
+    struct Property: Encodable, Sendable { var type: String }
+    var type = "function"
+    var function: Function
+}
+
+struct ChatRequest: Encodable {
+    struct StreamOptions: Encodable { var include_usage: Bool }
+    var model: String
+    var messages: [ChatMessage]
+    var tools: [ChatTool]?
+    var stream: Bool
+    var stream_options: StreamOptions?
+}
+
+struct ChatChunk: Decodable {
+    struct Choice: Decodable {
+        struct Delta: Decodable {
+            struct ToolCallDelta: Decodable {
+                struct Function: Decodable {
+                    var name: String?
+                    var arguments: String?
+                }
+                var index: Int
+                var id: String?
+                var function: Function?
+            }
+            var content: String?
+            var tool_calls: [ToolCallDelta]?
+        }
+        var delta: Delta
+    }
+    var choices: [Choice]
+}
+
+/// What a stream said, assembled from its chunks.
+struct Completion {
+    var text = ""
+    var toolCalls: [ToolCall] = []
+
+    mutating func add(_ chunk: ChatChunk) {
+        for choice in chunk.choices {
+            text += choice.delta.content ?? ""
+            for delta in choice.delta.tool_calls ?? [] {
+                while toolCalls.count <= delta.index { toolCalls.append(ToolCall(id: "", function: .init(name: "", arguments: ""))) }
+                if let id = delta.id { toolCalls[delta.index].id = id }
+                toolCalls[delta.index].function.name += delta.function?.name ?? ""
+                toolCalls[delta.index].function.arguments += delta.function?.arguments ?? ""
+            }
+        }
+    }
+}

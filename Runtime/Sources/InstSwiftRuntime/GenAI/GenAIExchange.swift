@@ -1,0 +1,140 @@
+public import Instrumentation
+import Synchronization
+public import Tracing
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension InstSwift {
+    /// An observer for one HTTP exchange with a model API, or nil when `url` is not one (or nothing traces). It starts
+    /// the GenAI CLIENT span (`chat gpt-4o`), the parent of the HTTP client's own span.
+    ///
+    /// The caller runs the request with ``GenAIExchange/run(isolation:_:)``, reports the response head, hands over the
+    /// body's bytes as its consumer reads them and calls ``GenAIExchange/finish(error:)`` when the body ends (a dropped
+    /// exchange finishes by itself).
+    public static func genAIExchange(method: String, url: String, requestBody: UnsafeRawBufferPointer?) -> GenAIExchange? {
+        guard shouldTrace, let endpoint = GenAIEndpoint.recognise(method: method, url: url) else { return nil }
+        return GenAIExchange(endpoint: endpoint, request: GenAIRequestSummary(body: requestBody, api: endpoint.api))
+    }
+}
+
+/// One call to a model: its span, and what the response tells as it streams. Thread-safe; finishes once.
+public final class GenAIExchange: Sendable {
+    let endpoint: GenAIEndpoint
+    let request: GenAIRequestSummary
+    let span: any Span
+    let start: ContinuousClock.Instant
+
+    struct State {
+        var status: Int?
+        var splitter: ResponseChunkSplitter?
+        /// A body that is not a stream, kept until it ends (bounded by `GenAIRequestSummary.maximumBodySize`).
+        var body: [UInt8] = []
+        var bodyTooLarge = false
+        var response = GenAIResponseSummary()
+        var firstChunk: ContinuousClock.Instant?
+        var lastChunk: ContinuousClock.Instant?
+        var chunkIntervals: [Double] = []
+        var finished = false
+    }
+
+    let state = Mutex(State())
+
+    init(endpoint: GenAIEndpoint, request: GenAIRequestSummary) {
+        self.endpoint = endpoint
+        self.request = request
+        self.start = .now
+        let name = request.model.map { "\(endpoint.operation) \($0)" } ?? endpoint.operation
+        span = InstSwift.start(name, kind: .client, context: nil, function: #function, file: #fileID, line: #line)
+        recordRequest()
+    }
+
+    deinit { finish(error: nil) }
+
+    /// Runs the request with this exchange's span as the current context, so the HTTP client's span is its child. A
+    /// request that fails finishes the exchange with its error.
+    public func run<T>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await InstrumentationContext.$current.withValue(span.context, operation: body, isolation: isolation)
+        } catch {
+            finish(error: error)
+            throw error
+        }
+    }
+
+    /// The response's status and `Content-Type`, which tells how its body is framed.
+    public func responseHead(status: Int, contentType: String?) {
+        let type = contentType?.lowercased() ?? ""
+        state.withLock { state in
+            state.status = status
+            if type.contains("text/event-stream") {
+                state.splitter = ResponseChunkSplitter(framing: .serverSentEvents)
+            } else if type.contains("ndjson") || (endpoint.api == .ollama && request.stream && !type.contains("application/json")) {
+                state.splitter = ResponseChunkSplitter(framing: .jsonLines)
+            }
+        }
+    }
+
+    /// Bytes of the response body, as the consumer reads them.
+    public func received(_ bytes: UnsafeRawBufferPointer) {
+        let now = ContinuousClock.now
+        state.withLock { state in
+            guard !state.finished else { return }
+            if var splitter = state.splitter {
+                splitter.consume(bytes) { document in Self.chunk(document, at: now, &state) }
+                state.splitter = splitter
+            } else if !state.bodyTooLarge {
+                if state.body.count + bytes.count > GenAIRequestSummary.maximumBodySize {
+                    state.bodyTooLarge = true
+                    state.body = []
+                } else {
+                    state.body.append(contentsOf: bytes)
+                }
+            }
+        }
+    }
+
+    /// Ends the exchange: records what the response reported and ends the span. `error` is what ended the body early
+    /// (a cut connection); nil when it ended normally or its consumer stopped reading.
+    public func finish(error: (any Error)?) {
+        let end = ContinuousClock.now
+        let snapshot: State? = state.withLock { state in
+            guard !state.finished else { return nil }
+            state.finished = true
+            if var splitter = state.splitter {
+                splitter.finish { document in Self.chunk(document, at: end, &state) }
+                state.splitter = splitter
+            } else if !state.body.isEmpty, let fields = try? JSONDecoder().decode(GenAIResponseFields.self, from: Data(state.body)) {
+                state.response.merge(fields)
+            }
+            state.body = []
+            return state
+        }
+        guard let snapshot else { return }
+        recordResponse(snapshot, error: error, end: end)
+        span.end()
+    }
+
+    /// One JSON document of a stream: its fields, and its timing when it carries output.
+    static func chunk(_ document: [UInt8], at time: ContinuousClock.Instant, _ state: inout State) {
+        guard let fields = try? JSONDecoder().decode(GenAIResponseFields.self, from: Data(document)) else { return }
+        state.response.merge(fields)
+        guard fields.carriesOutput else { return }
+        if let last = state.lastChunk {
+            state.chunkIntervals.append((time - last).seconds)
+        } else {
+            state.firstChunk = time
+        }
+        state.lastChunk = time
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as the conventions measure time.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

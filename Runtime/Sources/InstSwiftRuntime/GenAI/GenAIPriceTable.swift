@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Prices of model tokens, for the estimated cost of a call (`instswift.gen_ai.cost.usd`; the conventions have no
+/// cost attribute). The built-in prices are list prices in US dollars per million tokens, as published in 2026; a
+/// deployment with other prices or models sets `INSTSWIFT_GENAI_PRICES=model=input/output[/cached-input],...`, whose
+/// entries win. A model matches its entry exactly or by the longest entry that is a prefix of it
+/// (`gpt-4o-mini-2024-07-18` is priced as `gpt-4o-mini`); a model with no price gets no cost, never a guess.
+struct GenAIPriceTable: Sendable {
+    struct Price: Sendable, Equatable {
+        var input: Double
+        var output: Double
+        /// Cached input tokens (prompt caching); the input price when the provider has no discount.
+        var cachedInput: Double
+    }
+
+    var prices: [String: Price]
+
+    static let builtIn: [String: Price] = [
+        "gpt-4o": Price(input: 2.50, output: 10.00, cachedInput: 1.25),
+        "gpt-4o-mini": Price(input: 0.15, output: 0.60, cachedInput: 0.075),
+        "gpt-4.1": Price(input: 2.00, output: 8.00, cachedInput: 0.50),
+        "gpt-4.1-mini": Price(input: 0.40, output: 1.60, cachedInput: 0.10),
+        "gpt-4.1-nano": Price(input: 0.10, output: 0.40, cachedInput: 0.025),
+        "o3": Price(input: 2.00, output: 8.00, cachedInput: 0.50),
+        "o4-mini": Price(input: 1.10, output: 4.40, cachedInput: 0.275),
+        "text-embedding-3-small": Price(input: 0.02, output: 0, cachedInput: 0.02),
+        "text-embedding-3-large": Price(input: 0.13, output: 0, cachedInput: 0.13),
+        "claude-opus-4": Price(input: 15.00, output: 75.00, cachedInput: 1.50),
+        "claude-sonnet-4": Price(input: 3.00, output: 15.00, cachedInput: 0.30),
+        "claude-3-5-haiku": Price(input: 0.80, output: 4.00, cachedInput: 0.08),
+        "deepseek-chat": Price(input: 0.27, output: 1.10, cachedInput: 0.07),
+        "deepseek-reasoner": Price(input: 0.55, output: 2.19, cachedInput: 0.14),
+    ]
+
+    static let shared = GenAIPriceTable(environment: getenv("INSTSWIFT_GENAI_PRICES").map { String(cString: $0) })
+
+    init(environment: String?) {
+        var prices = Self.builtIn
+        for entry in (environment ?? "").split(separator: ",") {
+            let parts = entry.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            let numbers = parts[1].split(separator: "/").compactMap { Double($0.trimmingSpaces()) }
+            guard numbers.count == 2 || numbers.count == 3, numbers.allSatisfy({ $0 >= 0 && $0.isFinite }) else { continue }
+            prices[parts[0].trimmingSpaces()] = Price(input: numbers[0], output: numbers[1], cachedInput: numbers.count == 3 ? numbers[2] : numbers[0])
+        }
+        self.prices = prices
+    }
+
+    func price(of model: String) -> Price? {
+        if let exact = prices[model] { return exact }
+        let candidates = prices.keys.filter { model.hasPrefix($0 + "-") || model.hasPrefix($0 + ":") || model.hasPrefix($0 + "@") }
+        return candidates.max(by: { $0.count < $1.count }).flatMap { prices[$0] }
+    }
+
+    /// The estimated cost in US dollars, or nil when the model has no price or no tokens were reported.
+    func cost(model: String?, _ usage: GenAIResponseSummary) -> Double? {
+        guard let model, let price = price(of: model), usage.inputTokens != nil || usage.outputTokens != nil else { return nil }
+        let input = Double(usage.inputTokens ?? 0)
+        let cached = Double(min(usage.cacheReadInputTokens ?? 0, usage.inputTokens ?? 0))
+        let output = Double(usage.outputTokens ?? 0)
+        return ((input - cached) * price.input + cached * price.cachedInput + output * price.output) / 1_000_000
+    }
+}

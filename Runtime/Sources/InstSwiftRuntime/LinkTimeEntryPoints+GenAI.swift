@@ -1,0 +1,41 @@
+// The GenAI observer (`InstSwift.genAIExchange`) as modules reach it at link time: an exchange travels as an opaque
+// pointer that holds one reference, given up with `instswift_v1_genai_release`. See LinkTimeEntryPoints.swift.
+
+/// Starts observing a model call; nil when `url` is not a model API or nothing traces.
+@_silgen_name("instswift_v1_genai_start")
+public func instswiftV1GenAIStart(_ method: String, _ url: String, _ body: UnsafeRawBufferPointer?) -> UnsafeMutableRawPointer? {
+    InstSwift.genAIExchange(method: method, url: url, requestBody: body).map { Unmanaged.passRetained($0).toOpaque() }
+}
+
+/// Runs the request in the exchange's context.
+@_silgen_name("instswift_v1_genai_run")
+public func instswiftV1GenAIRun(
+    _ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: () async throws -> Void
+) async throws {
+    try await linkedExchange(exchange).run(isolation: isolation, body)
+}
+
+@_silgen_name("instswift_v1_genai_response_head")
+public func instswiftV1GenAIResponseHead(_ exchange: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?) {
+    linkedExchange(exchange).responseHead(status: status, contentType: contentType)
+}
+
+@_silgen_name("instswift_v1_genai_received")
+public func instswiftV1GenAIReceived(_ exchange: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer) {
+    linkedExchange(exchange).received(bytes)
+}
+
+@_silgen_name("instswift_v1_genai_finish")
+public func instswiftV1GenAIFinish(_ exchange: UnsafeMutableRawPointer, _ error: (any Error)?) {
+    linkedExchange(exchange).finish(error: error)
+}
+
+/// Gives up the reference `instswift_v1_genai_start` returned (an exchange not yet finished finishes now).
+@_silgen_name("instswift_v1_genai_release")
+public func instswiftV1GenAIRelease(_ exchange: UnsafeMutableRawPointer) {
+    Unmanaged<GenAIExchange>.fromOpaque(exchange).release()
+}
+
+private func linkedExchange(_ pointer: UnsafeMutableRawPointer) -> GenAIExchange {
+    Unmanaged<GenAIExchange>.fromOpaque(pointer).takeUnretainedValue()
+}

@@ -70,9 +70,32 @@ struct TraceSpan {
 
     static func attributes(_ list: [[String: Any]]) -> [(String, String)] {
         list.compactMap { item in
-            guard let key = item["key"] as? String, let value = item["value"] as? [String: Any], let first = value.first else { return nil }
-            return (key, "\(first.value)")
+            guard let key = item["key"] as? String, let value = item["value"] as? [String: Any] else { return nil }
+            return (key, text(of: value))
         }
+    }
+
+    /// An OTLP/JSON `AnyValue` as text: numbers short, arrays comma-separated.
+    static func text(of value: [String: Any]) -> String {
+        if let double = value["doubleValue"] as? Double { return String(format: "%.4g", double) }
+        if let bool = value["boolValue"] as? Bool { return bool ? "true" : "false" }
+        if let array = (value["arrayValue"] as? [String: Any])?["values"] as? [[String: Any]] {
+            return array.map(text(of:)).joined(separator: ",")
+        }
+        return value.first.map { "\($0.value)" } ?? ""
+    }
+
+    /// The attributes most worth a glance come first: model calls' tokens, timing and cost, then errors and routes.
+    static let highlighted = [
+        "gen_ai.response.model", "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens",
+        "gen_ai.response.time_to_first_chunk", "instswift.gen_ai.time_per_output_chunk.mean", "instswift.gen_ai.cost.usd",
+        "gen_ai.response.finish_reasons", "error.type", "http.route", "http.response.status_code",
+    ]
+
+    /// `attributes` with the highlighted ones first (in that order), the rest as recorded.
+    static func ordered(_ attributes: [(String, String)]) -> [(String, String)] {
+        let first = highlighted.compactMap { key in attributes.first { $0.0 == key } }
+        return first + attributes.filter { !highlighted.contains($0.0) }
     }
 }
 
@@ -101,7 +124,7 @@ enum Waterfall {
                 let width = max(1, Int(Double(span.end - span.start) / Double(total) * Double(barWidth)))
                 let bar = String(repeating: " ", count: min(offset, barWidth - 1)) + String(repeating: "█", count: min(width, barWidth - min(offset, barWidth - 1)))
                 let shownBar = bar.padding(toLength: barWidth, withPad: " ", startingAt: 0)
-                let attributes = span.attributes.prefix(6).map { "\($0.0)=\($0.1.prefix(60))" }.joined(separator: " ")
+                let attributes = TraceSpan.ordered(span.attributes).prefix(6).map { "\($0.0)=\($0.1.prefix(60))" }.joined(separator: " ")
                 var line = "\(label) \(span.kindName.padding(toLength: 8, withPad: " ", startingAt: 0)) "
                 line += milliseconds(span.end - span.start).padding(toLength: 10, withPad: " ", startingAt: 0)
                 line += " " + (color ? (span.isError ? "\u{1B}[31m" : "\u{1B}[36m") + shownBar + "\u{1B}[0m" : shownBar)

@@ -1,7 +1,8 @@
-"""A loopback OTLP/HTTP trace receiver that decodes with the official opentelemetry-proto classes.
+"""A loopback OTLP/HTTP receiver that decodes with the official opentelemetry-proto classes.
 
-It accepts `POST /v1/traces` as protobuf (`application/x-protobuf`) or JSON (`application/json`), and keeps every
-span it received, flattened with its resource attributes, for tests to assert on.
+It accepts `POST /v1/traces` and `POST /v1/metrics` as protobuf (`application/x-protobuf`) or JSON
+(`application/json`), and keeps every span it received, flattened with its resource attributes, every metric data
+point, and every raw request body (for tests that no secret or content was exported), for tests to assert on.
 """
 
 import gzip
@@ -10,6 +11,7 @@ import threading
 import time
 
 from google.protobuf import json_format
+from opentelemetry.proto.collector.metrics.v1 import metrics_service_pb2
 from opentelemetry.proto.collector.trace.v1 import trace_service_pb2
 
 
@@ -47,6 +49,8 @@ class Receiver:
 
     def __init__(self, count_only=False):
         self.spans = []
+        self.metrics = []  # Metric messages as received, each with its resource attributes: (resource, metric)
+        self.raw_bodies = []
         self.count_only = count_only
         self.span_count = 0
         self.requests = 0
@@ -58,16 +62,24 @@ class Receiver:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 if self.headers.get("Content-Encoding") == "gzip":
                     body = gzip.decompress(body)
-                request = trace_service_pb2.ExportTraceServiceRequest()
+                is_metrics = self.path.endswith("/v1/metrics")
+                service = metrics_service_pb2 if is_metrics else trace_service_pb2
+                request = service.ExportMetricsServiceRequest() if is_metrics else service.ExportTraceServiceRequest()
+                response = service.ExportMetricsServiceResponse() if is_metrics else service.ExportTraceServiceResponse()
                 if "json" in (self.headers.get("Content-Type") or ""):
                     json_format.Parse(body, request)
                     reply = b"{}"
                     content_type = "application/json"
                 else:
                     request.ParseFromString(body)
-                    reply = trace_service_pb2.ExportTraceServiceResponse().SerializeToString()
+                    reply = response.SerializeToString()
                     content_type = "application/x-protobuf"
-                receiver.add(request)
+                with receiver.lock:
+                    receiver.raw_bodies.append(body)
+                if is_metrics:
+                    receiver.add_metrics(request)
+                else:
+                    receiver.add(request)
                 self.send_response(200)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(reply)))
@@ -95,6 +107,24 @@ class Receiver:
                 for scope_spans in resource_spans.scope_spans:
                     for span in scope_spans.spans:
                         self.spans.append(Span(span, resource))
+
+    def add_metrics(self, request):
+        with self.lock:
+            for resource_metrics in request.resource_metrics:
+                resource = {a.key: attribute_value(a.value) for a in resource_metrics.resource.attributes}
+                for scope_metrics in resource_metrics.scope_metrics:
+                    for metric in scope_metrics.metrics:
+                        self.metrics.append((resource, metric))
+
+    def metric_points(self, name):
+        """The histogram data points received for metric `name`: (attributes dict, point), latest export last."""
+        with self.lock:
+            found = [m for _, m in self.metrics if m.name == name]
+        points = []
+        for metric in found:
+            for point in metric.histogram.data_points:
+                points.append(({a.key: attribute_value(a.value) for a in point.attributes}, point))
+        return points
 
     def wait_for(self, count, timeout=15):
         deadline = time.time() + timeout

@@ -8,7 +8,8 @@ struct GenAIResponseSummary: Sendable, Equatable {
     var cacheReadInputTokens: Int?
     var cacheCreationInputTokens: Int?
     var reasoningOutputTokens: Int?
-    /// The provider's error type or code, from an error body.
+    /// The provider's error code (OpenAI: `rate_limit_exceeded`) or type (Anthropic: `rate_limit_error`), from an
+    /// error body.
     var errorType: String?
 
     /// Merges what one JSON document (a whole body, or one chunk of a stream) reports; later values win, as streams
@@ -30,7 +31,7 @@ struct GenAIResponseSummary: Sendable, Equatable {
         }
         inputTokens = fields.prompt_eval_count ?? inputTokens
         outputTokens = fields.eval_count ?? outputTokens
-        if let error = fields.error { errorType = error.type ?? error.code?.text ?? "error" }
+        if let error = fields.error { errorType = error.code?.text ?? error.type ?? "error" }
     }
 
     private mutating func addFinishReason(_ reason: String) {

@@ -55,6 +55,23 @@ struct Agent: Sendable {
         return completion
     }
 
+    /// One model call as given, its body read whole: `api` is `openai` or `anthropic`; for the tests of every shape.
+    func rawCall(api: String, stream: Bool, includeUsage: Bool) async throws -> String {
+        var request = HTTPClientRequest(url: baseURL + (api == "anthropic" ? "/messages" : "/chat/completions"))
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: api == "anthropic" ? "x-api-key" : "Authorization", value: api == "anthropic" ? apiKey : "Bearer \(apiKey)")
+        var body: [String: Any] = [
+            "model": model, "stream": stream, "max_tokens": 64, "temperature": 0.5,
+            "messages": [["role": "user", "content": "Say hello to the example service."]],
+        ]
+        if stream, includeUsage, api == "openai" { body["stream_options"] = ["include_usage": true] }
+        request.body = .bytes(ByteBuffer(data: try JSONSerialization.data(withJSONObject: body)))
+        let response = try await client.execute(request, timeout: .seconds(60))
+        let text = try await response.body.collect(upTo: 1 << 20)
+        return "\(response.status.code) \(String(buffer: text))"
+    }
+
     static let sqlTool = ChatTool(function: .init(
         name: "run_sql", description: "Run a read-only SQL query against the greetings database",
         parameters: .init(type: "object", properties: ["query": .init(type: "string")], required: ["query"])

@@ -39,6 +39,12 @@ struct ExampleService {
         router.post("/chat") { request, context in
             try await handlers.chat(request)
         }
+        router.post("/model-call") { request, context in
+            let query = request.uri.queryParameters
+            return try await agent.rawCall(
+                api: query.get("api") ?? "openai", stream: query.get("stream") != "false", includeUsage: query.get("usage") != "false"
+            )
+        }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)))
         print("example-service listening on http://127.0.0.1:\(port)/hello/world")
         try await app.runService()

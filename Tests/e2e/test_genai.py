@@ -1,0 +1,207 @@
+"""The GenAI pack against real AsyncHTTPClient calls: the example service's LLM agent and single model calls of every
+shape (OpenAI-compatible and Anthropic, streamed and not, with and without usage, failing), made to the repository's
+deterministic fake model server (scripts/fake_llm.py) with set time-to-first-chunk and per-chunk delays, exported
+over OTLP and decoded with the official classes."""
+
+import sys
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import ROOT
+from otlp_receiver import Receiver
+from test_example_service import example, start_service, stop  # noqa: F401 (the module fixture builds the service)
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import fake_llm  # noqa: E402
+
+TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
+CALLER_SPAN = "00f067aa0ba902b7"
+QUESTION = "How many greetings are there in the database?"
+TTFT, TPOT = 0.2, 0.03
+
+# Every gen_ai.* attribute of the OpenTelemetry GenAI conventions v1.41 (model/gen-ai/registry.yaml): nothing else
+# may be emitted under that prefix.
+GEN_AI_V1_41 = set("""
+gen_ai.provider.name gen_ai.request.model gen_ai.request.max_tokens gen_ai.request.choice.count gen_ai.request.temperature
+gen_ai.request.top_p gen_ai.request.top_k gen_ai.request.stop_sequences gen_ai.request.frequency_penalty
+gen_ai.request.presence_penalty gen_ai.request.encoding_formats gen_ai.request.seed gen_ai.request.stream gen_ai.response.id
+gen_ai.response.model gen_ai.response.finish_reasons gen_ai.response.time_to_first_chunk gen_ai.usage.input_tokens
+gen_ai.usage.cache_read.input_tokens gen_ai.usage.cache_creation.input_tokens gen_ai.usage.output_tokens
+gen_ai.usage.reasoning.output_tokens gen_ai.token.type gen_ai.conversation.id gen_ai.agent.id gen_ai.agent.name
+gen_ai.agent.description gen_ai.agent.version gen_ai.tool.name gen_ai.tool.call.id gen_ai.tool.description gen_ai.tool.type
+gen_ai.tool.call.arguments gen_ai.tool.call.result gen_ai.tool.definitions gen_ai.data_source.id gen_ai.operation.name
+gen_ai.output.type gen_ai.embeddings.dimension.count gen_ai.retrieval.documents gen_ai.retrieval.query.text
+gen_ai.system_instructions gen_ai.input.messages gen_ai.output.messages gen_ai.evaluation.name gen_ai.evaluation.score.value
+gen_ai.evaluation.score.label gen_ai.evaluation.explanation gen_ai.prompt.name gen_ai.workflow.name
+""".split())
+# instswift's own keys (the conventions have no cost attribute).
+INSTSWIFT_GEN_AI = {"instswift.gen_ai.cost.usd", "instswift.gen_ai.time_per_output_chunk.mean", "instswift.gen_ai.usage.missing"}
+# gpt-4o-mini list prices per million tokens (input, output), as in the runtime's table.
+GPT_4O_MINI = (0.15, 0.60)
+
+
+@pytest.fixture
+def model():
+    server = fake_llm.FakeModel(ttft=TTFT, tpot=TPOT).start()
+    yield server
+    server.close()
+
+
+def post(port, path, body=b"", headers=None):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body, headers=headers or {}, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def run(example, model, requests, **env):
+    """Starts the service against the fake model, makes `requests` [(path, body, headers)], stops it; returns the
+    responses, the receiver (spans and raw bodies) and the service's output."""
+    with Receiver() as receiver:
+        process, port = start_service(example["bin"], dict({
+            "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "OTEL_SERVICE_NAME": "agent-service",
+            "LLM_URL": model.url + "/v1", "OPENAI_API_KEY": "sk-test-4f9a0c-do-not-export",
+        }, **env))
+        responses = [post(port, path, body, headers) for path, body, headers in requests]
+        code, _, output = stop(process)
+        receiver.wait_for(1)
+    assert code == 0, output
+    return responses, receiver, output
+
+
+def model_spans(spans):
+    return sorted((s for s in spans if s.attributes.get("gen_ai.operation.name") == "chat"), key=lambda s: s.start)
+
+
+def test_agent_turn_is_one_trace_from_the_request_to_the_model_calls_and_sql(example, model):
+    traceparent = {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"}
+    [(status, answer)], receiver, output = run(example, model, [("/chat", QUESTION.encode(), traceparent)])
+    assert status == 200 and answer.startswith("The database says"), (answer, output)
+    spans = [s for s in receiver.wait_for(9) if s.trace_id == TRACE_ID]
+    by_id = {s.span_id: s for s in spans}
+    children = lambda span: sorted((s for s in spans if s.parent_span_id == span.span_id), key=lambda s: s.start)
+
+    server = next(s for s in spans if s.name == "POST /chat")
+    assert server.kind == "server" and server.parent_span_id == CALLER_SPAN
+    [agent] = children(server)
+    assert agent.name == "invoke_agent example-agent" and agent.attributes["gen_ai.agent.name"] == "example-agent"
+    first, tool, second = children(agent)
+    assert [first.name, tool.name, second.name] == ["chat gpt-4o-mini", "execute_tool run_sql", "chat gpt-4o-mini"]
+    assert tool.attributes["gen_ai.tool.name"] == "run_sql"
+    assert [s.name for s in children(tool)] == ["sqlite query"]
+
+    # What the model server received, in order: the tool-calling turn, then the answer with the tool result.
+    bodies = [body for path, _, body in model.requests]
+    headers = [h for _, h, _ in model.requests]
+    assert len(bodies) == 2
+    for span, body, request_headers, finish, output_tokens in [
+        (first, bodies[0], headers[0], ["tool_calls"], 1),
+        (second, bodies[1], headers[1], ["stop"], 4),
+    ]:
+        a = span.attributes
+        assert span.kind == "client"
+        assert a["gen_ai.operation.name"] == "chat" and a["gen_ai.provider.name"] == "openai"
+        assert a["gen_ai.request.model"] == "gpt-4o-mini"
+        assert a["gen_ai.response.model"] == "gpt-4o-mini-2024-07-18"
+        assert a["gen_ai.response.id"] == "chatcmpl-fake-1"
+        assert a["gen_ai.request.stream"] is True
+        assert a["gen_ai.response.finish_reasons"] == finish
+        # Tokens are what the server reported in its final usage chunk.
+        assert a["gen_ai.usage.input_tokens"] == fake_llm.input_tokens(body)
+        assert a["gen_ai.usage.output_tokens"] == output_tokens
+        assert a["server.address"] == "127.0.0.1" and a["server.port"] == model.server_address[1]
+        assert abs(a["gen_ai.response.time_to_first_chunk"] - TTFT) < 0.02, a
+        assert abs(a["instswift.gen_ai.time_per_output_chunk.mean"] - TPOT) < 0.005, a
+        cost = (fake_llm.input_tokens(body) * GPT_4O_MINI[0] + output_tokens * GPT_4O_MINI[1]) / 1e6
+        assert a["instswift.gen_ai.cost.usd"] == pytest.approx(cost)
+        # The span lasts until the stream ended, not until the response head: TTFT plus every chunk.
+        assert (span.end - span.start) / 1e9 >= TTFT + TPOT * output_tokens
+        # AsyncHTTPClient's own HTTP span is the only child, and its context is what the model server received.
+        [http] = children(span)
+        assert http.name == "POST" and http.kind == "client"
+        assert request_headers.get("traceparent", "").split("-")[1:3] == [TRACE_ID, http.span_id]
+    assert all(s.resource["service.name"] == "agent-service" for s in spans)
+    assert by_id  # every span above belongs to the caller's trace
+
+
+def test_no_prompt_completion_or_key_is_exported(example, model):
+    _, receiver, _ = run(example, model, [("/chat", QUESTION.encode(), {})])
+    assert receiver.wait_for(9)
+    exported = b"".join(receiver.raw_bodies)
+    for secret in [QUESTION.encode(), b"Answer with data", b"The database says", b"SELECT COUNT", b"sk-test-4f9a0c", b"Bearer"]:
+        assert secret not in exported, secret
+
+
+def test_every_emitted_gen_ai_name_is_in_the_conventions(example, model):
+    requests = [("/chat", QUESTION.encode(), {})] + [
+        (f"/model-call?api={api}&stream={stream}", b"", {}) for api in ["openai", "anthropic"] for stream in ["true", "false"]
+    ]
+    _, receiver, _ = run(example, model, requests)
+    spans = receiver.wait_for(16)
+    keys = {k for s in spans for k in s.attributes}
+    assert {k for k in keys if k.startswith("gen_ai.")} <= GEN_AI_V1_41
+    assert {k for k in keys if k.startswith("instswift.")} <= INSTSWIFT_GEN_AI
+    # The deprecated and invented spellings the Go tools emit never appear.
+    assert not keys & {"gen_ai.system", "gen_ai.usage.prompt_tokens", "gen_ai.usage.completion_tokens",
+                       "gen_ai.usage.total_tokens", "gen_ai.response.time_to_first_token", "gen_ai.request.is_stream"}
+
+
+@pytest.mark.parametrize("api, stream, usage, expected", [
+    ("openai", "true", "true", {"gen_ai.provider.name": "openai", "gen_ai.response.finish_reasons": ["stop"],
+                                "gen_ai.usage.output_tokens": 5}),
+    ("openai", "false", "true", {"gen_ai.provider.name": "openai", "gen_ai.response.finish_reasons": ["stop"],
+                                 "gen_ai.usage.output_tokens": 5}),
+    # A stream that did not ask for usage says so instead of reporting nothing silently.
+    ("openai", "true", "false", {"instswift.gen_ai.usage.missing": "not_requested"}),
+    ("anthropic", "true", "true", {"gen_ai.provider.name": "anthropic", "gen_ai.response.id": "msg_fake_1",
+                                   "gen_ai.response.finish_reasons": ["end_turn"], "gen_ai.usage.output_tokens": 5,
+                                   "gen_ai.usage.cache_read.input_tokens": 0}),
+    ("anthropic", "false", "true", {"gen_ai.provider.name": "anthropic", "gen_ai.response.finish_reasons": ["end_turn"],
+                                    "gen_ai.usage.output_tokens": 5}),
+])
+def test_each_api_and_response_shape(example, model, api, stream, usage, expected):
+    [(status, body)], receiver, output = run(example, model, [(f"/model-call?api={api}&stream={stream}&usage={usage}", b"", {})])
+    assert status == 200 and body.startswith("200 "), (body, output)
+    [span] = model_spans(receiver.wait_for(3))
+    a = span.attributes
+    assert span.name == "chat gpt-4o-mini" and span.status_code != 2
+    assert a["gen_ai.request.max_tokens"] == 64 and a["gen_ai.request.temperature"] == 0.5
+    assert a["gen_ai.response.model"] == "gpt-4o-mini-2024-07-18"
+    if usage == "true":
+        assert a["gen_ai.usage.input_tokens"] == fake_llm.input_tokens(model.requests[0][2])
+    for key, value in expected.items():
+        assert a.get(key) == value, (key, a)
+    if stream == "true":
+        assert abs(a["gen_ai.response.time_to_first_chunk"] - TTFT) < 0.02, a
+    else:
+        assert "gen_ai.response.time_to_first_chunk" not in a and "gen_ai.request.stream" not in a
+    if usage == "false":
+        assert "gen_ai.usage.output_tokens" not in a and "instswift.gen_ai.cost.usd" not in a
+        assert "stream_options" in output and output.count("did not ask for token usage") == 1
+
+
+@pytest.mark.parametrize("model_name, error_type", [("fail-429", "rate_limit_exceeded"), ("fail-500", "server_error")])
+def test_model_errors_mark_the_span(example, model, model_name, error_type):
+    [(status, body)], receiver, _ = run(example, model, [("/model-call?api=openai&stream=true", b"", {})], LLM_MODEL=model_name)
+    assert body.startswith(model_name[5:]), body
+    [span] = [s for s in receiver.wait_for(3) if s.attributes.get("gen_ai.operation.name") == "chat"]
+    assert span.name == f"chat {model_name}"
+    assert span.status_code == 2 and span.attributes["error.type"] == error_type
+
+
+def test_a_stream_cut_midway_ends_the_span_with_an_error(example, model):
+    [(status, _)], receiver, output = run(example, model, [("/model-call?api=openai&stream=true", b"", {})], LLM_MODEL="cut-stream")
+    assert status >= 400, output
+    [span] = [s for s in receiver.wait_for(3) if s.attributes.get("gen_ai.operation.name") == "chat"]
+    assert span.status_code == 2 and span.attributes["error.type"], span
+    assert "gen_ai.usage.output_tokens" not in span.attributes
+
+
+def test_requests_to_other_urls_are_not_observed(example, model):
+    # The /hello route's outbound call goes to a URL that is no model API: no GenAI span, no wrapped body.
+    _, receiver, _ = run(example, model, [], DOWNSTREAM_URL=model.url + "/fortune")
+    assert not [s for s in receiver.wait_for(1, timeout=2) if "gen_ai.operation.name" in s.attributes]

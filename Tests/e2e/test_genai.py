@@ -205,3 +205,62 @@ def test_requests_to_other_urls_are_not_observed(example, model):
     # The /hello route's outbound call goes to a URL that is no model API: no GenAI span, no wrapped body.
     _, receiver, _ = run(example, model, [], DOWNSTREAM_URL=model.url + "/fortune")
     assert not [s for s in receiver.wait_for(1, timeout=2) if "gen_ai.operation.name" in s.attributes]
+
+
+DURATION_BUCKETS = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92]
+TOKEN_BUCKETS = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864]
+
+
+def latest_points(receiver, name):
+    """The last (cumulative) data point of each attribute set of metric `name`, with the metric's unit."""
+    with receiver.lock:
+        metrics = [m for _, m in receiver.metrics if m.name == name]
+    points = {}
+    for metric in metrics:
+        for point in metric.histogram.data_points:
+            attributes = tuple(sorted((a.key, str(a.value)) for a in point.attributes))
+            if attributes not in points or point.time_unix_nano >= points[attributes][1].time_unix_nano:
+                points[attributes] = ({a.key: a.value.string_value for a in point.attributes}, point, metric.unit)
+    return list(points.values())
+
+
+def test_client_metrics_have_the_conventions_names_units_buckets_and_values(example, model):
+    _, receiver, _ = run(example, model, [("/chat", QUESTION.encode(), {})], OTEL_METRIC_EXPORT_INTERVAL="300")
+    bodies = [body for _, _, body in model.requests]
+    with receiver.lock:
+        names = {m.name for _, m in receiver.metrics}
+    assert {n for n in names if n.startswith("gen_ai.")} == {
+        "gen_ai.client.operation.duration", "gen_ai.client.operation.time_to_first_chunk",
+        "gen_ai.client.operation.time_per_output_chunk", "gen_ai.client.token.usage"}, names
+
+    [(attributes, duration, unit)] = latest_points(receiver, "gen_ai.client.operation.duration")
+    assert unit == "s" and list(duration.explicit_bounds) == DURATION_BUCKETS and duration.count == 2
+    assert attributes["gen_ai.operation.name"] == "chat" and attributes["gen_ai.provider.name"] == "openai"
+    assert attributes["gen_ai.request.model"] == "gpt-4o-mini" and attributes["gen_ai.response.model"] == "gpt-4o-mini-2024-07-18"
+    assert attributes["server.address"] == "127.0.0.1" and "error.type" not in attributes
+
+    [(_, ttft, unit)] = latest_points(receiver, "gen_ai.client.operation.time_to_first_chunk")
+    assert unit == "s" and list(ttft.explicit_bounds) == DURATION_BUCKETS
+    assert ttft.count == 2 and abs(ttft.sum / ttft.count - TTFT) < 0.02
+    [(_, tpot, _)] = latest_points(receiver, "gen_ai.client.operation.time_per_output_chunk")
+    # One interval per chunk after the first: the tool-call turn streams 3 chunks, the answer 6.
+    assert tpot.count == 2 + 5 and abs(tpot.sum / tpot.count - TPOT) < 0.005
+
+    tokens = {a["gen_ai.token.type"]: (p, u) for a, p, u in latest_points(receiver, "gen_ai.client.token.usage")}
+    assert set(tokens) == {"input", "output"} and all(u == "{token}" for _, u in tokens.values())
+    assert list(tokens["input"][0].explicit_bounds) == TOKEN_BUCKETS
+    assert tokens["input"][0].sum == sum(fake_llm.input_tokens(b) for b in bodies) and tokens["input"][0].count == 2
+    assert tokens["output"][0].sum == 1 + 4
+
+
+def test_latest_experimental_metric_names_on_opt_in(example, model):
+    _, receiver, _ = run(example, model, [("/chat", QUESTION.encode(), {})], OTEL_METRIC_EXPORT_INTERVAL="300",
+                         OTEL_SEMCONV_STABILITY_OPT_IN="http,gen_ai_latest_experimental")
+    with receiver.lock:
+        metrics = {m.name: m for _, m in receiver.metrics}
+    assert {n for n in metrics if n.startswith("gen_ai.")} == {
+        "gen_ai.client.inference.duration", "gen_ai.client.inference.time_to_first_chunk",
+        "gen_ai.client.inference.time_per_output_chunk", "gen_ai.client.inference.usage.input_tokens",
+        "gen_ai.client.inference.usage.output_tokens", "gen_ai.client.inference.usage.cache_read.input_tokens"}, metrics
+    output = metrics["gen_ai.client.inference.usage.output_tokens"]
+    assert output.unit == "{token}" and output.sum.data_points[-1].as_int == 1 + 4

@@ -101,8 +101,12 @@ final class Lifecycle: Sendable {
             InstrumentationSystem.bootstrap(backend.factory)
         }
         InstSwift.tracingDidChange()
+        var services: [any Service] = [backend.service]
+        if settings.exportsMetrics, let metrics = makeMetricsBackend(configuration) {
+            services.append(metrics)
+        }
         let group = ServiceGroup(
-            configuration: .init(services: [backend.service], logger: Logger(label: "instswift", factory: { _ in SwiftLogNoOpLogHandler() }))
+            configuration: .init(services: services, logger: Logger(label: "instswift", factory: { _ in SwiftLogNoOpLogHandler() }))
         )
         let lifecycle = Lifecycle(group: group, recorder: recorder, timeout: settings.exportTimeout)
         Task.detached {
@@ -111,6 +115,23 @@ final class Lifecycle: Sendable {
         }
         ExitHooks.install()
         return lifecycle
+    }
+
+    /// The OTLP metrics exporter for the runtime's metrics (registered with `InstSwiftMetrics`, never bootstrapped as
+    /// the process's swift-metrics backend), with the conventions' histogram buckets; nil, with a warning, when it
+    /// cannot be made (tracing goes on).
+    private static func makeMetricsBackend(_ tracing: OTel.Configuration) -> (any Service)? {
+        var configuration = tracing
+        configuration.metrics.enabled = true
+        configuration.metrics.valueHistogramBuckets.merge(InstSwiftMetrics.histogramBuckets) { _, advised in advised }
+        do {
+            let backend = try OTel.makeMetricsBackend(configuration: configuration)
+            InstSwiftMetrics.register(backend.factory)
+            return backend.service
+        } catch {
+            FileHandle.standardError.write(Data("instswift: metrics are off: \(error)\n".utf8))
+            return nil
+        }
     }
 
     /// Every caller waits until the exporter has flushed (or the timeout passed): the signal handler and `atexit`

@@ -12,6 +12,9 @@ struct Settings {
     var exportTimeout: Duration
     /// Whether OTLP/gRPC was asked for (`OTEL_EXPORTER_OTLP_[TRACES_]PROTOCOL=grpc`).
     var wantsGRPC: Bool
+    /// Whether the runtime's metrics (GenAI client metrics) are exported over OTLP: with an OTLP endpoint, unless
+    /// `OTEL_METRICS_EXPORTER=none`. An app with its own swift-metrics backend gets them there instead.
+    var exportsMetrics: Bool
 
     init(environment: [String: String]) {
         sdkDisabled = environment["OTEL_SDK_DISABLED"]?.lowercased() == "true"
@@ -28,5 +31,7 @@ struct Settings {
         let milliseconds = (environment["OTEL_EXPORTER_OTLP_TRACES_TIMEOUT"] ?? environment["OTEL_EXPORTER_OTLP_TIMEOUT"]).flatMap(Int.init) ?? 10_000
         exportTimeout = .milliseconds(max(100, milliseconds))
         wantsGRPC = (environment["OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"] ?? environment["OTEL_EXPORTER_OTLP_PROTOCOL"])?.lowercased() == "grpc"
+        let metricsEndpoint = ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"].contains { !(environment[$0] ?? "").isEmpty }
+        exportsMetrics = metricsEndpoint && environment["OTEL_METRICS_EXPORTER"]?.lowercased() != "none"
     }
 }

@@ -53,13 +53,16 @@ extension GenAIExchange {
         attributes[Names.instswiftGenAICostUSD] = GenAIPriceTable.shared.cost(model: response.model ?? request.model, response)
         span.attributes.merge(attributes)
 
+        var errorType: String?
         if let error {
             InstSwift.fail(span, error)
+            errorType = String(reflecting: type(of: error))
         } else if let status = state.status, status >= 400 {
-            span.attributes[Names.errorType] = response.errorType ?? String(status)
-            span.attributes[Names.httpResponseStatusCode] = status
+            errorType = response.errorType ?? String(status)
+            span.attributes[Names.errorType] = errorType
             span.setStatus(SpanStatus(code: .error))
         }
+        GenAIMetrics.record(self, state: state, errorType: errorType, end: end)
     }
 }
 

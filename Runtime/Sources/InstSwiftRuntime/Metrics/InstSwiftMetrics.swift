@@ -1,0 +1,32 @@
+public import CoreMetrics
+import Synchronization
+
+/// Where the runtime's metrics go. An app that bootstrapped swift-metrics itself (Prometheus, its own OpenTelemetry
+/// setup) keeps its backend and gets them there; otherwise they go to the OTLP exporter `InstSwiftOTel` registers.
+/// The runtime never calls `MetricsSystem.bootstrap`, so an app that bootstraps swift-metrics after instswift's
+/// zero-code bootstrap does not trap on a second bootstrap.
+public enum InstSwiftMetrics {
+    private static let registered = Mutex<(any MetricsFactory)?>(nil)
+
+    /// Registers the factory metrics go to when the app has no swift-metrics backend of its own.
+    public static func register(_ factory: any MetricsFactory) {
+        registered.withLock { $0 = factory }
+    }
+
+    /// The factory to record into now, or nil when no metrics backend exists.
+    static var factory: (any MetricsFactory)? {
+        let global = MetricsSystem.factory
+        if !(global is NOOPMetricsHandler) { return global }
+        return registered.withLock { $0 }
+    }
+
+    /// Explicit histogram bucket bounds per metric name, as the conventions advise, for the exporter's configuration.
+    public static var histogramBuckets: [String: [Double]] {
+        var buckets: [String: [Double]] = [:]
+        for names in [GenAIMetricNames.v1_41, GenAIMetricNames.latest] {
+            for name in [names.duration, names.timeToFirstChunk, names.timePerOutputChunk] { buckets[name] = GenAIMetrics.durationBuckets }
+            if let tokens = names.tokenUsageHistogram { buckets[tokens] = GenAIMetrics.tokenBuckets }
+        }
+        return buckets
+    }
+}

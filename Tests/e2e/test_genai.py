@@ -78,7 +78,7 @@ def model_spans(spans):
 
 
 def test_agent_turn_is_one_trace_from_the_request_to_the_model_calls_and_sql(example, model):
-    traceparent = {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"}
+    traceparent = {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01", "baggage": "tenant=acme,gen_ai.conversation.id=conv%2042"}
     [(status, answer)], receiver, output = run(example, model, [("/chat", QUESTION.encode(), traceparent)])
     assert status == 200 and answer.startswith("The database says"), (answer, output)
     spans = [s for s in receiver.wait_for(9) if s.trace_id == TRACE_ID]
@@ -89,6 +89,8 @@ def test_agent_turn_is_one_trace_from_the_request_to_the_model_calls_and_sql(exa
     assert server.kind == "server" and server.parent_span_id == CALLER_SPAN
     [agent] = children(server)
     assert agent.name == "invoke_agent example-agent" and agent.attributes["gen_ai.agent.name"] == "example-agent"
+    assert agent.attributes["gen_ai.operation.name"] == "invoke_agent"
+    assert agent.attributes["gen_ai.conversation.id"] == "conv 42"
     first, tool, second = children(agent)
     assert [first.name, tool.name, second.name] == ["chat gpt-4o-mini", "execute_tool run_sql", "chat gpt-4o-mini"]
     assert tool.attributes["gen_ai.tool.name"] == "run_sql"
@@ -124,6 +126,10 @@ def test_agent_turn_is_one_trace_from_the_request_to_the_model_calls_and_sql(exa
         [http] = children(span)
         assert http.name == "POST" and http.kind == "client"
         assert request_headers.get("traceparent", "").split("-")[1:3] == [TRACE_ID, http.span_id]
+    # The agent's span carries the tokens of the model calls beneath it: which turn spent them is one query.
+    assert agent.attributes["gen_ai.usage.input_tokens"] == sum(fake_llm.input_tokens(b) for b in bodies)
+    assert agent.attributes["gen_ai.usage.output_tokens"] == 1 + 4
+    assert first.attributes["gen_ai.conversation.id"] == "conv 42"
     assert all(s.resource["service.name"] == "agent-service" for s in spans)
     assert by_id  # every span above belongs to the caller's trace
 

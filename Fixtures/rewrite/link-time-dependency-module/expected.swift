@@ -246,6 +246,48 @@ extension InstSwift {
         instswiftV1GenAIStart(method, url, requestBody).map(GenAIExchange.init)
     }
 
+    /// Agent, workflow and tool spans (`// instswift:agent "name"` ...); here without the token sums, which need
+    /// the runtime's context types.
+    @usableFromInline static func invokeAgent<T, E: Error>(
+        _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
+        line: UInt = #line, _ body: () async throws(E) -> T
+    ) async throws(E) -> T {
+        try await span("invoke_agent \(name)", attributes: { record("gen_ai.operation.name", "invoke_agent", on: $0); record("gen_ai.agent.name", name, on: $0) },
+                       isolation: isolation, function: function, file: file, line: line) { _ throws(E) in try await body() }
+    }
+    @usableFromInline static func invokeAgent<T, E: Error>(
+        _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line, _ body: () throws(E) -> T
+    ) throws(E) -> T {
+        try span("invoke_agent \(name)", attributes: { record("gen_ai.operation.name", "invoke_agent", on: $0); record("gen_ai.agent.name", name, on: $0) },
+                 function: function, file: file, line: line) { _ throws(E) in try body() }
+    }
+    @usableFromInline static func invokeWorkflow<T, E: Error>(
+        _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
+        line: UInt = #line, _ body: () async throws(E) -> T
+    ) async throws(E) -> T {
+        try await span("invoke_workflow \(name)", attributes: { record("gen_ai.operation.name", "invoke_workflow", on: $0); record("gen_ai.workflow.name", name, on: $0) },
+                       isolation: isolation, function: function, file: file, line: line) { _ throws(E) in try await body() }
+    }
+    @usableFromInline static func invokeWorkflow<T, E: Error>(
+        _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line, _ body: () throws(E) -> T
+    ) throws(E) -> T {
+        try span("invoke_workflow \(name)", attributes: { record("gen_ai.operation.name", "invoke_workflow", on: $0); record("gen_ai.workflow.name", name, on: $0) },
+                 function: function, file: file, line: line) { _ throws(E) in try body() }
+    }
+    @usableFromInline static func executeTool<T, E: Error>(
+        _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
+        line: UInt = #line, _ body: () async throws(E) -> T
+    ) async throws(E) -> T {
+        try await span("execute_tool \(name)", attributes: { record("gen_ai.operation.name", "execute_tool", on: $0); record("gen_ai.tool.name", name, on: $0) },
+                       isolation: isolation, function: function, file: file, line: line) { _ throws(E) in try await body() }
+    }
+    @usableFromInline static func executeTool<T, E: Error>(
+        _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line, _ body: () throws(E) -> T
+    ) throws(E) -> T {
+        try span("execute_tool \(name)", attributes: { record("gen_ai.operation.name", "execute_tool", on: $0); record("gen_ai.tool.name", name, on: $0) },
+                 function: function, file: file, line: line) { _ throws(E) in try body() }
+    }
+
     /// One model call as the runtime observes it; its reference is given up when this is dropped.
     @usableFromInline final class GenAIExchange: @unchecked Sendable {
         @usableFromInline let handle: UnsafeMutableRawPointer

@@ -45,6 +45,8 @@ public enum SemanticConventions {
     public static let genAIUsageReasoningOutputTokens = "gen_ai.usage.reasoning.output_tokens"
     public static let genAIConversationID = "gen_ai.conversation.id"
     public static let genAIToolName = "gen_ai.tool.name"
+    public static let genAIAgentName = "gen_ai.agent.name"
+    public static let genAIWorkflowName = "gen_ai.workflow.name"
 
     // instswift's own GenAI attributes (the conventions have none for these; never a `gen_ai.*` key).
     /// Estimated cost of the call in US dollars, from the price table (`INSTSWIFT_GENAI_PRICES` to extend it).

@@ -2,8 +2,9 @@ import Foundation
 
 /// The placeholders rules may use in names, templates and expressions.
 public enum Placeholders {
-    /// `{name}` placeholders of span names and templates.
-    public static let names = ["module", "type", "function", "signature", "callee", "receiver", "file", "line", "rule"]
+    /// `{name}` placeholders of span names and templates. `{directive}` is the quoted name of the declaration's
+    /// `// instswift:<verb> "name"` comment (the function's name when it gives none).
+    public static let names = ["module", "type", "function", "signature", "callee", "receiver", "file", "line", "rule", "directive"]
 
     /// Names the renderer binds `$result`, `$element` and `$span` to.
     public static let bindings = ["$result": "result", "$error": "error", "$element": "element", "$span": "span"]

@@ -26,7 +26,7 @@ struct BodyRenderer {
         for rule in rules {
             let values = context.placeholders(
                 rule: rule, type: site.typeName, function: site.name, signature: site.signature, callee: nil, receiver: nil,
-                line: site.location.line
+                line: site.location.line, directive: site.directive?.spanName
             )
             for advice in rule.advice {
                 switch advice {
@@ -51,6 +51,8 @@ struct BodyRenderer {
                         )
                         continue
                     }
+                    // A call into the runtime's `InstSwift` API needs it as spans do; any other call is the rule's own.
+                    if wrap.call.code.hasPrefix("InstSwift.") { output.imports += context.runtimeImports }
                     opening += wrapOpening(wrap, values: values) + " "
                     closing = "}" + closing
                 case .addImport(let module):

@@ -8,13 +8,14 @@ struct RenderContext {
     var sequence: Int
 
     /// Values of `{placeholders}`.
-    func placeholders(rule: Rule, type: String?, function: String?, signature: String?, callee: String?, receiver: String?, line: Int)
-        -> [String: String]
-    {
+    func placeholders(
+        rule: Rule, type: String?, function: String?, signature: String?, callee: String?, receiver: String?, line: Int,
+        directive: String? = nil
+    ) -> [String: String] {
         [
             "module": file.module ?? "", "type": type ?? "", "function": function ?? "", "signature": signature ?? "",
             "callee": callee ?? "", "receiver": receiver ?? "", "file": file.path.split(separator: "/").last.map(String.init) ?? file.path,
-            "line": String(line), "rule": rule.id,
+            "line": String(line), "rule": rule.id, "directive": directive ?? function ?? "",
         ]
     }
 

@@ -23,6 +23,7 @@ extension GenAIExchange {
         attributes[Names.genAIRequestStopSequences] = request.stopSequences
         attributes[Names.genAIRequestChoiceCount] = request.choiceCount.flatMap { $0 == 1 ? nil : $0 }
         if request.stream { attributes[Names.genAIRequestStream] = true }
+        attributes[Names.genAIConversationID] = GenAIConversation.currentID
         attributes[Names.serverAddress] = endpoint.host
         attributes[Names.serverPort] = endpoint.port
         span.attributes.merge(attributes)
@@ -61,6 +62,9 @@ extension GenAIExchange {
             errorType = response.errorType ?? String(status)
             span.attributes[Names.errorType] = errorType
             span.setStatus(SpanStatus(code: .error))
+        }
+        if response.inputTokens != nil || response.outputTokens != nil {
+            tally?.add(input: response.inputTokens, output: response.outputTokens)
         }
         GenAIMetrics.record(self, state: state, errorType: errorType, end: end)
     }

@@ -26,6 +26,8 @@ public final class GenAIExchange: Sendable {
     let request: GenAIRequestSummary
     let span: any Span
     let start: ContinuousClock.Instant
+    /// The agent or workflow spans above this call, which sum its tokens.
+    let tally: GenAITokenTally?
 
     struct State {
         var status: Int?
@@ -46,6 +48,7 @@ public final class GenAIExchange: Sendable {
         self.endpoint = endpoint
         self.request = request
         self.start = .now
+        self.tally = GenAITokenTally.current
         let name = request.model.map { "\(endpoint.operation) \($0)" } ?? endpoint.operation
         span = InstSwift.start(name, kind: .client, context: nil, function: #function, file: #fileID, line: #line)
         recordRequest()

@@ -4,8 +4,8 @@ import NIOCore
 
 /// A small LLM agent: it asks a model (any OpenAI-compatible server at LLM_URL) with one tool, `run_sql`, runs the
 /// query the model asks for against the store and asks the model again with the result, streaming both answers. No
-/// tracing code: the GenAI pack observes the model calls inside AsyncHTTPClient, and the rules in
-/// instswift-rules.yml add the agent and tool spans.
+/// tracing code: the built-in GenAI pack observes the model calls inside AsyncHTTPClient, and turns the two comments
+/// below into the agent's and the tool's spans.
 struct Agent: Sendable {
     let client: HTTPClient
     let baseURL: String
@@ -13,6 +13,7 @@ struct Agent: Sendable {
     let apiKey: String
     let store: Store
 
+    // instswift:agent "example-agent"
     func answer(_ question: String) async throws -> String {
         var messages = [ChatMessage(role: "system", content: "Answer with data from the greetings database."),
                         ChatMessage(role: "user", content: question)]
@@ -24,6 +25,7 @@ struct Agent: Sendable {
         return try await complete(messages, tools: nil).text
     }
 
+    // instswift:tool "run_sql"
     func runTool(_ name: String, arguments: String) async throws -> String {
         guard name == "run_sql", let data = arguments.data(using: .utf8),
             let query = try JSONDecoder().decode([String: String].self, from: data)["query"]

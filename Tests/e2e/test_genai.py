@@ -129,6 +129,8 @@ def test_agent_turn_is_one_trace_from_the_request_to_the_model_calls_and_sql(exa
     # The agent's span carries the tokens of the model calls beneath it: which turn spent them is one query.
     assert agent.attributes["gen_ai.usage.input_tokens"] == sum(fake_llm.input_tokens(b) for b in bodies)
     assert agent.attributes["gen_ai.usage.output_tokens"] == 1 + 4
+    assert agent.attributes["instswift.gen_ai.cost.usd"] == pytest.approx(
+        first.attributes["instswift.gen_ai.cost.usd"] + second.attributes["instswift.gen_ai.cost.usd"])
     assert first.attributes["gen_ai.conversation.id"] == "conv 42"
     assert all(s.resource["service.name"] == "agent-service" for s in spans)
     assert by_id  # every span above belongs to the caller's trace

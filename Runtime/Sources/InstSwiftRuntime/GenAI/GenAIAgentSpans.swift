@@ -101,11 +101,11 @@ public enum GenAIAgentAttributes {
     }
 }
 
-/// Token usage summed over the model calls beneath an agent or workflow span (and, through `parent`, every enclosing
+/// Token usage (and estimated cost) summed over the model calls beneath an agent or workflow span (and, through `parent`, every enclosing
 /// one), carried in the context those calls start from.
 public final class GenAITokenTally: Sendable {
     let parent: GenAITokenTally?
-    let counts = Mutex((input: 0, output: 0, calls: 0))
+    let counts = Mutex((input: 0, output: 0, cost: 0.0, calls: 0))
 
     init(parent: GenAITokenTally?) {
         self.parent = parent
@@ -123,13 +123,14 @@ public final class GenAITokenTally: Sendable {
     /// The tally model calls made now report to.
     static var current: GenAITokenTally? { InstrumentationContext.current?[GenAITokenTallyKey.self] }
 
-    func add(input: Int?, output: Int?) {
+    func add(input: Int?, output: Int?, cost: Double?) {
         counts.withLock { counts in
             counts.input += input ?? 0
             counts.output += output ?? 0
+            counts.cost += cost ?? 0
             counts.calls += 1
         }
-        parent?.add(input: input, output: output)
+        parent?.add(input: input, output: output, cost: cost)
     }
 
     /// Records the sums on the agent's span (nothing when no model call reported usage).
@@ -139,6 +140,7 @@ public final class GenAITokenTally: Sendable {
         guard counts.calls > 0 else { return }
         span.attributes[SemanticConventions.genAIUsageInputTokens] = counts.input
         span.attributes[SemanticConventions.genAIUsageOutputTokens] = counts.output
+        if counts.cost > 0 { span.attributes[SemanticConventions.instswiftGenAICostUSD] = counts.cost }
     }
 }
 

@@ -51,7 +51,8 @@ extension GenAIExchange {
             attributes[Names.instswiftGenAIUsageMissing] = request.streamIncludesUsage ? "not_reported" : "not_requested"
             if !request.streamIncludesUsage { GenAIWarnings.usageNotRequested(model: request.model) }
         }
-        attributes[Names.instswiftGenAICostUSD] = GenAIPriceTable.shared.cost(model: response.model ?? request.model, response)
+        let cost = GenAIPriceTable.shared.cost(model: response.model ?? request.model, response)
+        attributes[Names.instswiftGenAICostUSD] = cost
         span.attributes.merge(attributes)
 
         var errorType: String?
@@ -64,7 +65,7 @@ extension GenAIExchange {
             span.setStatus(SpanStatus(code: .error))
         }
         if response.inputTokens != nil || response.outputTokens != nil {
-            tally?.add(input: response.inputTokens, output: response.outputTokens)
+            tally?.add(input: response.inputTokens, output: response.outputTokens, cost: cost)
         }
         GenAIMetrics.record(self, state: state, errorType: errorType, end: end)
     }

@@ -1,0 +1,174 @@
+@testable import InstSwiftRuntime
+import Foundation
+import Instrumentation
+import Testing
+
+/// How the GenAI observer reads model APIs: endpoints, request bodies, streamed and whole responses, prices.
+@Suite struct GenAIParsingTests {
+    // MARK: Endpoints
+
+    @Test(arguments: [
+        ("https://api.openai.com/v1/chat/completions", "chat", "openai", "api.openai.com", 443),
+        ("https://api.deepseek.com/chat/completions", "chat", "deepseek", "api.deepseek.com", 443),
+        ("https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions?x=1", "chat", "dashscope", "dashscope.aliyuncs.com", 443),
+        ("http://localhost:11434/v1/chat/completions", "chat", "openai", "localhost", 11434),
+        ("http://localhost:11434/api/chat", "chat", "ollama", "localhost", 11434),
+        ("https://api.anthropic.com/v1/messages", "chat", "anthropic", "api.anthropic.com", 443),
+        ("https://api.openai.com/v1/embeddings", "embeddings", "openai", "api.openai.com", 443),
+        ("http://[::1]:8000/v1/completions", "text_completion", "openai", "::1", 8000),
+        ("https://user:secret@my-gw.openai.azure.com/openai/deployments/x/chat/completions/", "chat", "azure.ai.openai", "my-gw.openai.azure.com", 443),
+    ])
+    func modelAPIsAreRecognised(_ url: String, _ operation: String, _ provider: String, _ host: String, _ port: Int) throws {
+        let endpoint = try #require(GenAIEndpoint.recognise(method: "POST", url: url))
+        #expect(endpoint.operation == operation)
+        #expect(endpoint.provider == provider)
+        #expect(endpoint.host == host)
+        #expect(endpoint.port == port)
+    }
+
+    @Test(arguments: [
+        ("POST", "https://example.com/fortune"), ("GET", "https://api.openai.com/v1/chat/completions"),
+        ("POST", "not a url"), ("POST", "https:///v1/chat/completions"), ("POST", "https://api.openai.com/v1/models"),
+    ])
+    func otherRequestsAreNot(_ method: String, _ url: String) {
+        #expect(GenAIEndpoint.recognise(method: method, url: url) == nil)
+    }
+
+    @Test func providersCanBeAddedForGateways() {
+        let table = GenAIProviderTable(environment: "llm.internal=openai, claude.corp = anthropic,broken,=x")
+        #expect(table.provider(host: "gw.llm.internal", path: "/v1/chat/completions") == "openai")
+        #expect(table.provider(host: "claude.corp", path: "/v1/messages") == "anthropic")
+        #expect(table.provider(host: "api.deepseek.com", path: "") == "deepseek")
+        #expect(table.provider(host: "notllm.internal", path: "") == nil)
+    }
+
+    // MARK: Requests
+
+    @Test func openAIRequestParametersAreRead() {
+        let body = #"{"model":"gpt-4o","messages":[{"role":"user","content":"secret"}],"max_completion_tokens":100,"temperature":0.2,"top_p":0.9,"seed":7,"stop":"END","n":2,"stream":true,"stream_options":{"include_usage":true},"frequency_penalty":0.1,"presence_penalty":0.3}"#
+        let request = summary(body, .openAI)
+        #expect(request.model == "gpt-4o" && request.maxTokens == 100 && request.temperature == 0.2 && request.topP == 0.9)
+        #expect(request.seed == 7 && request.stopSequences == ["END"] && request.choiceCount == 2)
+        #expect(request.frequencyPenalty == 0.1 && request.presencePenalty == 0.3)
+        #expect(request.stream && request.streamIncludesUsage)
+    }
+
+    @Test func ollamaStreamsUnlessToldNotTo() {
+        let request = summary(#"{"model":"llama3","options":{"temperature":0.4,"num_predict":50,"top_k":20}}"#, .ollama)
+        #expect(request.model == "llama3" && request.stream && request.maxTokens == 50 && request.topK == 20 && request.temperature == 0.4)
+        #expect(!summary(#"{"model":"llama3","stream":false}"#, .ollama).stream)
+    }
+
+    @Test(arguments: ["", "not json", "[1,2]", #"{"model": 42}"#])
+    func unreadableBodiesLeaveEverythingUnknown(_ body: String) {
+        let request = summary(body, .openAI)
+        #expect(request.model == nil && !request.stream)
+    }
+
+    // MARK: Responses
+
+    @Test func serverSentEventsSplitAcrossBuffersAtAnyByte() {
+        let stream = "data: {\"id\":\"a\",\"choices\":[{\"delta\":{}}]}\r\n\r\nevent: x\ndata: {\"choices\":[],\n"
+            + "data: \"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2}}\n\ndata: [DONE]\n\n"
+        let bytes = Array(stream.utf8)
+        for cut in 1..<bytes.count {
+            var splitter = ResponseChunkSplitter(framing: .serverSentEvents)
+            var documents: [String] = []
+            for part in [bytes[..<cut], bytes[cut...]] {
+                Array(part).withUnsafeBytes { splitter.consume($0) { documents.append(String(decoding: $0, as: UTF8.self)) } }
+            }
+            splitter.finish { documents.append(String(decoding: $0, as: UTF8.self)) }
+            #expect(documents == [#"{"id":"a","choices":[{"delta":{}}]}"#, "{\"choices\":[],\n\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2}}"])
+        }
+    }
+
+    @Test func anUnterminatedLastLineIsStillRead() {
+        var splitter = ResponseChunkSplitter(framing: .jsonLines)
+        var documents: [String] = []
+        Array("{\"done\":false}\n{\"done\":true,\"eval_count\":9}".utf8).withUnsafeBytes { splitter.consume($0) { documents.append(String(decoding: $0, as: UTF8.self)) } }
+        splitter.finish { documents.append(String(decoding: $0, as: UTF8.self)) }
+        #expect(documents == [#"{"done":false}"#, #"{"done":true,"eval_count":9}"#])
+    }
+
+    @Test func openAIStreamUsageArrivesLast() throws {
+        var response = GenAIResponseSummary()
+        for chunk in [
+            #"{"id":"c1","model":"gpt-4o-2024","choices":[{"index":0,"delta":{"content":"hi"},"finish_reason":null}]}"#,
+            #"{"id":"c1","model":"gpt-4o-2024","choices":[{"index":0,"delta":{},"finish_reason":"length"}]}"#,
+            #"{"id":"c1","choices":[],"usage":{"prompt_tokens":10,"completion_tokens":4,"prompt_tokens_details":{"cached_tokens":6},"completion_tokens_details":{"reasoning_tokens":2}}}"#,
+        ] {
+            response.merge(try decode(chunk))
+        }
+        #expect(response.id == "c1" && response.model == "gpt-4o-2024" && response.finishReasons == ["length"])
+        #expect(response.inputTokens == 10 && response.outputTokens == 4 && response.cacheReadInputTokens == 6 && response.reasoningOutputTokens == 2)
+    }
+
+    @Test func anthropicStreamEvents() throws {
+        var response = GenAIResponseSummary()
+        let events = [
+            #"{"type":"message_start","message":{"id":"m1","model":"claude-x","usage":{"input_tokens":12,"output_tokens":1,"cache_read_input_tokens":5,"cache_creation_input_tokens":3}}}"#,
+            #"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"hi"}}"#,
+            #"{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":7}}"#,
+        ]
+        for event in events { response.merge(try decode(event)) }
+        #expect(response.id == "m1" && response.model == "claude-x" && response.finishReasons == ["end_turn"])
+        #expect(response.inputTokens == 12 && response.outputTokens == 7 && response.cacheReadInputTokens == 5 && response.cacheCreationInputTokens == 3)
+        #expect(try decode(events[1]).carriesOutput && !(try decode(events[0]).carriesOutput))
+    }
+
+    @Test func ollamaFinalLine() throws {
+        var response = GenAIResponseSummary()
+        response.merge(try decode(#"{"model":"llama3","message":{"role":"assistant","content":"x"},"done":false}"#))
+        response.merge(try decode(#"{"model":"llama3","done":true,"done_reason":"stop","prompt_eval_count":26,"eval_count":290}"#))
+        #expect(response.model == "llama3" && response.finishReasons == ["stop"] && response.inputTokens == 26 && response.outputTokens == 290)
+    }
+
+    @Test func errorBodiesGiveTheProvidersCode() throws {
+        var openAI = GenAIResponseSummary()
+        openAI.merge(try decode(#"{"error":{"message":"slow down","type":"requests","code":"rate_limit_exceeded"}}"#))
+        #expect(openAI.errorType == "rate_limit_exceeded")
+        var anthropic = GenAIResponseSummary()
+        anthropic.merge(try decode(#"{"type":"error","error":{"type":"overloaded_error","message":"busy"}}"#))
+        #expect(anthropic.errorType == "overloaded_error")
+    }
+
+    // MARK: Prices and context
+
+    @Test func costUsesTheLongestPricedPrefixAndCachedInput() throws {
+        let table = GenAIPriceTable(environment: "my-model=1/2/0.5, gpt-4o=3/4,bad=x/1")
+        var usage = GenAIResponseSummary()
+        usage.inputTokens = 1_000_000
+        usage.outputTokens = 500_000
+        usage.cacheReadInputTokens = 200_000
+        let expected: Double = 0.8 + 0.1 + 1.0  // uncached input at 1, cached at 0.5, output at 2 (per million)
+        let cost = try #require(table.cost(model: "my-model", usage))
+        #expect(abs(cost - expected) < 1e-9)
+        #expect(table.price(of: "gpt-4o-mini-2024-07-18") == GenAIPriceTable.builtIn["gpt-4o-mini"])
+        #expect(table.price(of: "gpt-4o-2024-08-06")?.input == 3)
+        #expect(table.cost(model: "unpriced-model", usage) == nil)
+        #expect(table.price(of: "bad") == nil)
+        #expect(table.cost(model: "gpt-4o", GenAIResponseSummary()) == nil)
+    }
+
+    @Test(arguments: [
+        ("gen_ai.conversation.id=abc", "abc"), ("a=1, gen_ai.conversation.id = conv%2042;prop=x", "conv 42"),
+        ("a=1", nil), ("gen_ai.conversation.id=%zz", "%zz"),
+    ])
+    func conversationIDComesFromBaggage(_ baggage: String, _ expected: String?) {
+        var context = InstrumentationContext.topLevel
+        context[InboundBaggageKey.self] = baggage
+        InstrumentationContext.$current.withValue(context) {
+            #expect(GenAIConversation.currentID == expected)
+        }
+    }
+
+    // MARK: Helpers
+
+    func summary(_ body: String, _ api: GenAIEndpoint.API) -> GenAIRequestSummary {
+        Array(body.utf8).withUnsafeBytes { GenAIRequestSummary(body: $0, api: api) }
+    }
+
+    func decode(_ json: String) throws -> GenAIResponseFields {
+        try JSONDecoder().decode(GenAIResponseFields.self, from: Data(json.utf8))
+    }
+}

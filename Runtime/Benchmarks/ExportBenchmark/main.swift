@@ -37,14 +37,21 @@ let chunk = max(1, rate / 1000)  // paced in 1 ms steps
 var produced = 0
 var sink = 0
 var residentSamples: [Double] = []
+var perSpanNanoseconds: [Double] = []  // the producing code's cost per span, per 1 ms step
 var behind = Duration.zero
 while true {
     let elapsed = ContinuousClock.now - start
     if elapsed >= .seconds(seconds) { break }
     let due = Int(Double(rate) * (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)) + chunk
+    let chunkStart = ContinuousClock.now
+    let chunkFirst = produced
     while produced < due {
         sink &+= handle(produced)
         produced += 1
+    }
+    if produced > chunkFirst {
+        let spent = ContinuousClock.now - chunkStart
+        perSpanNanoseconds.append((Double(spent.components.seconds) * 1e9 + Double(spent.components.attoseconds) / 1e9) / Double(produced - chunkFirst))
     }
     if residentSamples.count < Int(elapsed.components.seconds) + 1 { residentSamples.append(residentMiB()) }
     let next = start + .microseconds(Int64(Double(produced) / Double(rate) * 1_000_000))
@@ -62,4 +69,9 @@ print(String(format: "rate %.0f spans/s (asked %d), behind schedule at the end %
 print(String(format: "flush at exit %.0f ms", Double(flushTime.components.attoseconds) / 1e15 + Double(flushTime.components.seconds) * 1000))
 print(String(format: "resident MiB over time: %@", residentSamples.map { String(format: "%.0f", $0) }.joined(separator: " ")))
 print(String(format: "peak memory %.0f MiB", peakMiB()))
+let sortedCosts = perSpanNanoseconds.sorted()
+if !sortedCosts.isEmpty {
+    print(String(format: "producer ns per span: median %.0f, p99 %.0f, max %.0f", sortedCosts[sortedCosts.count / 2],
+                 sortedCosts[min(sortedCosts.count - 1, sortedCosts.count * 99 / 100)], sortedCosts.last!))
+}
 if sink == 42 { print("") }

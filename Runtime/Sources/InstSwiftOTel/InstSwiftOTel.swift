@@ -64,12 +64,14 @@ final class Lifecycle: Sendable {
     private let group: ServiceGroup
     private let finished = DispatchSemaphore(value: 0)
     private let recorder: TraceFileRecorder?
+    private let admission: SpanAdmission?
     private let timeout: Duration
     private let stopped = Mutex(false)
 
-    private init(group: ServiceGroup, recorder: TraceFileRecorder?, timeout: Duration) {
+    private init(group: ServiceGroup, recorder: TraceFileRecorder?, admission: SpanAdmission?, timeout: Duration) {
         self.group = group
         self.recorder = recorder
+        self.admission = admission
         self.timeout = timeout
     }
 
@@ -85,6 +87,7 @@ final class Lifecycle: Sendable {
         configuration.traces.batchSpanProcessor.maxExportBatchSize = InstSwiftOTelDefaults.maxExportBatchSize
         configuration.traces.batchSpanProcessor.maxQueueSize = InstSwiftOTelDefaults.maxQueueSize
         var recorder: TraceFileRecorder?
+        var admission: SpanAdmission?
         if !settings.hasExporter {
             configuration.traces.exporter = .none
             recorder = try TraceFileRecorder(
@@ -98,7 +101,8 @@ final class Lifecycle: Sendable {
                 FileHandle.standardError.write(Data("instswift: no OTLP endpoint set; writing spans to \(settings.traceFile) (view: instswift traces \(settings.traceFile))\n".utf8))
             }
         } else {
-            InstrumentationSystem.bootstrap(backend.factory)
+            admission = SpanAdmission(environment: ProcessInfo.processInfo.environment, queueSize: configuration.traces.batchSpanProcessor.maxQueueSize)
+            InstrumentationSystem.bootstrap(AdmittingTracer(base: backend.factory, admission: admission!))
         }
         InstSwift.tracingDidChange()
         var services: [any Service] = [backend.service]
@@ -108,7 +112,7 @@ final class Lifecycle: Sendable {
         let group = ServiceGroup(
             configuration: .init(services: services, logger: Logger(label: "instswift", factory: { _ in SwiftLogNoOpLogHandler() }))
         )
-        let lifecycle = Lifecycle(group: group, recorder: recorder, timeout: settings.exportTimeout)
+        let lifecycle = Lifecycle(group: group, recorder: recorder, admission: admission, timeout: settings.exportTimeout)
         Task.detached {
             try? await group.run()
             lifecycle.finished.signal()
@@ -150,6 +154,7 @@ final class Lifecycle: Sendable {
             finished.signal()  // pass the baton to the next waiter
         }
         recorder?.flush()
+        if first { admission?.reportAtExit() }
     }
 }
 

@@ -53,17 +53,17 @@ public enum InstSwift {
         let underCSpan = ThreadSpanStack.top != nil
         if underCSpan { ThreadSpanStack.push(span.context) }
         defer { if underCSpan { ThreadSpanStack.pop() } }
-        attributes(span)
+        if span.isRecording { attributes(span) }
         let outcome: Result<T, E> = InstrumentationContext.$current.withValue(span.context) {
             do throws(E) { return .success(try body(span)) } catch { return .failure(error) }
         }
         switch outcome {
         case .success(let value):
-            onResult(span, value)
+            if span.isRecording { onResult(span, value) }
             return value
         case .failure(let error):
             fail(span, error)
-            onError(span, error)
+            if span.isRecording { onError(span, error) }
             throw error
         }
     }
@@ -87,17 +87,17 @@ public enum InstSwift {
         guard enabled, shouldTrace else { return try await body(untracedSpan) }
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
         defer { span.end() }
-        attributes(span)
+        if span.isRecording { attributes(span) }
         let outcome: Result<T, E> = await InstrumentationContext.$current.withValue(span.context) {
             do throws(E) { return .success(try await body(span)) } catch { return .failure(error) }
         }
         switch outcome {
         case .success(let value):
-            onResult(span, value)
+            if span.isRecording { onResult(span, value) }
             return value
         case .failure(let error):
             fail(span, error)
-            onError(span, error)
+            if span.isRecording { onError(span, error) }
             throw error
         }
     }
@@ -120,10 +120,10 @@ public enum InstSwift {
         guard enabled, shouldTrace else { return try body(untracedSpan) }
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
         defer { span.end() }
-        attributes(span)
+        if span.isRecording { attributes(span) }
         do {
             let value = try InstrumentationContext.$current.withValue(span.context) { try body(span) }
-            onResult(span, value)
+            if span.isRecording { onResult(span, value) }
             return value
         } catch {
             fail(span, error)
@@ -144,7 +144,7 @@ public enum InstSwift {
         line: UInt = #line
     ) -> any Span {
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
-        attributes(span)
+        if span.isRecording { attributes(span) }
         return span
     }
 

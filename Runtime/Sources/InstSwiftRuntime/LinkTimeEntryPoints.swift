@@ -68,7 +68,7 @@ public func instswiftV1SpanAsync(
     let box = LinkedSpan(span)
     defer { withExtendedLifetime(box) {} }
     let pointer = Unmanaged.passUnretained(box).toOpaque()
-    attributes(pointer)
+    if span.isRecording { attributes(pointer) }
     do {
         try await InstrumentationContext.$current.withValue(span.context, operation: { try await body(pointer) }, isolation: isolation)
     } catch {
@@ -89,7 +89,7 @@ public func instswiftV1SpanStart(
         file: file, line: line
     )
     let pointer = Unmanaged.passRetained(LinkedSpan(span)).toOpaque()
-    attributes(pointer)
+    if span.isRecording { attributes(pointer) }
     return pointer
 }
 

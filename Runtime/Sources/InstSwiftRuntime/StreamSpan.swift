@@ -122,7 +122,7 @@ extension InstSwift {
         _ body: (any Span) throws(E) -> S
     ) throws(E) -> S {
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
-        attributes(span)
+        if span.isRecording { attributes(span) }
         let outcome: Result<S, E> = InstrumentationContext.$current.withValue(span.context) {
             do throws(E) { return .success(try body(span)) } catch { return .failure(error) }
         }
@@ -150,7 +150,7 @@ extension InstSwift {
         _ body: (any Span) async throws(E) -> S
     ) async throws(E) -> S {
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
-        attributes(span)
+        if span.isRecording { attributes(span) }
         let outcome: Result<S, E> = await InstrumentationContext.$current.withValue(span.context) {
             do throws(E) { return .success(try await body(span)) } catch { return .failure(error) }
         }

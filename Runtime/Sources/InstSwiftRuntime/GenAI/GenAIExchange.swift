@@ -1,6 +1,6 @@
-public import Instrumentation
+import Instrumentation
 import Synchronization
-public import Tracing
+import Tracing
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

@@ -43,7 +43,7 @@ enum GenAIMetrics {
     ]
 
     static func record(_ exchange: GenAIExchange, state: GenAIExchange.State, errorType: String?, end: ContinuousClock.Instant) {
-        guard let factory = InstSwiftMetrics.factory else { return }
+        guard let factory = InstSwiftMetrics.currentFactory else { return }
         let names = GenAIMetricNames.current
         let response = state.response
         var dimensions = [

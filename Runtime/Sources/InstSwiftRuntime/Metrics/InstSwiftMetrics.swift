@@ -14,7 +14,7 @@ public enum InstSwiftMetrics {
     }
 
     /// The factory to record into now, or nil when no metrics backend exists.
-    static var factory: (any MetricsFactory)? {
+    public static var currentFactory: (any MetricsFactory)? {
         let global = MetricsSystem.factory
         if !(global is NOOPMetricsHandler) { return global }
         return registered.withLock { $0 }

@@ -47,7 +47,8 @@ import Testing
         let expected = try fixture.read("expected.swift")
         let file = expected == RewriteCase.noChanges ? "input.swift" : "expected.swift"
         // A `main.swift` fixture is top-level code; every other one is a library file.
-        let isMain = fixture.fileContext.path.hasSuffix("main.swift")
+        // A `main.swift` is top-level code unless an `@main` type is its entry point (SwiftPM then passes -parse-as-library).
+        let isMain = fixture.fileContext.path.hasSuffix("main.swift") && !((try? fixture.read("input.swift")) ?? "").contains("@main")
         let result = run([
             // -emit-sil, not -typecheck: data-race checks (sending non-Sendable values) run on SIL.
             "swiftc", "-emit-sil", "-o", "/dev/null", "-swift-version", "6", "-module-name", fixture.fileContext.module ?? "App",

@@ -120,6 +120,10 @@ public struct RuleFileLoader: Sendable {
             if let context, context.mark.line != mark.line || context.mark.column != mark.column {
                 message += " (\(context.text) that starts at \(context.mark.line):\(context.mark.column))"
             }
+            if problem.contains("mapping values are not allowed") {
+                // The usual cause in rules: Swift code with `: ` (labels, ternaries) written as a plain scalar.
+                message += "; a value that contains ': ' (Swift labels, a ternary) must be quoted: key: 'code'"
+            }
             return Diagnostic(.error, message, at: location(mark))
         case .reader(let problem, let offset, _, _):
             let prefix = offset.map { Array(text.utf8.prefix($0)) } ?? []

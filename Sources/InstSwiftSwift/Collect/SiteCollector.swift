@@ -369,6 +369,9 @@ final class SiteCollector: SyntaxVisitor {
     func collectTopLevelCode(_ tree: SourceFileSyntax) {
         guard path.split(separator: "/").last == "main.swift",
               let first = tree.statements.first(where: { !$0.item.is(ImportDeclSyntax.self) }) else { return }
+        // A `main.swift` whose entry point is an `@main` type is compiled as a library file (SwiftPM passes
+        // -parse-as-library): it has no top-level code, and the type's `main()` is the entry point.
+        if tree.statements.contains(where: Self.declaresMainType) { return }
         var site = DeclarationSite(kind: .topLevelCode, name: "main", location: location(first))
         site.isEntryPoint = true
         site.selfBootstrapLine = selfBootstrapLine
@@ -380,6 +383,14 @@ final class SiteCollector: SyntaxVisitor {
                 statements: [], isImplicitReturn: false, isInitializer: true, line: site.location.line
             ))
         ))
+    }
+
+    /// Whether a top-level item is a type marked `@main`.
+    static func declaresMainType(_ item: CodeBlockItemSyntax) -> Bool {
+        guard let declaration = item.item.as(DeclSyntax.self), let attributed = declaration.asProtocol(WithAttributesSyntax.self) else {
+            return false
+        }
+        return attributed.attributes.contains { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "main" }
     }
 
     private func add(_ site: DeclarationSite, body: CodeBlockSyntax, isInitializer: Bool) {

@@ -32,7 +32,7 @@ prerequisites() {
 
     if [ "$purpose" = test ]; then
         local module
-        for module in opentelemetry.proto google.protobuf jsonschema yaml pytest; do
+        for module in opentelemetry.proto google.protobuf jsonschema yaml pytest mcp opentelemetry.sdk opentelemetry.exporter.otlp.proto.http; do
             python3 -c "import $module" 2>/dev/null || missing_python+=("$module")
         done
         if [ ${#missing_python[@]} -gt 0 ]; then

@@ -3,7 +3,8 @@ import PackageDescription
 
 /// The bundled example: a Hummingbird 2 service that calls a function of its own, makes an outbound
 /// AsyncHTTPClient request and runs a SQLite query — instrumented by the rules in `instswift.yml` with no tracing
-/// code of its own. `ShortCLI` is a program that exits right after its work (all its spans must still arrive).
+/// code of its own; an MCP client and server (stdio) instrumented by the built-in MCP pack. `ShortCLI` is a program
+/// that exits right after its work (all its spans must still arrive).
 let package = Package(
     name: "example-service",
     platforms: [.macOS(.v15)],
@@ -11,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(name: "Runtime", path: "../../../Runtime"),
     ],
     targets: [
@@ -20,6 +22,23 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "InstSwiftRuntime", package: "Runtime"),
+                .product(name: "InstSwiftOTel", package: "Runtime"),
+            ]
+        ),
+        // MCP over stdio, both sides instrumented by the built-in MCP pack (and interoperating with the Python SDK).
+        .executableTarget(
+            name: "MCPToolServer",
+            dependencies: [
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "InstSwiftRuntime", package: "Runtime"),
+                .product(name: "InstSwiftOTel", package: "Runtime"),
+            ]
+        ),
+        .executableTarget(
+            name: "MCPToolClient",
+            dependencies: [
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "InstSwiftRuntime", package: "Runtime"),
                 .product(name: "InstSwiftOTel", package: "Runtime"),
             ]

@@ -80,6 +80,9 @@ final class Lifecycle: Sendable {
         configuration.logs.enabled = false
         configuration.metrics.enabled = false
         configuration.diagnosticLogLevel = .error
+        // The specification's fallback is `unknown_service:<executable>`; swift-otel's is `unknown_service` alone, which
+        // makes the spans of a client and a server started without OTEL_SERVICE_NAME indistinguishable.
+        if !settings.namesService { configuration.serviceName = "unknown_service:" + ProcessInfo.processInfo.processName }
         // swift-otel's batch processor exports one batch per tick (timer, or a full queue), so its throughput is about
         // batch size / delay: the OTel defaults (512 per 5 s) drop spans above ~10k/s. These keep up with what swift-otel
         // can produce here (scripts/bench-export.sh); OTEL_BSP_* variables still override them.

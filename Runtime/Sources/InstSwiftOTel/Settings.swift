@@ -9,6 +9,8 @@ struct Settings {
     /// Whether `traceFile` is the default location (then announced at start, and its folder created).
     var traceFileIsDefault: Bool
     var serviceName: String
+    /// Whether `OTEL_SERVICE_NAME` or `OTEL_RESOURCE_ATTRIBUTES` names the service.
+    var namesService: Bool
     var exportTimeout: Duration
     /// Whether OTLP/gRPC was asked for (`OTEL_EXPORTER_OTLP_[TRACES_]PROTOCOL=grpc`).
     var wantsGRPC: Bool
@@ -28,6 +30,8 @@ struct Settings {
             traceFileIsDefault = true
         }
         serviceName = environment["OTEL_SERVICE_NAME"] ?? ProcessInfo.processInfo.processName
+        namesService = !(environment["OTEL_SERVICE_NAME"] ?? "").isEmpty
+            || (environment["OTEL_RESOURCE_ATTRIBUTES"] ?? "").split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("service.name=") }
         let milliseconds = (environment["OTEL_EXPORTER_OTLP_TRACES_TIMEOUT"] ?? environment["OTEL_EXPORTER_OTLP_TIMEOUT"]).flatMap(Int.init) ?? 10_000
         exportTimeout = .milliseconds(max(100, milliseconds))
         wantsGRPC = (environment["OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"] ?? environment["OTEL_EXPORTER_OTLP_PROTOCOL"])?.lowercased() == "grpc"

@@ -1,0 +1,112 @@
+"""The MCP pack against modelcontextprotocol/swift-sdk 0.12.1 and the Python SDK (PyPI `mcp` 2.x), over stdio: client
+and server spans on both sides of the process boundary share one trace through `params._meta`, whichever side is
+Swift. Spans are exported over OTLP to one loopback receiver and decoded with the official classes."""
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+from otlp_receiver import Receiver
+from test_example_service import example  # noqa: F401 (the module fixture builds the package, MCP targets included)
+
+PYTHON_SERVER = [sys.executable, str(ROOT / "Tests" / "e2e" / "mcp_python_server.py")]
+PYTHON_CLIENT = [sys.executable, str(ROOT / "Tests" / "e2e" / "mcp_python_client.py")]
+
+
+def run(command, receiver, expected_spans):
+    env = dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint)
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout, receiver.wait_for(expected_spans)
+
+
+def by_request_id(spans, kind):
+    return {s.attributes["jsonrpc.request.id"]: s for s in spans if s.kind == kind and "jsonrpc.request.id" in s.attributes}
+
+
+def assert_client_server_pairs(spans, client_service, server_service):
+    clients = by_request_id([s for s in spans if s.resource["service.name"].endswith(client_service)], "client")
+    servers = by_request_id([s for s in spans if s.resource["service.name"].endswith(server_service)], "server")
+    assert clients and set(clients) <= set(servers), (clients, servers)
+    for request_id, client in clients.items():
+        server = servers[request_id]
+        # The server's span is the child of the client's, in the client's trace.
+        assert server.trace_id == client.trace_id and server.parent_span_id == client.span_id, (client, server)
+        assert server.attributes["mcp.method.name"] == client.attributes["mcp.method.name"]
+    return clients, servers
+
+
+def test_swift_client_and_swift_server_share_one_trace(example):
+    binary = example["bin"]
+    with Receiver() as receiver:
+        output, spans = run([str(binary / "MCPToolClient"), str(binary / "MCPToolServer")], receiver, 9)
+    assert "add: 5 isError: false" in output and "isError: true" in output, output
+    clients, servers = assert_client_server_pairs(spans, "MCPToolClient", "MCPToolServer")
+    [agent] = [s for s in spans if s.name == "invoke_agent mcp-client"]
+    assert all(c.parent_span_id == agent.span_id and c.trace_id == agent.trace_id for c in clients.values())
+    names = sorted(s.name for s in clients.values())
+    assert names == ["initialize", "tools/call add", "tools/call fail", "tools/list"], names
+    for side in (clients, servers):
+        add = next(s for s in side.values() if s.name == "tools/call add")
+        assert add.attributes["gen_ai.tool.name"] == "add" and add.attributes["gen_ai.operation.name"] == "execute_tool"
+        assert add.attributes["network.transport"] == "pipe" and "error.type" not in add.attributes
+        fail = next(s for s in side.values() if s.name == "tools/call fail")
+        assert fail.attributes["error.type"] == "tool_error"
+    assert next(s for s in clients.values() if s.name == "initialize").kind == "client"
+
+
+def test_python_server_spans_are_children_of_the_swift_client_spans(example):
+    with Receiver() as receiver:
+        output, spans = run([str(example["bin"] / "MCPToolClient"), *PYTHON_SERVER], receiver, 12)
+    assert "add: 5 isError: false" in output, output
+    clients, servers = assert_client_server_pairs(spans, "MCPToolClient", "python-mcp-server")
+    assert {"initialize", "tools/list", "tools/call add", "tools/call fail", "tools/call echo_meta"} <= {s.name for s in servers.values()}
+    # The caller's own _meta key survives beside the trace context, which names the client span.
+    meta = json.loads(output.split("meta:", 1)[1].strip().splitlines()[0])
+    echo = next(s for s in clients.values() if s.name == "tools/call echo_meta")
+    assert meta["caller.key"] == "kept"
+    assert meta["traceparent"].split("-")[1:3] == [echo.trace_id, echo.span_id]
+    # Notifications carry the context too: the Python server's span for notifications/initialized is in the trace.
+    initialized = [s for s in spans if s.name == "notifications/initialized"]
+    assert initialized and initialized[0].trace_id == echo.trace_id
+
+
+def test_python_client_spans_parent_the_swift_server_spans(example):
+    with Receiver() as receiver:
+        output, spans = run([*PYTHON_CLIENT, str(example["bin"] / "MCPToolServer")], receiver, 4)
+    assert "add: 42 isError: False" in output, output
+    [agent] = [s for s in spans if s.name == "python-agent"]
+    [server] = [s for s in spans if s.resource["service.name"] == "unknown_service:MCPToolServer" and s.name == "tools/call add"]
+    # The Swift server's span is the child of the Python SDK's client span for that request, under the Python agent.
+    [client] = [s for s in spans if s.span_id == server.parent_span_id]
+    assert client.resource["service.name"] == "python-mcp-client" and client.kind == "client", client
+    assert client.parent_span_id == agent.span_id and server.kind == "server" and server.trace_id == agent.trace_id
+
+
+def test_malformed_meta_traceparent_starts_a_fresh_trace_and_the_call_succeeds(example):
+    messages = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "raw", "version": "1"}}},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {
+            "name": "add", "arguments": {"a": 1, "b": 1},
+            "_meta": {"traceparent": "00-not-a-trace-zz", "tracestate": "=" * 600, "baggage": 7}}},
+    ]
+    with Receiver() as receiver:
+        env = dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint)
+        server = subprocess.Popen([str(example["bin"] / "MCPToolServer")], env=env, stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        answers = []
+        for message in messages:
+            server.stdin.write(json.dumps(message) + "\n")
+            server.stdin.flush()
+            if "id" in message:
+                answers.append(json.loads(server.stdout.readline()))
+        server.stdin.close()
+        server.wait(timeout=30)
+        spans = receiver.wait_for(2)
+    assert answers[1]["result"]["content"][0]["text"] == "2", answers
+    [call] = [s for s in spans if s.name == "tools/call add"]
+    assert call.parent_span_id is None and call.trace_id != "0" * 32

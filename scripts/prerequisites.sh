@@ -17,6 +17,8 @@ prerequisites() {
     if [ "$purpose" = test ]; then
         command -v python3 >/dev/null || missing_debian+=(python3 python3-pip)
         command -v wrk >/dev/null || missing_debian+=(wrk)
+        # PostgreSQL server binaries (initdb, pg_ctl): the PostgresNIO suite starts a throwaway cluster.
+        compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing_debian+=(postgresql)
     fi
 
     if [ ${#missing_debian[@]} -gt 0 ]; then

@@ -7,6 +7,14 @@ public struct BuildSession {
     /// Set for `swift test`: the runtime bootstraps tracing on the first span when the program has not (see
     /// `InstSwift.lookUpTracer`), since a test runner's generated main carries no entry-point bootstrap.
     static let autoBootstrapKey = "INSTSWIFT_AUTO_BOOTSTRAP"
+
+    /// Size and modification time of the running instswift executable.
+    static var executableIdentity: String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: CommandLine.executablePath)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(size)-\(modified)"
+    }
     /// instswift's own options, taken out of the swift command line wherever they appear.
     public struct Options {
         public var ruleFiles: [String] = []
@@ -108,8 +116,10 @@ public struct BuildSession {
         let configPath = instswiftDirectory + "/config.json"
         try configuration.write(to: configPath)
 
-        // Rules and the instswift version go into every compile's command line, so changing them rebuilds.
-        let fingerprint = WorkDirectory.fnv1a(rules.fingerprint + version)
+        // Rules and the instswift executable go into every compile's command line, so changing either rebuilds: a new
+        // instswift may render the same rules differently (the version alone missed rebuilt or patched executables,
+        // leaving dependency modules compiled with the old link-time contract).
+        let fingerprint = WorkDirectory.fnv1a(rules.fingerprint + version + Self.executableIdentity)
         var arguments = [swiftArguments[0]]
         if flagValue("--scratch-path") == nil { arguments += ["--scratch-path", scratch] }
         arguments += ["-Xswiftc", CompilerInvocation.fingerprintDefinePrefix + fingerprint]

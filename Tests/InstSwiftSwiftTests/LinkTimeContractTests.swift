@@ -41,7 +41,10 @@ import Testing
     }
 
     @Test func everySymbolIsVersioned() {
-        for entry in LinkTimeContract.entries { #expect(entry.symbol.hasPrefix("instswift_v1_")) }
+        for entry in LinkTimeContract.entries {
+            #expect(entry.symbol.hasPrefix("instswift_v1_") || entry.symbol.hasPrefix("instswift_v2_"))
+            #expect(entry.name == "instswiftV" + entry.symbol.dropFirst("instswift_v".count).prefix(1) + entry.name.dropFirst("instswiftV1".count))
+        }
     }
 
     /// The stubs programs without the runtime link compile on their own.
@@ -53,15 +56,18 @@ import Testing
         #expect(result.status == 0 && !result.output.contains("warning:"), "\(result.output)")
     }
 
-    /// Support code for every combination of carrier imports compiles in both language modes.
-    @Test(arguments: [Set<String>(), ["NIOHTTP1"], ["HTTPTypes", "NIOHTTP1"]], ["5", "6"])
-    func supportCompiles(_ imports: Set<String>, _ languageMode: String) throws {
+    /// Support code for every combination of carrier imports compiles in both language modes, and in modules that turn
+    /// on `NonisolatedNonsendingByDefault` (PostgresNIO does), whose async function types have another convention.
+    @Test(arguments: [Set<String>(), ["NIOHTTP1"], ["HTTPTypes", "NIOHTTP1"]], ["5", "6", "6+NonisolatedNonsendingByDefault"])
+    func supportCompiles(_ imports: Set<String>, _ mode: String) throws {
+        let languageMode = String(mode.prefix(1))
+        let features = mode.contains("+") ? ["-enable-upcoming-feature", String(mode.split(separator: "+")[1])] : []
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-support-\(UUID().uuidString).swift")
         try SwiftFrontend.appendingLinkTimeSupport(to: "let x = 1\n", moduleImports: imports).write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = run(
             ["swiftc", "-emit-sil", "-o", "/dev/null", "-swift-version", languageMode, "-parse-as-library", "-I", FixtureCompileTests.modulesDirectory.path]
-                + FixtureCompileTests.clangModuleFlags + [file.path]
+                + features + FixtureCompileTests.clangModuleFlags + [file.path]
         )
         #expect(result.status == 0 && !result.output.contains("warning:"), "\(result.output)")
     }

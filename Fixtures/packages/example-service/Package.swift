@@ -3,7 +3,8 @@ import PackageDescription
 
 /// The bundled example: a Hummingbird 2 service that calls a function of its own, makes an outbound
 /// AsyncHTTPClient request and runs a SQLite query — instrumented by the rules in `instswift.yml` with no tracing
-/// code of its own; an MCP client and server (stdio) instrumented by the built-in MCP pack. `ShortCLI` is a program
+/// code of its own; an MCP client and server (stdio) instrumented by the built-in MCP pack; a PostgresNIO client
+/// instrumented by the built-in PostgresNIO pack. `ShortCLI` is a program
 /// that exits right after its work (all its spans must still arrive).
 let package = Package(
     name: "example-service",
@@ -13,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(name: "Runtime", path: "../../../Runtime"),
     ],
     targets: [
@@ -39,6 +41,15 @@ let package = Package(
             name: "MCPToolClient",
             dependencies: [
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "InstSwiftRuntime", package: "Runtime"),
+                .product(name: "InstSwiftOTel", package: "Runtime"),
+            ]
+        ),
+        // PostgresNIO queries against a real PostgreSQL, spans from the built-in PostgresNIO pack.
+        .executableTarget(
+            name: "PostgresCLI",
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "InstSwiftRuntime", package: "Runtime"),
                 .product(name: "InstSwiftOTel", package: "Runtime"),
             ]

@@ -50,8 +50,9 @@ func numbers() -> AsyncStream<Int> {
 // This module cannot import InstSwiftRuntime, so the code instswift injected into it reaches the runtime through
 // link-time symbols (docs/adr/0005). The program that links InstSwiftRuntime gets traced spans; others run untraced.
 @usableFromInline enum InstSwift {
-    /// A span as injected code sees it; `handle` is nil when nothing traces.
-    @usableFromInline struct Span {
+    /// A span as injected code sees it; `handle` is nil when nothing traces. Sendable as the runtime's spans are
+    /// (their state is locked).
+    @usableFromInline struct Span: @unchecked Sendable {
         @usableFromInline let handle: UnsafeMutableRawPointer?
         @usableFromInline init(_ handle: UnsafeMutableRawPointer?) { self.handle = handle }
         @usableFromInline var isRecording: Bool { handle != nil }
@@ -123,7 +124,7 @@ func numbers() -> AsyncStream<Int> {
         guard enabled else { return try await body(Span(nil)) }
         var result: T?
         do {
-            try await instswiftV1SpanAsync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }, isolation) { handle in
+            try await instswiftV2SpanAsync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }, isolation) { handle in
                 let span = Span(handle)
                 do throws(E) {
                     let value = try await body(span)
@@ -296,7 +297,7 @@ extension InstSwift {
 
         @usableFromInline func run<T>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T) async throws -> T {
             var result: T?
-            try await instswiftV1GenAIRun(handle, isolation) { result = try await body() }
+            try await instswiftV2GenAIRun(handle, isolation) { result = try await body() }
             return result!
         }
         @usableFromInline func responseHead(status: Int, contentType: String?) { instswiftV1GenAIResponseHead(handle, status, contentType) }
@@ -306,7 +307,7 @@ extension InstSwift {
 }
 
 @_silgen_name("instswift_v1_span_sync") @usableFromInline func instswiftV1SpanSync(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ body: (UnsafeMutableRawPointer?) throws -> Void) rethrows
-@_silgen_name("instswift_v1_span_async") @usableFromInline func instswiftV1SpanAsync(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ isolation: isolated (any Actor)?, _ body: (UnsafeMutableRawPointer?) async throws -> Void) async throws
+@_silgen_name("instswift_v2_span_async") @usableFromInline func instswiftV2SpanAsync(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) (UnsafeMutableRawPointer?) async throws -> Void) async throws
 @_silgen_name("instswift_v1_span_start") @usableFromInline func instswiftV1SpanStart(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void) -> UnsafeMutableRawPointer?
 @_silgen_name("instswift_v1_span_end") @usableFromInline func instswiftV1SpanEnd(_ span: UnsafeMutableRawPointer)
 @_silgen_name("instswift_v1_span_set_string") @usableFromInline func instswiftV1SpanSetString(_ span: UnsafeMutableRawPointer, _ key: String, _ value: String)
@@ -320,7 +321,7 @@ extension InstSwift {
 @_silgen_name("instswift_v1_is_marked") @usableFromInline func instswiftV1IsMarked(_ name: String) -> Bool
 @_silgen_name("instswift_v1_span_set_name") @usableFromInline func instswiftV1SpanSetName(_ span: UnsafeMutableRawPointer, _ name: String)
 @_silgen_name("instswift_v1_genai_start") @usableFromInline func instswiftV1GenAIStart(_ method: String, _ url: String, _ body: UnsafeRawBufferPointer?) -> UnsafeMutableRawPointer?
-@_silgen_name("instswift_v1_genai_run") @usableFromInline func instswiftV1GenAIRun(_ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: () async throws -> Void) async throws
+@_silgen_name("instswift_v2_genai_run") @usableFromInline func instswiftV2GenAIRun(_ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws
 @_silgen_name("instswift_v1_genai_response_head") @usableFromInline func instswiftV1GenAIResponseHead(_ exchange: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?)
 @_silgen_name("instswift_v1_genai_received") @usableFromInline func instswiftV1GenAIReceived(_ exchange: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer)
 @_silgen_name("instswift_v1_genai_finish") @usableFromInline func instswiftV1GenAIFinish(_ exchange: UnsafeMutableRawPointer, _ error: (any Error)?)

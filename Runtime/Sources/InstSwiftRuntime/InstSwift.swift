@@ -220,7 +220,10 @@ public enum InstSwift {
     @usableFromInline
     static func fail(_ span: any Span, _ error: any Error) {
         span.recordError(error)
-        span.attributes[SemanticConventions.errorType] = String(reflecting: type(of: error))
+        // A rule's error hook may have named the error better (a SQLSTATE, a provider's code): it wins.
+        if span.attributes[SemanticConventions.errorType] == nil {
+            span.attributes[SemanticConventions.errorType] = String(reflecting: type(of: error))
+        }
         span.setStatus(SpanStatus(code: .error))
     }
 }

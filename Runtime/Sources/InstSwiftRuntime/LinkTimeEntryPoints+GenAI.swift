@@ -8,9 +8,9 @@ public func instswiftV1GenAIStart(_ method: String, _ url: String, _ body: Unsaf
 }
 
 /// Runs the request in the exchange's context.
-@_silgen_name("instswift_v1_genai_run")
-public func instswiftV1GenAIRun(
-    _ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: () async throws -> Void
+@_silgen_name("instswift_v2_genai_run")
+public func instswiftV2GenAIRun(
+    _ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void
 ) async throws {
     try await linkedExchange(exchange).run(isolation: isolation, body)
 }

@@ -52,12 +52,13 @@ public func instswiftV1SpanSync(
     ) { span in try LinkedSpan.with(span, body) }
 }
 
-/// The async form of `instswift_v1_span_sync`.
-@_silgen_name("instswift_v1_span_async")
-public func instswiftV1SpanAsync(
+/// The async form of `instswift_v1_span_sync`. (v2: `body`'s convention is spelled out — v1 left it to the calling
+/// module's `NonisolatedNonsendingByDefault`, and a module with it on crashed calling the runtime.)
+@_silgen_name("instswift_v2_span_async")
+public func instswiftV2SpanAsync(
     _ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt,
     _ attributes: (UnsafeMutableRawPointer) -> Void, _ isolation: isolated (any Actor)?,
-    _ body: (UnsafeMutableRawPointer?) async throws -> Void
+    _ body: nonisolated(nonsending) (UnsafeMutableRawPointer?) async throws -> Void
 ) async throws {
     guard InstSwift.shouldTrace else { return try await body(nil) }
     let span = InstSwift.start(

@@ -1,5 +1,7 @@
 /// The runtime functions that instrumented modules which cannot import `InstSwiftRuntime` (a dependency's modules)
-/// reach at link time, by `@_silgen_name` (version 1). `InstSwiftRuntime/LinkTimeEntryPoints.swift` defines them with
+/// reach at link time, by `@_silgen_name` (each symbol versioned: a changed signature is a new symbol). Async function
+/// types are spelled `nonisolated(nonsending)`: unspelled, their calling convention would follow the module's
+/// `NonisolatedNonsendingByDefault` setting (PostgresNIO turns it on), and the two sides of the link would disagree. `InstSwiftRuntime/LinkTimeEntryPoints.swift` defines them with
 /// exactly these signatures (a test compares the two); programs that do not link the runtime get ``stubSource``.
 public enum LinkTimeContract {
     /// One entry point: its symbol, the Swift name the support code calls it by, its parameters and effects, and what
@@ -21,8 +23,8 @@ public enum LinkTimeContract {
             stubBody: "try body(nil)"
         ),
         Entry(
-            symbol: "instswift_v1_span_async", name: "instswiftV1SpanAsync",
-            signature: "(\(spanParameters), _ isolation: isolated (any Actor)?, _ body: (UnsafeMutableRawPointer?) async throws -> Void) async throws",
+            symbol: "instswift_v2_span_async", name: "instswiftV2SpanAsync",
+            signature: "(\(spanParameters), _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) (UnsafeMutableRawPointer?) async throws -> Void) async throws",
             stubBody: "try await body(nil)"
         ),
         Entry(
@@ -66,8 +68,8 @@ public enum LinkTimeContract {
             signature: "(_ method: String, _ url: String, _ body: UnsafeRawBufferPointer?) -> UnsafeMutableRawPointer?", stubBody: "nil"
         ),
         Entry(
-            symbol: "instswift_v1_genai_run", name: "instswiftV1GenAIRun",
-            signature: "(_ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: () async throws -> Void) async throws",
+            symbol: "instswift_v2_genai_run", name: "instswiftV2GenAIRun",
+            signature: "(_ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws",
             stubBody: "try await body()"
         ),
         Entry(

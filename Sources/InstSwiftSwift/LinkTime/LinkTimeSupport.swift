@@ -31,8 +31,9 @@ public enum LinkTimeSupport {
 
     static let core = #"""
         @usableFromInline enum InstSwift {
-            /// A span as injected code sees it; `handle` is nil when nothing traces.
-            @usableFromInline struct Span {
+            /// A span as injected code sees it; `handle` is nil when nothing traces. Sendable as the runtime's spans are
+            /// (their state is locked).
+            @usableFromInline struct Span: @unchecked Sendable {
                 @usableFromInline let handle: UnsafeMutableRawPointer?
                 @usableFromInline init(_ handle: UnsafeMutableRawPointer?) { self.handle = handle }
                 @usableFromInline var isRecording: Bool { handle != nil }
@@ -104,7 +105,7 @@ public enum LinkTimeSupport {
                 guard enabled else { return try await body(Span(nil)) }
                 var result: T?
                 do {
-                    try await instswiftV1SpanAsync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }, isolation) { handle in
+                    try await instswiftV2SpanAsync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }, isolation) { handle in
                         let span = Span(handle)
                         do throws(E) {
                             let value = try await body(span)
@@ -282,7 +283,7 @@ public enum LinkTimeSupport {
 
                 @usableFromInline func run<T>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T) async throws -> T {
                     var result: T?
-                    try await instswiftV1GenAIRun(handle, isolation) { result = try await body() }
+                    try await instswiftV2GenAIRun(handle, isolation) { result = try await body() }
                     return result!
                 }
                 @usableFromInline func responseHead(status: Int, contentType: String?) { instswiftV1GenAIResponseHead(handle, status, contentType) }

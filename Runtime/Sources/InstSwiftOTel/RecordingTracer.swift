@@ -28,16 +28,6 @@ struct RecordingTracer<Base: Tracer>: Tracer {
 
     func forceFlush() {}
 
-    func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout InstrumentationContext, using extractor: Extract)
-    where Extract.Carrier == Carrier {
-        base.extract(carrier, into: &context, using: extractor)
-    }
-
-    func inject<Carrier, Inject: Injector>(_ context: InstrumentationContext, into carrier: inout Carrier, using injector: Inject)
-    where Inject.Carrier == Carrier {
-        base.inject(context, into: &carrier, using: injector)
-    }
-
     /// Trace id, span id and sampled flag of a context, read through the W3C propagator (swift-otel keeps its span
     /// context internal).
     private func traceparent(of context: InstrumentationContext) -> (traceID: String, spanID: String, sampled: Bool)? {
@@ -47,6 +37,28 @@ struct RecordingTracer<Base: Tracer>: Tracer {
         let parts = value.split(separator: "-")
         guard parts.count == 4, let flags = UInt8(parts[3], radix: 16) else { return nil }
         return (String(parts[1]), String(parts[2]), flags & 0x01 != 0)
+    }
+}
+
+extension RecordingTracer: WrappingTracer {}
+
+/// A tracer in front of swift-otel's: context is extracted and injected exactly as swift-otel does.
+protocol WrappingTracer: Tracer {
+    associatedtype Base: Tracer
+    var base: Base { get }
+}
+
+extension WrappingTracer {
+    func forceFlush() { base.forceFlush() }
+
+    func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout InstrumentationContext, using extractor: Extract)
+    where Extract.Carrier == Carrier {
+        base.extract(carrier, into: &context, using: extractor)
+    }
+
+    func inject<Carrier, Inject: Injector>(_ context: InstrumentationContext, into carrier: inout Carrier, using injector: Inject)
+    where Inject.Carrier == Carrier {
+        base.inject(context, into: &carrier, using: injector)
     }
 }
 

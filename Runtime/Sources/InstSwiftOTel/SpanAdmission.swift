@@ -110,19 +110,9 @@ struct AdmittingTracer<Base: Tracer>: Tracer {
     }
 
     func activeSpan(identifiedBy context: InstrumentationContext) -> AdmittedSpan<Base.Span>? { nil }
-
-    func forceFlush() { base.forceFlush() }
-
-    func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout InstrumentationContext, using extractor: Extract)
-    where Extract.Carrier == Carrier {
-        base.extract(carrier, into: &context, using: extractor)
-    }
-
-    func inject<Carrier, Inject: Injector>(_ context: InstrumentationContext, into carrier: inout Carrier, using injector: Inject)
-    where Inject.Carrier == Carrier {
-        base.inject(context, into: &carrier, using: injector)
-    }
 }
+
+extension AdmittingTracer: WrappingTracer {}
 
 /// swift-otel's span, or — when admission refused it — a span that records nothing and keeps its parent's context.
 struct AdmittedSpan<Base: Tracing.Span>: Tracing.Span {

@@ -10,12 +10,7 @@ extension InstSwift {
         _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
         line: UInt = #line, _ body: () async throws(E) -> T
     ) async throws(E) -> T {
-        let (context, tally) = GenAITokenTally.contextCounting()
-        return try await span(
-            "invoke_agent \(name)", context: context, attributes: { GenAIAgentAttributes.agent(name, on: $0) },
-            onResult: { span, _ in tally.record(on: span) }, onError: { span, _ in tally.record(on: span) },
-            isolation: isolation, function: function, file: file, line: line
-        ) { _ throws(E) in try await body() }
+        try await talliedSpan("invoke_agent \(name)", { GenAIAgentAttributes.agent(name, on: $0) }, isolation, function, file, line, body)
     }
 
     /// The synchronous form of ``invokeAgent(_:isolation:function:file:line:_:)``.
@@ -23,12 +18,7 @@ extension InstSwift {
     public static func invokeAgent<T, E: Error>(
         _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line, _ body: () throws(E) -> T
     ) throws(E) -> T {
-        let (context, tally) = GenAITokenTally.contextCounting()
-        return try span(
-            "invoke_agent \(name)", context: context, attributes: { GenAIAgentAttributes.agent(name, on: $0) },
-            onResult: { span, _ in tally.record(on: span) }, onError: { span, _ in tally.record(on: span) },
-            function: function, file: file, line: line
-        ) { _ throws(E) in try body() }
+        try talliedSpan("invoke_agent \(name)", { GenAIAgentAttributes.agent(name, on: $0) }, function, file, line, body)
     }
 
     /// Runs `body` in an `invoke_workflow {name}` span, which sums the tokens beneath it like an agent span.
@@ -37,12 +27,7 @@ extension InstSwift {
         _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
         line: UInt = #line, _ body: () async throws(E) -> T
     ) async throws(E) -> T {
-        let (context, tally) = GenAITokenTally.contextCounting()
-        return try await span(
-            "invoke_workflow \(name)", context: context, attributes: { GenAIAgentAttributes.workflow(name, on: $0) },
-            onResult: { span, _ in tally.record(on: span) }, onError: { span, _ in tally.record(on: span) },
-            isolation: isolation, function: function, file: file, line: line
-        ) { _ throws(E) in try await body() }
+        try await talliedSpan("invoke_workflow \(name)", { GenAIAgentAttributes.workflow(name, on: $0) }, isolation, function, file, line, body)
     }
 
     /// The synchronous form of ``invokeWorkflow(_:isolation:function:file:line:_:)``.
@@ -50,12 +35,7 @@ extension InstSwift {
     public static func invokeWorkflow<T, E: Error>(
         _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line, _ body: () throws(E) -> T
     ) throws(E) -> T {
-        let (context, tally) = GenAITokenTally.contextCounting()
-        return try span(
-            "invoke_workflow \(name)", context: context, attributes: { GenAIAgentAttributes.workflow(name, on: $0) },
-            onResult: { span, _ in tally.record(on: span) }, onError: { span, _ in tally.record(on: span) },
-            function: function, file: file, line: line
-        ) { _ throws(E) in try body() }
+        try talliedSpan("invoke_workflow \(name)", { GenAIAgentAttributes.workflow(name, on: $0) }, function, file, line, body)
     }
 
     /// Runs `body` in an `execute_tool {name}` span.
@@ -78,6 +58,31 @@ extension InstSwift {
         try span("execute_tool \(name)", attributes: { GenAIAgentAttributes.tool(name, on: $0) }, function: function, file: file, line: line) {
             _ throws(E) in try body()
         }
+    }
+
+    /// A span whose context carries a new token tally, recorded on the span when `body` ends.
+    @inlinable
+    static func talliedSpan<T, E: Error>(
+        _ name: String, _ attributes: (any Span) -> Void, _ isolation: isolated (any Actor)?, _ function: String, _ file: String,
+        _ line: UInt, _ body: () async throws(E) -> T
+    ) async throws(E) -> T {
+        let (context, tally) = GenAITokenTally.contextCounting()
+        return try await span(
+            name, context: context, attributes: attributes, onResult: { span, _ in tally.record(on: span) },
+            onError: { span, _ in tally.record(on: span) }, isolation: isolation, function: function, file: file, line: line
+        ) { _ throws(E) in try await body() }
+    }
+
+    /// The synchronous form of the async `talliedSpan`.
+    @inlinable
+    static func talliedSpan<T, E: Error>(
+        _ name: String, _ attributes: (any Span) -> Void, _ function: String, _ file: String, _ line: UInt, _ body: () throws(E) -> T
+    ) throws(E) -> T {
+        let (context, tally) = GenAITokenTally.contextCounting()
+        return try span(
+            name, context: context, attributes: attributes, onResult: { span, _ in tally.record(on: span) },
+            onError: { span, _ in tally.record(on: span) }, function: function, file: file, line: line
+        ) { _ throws(E) in try body() }
     }
 }
 

@@ -272,3 +272,29 @@ def test_latest_experimental_metric_names_on_opt_in(example, model):
         "gen_ai.client.inference.usage.output_tokens", "gen_ai.client.inference.usage.cache_read.input_tokens"}, metrics
     output = metrics["gen_ai.client.inference.usage.output_tokens"]
     assert output.unit == "{token}" and output.sum.data_points[-1].as_int == 1 + 4
+
+
+def test_content_is_captured_redacted_and_cut_only_on_opt_in(example, model):
+    import json
+    question = "How many greetings? My key is sk-test-abcdefghijklmnop123 and my token Bearer abc.def-ghi"
+    _, receiver, _ = run(example, model, [("/chat", question.encode(), {})],
+                         OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT="true", INSTSWIFT_GENAI_REDACT="database;;[0-9]+ greetings")
+    first, second = model_spans(receiver.wait_for(9))
+    inputs = json.loads(first.attributes["gen_ai.input.messages"])
+    assert [m["role"] for m in inputs] == ["system", "user"]
+    user = inputs[1]["parts"][0]
+    assert user["type"] == "text" and user["content"].startswith("How many greetings? My key is [REDACTED]")
+    assert "sk-test" not in first.attributes["gen_ai.input.messages"] and "abc.def" not in first.attributes["gen_ai.input.messages"]
+    # A pattern of the user's own (INSTSWIFT_GENAI_REDACT) applies too.
+    assert "database" not in first.attributes["gen_ai.input.messages"]
+    tool_turn = json.loads(first.attributes["gen_ai.output.messages"])
+    assert tool_turn == [{"role": "assistant", "finish_reason": "tool_calls", "parts": [{"type": "tool_call", "name": "run_sql"}]}]
+    answer = json.loads(second.attributes["gen_ai.output.messages"])
+    assert answer[0]["parts"][0]["content"].startswith("The [REDACTED] says"), answer
+    # The tool's result went into the second request as a tool message.
+    assert json.loads(second.attributes["gen_ai.input.messages"])[-1]["role"] == "tool"
+
+
+def test_no_content_attribute_without_opt_in(example, model):
+    _, receiver, _ = run(example, model, [("/chat", QUESTION.encode(), {})])
+    assert not [s for s in receiver.wait_for(9) if "gen_ai.input.messages" in s.attributes or "gen_ai.output.messages" in s.attributes]

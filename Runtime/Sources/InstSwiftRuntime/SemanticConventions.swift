@@ -44,6 +44,9 @@ public enum SemanticConventions {
     public static let genAIUsageCacheCreationInputTokens = "gen_ai.usage.cache_creation.input_tokens"
     public static let genAIUsageReasoningOutputTokens = "gen_ai.usage.reasoning.output_tokens"
     public static let genAIConversationID = "gen_ai.conversation.id"
+    /// Opt-in content (`OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true`), JSON in the conventions' shape.
+    public static let genAIInputMessages = "gen_ai.input.messages"
+    public static let genAIOutputMessages = "gen_ai.output.messages"
     public static let genAIToolName = "gen_ai.tool.name"
     public static let genAIAgentName = "gen_ai.agent.name"
     public static let genAIWorkflowName = "gen_ai.workflow.name"

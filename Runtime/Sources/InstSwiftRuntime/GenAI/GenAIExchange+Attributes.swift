@@ -51,6 +51,7 @@ extension GenAIExchange {
             attributes[Names.instswiftGenAIUsageMissing] = request.streamIncludesUsage ? "not_reported" : "not_requested"
             if !request.streamIncludesUsage { GenAIWarnings.usageNotRequested(model: request.model) }
         }
+        attributes[Names.genAIOutputMessages] = outputMessages(state)
         let cost = GenAIPriceTable.shared.cost(model: response.model ?? request.model, response)
         attributes[Names.instswiftGenAICostUSD] = cost
         span.attributes.merge(attributes)

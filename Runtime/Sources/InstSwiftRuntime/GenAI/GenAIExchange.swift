@@ -16,7 +16,11 @@ extension InstSwift {
     /// exchange finishes by itself).
     public static func genAIExchange(method: String, url: String, requestBody: UnsafeRawBufferPointer?) -> GenAIExchange? {
         guard shouldTrace, let endpoint = GenAIEndpoint.recognise(method: method, url: url) else { return nil }
-        return GenAIExchange(endpoint: endpoint, request: GenAIRequestSummary(body: requestBody, api: endpoint.api))
+        let exchange = GenAIExchange(endpoint: endpoint, request: GenAIRequestSummary(body: requestBody, api: endpoint.api))
+        if let capture = exchange.capture, exchange.span.isRecording {
+            exchange.span.attributes[SemanticConventions.genAIInputMessages] = capture.attribute(GenAIContentCapture.inputMessages(requestBody))
+        }
+        return exchange
     }
 }
 
@@ -28,6 +32,8 @@ public final class GenAIExchange: Sendable {
     let start: ContinuousClock.Instant
     /// The agent or workflow spans above this call, which sum its tokens.
     let tally: GenAITokenTally?
+    /// Set only when the user opted in to content capture.
+    let capture: GenAIContentCapture?
 
     struct State {
         var status: Int?
@@ -40,6 +46,9 @@ public final class GenAIExchange: Sendable {
         var lastChunk: ContinuousClock.Instant?
         var chunkIntervals: [Double] = []
         var finished = false
+        /// With content capture on: the answer's text and tool calls, as they arrived.
+        var outputText = ""
+        var outputTools: [String] = []
     }
 
     let state = Mutex(State())
@@ -49,6 +58,7 @@ public final class GenAIExchange: Sendable {
         self.request = request
         self.start = .now
         self.tally = GenAITokenTally.current
+        self.capture = GenAIContentCapture.configured
         let name = request.model.map { "\(endpoint.operation) \($0)" } ?? endpoint.operation
         span = InstSwift.start(name, kind: .client, context: nil, function: #function, file: #fileID, line: #line)
         recordRequest()
@@ -86,7 +96,7 @@ public final class GenAIExchange: Sendable {
         state.withLock { state in
             guard !state.finished else { return }
             if var splitter = state.splitter {
-                splitter.consume(bytes) { document in Self.chunk(document, at: now, &state) }
+                splitter.consume(bytes) { document in Self.chunk(document, at: now, capturing: capture != nil, &state) }
                 state.splitter = splitter
             } else if !state.bodyTooLarge {
                 if state.body.count + bytes.count > GenAIRequestSummary.maximumBodySize {
@@ -107,10 +117,11 @@ public final class GenAIExchange: Sendable {
             guard !state.finished else { return nil }
             state.finished = true
             if var splitter = state.splitter {
-                splitter.finish { document in Self.chunk(document, at: end, &state) }
+                splitter.finish { document in Self.chunk(document, at: end, capturing: capture != nil, &state) }
                 state.splitter = splitter
             } else if !state.body.isEmpty, let fields = try? JSONDecoder().decode(GenAIResponseFields.self, from: Data(state.body)) {
                 state.response.merge(fields)
+                if capture != nil { Self.captureOutput(state.body, &state) }
             }
             state.body = []
             return state
@@ -121,9 +132,10 @@ public final class GenAIExchange: Sendable {
     }
 
     /// One JSON document of a stream: its fields, and its timing when it carries output.
-    static func chunk(_ document: [UInt8], at time: ContinuousClock.Instant, _ state: inout State) {
+    static func chunk(_ document: [UInt8], at time: ContinuousClock.Instant, capturing: Bool, _ state: inout State) {
         guard let fields = try? JSONDecoder().decode(GenAIResponseFields.self, from: Data(document)) else { return }
         state.response.merge(fields)
+        if capturing { captureOutput(document, &state) }
         guard fields.carriesOutput else { return }
         if let last = state.lastChunk {
             state.chunkIntervals.append((time - last).seconds)
@@ -131,6 +143,25 @@ public final class GenAIExchange: Sendable {
             state.firstChunk = time
         }
         state.lastChunk = time
+    }
+}
+
+extension GenAIExchange {
+    /// Keeps the text and tool calls of a response document (content capture only), bounded by the capture's length.
+    static func captureOutput(_ document: [UInt8], _ state: inout State) {
+        guard let piece = try? JSONDecoder().decode(GenAIContentCapture.OutputPiece.self, from: Data(document)) else { return }
+        if state.outputText.count < 1 << 20 { state.outputText += piece.text }
+        state.outputTools += piece.toolNames
+    }
+
+    /// `gen_ai.output.messages` for what was captured.
+    func outputMessages(_ state: State) -> String? {
+        guard let capture else { return nil }
+        var parts: [GenAIContentCapture.Part] = []
+        if !state.outputText.isEmpty { parts.append(.init(type: "text", content: state.outputText)) }
+        parts += state.outputTools.map { .init(type: "tool_call", content: nil, name: $0) }
+        guard !parts.isEmpty else { return nil }
+        return capture.attribute([.init(role: "assistant", parts: parts, finish_reason: state.response.finishReasons.first)])
     }
 }
 

@@ -162,6 +162,24 @@ import Testing
         }
     }
 
+    // MARK: Content capture (opt-in)
+
+    @Test func capturedContentIsRedactedAndCut() throws {
+        let capture = GenAIContentCapture(maximumLength: 120, redactions: GenAIContentCapture.defaultRedactions + ["acme-[0-9]+"])
+        #expect(capture.redact("key sk-ant-api03-abcdefghijklmnop, auth: Bearer eyJ.abc-def, id acme-42") == "key [REDACTED], auth: [REDACTED], id [REDACTED]")
+        let body = #"{"system":"be brief","messages":[{"role":"user","content":[{"type":"text","text":"hi sk-abcdefghijklmnopqr"}]}]}"#
+        let messages = Array(body.utf8).withUnsafeBytes { GenAIContentCapture.inputMessages($0) }
+        #expect(messages.map(\.role) == ["system", "user"])
+        let json = try #require(capture.attribute(messages))
+        #expect(!json.contains("sk-abc") && json.contains("[REDACTED]"))
+        let long = capture.attribute([.init(role: "user", parts: [.init(type: "text", content: String(repeating: "x", count: 500))])])
+        #expect(long?.hasSuffix("…[truncated]") == true && long!.count <= 120 + 12)
+    }
+
+    @Test func contentIsOffUnlessAskedFor() {
+        #expect(GenAIContentCapture.configured == nil)
+    }
+
     // MARK: Helpers
 
     func summary(_ body: String, _ api: GenAIEndpoint.API) -> GenAIRequestSummary {

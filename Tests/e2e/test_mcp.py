@@ -110,3 +110,40 @@ def test_malformed_meta_traceparent_starts_a_fresh_trace_and_the_call_succeeds(e
     assert answers[1]["result"]["content"][0]["text"] == "2", answers
     [call] = [s for s in spans if s.name == "tools/call add"]
     assert call.parent_span_id is None and call.trace_id != "0" * 32
+
+
+MCP_BUCKETS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]
+
+
+def test_operation_duration_metrics_on_both_sides(example):
+    binary = example["bin"]
+    with Receiver() as receiver:
+        env = dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint, OTEL_METRIC_EXPORT_INTERVAL="200")
+        result = subprocess.run([str(binary / "MCPToolClient"), str(binary / "MCPToolServer")], env=env,
+                                capture_output=True, text=True, timeout=120)
+        receiver.wait_for(9)
+        deadline = __import__("time").time() + 10
+        while __import__("time").time() < deadline:
+            with receiver.lock:
+                names = {m.name for _, m in receiver.metrics}
+            if {"mcp.client.operation.duration", "mcp.server.operation.duration"} <= names:
+                break
+            __import__("time").sleep(0.1)
+        with receiver.lock:
+            metrics = list(receiver.metrics)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name, service in [("mcp.client.operation.duration", "MCPToolClient"), ("mcp.server.operation.duration", "MCPToolServer")]:
+        found = [(r, m) for r, m in metrics if m.name == name]
+        assert found, (name, {m.name for _, m in metrics})
+        assert all(r["service.name"].endswith(service) and m.unit == "s" for r, m in found)
+        points = {}
+        for _, metric in found:
+            for point in metric.histogram.data_points:
+                attributes = {a.key: a.value.string_value for a in point.attributes}
+                points[tuple(sorted(attributes.items()))] = (attributes, point)
+        by_tool = {a.get("gen_ai.tool.name"): (a, p) for a, p in points.values() if a["mcp.method.name"] == "tools/call"}
+        add_attributes, add_point = by_tool["add"]
+        assert list(add_point.explicit_bounds) == MCP_BUCKETS and add_point.count >= 1
+        assert add_attributes["gen_ai.operation.name"] == "execute_tool" and "error.type" not in add_attributes
+        assert by_tool["fail"][0]["error.type"] == "tool_error"
+        assert any(a["mcp.method.name"] == "tools/list" for a, _ in points.values())

@@ -196,6 +196,11 @@ func numbers() -> AsyncStream<Int> {
         if let value { record(key, value as Any, on: span) }
     }
 
+    /// Records a value into a histogram of the runtime's metrics (nothing when no metrics backend exists).
+    @usableFromInline static func recordHistogram(_ name: String, _ value: Double, unit: String, dimensions: [String: String]) {
+        instswiftV1RecordHistogram(name, value, unit, dimensions)
+    }
+
     /// Remembers, for the whole process, that something happened (see `InstSwift.mark` in the runtime).
     @usableFromInline static func mark(_ name: String) { instswiftV1Mark(name) }
 
@@ -326,4 +331,5 @@ extension InstSwift {
 @_silgen_name("instswift_v1_genai_received") @usableFromInline func instswiftV1GenAIReceived(_ exchange: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer)
 @_silgen_name("instswift_v1_genai_finish") @usableFromInline func instswiftV1GenAIFinish(_ exchange: UnsafeMutableRawPointer, _ error: (any Error)?)
 @_silgen_name("instswift_v1_genai_release") @usableFromInline func instswiftV1GenAIRelease(_ exchange: UnsafeMutableRawPointer)
+@_silgen_name("instswift_v1_record_histogram") @usableFromInline func instswiftV1RecordHistogram(_ name: String, _ value: Double, _ unit: String, _ dimensions: [String: String])
 /*</instswift>*/

@@ -39,3 +39,9 @@ public func instswiftV1GenAIRelease(_ exchange: UnsafeMutableRawPointer) {
 private func linkedExchange(_ pointer: UnsafeMutableRawPointer) -> GenAIExchange {
     Unmanaged<GenAIExchange>.fromOpaque(pointer).takeUnretainedValue()
 }
+
+/// Records a histogram value through ``InstSwiftMetrics`` (the metric packs' durations).
+@_silgen_name("instswift_v1_record_histogram")
+public func instswiftV1RecordHistogram(_ name: String, _ value: Double, _ unit: String, _ dimensions: [String: String]) {
+    InstSwiftMetrics.recordHistogram(name, value, unit: unit, dimensions: dimensions)
+}

@@ -85,6 +85,10 @@ public enum LinkTimeContract {
             signature: "(_ exchange: UnsafeMutableRawPointer, _ error: (any Error)?)", stubBody: ""
         ),
         Entry(symbol: "instswift_v1_genai_release", name: "instswiftV1GenAIRelease", signature: "(_ exchange: UnsafeMutableRawPointer)", stubBody: ""),
+        Entry(
+            symbol: "instswift_v1_record_histogram", name: "instswiftV1RecordHistogram",
+            signature: "(_ name: String, _ value: Double, _ unit: String, _ dimensions: [String: String])", stubBody: ""
+        ),
     ]
 
     /// The declarations support code calls (bodies are in the runtime, or the stub).

@@ -177,6 +177,11 @@ public enum LinkTimeSupport {
                 if let value { record(key, value as Any, on: span) }
             }
 
+            /// Records a value into a histogram of the runtime's metrics (nothing when no metrics backend exists).
+            @usableFromInline static func recordHistogram(_ name: String, _ value: Double, unit: String, dimensions: [String: String]) {
+                instswiftV1RecordHistogram(name, value, unit, dimensions)
+            }
+
             /// Remembers, for the whole process, that something happened (see `InstSwift.mark` in the runtime).
             @usableFromInline static func mark(_ name: String) { instswiftV1Mark(name) }
 

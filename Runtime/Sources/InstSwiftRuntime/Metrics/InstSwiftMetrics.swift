@@ -20,13 +20,31 @@ public enum InstSwiftMetrics {
         return registered.withLock { $0 }
     }
 
+    /// Records `value` into the histogram `name` (a swift-metrics `Recorder`), when a metrics backend exists.
+    public static func recordHistogram(_ name: String, _ value: Double, unit: String, dimensions: [String: String]) {
+        guard let factory = currentFactory else { return }
+        let sorted = dimensions.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        Recorder(label: name, dimensions: sorted + [("unit", unit)], factory: factory).record(value)
+    }
+
+    /// The conventions' bucket advice for MCP operation durations (seconds).
+    static let mcpDurationBuckets: [Double] = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]
+
     /// Explicit histogram bucket bounds per metric name, as the conventions advise, for the exporter's configuration.
     public static var histogramBuckets: [String: [Double]] {
-        var buckets: [String: [Double]] = [:]
+        var buckets: [String: [Double]] = ["mcp.client.operation.duration": mcpDurationBuckets, "mcp.server.operation.duration": mcpDurationBuckets]
         for names in [GenAIMetricNames.v1_41, GenAIMetricNames.latest] {
             for name in [names.duration, names.timeToFirstChunk, names.timePerOutputChunk] { buckets[name] = GenAIMetrics.durationBuckets }
             if let tokens = names.tokenUsageHistogram { buckets[tokens] = GenAIMetrics.tokenBuckets }
         }
         return buckets
+    }
+}
+
+extension InstSwift {
+    /// Records a value into a histogram of the runtime's metrics (nothing when no metrics backend exists); the same
+    /// call as in modules that reach the runtime at link time.
+    public static func recordHistogram(_ name: String, _ value: Double, unit: String, dimensions: [String: String]) {
+        InstSwiftMetrics.recordHistogram(name, value, unit: unit, dimensions: dimensions)
     }
 }

@@ -13,7 +13,7 @@ swift build -c release --product instswift
 instswift=$PWD/.build/release/instswift
 
 echo "== building the example service with instrumentation: instswift swift build (the first time ~4 min: Hummingbird, swift-otel)"
-"$instswift" swift build --package-path "$example"
+"$instswift" swift build --package-path "$example" --product ExampleService
 
 bin=$(swift build --package-path "$example" --scratch-path "$example/.build/instswift" --show-bin-path)
 trace_file=$PWD/$example/.build/instswift/demo-traces.jsonl

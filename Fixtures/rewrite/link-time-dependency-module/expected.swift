@@ -258,39 +258,49 @@ extension InstSwift {
         _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
         line: UInt = #line, _ body: () async throws(E) -> T
     ) async throws(E) -> T {
-        try await span("invoke_agent \(name)", attributes: { record("gen_ai.operation.name", "invoke_agent", on: $0); record("gen_ai.agent.name", name, on: $0) },
-                       isolation: isolation, function: function, file: file, line: line) { _ throws(E) in try await body() }
+        try await operationSpan("invoke_agent", "gen_ai.agent.name", name, isolation, function, file, line, body)
     }
     @usableFromInline static func invokeAgent<T, E: Error>(
         _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line, _ body: () throws(E) -> T
     ) throws(E) -> T {
-        try span("invoke_agent \(name)", attributes: { record("gen_ai.operation.name", "invoke_agent", on: $0); record("gen_ai.agent.name", name, on: $0) },
-                 function: function, file: file, line: line) { _ throws(E) in try body() }
+        try operationSpan("invoke_agent", "gen_ai.agent.name", name, function, file, line, body)
     }
     @usableFromInline static func invokeWorkflow<T, E: Error>(
         _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
         line: UInt = #line, _ body: () async throws(E) -> T
     ) async throws(E) -> T {
-        try await span("invoke_workflow \(name)", attributes: { record("gen_ai.operation.name", "invoke_workflow", on: $0); record("gen_ai.workflow.name", name, on: $0) },
-                       isolation: isolation, function: function, file: file, line: line) { _ throws(E) in try await body() }
+        try await operationSpan("invoke_workflow", "gen_ai.workflow.name", name, isolation, function, file, line, body)
     }
     @usableFromInline static func invokeWorkflow<T, E: Error>(
         _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line, _ body: () throws(E) -> T
     ) throws(E) -> T {
-        try span("invoke_workflow \(name)", attributes: { record("gen_ai.operation.name", "invoke_workflow", on: $0); record("gen_ai.workflow.name", name, on: $0) },
-                 function: function, file: file, line: line) { _ throws(E) in try body() }
+        try operationSpan("invoke_workflow", "gen_ai.workflow.name", name, function, file, line, body)
     }
     @usableFromInline static func executeTool<T, E: Error>(
         _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
         line: UInt = #line, _ body: () async throws(E) -> T
     ) async throws(E) -> T {
-        try await span("execute_tool \(name)", attributes: { record("gen_ai.operation.name", "execute_tool", on: $0); record("gen_ai.tool.name", name, on: $0) },
-                       isolation: isolation, function: function, file: file, line: line) { _ throws(E) in try await body() }
+        try await operationSpan("execute_tool", "gen_ai.tool.name", name, isolation, function, file, line, body)
     }
     @usableFromInline static func executeTool<T, E: Error>(
         _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line, _ body: () throws(E) -> T
     ) throws(E) -> T {
-        try span("execute_tool \(name)", attributes: { record("gen_ai.operation.name", "execute_tool", on: $0); record("gen_ai.tool.name", name, on: $0) },
+        try operationSpan("execute_tool", "gen_ai.tool.name", name, function, file, line, body)
+    }
+
+    /// `{operation} {name}` with `gen_ai.operation.name` and the name under `key`.
+    @usableFromInline static func operationSpan<T, E: Error>(
+        _ operation: String, _ key: String, _ name: String, _ isolation: isolated (any Actor)?, _ function: String,
+        _ file: String, _ line: UInt, _ body: () async throws(E) -> T
+    ) async throws(E) -> T {
+        try await span("\(operation) \(name)", attributes: { record("gen_ai.operation.name", operation, on: $0); record(key, name, on: $0) },
+                       isolation: isolation, function: function, file: file, line: line) { _ throws(E) in try await body() }
+    }
+    @usableFromInline static func operationSpan<T, E: Error>(
+        _ operation: String, _ key: String, _ name: String, _ function: String, _ file: String, _ line: UInt,
+        _ body: () throws(E) -> T
+    ) throws(E) -> T {
+        try span("\(operation) \(name)", attributes: { record("gen_ai.operation.name", operation, on: $0); record(key, name, on: $0) },
                  function: function, file: file, line: line) { _ throws(E) in try body() }
     }
 

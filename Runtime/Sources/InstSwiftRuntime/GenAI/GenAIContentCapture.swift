@@ -12,9 +12,15 @@ import Glibc
 /// JSON shape (`[{"role": ..., "parts": [{"type": "text", "content": ...}]}]`). Off by default. When on, text is
 /// redacted — API-key and bearer-token shapes always, plus `INSTSWIFT_GENAI_REDACT` patterns (regular expressions
 /// separated by `;;`) — and each attribute is cut at `INSTSWIFT_GENAI_CONTENT_MAX_LENGTH` characters (16,384).
-struct GenAIContentCapture: Sendable {
+struct GenAIContentCapture: @unchecked Sendable {
     var maximumLength: Int
-    var redactions: [String]
+    /// Compiled once; a pattern that does not compile is left out. (`Regex` is not `Sendable`; these are only read.)
+    var redactions: [Regex<AnyRegexOutput>]
+
+    init(maximumLength: Int, redactions patterns: [String]) {
+        self.maximumLength = maximumLength
+        redactions = patterns.compactMap { try? Regex($0) }
+    }
 
     /// The capture the environment asks for, or nil (the default: nothing is captured).
     static let configured: GenAIContentCapture? = {
@@ -30,14 +36,9 @@ struct GenAIContentCapture: Sendable {
     /// API keys (`sk-...`, `sk-ant-...`) and bearer tokens.
     static let defaultRedactions = [#"sk-[A-Za-z0-9_\-]{12,}"#, #"(?i)bearer\s+[A-Za-z0-9._~+/\-]+=*"#]
 
-    /// `text` with every redaction pattern replaced by `[REDACTED]`; an invalid pattern is skipped.
+    /// `text` with every redaction pattern replaced by `[REDACTED]`.
     func redact(_ text: String) -> String {
-        var result = text
-        for pattern in redactions {
-            guard let regex = try? Regex(pattern) else { continue }
-            result = result.replacing(regex, with: "[REDACTED]")
-        }
-        return result
+        redactions.reduce(text) { $0.replacing($1, with: "[REDACTED]") }
     }
 
     /// Messages as the conventions' JSON, redacted and cut to the maximum length.

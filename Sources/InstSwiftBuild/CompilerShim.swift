@@ -155,7 +155,7 @@ struct ModuleRewrite {
         if access == .linkTime {
             // What the link-time support cannot stand in for (the bootstrap's InstSwiftOTel) leaves its file untouched.
             for (index, entry) in rewritten {
-                guard let output = entry.result.output, let module = Self.runtimeModules.first(where: { output.contains("import \($0)") }) else { continue }
+                guard entry.result.output != nil, let module = Self.runtimeModules.first(where: entry.result.addedImports.contains) else { continue }
                 let rule = entry.result.instrumented.first?.applied.first?.id ?? "instswift"
                 outcome.warnings.append(
                     "[\(rule)] \(entry.path) is compiled uninstrumented: the rules that apply need \(module), which module "
@@ -181,7 +181,8 @@ struct ModuleRewrite {
             guard let (path, result) = rewritten[index] else { continue }
             outcome.diagnostics.append(contentsOf: result.diagnostics)
             guard let output = result.output else { continue }
-            for module in Self.runtimeModules where output.contains("import \(module)") && !available.contains(module) {
+            // What the rewrite made the file import (never text search: the link-time support's comments name the runtime).
+            for module in Self.runtimeModules where result.addedImports.contains(module) && !available.contains(module) {
                 let rule = result.instrumented.first?.applied.first?.id ?? "instswift"
                 outcome.missingRuntimeModule = outcome.missingRuntimeModule ?? (module, rule)
             }

@@ -64,6 +64,7 @@ public struct SwiftFrontend: LanguageFrontend {
         }
         var result = RewriteResult(output: EditApplier.apply(edits, to: source), reports: reports, diagnostics: diagnostics, edits: edits)
         result.fileImports = collector.imports
+        result.addedImports = Set(imports).subtracting(collector.imports)
         result.moduleDeclarations = declarations
         return result
     }

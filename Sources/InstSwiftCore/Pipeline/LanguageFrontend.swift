@@ -47,6 +47,8 @@ public struct RewriteResult: Sendable {
     public var edits: [TextEdit]
     /// The modules the file imports (as far as the frontend read them).
     public var fileImports: Set<String> = []
+    /// The modules the rewrite added imports of (the runtime's, for advice that calls it).
+    public var addedImports: Set<String> = []
     /// Declarations the applied rules add to the module (once per module: the module-level step appends them).
     public var moduleDeclarations: [ModuleDeclaration] = []
 

@@ -159,6 +159,13 @@ def test_one_trace_links_the_request_to_sql_and_the_outbound_call(example):
     assert downstream.traceparents[0].split("-")[1:3] == [TRACE_ID, client.span_id]
     assert all(s.resource["service.name"] == "example-service" for s in spans)
 
+    # The swift-log pack: the handler's plain log line carries the server span's trace context in its metadata.
+    logged = [line for line in output.splitlines() if line.endswith(" greeted")]
+    assert len(logged) == 1, output
+    metadata = dict(field.split("=", 1) for field in logged[0].split() if "=" in field)
+    assert metadata["trace_id"] == TRACE_ID and metadata["span_id"] == server.span_id, logged
+    assert metadata["trace_flags"] == "01" and metadata["greeted.name"] == "alice"
+
 
 def test_malformed_traceparent_starts_a_fresh_trace(example):
     with Receiver() as receiver:

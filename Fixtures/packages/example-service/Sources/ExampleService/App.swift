@@ -67,6 +67,8 @@ struct Handlers: Sendable {
     func hello(_ request: Request, context: some RequestContext) async throws -> Response {
         let name = context.parameters.get("name") ?? "world"
         let greeting = try await greeter.greeting(for: name)
+        // A plain log line: the swift-log pack adds the active span's trace_id and span_id to its metadata.
+        context.logger.info("greeted", metadata: ["greeted.name": "\(name)"])
         let fortune = try await downstream.fortune()
         return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "\(greeting) \(fortune)\n")))
     }

@@ -1,0 +1,41 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Vapor
+
+/// A Vapor 4 service with no tracing code: `GET /fortune` asks DOWNSTREAM_URL (with URLSession) for a fortune when it
+/// is set, `GET /hello/:name` greets, `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
+/// VAPOR_TRACING_MIDDLEWARE=1 makes it an app that adds Vapor's own `TracingMiddleware`).
+@main
+struct VaporService {
+    static func main() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let app = try await Application.make(.production)
+        app.http.server.configuration.hostname = "127.0.0.1"
+        app.http.server.configuration.port = Int(environment["PORT"] ?? "") ?? 8081
+        let downstream = environment["DOWNSTREAM_URL"].flatMap(URL.init(string:))
+        // An app that traces by hand (the e2e suite checks that instswift then adds no span of its own).
+        if environment["VAPOR_TRACING_MIDDLEWARE"] == "1" {
+            app.middleware.use(TracingMiddleware(), at: .beginning)
+            app.traceAutoPropagation = true
+        }
+
+        app.get("hello", ":name") { request async throws -> String in
+            let name = request.parameters.get("name") ?? "world"
+            request.logger.info("greeted", metadata: ["greeted.name": "\(name)"])
+            return "Hello from Vapor, \(name)!"
+        }
+        app.get("fortune") { request async throws -> String in
+            guard let downstream else { return "fortune: vapor says hi" }
+            let (data, _) = try await URLSession.shared.data(for: URLRequest(url: downstream))
+            return String(decoding: data, as: UTF8.self)
+        }
+        app.get("fail") { request async throws -> String in
+            throw Abort(.internalServerError, reason: "failing on purpose")
+        }
+        print("vapor-service listening on http://127.0.0.1:\(app.http.server.configuration.port)/hello/world")
+        try await app.execute()
+        try await app.asyncShutdown()
+    }
+}

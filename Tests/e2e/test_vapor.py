@@ -1,0 +1,104 @@
+"""The Vapor pack: a Vapor 4 service with no tracing code, built with `instswift swift build`, makes one SERVER span per
+request with the HTTP conventions, continues the caller's trace, and adds nothing to an app that uses Vapor's own
+TracingMiddleware — decoded with the official OTLP classes."""
+
+import os
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+from conftest import free_port
+from otlp_receiver import Receiver
+from test_example_service import example  # noqa: F401 (the module fixture builds the package, VaporService included)
+
+TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
+CALLER_SPAN = "00f067aa0ba902b7"
+
+
+def start_vapor(binary, env):
+    port = free_port()
+    process = subprocess.Popen([str(binary / "VaporService")], env=dict(os.environ, PORT=str(port), **env),
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/hello/probe", timeout=1)
+            return process, port
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError("the Vapor service did not start:\n" + process.communicate()[0])
+
+
+def get(port, path, headers=None):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def stop(process):
+    process.send_signal(signal.SIGTERM)
+    output = process.communicate(timeout=30)[0]
+    return process.returncode, output
+
+
+def test_a_server_span_per_request_with_the_http_conventions(example):
+    with Receiver() as receiver:
+        process, port = start_vapor(example["bin"], {"OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint,
+                                                    "OTEL_SERVICE_NAME": "vapor-service"})
+        hello = get(port, "/hello/alice", {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01", "User-Agent": "e2e/1.0"})
+        failed = get(port, "/fail")
+        missing = get(port, "/no/such/path")
+        code, output = stop(process)
+        spans = receiver.wait_for(4)
+    assert hello == (200, "Hello from Vapor, alice!") and failed[0] == 500 and missing[0] == 404, output
+    assert code == 0, output
+    by_path = {s.attributes["url.path"]: s for s in spans}
+    assert len(spans) == 4 and all(s.kind == "server" for s in spans), spans
+
+    server = by_path["/hello/alice"]
+    assert server.name == "GET /hello/:name"
+    assert server.trace_id == TRACE_ID and server.parent_span_id == CALLER_SPAN
+    a = server.attributes
+    assert a["http.request.method"] == "GET" and a["url.scheme"] == "http" and a["http.route"] == "/hello/:name"
+    assert a["http.response.status_code"] == 200 and a["server.address"] == "127.0.0.1" and a["server.port"] == port
+    assert a["client.address"] == "127.0.0.1" and a["user_agent.original"] == "e2e/1.0"
+    assert a["network.protocol.version"] == "1.1" and "error.type" not in a and server.status_code != 2
+    assert server.resource["service.name"] == "vapor-service"
+
+    # A handler's error, turned into a 500 by Vapor's ErrorMiddleware (inside the span): the final status is recorded.
+    fail = by_path["/fail"]
+    assert fail.name == "GET /fail" and fail.attributes["http.response.status_code"] == 500
+    assert fail.attributes["error.type"] == "500" and fail.status_code == 2  # STATUS_CODE_ERROR
+    assert fail.parent_span_id is None and fail.trace_id != TRACE_ID
+
+    # An unmatched path: no route, so the span is named by the method alone and has no http.route.
+    unmatched = by_path["/no/such/path"]
+    assert unmatched.name == "GET" and "http.route" not in unmatched.attributes
+    assert unmatched.attributes["http.response.status_code"] == 404 and "error.type" not in unmatched.attributes
+
+    # The swift-log pack: the handler's log line carries the span's trace context.
+    [logged] = [line for line in output.splitlines() if line.endswith(" greeted") and "greeted.name=alice" in line]
+    assert f"trace_id={TRACE_ID}" in logged and f"span_id={server.span_id}" in logged, logged
+
+
+def test_an_app_with_vapors_own_tracing_middleware_gets_no_second_span(example):
+    with Receiver() as receiver:
+        process, port = start_vapor(example["bin"], {"OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint,
+                                                    "VAPOR_TRACING_MIDDLEWARE": "1"})
+        get(port, "/hello/bob", {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"})
+        code, output = stop(process)
+        spans = receiver.wait_for(2)
+        time.sleep(1)
+        spans = list(receiver.spans)
+    assert code == 0, output
+    requests = [s for s in spans if s.attributes.get("url.path") == "/hello/bob"]
+    # Exactly one server span, and it is Vapor's (its middleware records network.protocol.name; the pack's does not).
+    assert len(requests) == 1, spans
+    assert requests[0].attributes["network.protocol.name"] == "http"
+    assert requests[0].trace_id == TRACE_ID and requests[0].parent_span_id == CALLER_SPAN

@@ -12,9 +12,11 @@ public enum Advice: Sendable {
     case wrap(WrapAdvice)
     /// Add declarations to the module, once.
     case declare(DeclareAdvice)
+    /// Pass a call's receiver through a function first (call join points).
+    case wrapReceiver(WrapReceiverAdvice)
 
     /// The keys that name an advice kind in a rule's `advice:` list.
-    public static let keys = ["span", "inject-context", "import", "insert", "wrap", "declare"]
+    public static let keys = ["span", "inject-context", "import", "insert", "wrap", "declare", "wrap-receiver"]
 
     /// The YAML key of this kind.
     public var key: String {
@@ -25,6 +27,7 @@ public enum Advice: Sendable {
         case .insert: "insert"
         case .wrap: "wrap"
         case .declare: "declare"
+        case .wrapReceiver: "wrap-receiver"
         }
     }
 }

@@ -26,6 +26,7 @@ extension RuleFileLoader {
         case "insert": return readInsert(entry.value, reader).map(Advice.insert)
         case "wrap": return readWrap(entry.value, reader).map(Advice.wrap)
         case "declare": return statements(entry.value, "'declare'", reader).map { .declare(DeclareAdvice(code: $0)) }
+        case "wrap-receiver": return readWrapReceiver(entry.value, reader).map(Advice.wrapReceiver)
         default: return nil  // `mapping(_:allowed:)` reported the unknown key
         }
     }
@@ -40,6 +41,17 @@ extension RuleFileLoader {
             return nil
         }
         return WrapAdvice(call: CodeSnippet(code, at: snippet.location))
+    }
+
+    /// `wrap-receiver: Proxy.traced`: a function the call's receiver goes through.
+    func readWrapReceiver(_ node: Node, _ reader: YAMLReader) -> WrapReceiverAdvice? {
+        guard let snippet = expression(node, "'wrap-receiver'", reader) else { return nil }
+        let code = snippet.code.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard code.first.map({ $0.isLetter || $0 == "_" }) == true, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
+            reader.error("'wrap-receiver' must name a function, such as 'Proxy.traced' (the call's receiver becomes its argument)", at: node)
+            return nil
+        }
+        return WrapReceiverAdvice(function: CodeSnippet(code, at: snippet.location))
     }
 
     func readSpan(_ node: Node, _ reader: YAMLReader) -> SpanAdvice? {

@@ -197,7 +197,14 @@ public struct RuleFileLoader: Sendable {
 
     /// Rejects advice that cannot apply to what the join point selects.
     func checkAdviceFits(_ rule: Rule, _ reader: YAMLReader, at node: Node) {
-        guard rule.joinPoint.selectsCalls else { return }
+        guard rule.joinPoint.selectsCalls else {
+            if rule.advice.contains(where: { if case .wrapReceiver = $0 { true } else { false } }) {
+                reader.diagnostics.error(
+                    "'wrap-receiver' applies to calls; select them with a 'call' join point (a declaration has no receiver)",
+                    at: reader.location(of: node), rule: rule.id)
+            }
+            return
+        }
         for advice in rule.advice {
             switch advice {
             case .span(let span) where !span.resultAttributes.isEmpty || !span.errorAttributes.isEmpty || span.extractContext != nil || span.ending == .stream:
@@ -206,7 +213,7 @@ public struct RuleFileLoader: Sendable {
                     at: reader.location(of: node), rule: rule.id)
             case .insert, .injectContext, .wrap:
                 reader.diagnostics.error(
-                    "'\(advice.key)' applies to declarations; a 'call' join point supports 'span', 'import' and 'declare'",
+                    "'\(advice.key)' applies to declarations; a 'call' join point supports 'span', 'wrap-receiver', 'import' and 'declare'",
                     at: reader.location(of: node), rule: rule.id)
             default: break
             }

@@ -73,6 +73,7 @@ public enum RulesSchema {
                 case "insert": (key, insert)
                 case "wrap": (key, ["type": "string", "description": "A call whose trailing closure becomes the body."])
                 case "declare": (key, ["type": "string", "description": "Swift declarations added once to each module the rule instruments."])
+                case "wrap-receiver": (key, ["type": "string", "description": "A function a call's receiver goes through (call join points)."])
                 default: (key, string)
                 }
             }),

@@ -39,4 +39,6 @@ struct CallTarget {
     var underTry: Bool
     /// Whether an `await` covers the call.
     var underAwait: Bool
+    /// The receiver expression a `wrap-receiver` function takes, when the call has one it can take.
+    var receiver: Range<AbsolutePosition>?
 }

@@ -281,11 +281,13 @@ final class SiteCollector: SyntaxVisitor {
     override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
         let callee: String
         var receiver: String?
+        var receiverRange: Range<AbsolutePosition>?
         if let reference = node.calledExpression.as(DeclReferenceExprSyntax.self) {
             callee = reference.baseName.text
         } else if let member = node.calledExpression.as(MemberAccessExprSyntax.self), let base = member.base {
             callee = member.declName.baseName.text
             receiver = text(base)
+            receiverRange = Self.wrappableReceiver(base)
         } else {
             return .visitChildren
         }
@@ -309,9 +311,16 @@ final class SiteCollector: SyntaxVisitor {
         sites.append(CollectedSite(
             site: .call(site),
             target: .call(CallTarget(start: node.positionAfterSkippingLeadingTrivia, end: node.endPositionBeforeTrailingTrivia,
-                                     underTry: effects.underTry, underAwait: effects.underAwait))
+                                     underTry: effects.underTry, underAwait: effects.underAwait, receiver: receiverRange))
         ))
         return .visitChildren
+    }
+
+    /// A receiver a function can take. Not `super`, and not `session?` or `session!`: the injected region's closing
+    /// marker is a comment, which would turn the postfix `?` into a ternary operator.
+    static func wrappableReceiver(_ base: ExprSyntax) -> Range<AbsolutePosition>? {
+        if base.is(SuperExprSyntax.self) || base.is(OptionalChainingExprSyntax.self) || base.is(ForceUnwrapExprSyntax.self) { return nil }
+        return base.positionAfterSkippingLeadingTrivia..<base.endPositionBeforeTrailingTrivia
     }
 
     private func receiverType(_ receiver: String) -> String? {

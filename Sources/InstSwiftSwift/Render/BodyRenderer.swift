@@ -59,6 +59,8 @@ struct BodyRenderer {
                     output.imports.append(module.module)
                 case .declare:
                     continue  // added once per module (see `SwiftFrontend.appendingDeclarations`)
+                case .wrapReceiver:
+                    continue  // call join points only (the rules loader refuses it elsewhere)
                 }
             }
         }

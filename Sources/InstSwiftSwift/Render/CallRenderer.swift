@@ -1,7 +1,8 @@
 import InstSwiftCore
 
 /// Wraps a call expression in a span: `InstSwift.span("name") { instswiftSpan in try await call(...) }`, repeating
-/// inside the closure the `try` and `await` written around the call.
+/// inside the closure the `try` and `await` written around the call; and passes its receiver through a `wrap-receiver`
+/// function: `Proxy.traced(session).data(for: r)`.
 struct CallRenderer {
     let site: CallSite
     let call: CallTarget
@@ -12,6 +13,7 @@ struct CallRenderer {
         var output = BodyRenderer.Output()
         var opening = ""
         var closing = ""
+        var receiverFunctions: [String] = []
         for rule in rules {
             let values = context.placeholders(
                 rule: rule, type: site.enclosingTypes.last, function: site.enclosingFunction, signature: site.signature,
@@ -29,9 +31,21 @@ struct CallRenderer {
                     closing += " }"
                 case .addImport(let module):
                     output.imports.append(module.module)
+                case .wrapReceiver(let wrap):
+                    if wrap.function.code.hasPrefix("InstSwift.") { output.imports += context.runtimeImports }
+                    receiverFunctions.append(wrap.function.code)
                 case .injectContext, .insert, .wrap, .declare:
-                    continue
+                    continue  // declarations only (the rules loader refuses them here; `declare` is added per module)
                 }
+            }
+        }
+        if let receiver = call.receiver, !receiverFunctions.isEmpty {
+            // Inside the span's region (shorter regions open later at one offset), the first rule's function outermost.
+            let start = receiver.lowerBound.utf8Offset, end = receiver.upperBound.utf8Offset
+            for (index, function) in receiverFunctions.enumerated() {
+                let sequence = context.sequence * 16 + index
+                output.edits.append(TextEdit(offset: start, text: InjectedRegion.wrap(function + "("), role: .open(length: end - start), sequence: sequence))
+                output.edits.append(TextEdit(offset: end, text: InjectedRegion.wrap(")"), role: .close(length: end - start), sequence: sequence))
             }
         }
         guard !opening.isEmpty else { return output }

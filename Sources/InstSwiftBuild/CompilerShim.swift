@@ -174,7 +174,9 @@ struct ModuleRewrite {
         if let first = rewritten.filter({ $0.value.result.output != nil }).keys.min(), let output = rewritten[first]?.result.output {
             let declarations = rewritten.keys.sorted().flatMap { rewritten[$0]?.result.moduleDeclarations ?? [] }
             if !declarations.isEmpty {
-                rewritten[first]?.result.output = SwiftFrontend.appendingDeclarations(to: output, declarations)
+                let runtime = SwiftFrontend.declarationImports(declarations, access: access)
+                rewritten[first]?.result.output = SwiftFrontend.appendingDeclarations(to: output, declarations, imports: runtime)
+                rewritten[first]?.result.addedImports.formUnion(runtime)
             }
         }
         for index in sources.indices {

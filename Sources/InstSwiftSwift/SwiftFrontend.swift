@@ -88,9 +88,17 @@ extension SwiftFrontend {
 
     /// `output` with the declarations of rules (``DeclareAdvice``) appended, each once, as injected regions under a
     /// `#sourceLocation` of the rules file, so errors in them point at the rule.
-    public static func appendingDeclarations(to output: String, _ declarations: [ModuleDeclaration]) -> String {
+    /// What declarations need imported in the file they go to: the runtime, when they call its API and the module
+    /// imports it (a module reaching the runtime at link time has the support code's `InstSwift` instead).
+    public static func declarationImports(_ declarations: [ModuleDeclaration], access: RuntimeAccess) -> [String] {
+        access == .importing && declarations.contains { $0.code.code.contains("InstSwift.") } ? [RewriteOptions().runtimeModule] : []
+    }
+
+    /// `imports` go first, for declarations that need a module their file may not import (the runtime).
+    public static func appendingDeclarations(to output: String, _ declarations: [ModuleDeclaration], imports: [String] = []) -> String {
         var seen = Set<ModuleDeclaration>()
         var text = output
+        if !imports.isEmpty { text += InjectedRegion.wrap("\n" + imports.map { "import \($0)\n" }.joined()) }
         for declaration in declarations where seen.insert(declaration).inserted {
             let location = declaration.code.location
             text += InjectedRegion.wrap(

@@ -59,7 +59,8 @@ struct RewriteCase: CustomTestStringConvertible, Sendable {
             result.output = SwiftFrontend.appendingLinkTimeSupport(to: output, moduleImports: result.fileImports)
         }
         if let output = result.output, !result.moduleDeclarations.isEmpty {
-            result.output = SwiftFrontend.appendingDeclarations(to: output, result.moduleDeclarations)
+            let imports = SwiftFrontend.declarationImports(result.moduleDeclarations, access: runtimeAccess)
+            result.output = SwiftFrontend.appendingDeclarations(to: output, result.moduleDeclarations, imports: imports)
         }
         return (result.output ?? Self.noChanges, result)
     }

@@ -102,3 +102,49 @@ def test_an_app_with_vapors_own_tracing_middleware_gets_no_second_span(example):
     assert len(requests) == 1, spans
     assert requests[0].attributes["network.protocol.name"] == "http"
     assert requests[0].trace_id == TRACE_ID and requests[0].parent_span_id == CALLER_SPAN
+
+
+def test_three_services_in_three_processes_make_one_trace(example):
+    """Hummingbird -(AsyncHTTPClient)-> Vapor -(URLSession)-> Hummingbird, none with tracing code: one request with a
+    known traceparent gives one trace whose parent chain crosses every hop, and the services' log lines carry it."""
+    from test_example_service import start_service, stop as stop_service
+
+    with Receiver() as receiver:
+        exporting = {"OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint}
+        last, last_port = start_service(example["bin"], dict(exporting, OTEL_SERVICE_NAME="fortunes"))
+        vapor, vapor_port = start_vapor(example["bin"], dict(
+            exporting, OTEL_SERVICE_NAME="vapor-gateway", DOWNSTREAM_URL=f"http://127.0.0.1:{last_port}/fortune"))
+        first, first_port = start_service(example["bin"], dict(
+            exporting, OTEL_SERVICE_NAME="front", DOWNSTREAM_URL=f"http://127.0.0.1:{vapor_port}/fortune"))
+        status, body = get(first_port, "/hello/carol", {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"})
+        outputs = {"front": stop_service(first)[2], "vapor-gateway": stop(vapor)[1], "fortunes": stop_service(last)[2]}
+        receiver.wait_for(12)
+        spans = [s for s in receiver.spans if s.trace_id == TRACE_ID]
+    assert status == 200 and body.startswith("Hello, carol! fortune: "), (body, outputs)
+
+    def one(service, name, kind):
+        found = [s for s in spans if s.resource["service.name"] == service and s.name == name and s.kind == kind]
+        assert len(found) == 1, (service, name, kind, spans)
+        return found[0]
+
+    front_server = one("front", "GET /hello/{name}", "server")
+    front_client = one("front", "GET", "client")
+    gateway_server = one("vapor-gateway", "GET /fortune", "server")
+    gateway_client = one("vapor-gateway", "GET", "client")
+    last_server = one("fortunes", "GET /fortune", "server")
+    assert front_server.parent_span_id == CALLER_SPAN
+    assert front_client.parent_span_id == front_server.span_id
+    assert gateway_server.parent_span_id == front_client.span_id
+    assert gateway_client.parent_span_id == gateway_server.span_id
+    assert last_server.parent_span_id == gateway_client.span_id
+
+    # The URLSession pack's client span follows the HTTP client conventions.
+    a = gateway_client.attributes
+    assert a["http.request.method"] == "GET" and a["url.full"] == f"http://127.0.0.1:{last_port}/fortune"
+    assert a["server.address"] == "127.0.0.1" and a["server.port"] == last_port
+    assert a["http.response.status_code"] == 200 and "error.type" not in a
+
+    # swift-log: a line of the first service and Vapor's request log line carry the trace id.
+    assert any(f"trace_id={TRACE_ID}" in line for line in outputs["front"].splitlines() if line.endswith(" greeted"))
+    assert any(f"trace_id={TRACE_ID}" in line and f"span_id={gateway_server.span_id}" in line
+               for line in outputs["vapor-gateway"].splitlines() if line.endswith("GET /fortune")), outputs["vapor-gateway"]

@@ -2,8 +2,9 @@
     func fetch(from url: String) async throws -> String { url }
 }
 
-struct Mirror {
-    func fetch(from url: String) -> String { "mirror:" + url }
+struct Echo {
+    func fetch(from url: String) -> String { "echo:" + url }
+    static func fetch(from url: String) -> String { "static echo:" + url }
 }
 
 class Base {
@@ -16,12 +17,13 @@ final class Derived: Base {
     }
 }
 
-func load(_ client: Client, _ optional: Client?, mirror: Mirror) async throws -> [String?] {
+func load(_ client: Client, _ optional: Client?, echo: Echo) async throws -> [String?] {
     let direct = try await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in try await /*</instswift>*//*<instswift>*/TracedClient.traced(/*</instswift>*/client/*<instswift>*/)/*</instswift>*/.fetch(from: "a")/*<instswift>*/ }/*</instswift>*/
     let chained = try await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in try await /*</instswift>*/optional?.fetch(from: "b")/*<instswift>*/ }/*</instswift>*/
     let forced = try await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in try await /*</instswift>*/optional!.fetch(from: "c")/*<instswift>*/ }/*</instswift>*/
-    let other = /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in /*</instswift>*//*<instswift>*/TracedClient.traced(/*</instswift>*/mirror/*<instswift>*/)/*</instswift>*/.fetch(from: "d")/*<instswift>*/ }/*</instswift>*/
-    return [direct, chained, forced, other]
+    let other = /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in /*</instswift>*//*<instswift>*/TracedClient.traced(/*</instswift>*/echo/*<instswift>*/)/*</instswift>*/.fetch(from: "d")/*<instswift>*/ }/*</instswift>*/
+    let onType = /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in /*</instswift>*/Echo.fetch(from: "e")/*<instswift>*/ }/*</instswift>*/
+    return [direct, chained, forced, other, onType]
 }
 /*<instswift>*/
 // instswift: declarations of rule 'traced-fetch'

@@ -2,8 +2,9 @@ final class Client: Sendable {
     func fetch(from url: String) async throws -> String { url }
 }
 
-struct Mirror {
-    func fetch(from url: String) -> String { "mirror:" + url }
+struct Echo {
+    func fetch(from url: String) -> String { "echo:" + url }
+    static func fetch(from url: String) -> String { "static echo:" + url }
 }
 
 class Base {
@@ -16,10 +17,11 @@ final class Derived: Base {
     }
 }
 
-func load(_ client: Client, _ optional: Client?, mirror: Mirror) async throws -> [String?] {
+func load(_ client: Client, _ optional: Client?, echo: Echo) async throws -> [String?] {
     let direct = try await client.fetch(from: "a")
     let chained = try await optional?.fetch(from: "b")
     let forced = try await optional!.fetch(from: "c")
-    let other = mirror.fetch(from: "d")
-    return [direct, chained, forced, other]
+    let other = echo.fetch(from: "d")
+    let onType = Echo.fetch(from: "e")
+    return [direct, chained, forced, other, onType]
 }

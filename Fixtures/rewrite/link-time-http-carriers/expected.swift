@@ -42,6 +42,9 @@ import NIOHTTP1
         @usableFromInline func end() { if let handle { instswiftV1SpanEnd(handle) } }
     }
 
+    /// The span type rules' declarations name, as in modules that import the runtime.
+    @usableFromInline typealias AnySpan = Span
+
     @usableFromInline enum Kind: Int { case `internal` = 0, server, client, producer, consumer }
 
     /// Inbound W3C trace context (`traceparent`, `tracestate`, `baggage`).
@@ -222,6 +225,13 @@ import NIOHTTP1
         for name in headers.keys where contextHeaders.contains(name.lowercased()) { headers[name] = nil }
         instswiftV1Inject { name, value in headers[name] = value }
     }
+
+    /// Writes a started span's W3C headers (a span that is not the current context) into a dictionary.
+    @usableFromInline static func inject(into headers: inout [String: String], from span: Span) {
+        guard let handle = span.handle else { return }
+        for name in headers.keys where contextHeaders.contains(name.lowercased()) { headers[name] = nil }
+        instswiftV1SpanInject(handle) { name, value in headers[name] = value }
+    }
 }
 extension InstSwift {
     /// An observer for one HTTP exchange with a model API, or nil when the URL is not one or nothing traces.
@@ -323,6 +333,7 @@ extension InstSwift {
 @_silgen_name("instswift_v1_span_set_strings") @usableFromInline func instswiftV1SpanSetStrings(_ span: UnsafeMutableRawPointer, _ key: String, _ value: [String])
 @_silgen_name("instswift_v1_span_set_error_status") @usableFromInline func instswiftV1SpanSetErrorStatus(_ span: UnsafeMutableRawPointer, _ message: String?)
 @_silgen_name("instswift_v1_inject") @usableFromInline func instswiftV1Inject(_ write: (String, String) -> Void)
+@_silgen_name("instswift_v1_span_inject") @usableFromInline func instswiftV1SpanInject(_ span: UnsafeMutableRawPointer, _ write: (String, String) -> Void)
 @_silgen_name("instswift_v1_mark") @usableFromInline func instswiftV1Mark(_ name: String)
 @_silgen_name("instswift_v1_is_marked") @usableFromInline func instswiftV1IsMarked(_ name: String) -> Bool
 @_silgen_name("instswift_v1_span_set_name") @usableFromInline func instswiftV1SpanSetName(_ span: UnsafeMutableRawPointer, _ name: String)

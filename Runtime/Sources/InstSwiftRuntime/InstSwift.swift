@@ -8,6 +8,10 @@ import Glibc
 /// What instrumented code calls. Every span is a swift-distributed-tracing span, so it nests with any `withSpan`
 /// the app or a library makes, and goes wherever the bootstrapped tracer sends it.
 public enum InstSwift {
+    /// The span type rules' declarations name (`InstSwift.AnySpan`), the same spelling in modules that reach the runtime
+    /// at link time, where it is the support code's span.
+    public typealias AnySpan = any Span
+
     /// Runs `body` in a span that becomes the current context for everything the body calls.
     ///
     /// - Parameters:

@@ -139,6 +139,13 @@ public func instswiftV1Inject(_ write: (String, String) -> Void) {
     for (name, value) in headers.sorted(by: { $0.key < $1.key }) { write(name, value) }
 }
 
+@_silgen_name("instswift_v1_span_inject")
+public func instswiftV1SpanInject(_ span: UnsafeMutableRawPointer, _ write: (String, String) -> Void) {
+    var headers: [String: String] = [:]
+    InstSwift.inject(into: &headers, from: LinkedSpan.from(span).span)
+    for (name, value) in headers.sorted(by: { $0.key < $1.key }) { write(name, value) }
+}
+
 @_silgen_name("instswift_v1_mark")
 public func instswiftV1Mark(_ name: String) {
     InstSwift.mark(name)

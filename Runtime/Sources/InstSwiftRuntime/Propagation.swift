@@ -1,6 +1,7 @@
 public import HTTPTypes
 public import Instrumentation
 public import NIOHTTP1
+public import Tracing
 
 extension InstSwift {
     /// Headers that instswift never records or copies into attributes.
@@ -29,6 +30,13 @@ extension InstSwift {
     /// Writes the current context's W3C headers into a dictionary.
     public static func inject(into headers: inout [String: String]) {
         inject(into: &headers, using: DictionaryInjector())
+    }
+
+    /// Writes a span's W3C headers into a dictionary: for a span from ``startSpan(_:kind:context:attributes:function:file:line:)``,
+    /// which is not the current context (a request sent with a completion handler).
+    public static func inject(into headers: inout [String: String], from span: any Span) {
+        InstrumentationSystem.instrument.inject(span.context, into: &headers, using: DictionaryInjector())
+        if let baggage = span.context[InboundBaggageKey.self] { headers["baggage"] = baggage }
     }
 
     /// Writes the current context's W3C headers into `HTTPFields`.

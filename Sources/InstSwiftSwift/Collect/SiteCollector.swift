@@ -316,10 +316,17 @@ final class SiteCollector: SyntaxVisitor {
         return .visitChildren
     }
 
-    /// A receiver a function can take. Not `super`, and not `session?` or `session!`: the injected region's closing
-    /// marker is a comment, which would turn the postfix `?` into a ternary operator.
+    /// A receiver a function can take: a value. Not `super` or a type (`Client.make(...)`, `Self`), and not `session?`
+    /// or `session!`: the injected region's closing marker is a comment, which would make the postfix `?` a ternary.
     static func wrappableReceiver(_ base: ExprSyntax) -> Range<AbsolutePosition>? {
-        if base.is(SuperExprSyntax.self) || base.is(OptionalChainingExprSyntax.self) || base.is(ForceUnwrapExprSyntax.self) { return nil }
+        if base.is(SuperExprSyntax.self) || base.is(OptionalChainingExprSyntax.self) || base.is(ForceUnwrapExprSyntax.self)
+            || base.is(GenericSpecializationExprSyntax.self) || base.is(TypeExprSyntax.self) {
+            return nil
+        }
+        let lastName = base.as(DeclReferenceExprSyntax.self)?.baseName.text ?? base.as(MemberAccessExprSyntax.self)?.declName.baseName.text
+        if let lastName, lastName.first?.isUppercase == true || lastName == "Type" || lastName == "self" && base.is(MemberAccessExprSyntax.self) {
+            return nil
+        }
         return base.positionAfterSkippingLeadingTrivia..<base.endPositionBeforeTrailingTrivia
     }
 

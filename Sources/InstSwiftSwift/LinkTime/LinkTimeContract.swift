@@ -57,6 +57,10 @@ public enum LinkTimeContract {
             signature: "(_ span: UnsafeMutableRawPointer, _ message: String?)", stubBody: ""
         ),
         Entry(symbol: "instswift_v1_inject", name: "instswiftV1Inject", signature: "(_ write: (String, String) -> Void)", stubBody: ""),
+        Entry(
+            symbol: "instswift_v1_span_inject", name: "instswiftV1SpanInject",
+            signature: "(_ span: UnsafeMutableRawPointer, _ write: (String, String) -> Void)", stubBody: ""
+        ),
         Entry(symbol: "instswift_v1_mark", name: "instswiftV1Mark", signature: "(_ name: String)", stubBody: ""),
         Entry(symbol: "instswift_v1_is_marked", name: "instswiftV1IsMarked", signature: "(_ name: String) -> Bool", stubBody: "false"),
         Entry(

@@ -46,6 +46,9 @@ public enum LinkTimeSupport {
                 @usableFromInline func end() { if let handle { instswiftV1SpanEnd(handle) } }
             }
 
+            /// The span type rules' declarations name, as in modules that import the runtime.
+            @usableFromInline typealias AnySpan = Span
+
             @usableFromInline enum Kind: Int { case `internal` = 0, server, client, producer, consumer }
 
             /// Inbound W3C trace context (`traceparent`, `tracestate`, `baggage`).
@@ -225,6 +228,13 @@ public enum LinkTimeSupport {
             @usableFromInline static func inject(into headers: inout [String: String]) {
                 for name in headers.keys where contextHeaders.contains(name.lowercased()) { headers[name] = nil }
                 instswiftV1Inject { name, value in headers[name] = value }
+            }
+
+            /// Writes a started span's W3C headers (a span that is not the current context) into a dictionary.
+            @usableFromInline static func inject(into headers: inout [String: String], from span: Span) {
+                guard let handle = span.handle else { return }
+                for name in headers.keys where contextHeaders.contains(name.lowercased()) { headers[name] = nil }
+                instswiftV1SpanInject(handle) { name, value in headers[name] = value }
             }
         }
 

@@ -1,0 +1,472 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Every URLSession request method the pack covers, and same-named calls it must leave working.
+struct Fetcher {
+    let session: URLSession
+    let url: URL
+
+    func asyncCalls(_ request: URLRequest, body: Data, file: URL) async throws -> Int {
+        let (data, _) = try await /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.data(for: request)
+        let (more, _) = try await /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/URLSession.shared/*<instswift>*/)/*</instswift>*/.data(from: url, delegate: nil)
+        _ = try await /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.upload(for: request, from: body)
+        _ = try await /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.upload(for: request, fromFile: file)
+        let (saved, _) = try await /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.download(from: url)
+        return data.count + more.count + saved.path.count
+    }
+
+    func completionCalls(_ request: URLRequest) {
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.dataTask(with: request) { data, response, error in _ = (data, response, error) }.resume()
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.dataTask(with: url, completionHandler: { _, _, _ in }).resume()
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.uploadTask(with: request, from: Data()) { _, _, _ in }.resume()
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.downloadTask(with: url) { _, _, _ in }.resume()
+    }
+}
+
+/// A type of the app's own with a method of the same name: its calls are unchanged.
+struct Cache {
+    func data(for key: String) -> Data? { nil }
+}
+
+func lookUp(_ cache: Cache) -> Data? {
+    /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/cache/*<instswift>*/)/*</instswift>*/.data(for: "key")
+}
+/*<instswift>*/
+#sourceLocation(file: "instswift-link-time-support.swift", line: 1)
+
+// MARK: - instswift link-time support (generated; not part of this module's source)
+// This module cannot import InstSwiftRuntime, so the code instswift injected into it reaches the runtime through
+// link-time symbols (docs/adr/0005). The program that links InstSwiftRuntime gets traced spans; others run untraced.
+@usableFromInline enum InstSwift {
+    /// A span as injected code sees it; `handle` is nil when nothing traces. Sendable as the runtime's spans are
+    /// (their state is locked).
+    @usableFromInline struct Span: @unchecked Sendable {
+        @usableFromInline let handle: UnsafeMutableRawPointer?
+        @usableFromInline init(_ handle: UnsafeMutableRawPointer?) { self.handle = handle }
+        @usableFromInline var isRecording: Bool { handle != nil }
+        /// The span's name; it can only be set here (reading gives "").
+        @usableFromInline var operationName: String {
+            get { "" }
+            nonmutating set { if let handle { instswiftV1SpanSetName(handle, newValue) } }
+        }
+        /// Ends a span from ``InstSwift/startSpan(_:kind:context:attributes:function:file:line:)``.
+        @usableFromInline func end() { if let handle { instswiftV1SpanEnd(handle) } }
+    }
+
+    /// The span type rules' declarations name, as in modules that import the runtime.
+    @usableFromInline typealias AnySpan = Span
+
+    @usableFromInline enum Kind: Int { case `internal` = 0, server, client, producer, consumer }
+
+    /// Inbound W3C trace context (`traceparent`, `tracestate`, `baggage`).
+    @usableFromInline struct Context {
+        @usableFromInline var headers: [String: String]
+        @usableFromInline init(_ headers: [String: String]) { self.headers = headers }
+    }
+
+    @usableFromInline static let contextHeaders: Set<String> = ["traceparent", "tracestate", "baggage"]
+
+    @usableFromInline static func syncSpan<T, E: Error>(
+        _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line,
+        _ body: (Span) throws(E) -> T
+    ) throws(E) -> T {
+        try span(name, function: function, file: file, line: line, body)
+    }
+
+    @usableFromInline static func asyncSpan<T, E: Error>(
+        _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function,
+        file: String = #fileID, line: UInt = #line, _ body: (Span) async throws(E) -> T
+    ) async throws(E) -> T {
+        try await span(name, isolation: isolation, function: function, file: file, line: line, body)
+    }
+
+    @usableFromInline static func span<T, E: Error>(
+        _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
+        attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
+        onError: (Span, E) -> Void = { _, _ in }, function: String = #function, file: String = #fileID,
+        line: UInt = #line, _ body: (Span) throws(E) -> T
+    ) throws(E) -> T {
+        guard enabled else { return try body(Span(nil)) }
+        var result: T?
+        do {
+            try instswiftV1SpanSync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
+                let span = Span(handle)
+                do throws(E) {
+                    let value = try body(span)
+                    if handle != nil { onResult(span, value) }
+                    result = value
+                } catch {
+                    if handle != nil { onError(span, error) }
+                    throw error
+                }
+            }
+        } catch {
+            throw error as! E
+        }
+        return result!
+    }
+
+    @usableFromInline static func span<T, E: Error>(
+        _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
+        attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
+        onError: (Span, E) -> Void = { _, _ in }, isolation: isolated (any Actor)? = #isolation,
+        function: String = #function, file: String = #fileID, line: UInt = #line, _ body: (Span) async throws(E) -> T
+    ) async throws(E) -> T {
+        guard enabled else { return try await body(Span(nil)) }
+        var result: T?
+        do {
+            try await instswiftV2SpanAsync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }, isolation) { handle in
+                let span = Span(handle)
+                do throws(E) {
+                    let value = try await body(span)
+                    if handle != nil { onResult(span, value) }
+                    result = value
+                } catch {
+                    if handle != nil { onError(span, error) }
+                    throw error
+                }
+            }
+        } catch {
+            throw error as! E
+        }
+        return result!
+    }
+
+    @usableFromInline static func rethrowingSpan<T>(
+        _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
+        attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
+        function: String = #function, file: String = #fileID, line: UInt = #line, _ body: (Span) throws -> T
+    ) rethrows -> T {
+        guard enabled else { return try body(Span(nil)) }
+        var result: T?
+        try instswiftV1SpanSync(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }) { handle in
+            let value = try body(Span(handle))
+            if handle != nil { onResult(Span(handle), value) }
+            result = value
+        }
+        return result!
+    }
+
+    /// A span the caller ends (initializers); it does not become the current context.
+    @usableFromInline static func startSpan(
+        _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
+        function: String = #function, file: String = #fileID, line: UInt = #line
+    ) -> Span {
+        Span(instswiftV1SpanStart(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }))
+    }
+
+    /// Records an attribute: strings, integers, floating-point numbers, booleans and string lists as themselves,
+    /// optionals when present, anything else as its description.
+    @usableFromInline static func record(_ key: String, _ value: Any, on span: Span) {
+        guard let handle = span.handle else { return }
+        switch value {
+        case let value as String: instswiftV1SpanSetString(handle, key, value)
+        case let value as Substring: instswiftV1SpanSetString(handle, key, String(value))
+        case let value as Bool: instswiftV1SpanSetBool(handle, key, value)
+        case let value as any BinaryInteger: instswiftV1SpanSetInt(handle, key, Int64(truncatingIfNeeded: value))
+        case let value as Double: instswiftV1SpanSetDouble(handle, key, value)
+        case let value as Float: instswiftV1SpanSetDouble(handle, key, Double(value))
+        case let value as [String]: instswiftV1SpanSetStrings(handle, key, value)
+        default:
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional {
+                if let wrapped = mirror.children.first?.value { record(key, wrapped, on: span) }
+                return
+            }
+            instswiftV1SpanSetString(handle, key, String(describing: value))
+        }
+    }
+
+    /// Renames the span (a rule's `rename:`); nothing when `name` is nil.
+    @usableFromInline static func rename(_ span: Span, _ name: String?) {
+        if let name { span.operationName = name }
+    }
+
+    /// An optional attribute: recorded when present.
+    @usableFromInline static func record<Value>(_ key: String, _ value: Value?, on span: Span) {
+        if let value { record(key, value as Any, on: span) }
+    }
+
+    /// Records a value into a histogram of the runtime's metrics (nothing when no metrics backend exists).
+    @usableFromInline static func recordHistogram(_ name: String, _ value: Double, unit: String, dimensions: [String: String]) {
+        instswiftV1RecordHistogram(name, value, unit, dimensions)
+    }
+
+    /// Remembers, for the whole process, that something happened (see `InstSwift.mark` in the runtime).
+    @usableFromInline static func mark(_ name: String) { instswiftV1Mark(name) }
+
+    /// Whether ``mark(_:)`` was called with `name` anywhere in the process.
+    @usableFromInline static func isMarked(_ name: String) -> Bool { instswiftV1IsMarked(name) }
+
+    /// Marks the span failed (for a status that means failure rather than a thrown error).
+    @usableFromInline static func markFailed(_ span: Span, _ message: String? = nil) {
+        if let handle = span.handle { instswiftV1SpanSetErrorStatus(handle, message) }
+    }
+
+    @usableFromInline static func extract(from headers: [String: String]) -> Context {
+        var found: [String: String] = [:]
+        for (name, value) in headers where contextHeaders.contains(name.lowercased()) { found[name.lowercased()] = value }
+        return Context(found)
+    }
+
+    @usableFromInline static func extract<Headers: Sequence>(from headers: Headers) -> Context
+    where Headers.Element == (name: String, value: String) {
+        var found: [String: String] = [:]
+        for (name, value) in headers where contextHeaders.contains(name.lowercased()) && found[name.lowercased()] == nil {
+            found[name.lowercased()] = value
+        }
+        return Context(found)
+    }
+
+    /// Any other header collection (`HTTPFields`, say): read from each field's `name: value` description.
+    @usableFromInline static func extract<Headers: Sequence>(from headers: Headers) -> Context {
+        var found: [String: String] = [:]
+        for field in headers {
+            let text = String(describing: field)
+            guard let colon = text.firstIndex(of: ":") else { continue }
+            let name = text[..<colon].lowercased()
+            guard contextHeaders.contains(name), found[name] == nil else { continue }
+            found[name] = String(text[text.index(after: colon)...].drop { $0 == " " })
+        }
+        return Context(found)
+    }
+
+    /// Writes the current context's W3C headers, replacing any the request already carries.
+    @usableFromInline static func inject(into headers: inout [String: String]) {
+        for name in headers.keys where contextHeaders.contains(name.lowercased()) { headers[name] = nil }
+        instswiftV1Inject { name, value in headers[name] = value }
+    }
+
+    /// Writes a started span's W3C headers (a span that is not the current context) into a dictionary.
+    @usableFromInline static func inject(into headers: inout [String: String], from span: Span) {
+        guard let handle = span.handle else { return }
+        for name in headers.keys where contextHeaders.contains(name.lowercased()) { headers[name] = nil }
+        instswiftV1SpanInject(handle) { name, value in headers[name] = value }
+    }
+}
+extension InstSwift {
+    /// An observer for one HTTP exchange with a model API, or nil when the URL is not one or nothing traces.
+    @usableFromInline static func genAIExchange(method: String, url: String, requestBody: UnsafeRawBufferPointer?) -> GenAIExchange? {
+        instswiftV1GenAIStart(method, url, requestBody).map(GenAIExchange.init)
+    }
+
+    /// Agent, workflow and tool spans (`// instswift:agent "name"` ...); here without the token sums, which need
+    /// the runtime's context types.
+    @usableFromInline static func invokeAgent<T, E: Error>(
+        _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
+        line: UInt = #line, _ body: () async throws(E) -> T
+    ) async throws(E) -> T {
+        try await operationSpan("invoke_agent", "gen_ai.agent.name", name, isolation, function, file, line, body)
+    }
+    @usableFromInline static func invokeAgent<T, E: Error>(
+        _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line, _ body: () throws(E) -> T
+    ) throws(E) -> T {
+        try operationSpan("invoke_agent", "gen_ai.agent.name", name, function, file, line, body)
+    }
+    @usableFromInline static func invokeWorkflow<T, E: Error>(
+        _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
+        line: UInt = #line, _ body: () async throws(E) -> T
+    ) async throws(E) -> T {
+        try await operationSpan("invoke_workflow", "gen_ai.workflow.name", name, isolation, function, file, line, body)
+    }
+    @usableFromInline static func invokeWorkflow<T, E: Error>(
+        _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line, _ body: () throws(E) -> T
+    ) throws(E) -> T {
+        try operationSpan("invoke_workflow", "gen_ai.workflow.name", name, function, file, line, body)
+    }
+    @usableFromInline static func executeTool<T, E: Error>(
+        _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
+        line: UInt = #line, _ body: () async throws(E) -> T
+    ) async throws(E) -> T {
+        try await operationSpan("execute_tool", "gen_ai.tool.name", name, isolation, function, file, line, body)
+    }
+    @usableFromInline static func executeTool<T, E: Error>(
+        _ name: String, function: String = #function, file: String = #fileID, line: UInt = #line, _ body: () throws(E) -> T
+    ) throws(E) -> T {
+        try operationSpan("execute_tool", "gen_ai.tool.name", name, function, file, line, body)
+    }
+
+    /// `{operation} {name}` with `gen_ai.operation.name` and the name under `key`.
+    @usableFromInline static func operationSpan<T, E: Error>(
+        _ operation: String, _ key: String, _ name: String, _ isolation: isolated (any Actor)?, _ function: String,
+        _ file: String, _ line: UInt, _ body: () async throws(E) -> T
+    ) async throws(E) -> T {
+        try await span("\(operation) \(name)", attributes: { record("gen_ai.operation.name", operation, on: $0); record(key, name, on: $0) },
+                       isolation: isolation, function: function, file: file, line: line) { _ throws(E) in try await body() }
+    }
+    @usableFromInline static func operationSpan<T, E: Error>(
+        _ operation: String, _ key: String, _ name: String, _ function: String, _ file: String, _ line: UInt,
+        _ body: () throws(E) -> T
+    ) throws(E) -> T {
+        try span("\(operation) \(name)", attributes: { record("gen_ai.operation.name", operation, on: $0); record(key, name, on: $0) },
+                 function: function, file: file, line: line) { _ throws(E) in try body() }
+    }
+
+    /// One model call as the runtime observes it; its reference is given up when this is dropped.
+    @usableFromInline final class GenAIExchange: @unchecked Sendable {
+        @usableFromInline let handle: UnsafeMutableRawPointer
+        @usableFromInline init(_ handle: UnsafeMutableRawPointer) { self.handle = handle }
+        deinit { instswiftV1GenAIRelease(handle) }
+
+        @usableFromInline func run<T>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T) async throws -> T {
+            var result: T?
+            try await instswiftV2GenAIRun(handle, isolation) { result = try await body() }
+            return result!
+        }
+        @usableFromInline func responseHead(status: Int, contentType: String?) { instswiftV1GenAIResponseHead(handle, status, contentType) }
+        @usableFromInline func received(_ bytes: UnsafeRawBufferPointer) { instswiftV1GenAIReceived(handle, bytes) }
+        @usableFromInline func finish(error: (any Error)?) { instswiftV1GenAIFinish(handle, error) }
+    }
+}
+
+@_silgen_name("instswift_v1_span_sync") @usableFromInline func instswiftV1SpanSync(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ body: (UnsafeMutableRawPointer?) throws -> Void) rethrows
+@_silgen_name("instswift_v2_span_async") @usableFromInline func instswiftV2SpanAsync(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) (UnsafeMutableRawPointer?) async throws -> Void) async throws
+@_silgen_name("instswift_v1_span_start") @usableFromInline func instswiftV1SpanStart(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void) -> UnsafeMutableRawPointer?
+@_silgen_name("instswift_v1_span_end") @usableFromInline func instswiftV1SpanEnd(_ span: UnsafeMutableRawPointer)
+@_silgen_name("instswift_v1_span_set_string") @usableFromInline func instswiftV1SpanSetString(_ span: UnsafeMutableRawPointer, _ key: String, _ value: String)
+@_silgen_name("instswift_v1_span_set_int") @usableFromInline func instswiftV1SpanSetInt(_ span: UnsafeMutableRawPointer, _ key: String, _ value: Int64)
+@_silgen_name("instswift_v1_span_set_double") @usableFromInline func instswiftV1SpanSetDouble(_ span: UnsafeMutableRawPointer, _ key: String, _ value: Double)
+@_silgen_name("instswift_v1_span_set_bool") @usableFromInline func instswiftV1SpanSetBool(_ span: UnsafeMutableRawPointer, _ key: String, _ value: Bool)
+@_silgen_name("instswift_v1_span_set_strings") @usableFromInline func instswiftV1SpanSetStrings(_ span: UnsafeMutableRawPointer, _ key: String, _ value: [String])
+@_silgen_name("instswift_v1_span_set_error_status") @usableFromInline func instswiftV1SpanSetErrorStatus(_ span: UnsafeMutableRawPointer, _ message: String?)
+@_silgen_name("instswift_v1_inject") @usableFromInline func instswiftV1Inject(_ write: (String, String) -> Void)
+@_silgen_name("instswift_v1_span_inject") @usableFromInline func instswiftV1SpanInject(_ span: UnsafeMutableRawPointer, _ write: (String, String) -> Void)
+@_silgen_name("instswift_v1_mark") @usableFromInline func instswiftV1Mark(_ name: String)
+@_silgen_name("instswift_v1_is_marked") @usableFromInline func instswiftV1IsMarked(_ name: String) -> Bool
+@_silgen_name("instswift_v1_span_set_name") @usableFromInline func instswiftV1SpanSetName(_ span: UnsafeMutableRawPointer, _ name: String)
+@_silgen_name("instswift_v1_genai_start") @usableFromInline func instswiftV1GenAIStart(_ method: String, _ url: String, _ body: UnsafeRawBufferPointer?) -> UnsafeMutableRawPointer?
+@_silgen_name("instswift_v2_genai_run") @usableFromInline func instswiftV2GenAIRun(_ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws
+@_silgen_name("instswift_v1_genai_response_head") @usableFromInline func instswiftV1GenAIResponseHead(_ exchange: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?)
+@_silgen_name("instswift_v1_genai_received") @usableFromInline func instswiftV1GenAIReceived(_ exchange: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer)
+@_silgen_name("instswift_v1_genai_finish") @usableFromInline func instswiftV1GenAIFinish(_ exchange: UnsafeMutableRawPointer, _ error: (any Error)?)
+@_silgen_name("instswift_v1_genai_release") @usableFromInline func instswiftV1GenAIRelease(_ exchange: UnsafeMutableRawPointer)
+@_silgen_name("instswift_v1_record_histogram") @usableFromInline func instswiftV1RecordHistogram(_ name: String, _ value: Double, _ unit: String, _ dimensions: [String: String])
+/*</instswift>*//*<instswift>*/
+// instswift: declarations of rule 'urlsession.client'
+#sourceLocation(file: "rules.yml", line: 41)
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// instswift (rule urlsession.client): a URLSession whose requests make CLIENT spans and carry the trace context.
+struct InstSwiftURLSession: @unchecked Sendable {
+    let session: URLSession
+
+    static func traced(_ session: URLSession) -> InstSwiftURLSession { InstSwiftURLSession(session: session) }
+
+    /// Any other receiver of a method with one of these names, unchanged.
+    @_disfavoredOverload static func traced<Receiver>(_ other: Receiver) -> Receiver { other }
+
+    typealias Completion<Body> = @Sendable (Body?, URLResponse?, (any Error)?) -> Void
+
+    func data(for request: URLRequest, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (Data, URLResponse) {
+        try await Self.exchange(request) { try await session.data(for: $0, delegate: delegate) }
+    }
+
+    func data(from url: URL, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (Data, URLResponse) {
+        try await Self.exchange(URLRequest(url: url)) { try await session.data(for: $0, delegate: delegate) }
+    }
+
+    func upload(for request: URLRequest, from bodyData: Data, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (Data, URLResponse) {
+        try await Self.exchange(request) { try await session.upload(for: $0, from: bodyData, delegate: delegate) }
+    }
+
+    func upload(for request: URLRequest, fromFile fileURL: URL, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (Data, URLResponse) {
+        try await Self.exchange(request) { try await session.upload(for: $0, fromFile: fileURL, delegate: delegate) }
+    }
+
+    func download(for request: URLRequest, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (URL, URLResponse) {
+        try await Self.exchange(request) { try await session.download(for: $0, delegate: delegate) }
+    }
+
+    func download(from url: URL, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (URL, URLResponse) {
+        try await Self.exchange(URLRequest(url: url)) { try await session.download(for: $0, delegate: delegate) }
+    }
+
+    func dataTask(with request: URLRequest, completionHandler: @escaping Completion<Data>) -> URLSessionDataTask {
+        let (request, finish) = Self.started(request)
+        return session.dataTask(with: request) { finish($1, $2); completionHandler($0, $1, $2) }
+    }
+
+    func dataTask(with url: URL, completionHandler: @escaping Completion<Data>) -> URLSessionDataTask {
+        dataTask(with: URLRequest(url: url), completionHandler: completionHandler)
+    }
+
+    func uploadTask(with request: URLRequest, from bodyData: Data?, completionHandler: @escaping Completion<Data>) -> URLSessionUploadTask {
+        let (request, finish) = Self.started(request)
+        return session.uploadTask(with: request, from: bodyData) { finish($1, $2); completionHandler($0, $1, $2) }
+    }
+
+    func uploadTask(with request: URLRequest, fromFile fileURL: URL, completionHandler: @escaping Completion<Data>) -> URLSessionUploadTask {
+        let (request, finish) = Self.started(request)
+        return session.uploadTask(with: request, fromFile: fileURL) { finish($1, $2); completionHandler($0, $1, $2) }
+    }
+
+    func downloadTask(with request: URLRequest, completionHandler: @escaping Completion<URL>) -> URLSessionDownloadTask {
+        let (request, finish) = Self.started(request)
+        return session.downloadTask(with: request) { finish($1, $2); completionHandler($0, $1, $2) }
+    }
+
+    func downloadTask(with url: URL, completionHandler: @escaping Completion<URL>) -> URLSessionDownloadTask {
+        downloadTask(with: URLRequest(url: url), completionHandler: completionHandler)
+    }
+
+    /// Sends `request` in a CLIENT span, with the span's trace context in its headers.
+    static func exchange<Body>(_ request: URLRequest, _ send: (URLRequest) async throws -> (Body, URLResponse)) async throws -> (Body, URLResponse) {
+        try await InstSwift.span(
+            request.httpMethod ?? "GET", kind: .client,
+            attributes: { span in describe(request, on: span) },
+            onResult: { span, result in InstSwiftURLSession.finish(span, result.1, nil) },
+            onError: { span, error in InstSwiftURLSession.finish(span, nil, error) }
+        ) { _ in
+            var headers: [String: String] = [:]
+            InstSwift.inject(into: &headers)
+            return try await send(Self.carrying(headers, request))
+        }
+    }
+
+    /// Starts the CLIENT span of a request sent with a completion handler; `finish` ends it.
+    static func started(_ request: URLRequest) -> (URLRequest, @Sendable (URLResponse?, (any Error)?) -> Void) {
+        let span = InstSwift.startSpan(request.httpMethod ?? "GET", kind: .client, attributes: { span in describe(request, on: span) })
+        var headers: [String: String] = [:]
+        InstSwift.inject(into: &headers, from: span)
+        return (carrying(headers, request), { response, error in
+            InstSwiftURLSession.finish(span, response, error)
+            span.end()
+        })
+    }
+
+    /// `request` with the trace context headers set (replacing any it carried).
+    static func carrying(_ headers: [String: String], _ request: URLRequest) -> URLRequest {
+        var request = request
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        return request
+    }
+
+    static func describe(_ request: URLRequest, on span: InstSwift.AnySpan) {
+        guard let url = request.url else { return }
+        InstSwift.record("http.request.method", request.httpMethod ?? "GET", on: span)
+        // url.full never carries credentials (user:password@).
+        var full = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        full?.user = nil
+        full?.password = nil
+        InstSwift.record("url.full", full?.string ?? url.absoluteString, on: span)
+        InstSwift.record("server.address", url.host, on: span)
+        InstSwift.record("server.port", url.port ?? (url.scheme == "https" ? 443 : 80), on: span)
+    }
+
+    static func finish(_ span: InstSwift.AnySpan, _ response: URLResponse?, _ error: (any Error)?) {
+        if let error {
+            InstSwift.record("error.type", (error as? URLError).map { "URLError.\($0.code.rawValue)" } ?? String(reflecting: type(of: error)), on: span)
+        } else if let status = (response as? HTTPURLResponse)?.statusCode {
+            InstSwift.record("http.response.status_code", status, on: span)
+            if status >= 400 { InstSwift.record("error.type", String(status), on: span) }
+        }
+    }
+}
+
+#sourceLocation()
+/*</instswift>*/

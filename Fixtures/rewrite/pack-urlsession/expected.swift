@@ -1,0 +1,164 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Every URLSession request method the pack covers, and same-named calls it must leave working.
+struct Fetcher {
+    let session: URLSession
+    let url: URL
+
+    func asyncCalls(_ request: URLRequest, body: Data, file: URL) async throws -> Int {
+        let (data, _) = try await /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.data(for: request)
+        let (more, _) = try await /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/URLSession.shared/*<instswift>*/)/*</instswift>*/.data(from: url, delegate: nil)
+        _ = try await /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.upload(for: request, from: body)
+        _ = try await /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.upload(for: request, fromFile: file)
+        let (saved, _) = try await /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.download(from: url)
+        return data.count + more.count + saved.path.count
+    }
+
+    func completionCalls(_ request: URLRequest) {
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.dataTask(with: request) { data, response, error in _ = (data, response, error) }.resume()
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.dataTask(with: url, completionHandler: { _, _, _ in }).resume()
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.uploadTask(with: request, from: Data()) { _, _, _ in }.resume()
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.downloadTask(with: url) { _, _, _ in }.resume()
+    }
+}
+
+/// A type of the app's own with a method of the same name: its calls are unchanged.
+struct Cache {
+    func data(for key: String) -> Data? { nil }
+}
+
+func lookUp(_ cache: Cache) -> Data? {
+    /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/cache/*<instswift>*/)/*</instswift>*/.data(for: "key")
+}
+/*<instswift>*/
+import InstSwiftRuntime
+/*</instswift>*//*<instswift>*/
+// instswift: declarations of rule 'urlsession.client'
+#sourceLocation(file: "rules.yml", line: 41)
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// instswift (rule urlsession.client): a URLSession whose requests make CLIENT spans and carry the trace context.
+struct InstSwiftURLSession: @unchecked Sendable {
+    let session: URLSession
+
+    static func traced(_ session: URLSession) -> InstSwiftURLSession { InstSwiftURLSession(session: session) }
+
+    /// Any other receiver of a method with one of these names, unchanged.
+    @_disfavoredOverload static func traced<Receiver>(_ other: Receiver) -> Receiver { other }
+
+    typealias Completion<Body> = @Sendable (Body?, URLResponse?, (any Error)?) -> Void
+
+    func data(for request: URLRequest, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (Data, URLResponse) {
+        try await Self.exchange(request) { try await session.data(for: $0, delegate: delegate) }
+    }
+
+    func data(from url: URL, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (Data, URLResponse) {
+        try await Self.exchange(URLRequest(url: url)) { try await session.data(for: $0, delegate: delegate) }
+    }
+
+    func upload(for request: URLRequest, from bodyData: Data, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (Data, URLResponse) {
+        try await Self.exchange(request) { try await session.upload(for: $0, from: bodyData, delegate: delegate) }
+    }
+
+    func upload(for request: URLRequest, fromFile fileURL: URL, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (Data, URLResponse) {
+        try await Self.exchange(request) { try await session.upload(for: $0, fromFile: fileURL, delegate: delegate) }
+    }
+
+    func download(for request: URLRequest, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (URL, URLResponse) {
+        try await Self.exchange(request) { try await session.download(for: $0, delegate: delegate) }
+    }
+
+    func download(from url: URL, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (URL, URLResponse) {
+        try await Self.exchange(URLRequest(url: url)) { try await session.download(for: $0, delegate: delegate) }
+    }
+
+    func dataTask(with request: URLRequest, completionHandler: @escaping Completion<Data>) -> URLSessionDataTask {
+        let (request, finish) = Self.started(request)
+        return session.dataTask(with: request) { finish($1, $2); completionHandler($0, $1, $2) }
+    }
+
+    func dataTask(with url: URL, completionHandler: @escaping Completion<Data>) -> URLSessionDataTask {
+        dataTask(with: URLRequest(url: url), completionHandler: completionHandler)
+    }
+
+    func uploadTask(with request: URLRequest, from bodyData: Data?, completionHandler: @escaping Completion<Data>) -> URLSessionUploadTask {
+        let (request, finish) = Self.started(request)
+        return session.uploadTask(with: request, from: bodyData) { finish($1, $2); completionHandler($0, $1, $2) }
+    }
+
+    func uploadTask(with request: URLRequest, fromFile fileURL: URL, completionHandler: @escaping Completion<Data>) -> URLSessionUploadTask {
+        let (request, finish) = Self.started(request)
+        return session.uploadTask(with: request, fromFile: fileURL) { finish($1, $2); completionHandler($0, $1, $2) }
+    }
+
+    func downloadTask(with request: URLRequest, completionHandler: @escaping Completion<URL>) -> URLSessionDownloadTask {
+        let (request, finish) = Self.started(request)
+        return session.downloadTask(with: request) { finish($1, $2); completionHandler($0, $1, $2) }
+    }
+
+    func downloadTask(with url: URL, completionHandler: @escaping Completion<URL>) -> URLSessionDownloadTask {
+        downloadTask(with: URLRequest(url: url), completionHandler: completionHandler)
+    }
+
+    /// Sends `request` in a CLIENT span, with the span's trace context in its headers.
+    static func exchange<Body>(_ request: URLRequest, _ send: (URLRequest) async throws -> (Body, URLResponse)) async throws -> (Body, URLResponse) {
+        try await InstSwift.span(
+            request.httpMethod ?? "GET", kind: .client,
+            attributes: { span in describe(request, on: span) },
+            onResult: { span, result in InstSwiftURLSession.finish(span, result.1, nil) },
+            onError: { span, error in InstSwiftURLSession.finish(span, nil, error) }
+        ) { _ in
+            var headers: [String: String] = [:]
+            InstSwift.inject(into: &headers)
+            return try await send(Self.carrying(headers, request))
+        }
+    }
+
+    /// Starts the CLIENT span of a request sent with a completion handler; `finish` ends it.
+    static func started(_ request: URLRequest) -> (URLRequest, @Sendable (URLResponse?, (any Error)?) -> Void) {
+        let span = InstSwift.startSpan(request.httpMethod ?? "GET", kind: .client, attributes: { span in describe(request, on: span) })
+        var headers: [String: String] = [:]
+        InstSwift.inject(into: &headers, from: span)
+        return (carrying(headers, request), { response, error in
+            InstSwiftURLSession.finish(span, response, error)
+            span.end()
+        })
+    }
+
+    /// `request` with the trace context headers set (replacing any it carried).
+    static func carrying(_ headers: [String: String], _ request: URLRequest) -> URLRequest {
+        var request = request
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        return request
+    }
+
+    static func describe(_ request: URLRequest, on span: InstSwift.AnySpan) {
+        guard let url = request.url else { return }
+        InstSwift.record("http.request.method", request.httpMethod ?? "GET", on: span)
+        // url.full never carries credentials (user:password@).
+        var full = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        full?.user = nil
+        full?.password = nil
+        InstSwift.record("url.full", full?.string ?? url.absoluteString, on: span)
+        InstSwift.record("server.address", url.host, on: span)
+        InstSwift.record("server.port", url.port ?? (url.scheme == "https" ? 443 : 80), on: span)
+    }
+
+    static func finish(_ span: InstSwift.AnySpan, _ response: URLResponse?, _ error: (any Error)?) {
+        if let error {
+            InstSwift.record("error.type", (error as? URLError).map { "URLError.\($0.code.rawValue)" } ?? String(reflecting: type(of: error)), on: span)
+        } else if let status = (response as? HTTPURLResponse)?.statusCode {
+            InstSwift.record("http.response.status_code", status, on: span)
+            if status >= 400 { InstSwift.record("error.type", String(status), on: span) }
+        }
+    }
+}
+
+#sourceLocation()
+/*</instswift>*/

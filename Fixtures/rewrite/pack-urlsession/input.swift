@@ -1,0 +1,35 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Every URLSession request method the pack covers, and same-named calls it must leave working.
+struct Fetcher {
+    let session: URLSession
+    let url: URL
+
+    func asyncCalls(_ request: URLRequest, body: Data, file: URL) async throws -> Int {
+        let (data, _) = try await session.data(for: request)
+        let (more, _) = try await URLSession.shared.data(from: url, delegate: nil)
+        _ = try await session.upload(for: request, from: body)
+        _ = try await session.upload(for: request, fromFile: file)
+        let (saved, _) = try await session.download(from: url)
+        return data.count + more.count + saved.path.count
+    }
+
+    func completionCalls(_ request: URLRequest) {
+        session.dataTask(with: request) { data, response, error in _ = (data, response, error) }.resume()
+        session.dataTask(with: url, completionHandler: { _, _, _ in }).resume()
+        session.uploadTask(with: request, from: Data()) { _, _, _ in }.resume()
+        session.downloadTask(with: url) { _, _, _ in }.resume()
+    }
+}
+
+/// A type of the app's own with a method of the same name: its calls are unchanged.
+struct Cache {
+    func data(for key: String) -> Data? { nil }
+}
+
+func lookUp(_ cache: Cache) -> Data? {
+    cache.data(for: "key")
+}

@@ -31,6 +31,18 @@ import Testing
         #expect(try interest("{one-of: [{call: {callee: a}}, {call: {callee: 'x{b,c}'}}]}").requiredSubstrings == nil)
     }
 
+    /// A file is parsed for a call rule only when it could call the callee: a call pack without a package filter (the
+    /// URLSession pack) must not make every file of every dependency parse.
+    @Test func callJoinPointsSkipFilesThatCannotCallTheCallee() throws {
+        let rules = try RuleFileLoader(validator: nil).parse(
+            "rules:\n  - id: r\n    where: {call: {callee: dataTask}}\n    advice: [{span: {}}]\n", file: "rules.yml"
+        ).rules
+        let joinPoint = try #require(rules.first?.joinPoint)
+        #expect(joinPoint.mayOccur(inFileNamed: "A.swift", text: "session.dataTask(with: r)"))
+        #expect(joinPoint.mayOccur(inFileNamed: "A.swift", text: "session.dataTask { _ in }"))
+        #expect(!joinPoint.mayOccur(inFileNamed: "A.swift", text: "let dataTask = 1 // a dataTask"))
+    }
+
     @Test func lineTableCountsEveryNewlineConvention() {
         let table = LineTable(Array("a\nbc\r\nd\re".utf8))
         #expect(table.position(of: 0) == (1, 1))

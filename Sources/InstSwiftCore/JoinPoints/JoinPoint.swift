@@ -54,7 +54,11 @@ public indirect enum JoinPoint: Sendable {
         case .function(let pattern):
             guard let glob = pattern.name, glob.isLiteral else { return true }
             return containsBytes(text, glob.pattern)
-        case .call: return true
+        case .call(let pattern):
+            // A call of `name` writes `name(`, `name {` (a trailing closure) or `name<` (explicit generic arguments).
+            guard let name = pattern.callee.requiredSubstring else { return true }
+            guard pattern.callee.isLiteral else { return containsBytes(text, name) }
+            return ["(", " {", "{", "<"].contains { containsBytes(text, name + $0) }
         case .directive: return containsBytes(text, "instswift:")
         case .entryPoint: return name == "main.swift" || containsBytes(text, "@main")
         case .allOf(let parts): return parts.allSatisfy { $0.mayOccur(inFileNamed: name, text: text) }

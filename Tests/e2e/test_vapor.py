@@ -148,3 +148,40 @@ def test_three_services_in_three_processes_make_one_trace(example):
     assert any(f"trace_id={TRACE_ID}" in line for line in outputs["front"].splitlines() if line.endswith(" greeted"))
     assert any(f"trace_id={TRACE_ID}" in line and f"span_id={gateway_server.span_id}" in line
                for line in outputs["vapor-gateway"].splitlines() if line.endswith("GET /fortune")), outputs["vapor-gateway"]
+
+
+def test_a_model_call_over_urlsession_is_a_genai_span_over_its_http_span(example):
+    import sys
+    from conftest import ROOT
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import fake_llm
+
+    model = fake_llm.FakeModel(ttft=0.05, tpot=0.01).start()
+    try:
+        with Receiver() as receiver:
+            process, port = start_vapor(example["bin"], {
+                "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "LLM_URL": model.url + "/v1",
+                "OPENAI_API_KEY": "sk-test-urlsession-do-not-export"})
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/ask", data=b"What is a span?", method="POST")
+            with urllib.request.urlopen(request, timeout=30) as response:
+                answer = response.read().decode()
+            code, output = stop(process)
+            receiver.wait_for(4)
+            spans = list(receiver.spans)
+            raw = b"".join(receiver.raw_bodies)
+    finally:
+        model.close()
+    assert code == 0 and answer, output
+    [server] = [s for s in spans if s.name == "POST /ask"]
+    [chat] = [s for s in spans if s.name == "chat gpt-4o-mini"]
+    http_spans = [s for s in spans if s.kind == "client" and s.name == "POST"]
+    assert len(http_spans) == 1, spans
+    http = http_spans[0]
+    assert chat.kind == "client" and chat.parent_span_id == server.span_id and http.parent_span_id == chat.span_id
+    a = chat.attributes
+    assert a["gen_ai.operation.name"] == "chat" and a["gen_ai.provider.name"] == "openai"
+    assert a["gen_ai.request.model"] == "gpt-4o-mini" and a["gen_ai.request.max_tokens"] == 64
+    assert a["gen_ai.usage.input_tokens"] > 0 and a["gen_ai.usage.output_tokens"] > 0
+    assert http.attributes["http.response.status_code"] == 200
+    # The request's Authorization header and the prompt are exported nowhere.
+    assert b"sk-test-urlsession" not in raw and b"What is a span?" not in raw

@@ -371,7 +371,7 @@ struct InstSwiftURLSession: @unchecked Sendable {
     }
 
     func upload(for request: URLRequest, from bodyData: Data, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (Data, URLResponse) {
-        try await Self.exchange(request) { try await session.upload(for: $0, from: bodyData, delegate: delegate) }
+        try await Self.exchange(request, uploading: bodyData) { try await session.upload(for: $0, from: bodyData, delegate: delegate) }
     }
 
     func upload(for request: URLRequest, fromFile fileURL: URL, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (Data, URLResponse) {
@@ -414,8 +414,26 @@ struct InstSwiftURLSession: @unchecked Sendable {
         downloadTask(with: URLRequest(url: url), completionHandler: completionHandler)
     }
 
-    /// Sends `request` in a CLIENT span, with the span's trace context in its headers.
-    static func exchange<Body>(_ request: URLRequest, _ send: (URLRequest) async throws -> (Body, URLResponse)) async throws -> (Body, URLResponse) {
+    /// Sends `request` in a CLIENT span, with the span's trace context in its headers; a request to a model API
+    /// (the GenAI pack's endpoints) is also observed as a GenAI span, the parent of the HTTP one.
+    static func exchange<Body>(
+        _ request: URLRequest, uploading body: Data? = nil, _ send: (URLRequest) async throws -> (Body, URLResponse)
+    ) async throws -> (Body, URLResponse) {
+        let method = request.httpMethod ?? "GET", url = request.url?.absoluteString ?? ""
+        let payload = body ?? request.httpBody
+        let model = Body.self != Data.self ? nil : payload.map { data in
+            data.withUnsafeBytes { InstSwift.genAIExchange(method: method, url: url, requestBody: $0) }
+        } ?? InstSwift.genAIExchange(method: method, url: url, requestBody: nil)
+        guard let model else { return try await httpExchange(request, send) }
+        let result = try await model.run { try await httpExchange(request, send) }
+        let response = result.1 as? HTTPURLResponse
+        model.responseHead(status: response?.statusCode ?? 0, contentType: response?.value(forHTTPHeaderField: "Content-Type"))
+        if let data = result.0 as? Data { data.withUnsafeBytes { model.received($0) } }
+        model.finish(error: nil)
+        return result
+    }
+
+    static func httpExchange<Body>(_ request: URLRequest, _ send: (URLRequest) async throws -> (Body, URLResponse)) async throws -> (Body, URLResponse) {
         try await InstSwift.span(
             request.httpMethod ?? "GET", kind: .client,
             attributes: { span in describe(request, on: span) },

@@ -98,6 +98,9 @@ final class Lifecycle: Sendable {
             )
         }
         let backend = try OTel.makeTracingBackend(configuration: configuration)
+        // Before the tracer exists: AsyncHTTPClient, which the OTLP exporters send with, traces every request of a
+        // client configured after the bootstrap — the metrics exporter's own requests would become spans.
+        let metrics = settings.exportsMetrics ? makeMetricsBackend(configuration) : nil
         if let recorder {
             InstrumentationSystem.bootstrap(RecordingTracer(base: backend.factory, recorder: recorder))
             if settings.traceFileIsDefault {
@@ -109,9 +112,7 @@ final class Lifecycle: Sendable {
         }
         InstSwift.tracingDidChange()
         var services: [any Service] = [backend.service]
-        if settings.exportsMetrics, let metrics = makeMetricsBackend(configuration) {
-            services.append(metrics)
-        }
+        if let metrics { services.append(metrics) }
         let group = ServiceGroup(
             configuration: .init(services: services, logger: Logger(label: "instswift", factory: { _ in SwiftLogNoOpLogHandler() }))
         )

@@ -5,7 +5,7 @@ import FoundationNetworking
 import Vapor
 
 /// A Vapor 4 service with no tracing code: `GET /fortune` asks DOWNSTREAM_URL (with URLSession) for a fortune when it
-/// is set, `GET /hello/:name` greets, `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
+/// is set, `GET /hello/:name` greets, `POST /ask` asks a model (LLM_URL), `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
 /// VAPOR_TRACING_MIDDLEWARE=1 makes it an app that adds Vapor's own `TracingMiddleware`).
 @main
 struct VaporService {
@@ -30,6 +30,22 @@ struct VaporService {
             guard let downstream else { return "fortune: vapor says hi" }
             let (data, _) = try await URLSession.shared.data(for: URLRequest(url: downstream))
             return String(decoding: data, as: UTF8.self)
+        }
+        // Asks a model (an OpenAI-compatible API at LLM_URL) with URLSession: the URLSession pack observes it as a
+        // GenAI call too.
+        app.post("ask") { request async throws -> String in
+            var call = URLRequest(url: URL(string: (environment["LLM_URL"] ?? "http://127.0.0.1:8000/v1") + "/chat/completions")!)
+            call.httpMethod = "POST"
+            call.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            call.setValue("Bearer " + (environment["OPENAI_API_KEY"] ?? "sk-example-not-a-real-key"), forHTTPHeaderField: "Authorization")
+            call.httpBody = try JSONSerialization.data(withJSONObject: [
+                "model": "gpt-4o-mini", "max_tokens": 64,
+                "messages": [["role": "user", "content": request.body.string ?? ""]],
+            ])
+            let (data, _) = try await URLSession.shared.data(for: call)
+            let reply = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let message = ((reply?["choices"] as? [[String: Any]])?.first?["message"] as? [String: Any])?["content"] as? String
+            return message ?? ""
         }
         app.get("fail") { request async throws -> String in
             throw Abort(.internalServerError, reason: "failing on purpose")

@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.1.0"),
         .package(name: "Runtime", path: "../../../Runtime"),
     ],
     targets: [
@@ -51,6 +53,17 @@ let package = Package(
             name: "VaporService",
             dependencies: [
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "InstSwiftRuntime", package: "Runtime"),
+                .product(name: "InstSwiftOTel", package: "Runtime"),
+            ]
+        ),
+        // An app that already traces by hand (swift-otel bootstrap, TracingMiddleware, its own span).
+        .executableTarget(
+            name: "SelfTracedService",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OTel", package: "swift-otel"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "InstSwiftRuntime", package: "Runtime"),
                 .product(name: "InstSwiftOTel", package: "Runtime"),
             ]

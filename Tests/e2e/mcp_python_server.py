@@ -1,4 +1,4 @@
-"""An MCP server made with the Python SDK (PyPI `mcp` 2.x), over stdio, exporting its own OpenTelemetry spans (the SDK
+"""An MCP server made with the Python SDK (PyPI `mcp` 2.x), over stdio (or Streamable HTTP with `--http PORT`), exporting its own OpenTelemetry spans (the SDK
 makes a SERVER span per request, parented by `params._meta`) to OTEL_EXPORTER_OTLP_ENDPOINT. Tools: `add`, `fail`,
 and `echo_meta`, which answers with the `_meta` the request carried (so tests see what the client sent)."""
 
@@ -44,4 +44,10 @@ def echo_meta(ctx: Context) -> str:
 
 
 if __name__ == "__main__":
-    server.run("stdio")
+    import sys
+
+    if len(sys.argv) == 3 and sys.argv[1] == "--http":
+        # Streamable HTTP on 127.0.0.1:PORT/mcp, answering each POST with JSON.
+        server.run("streamable-http", port=int(sys.argv[2]), json_response=True, stateless_http=True)
+    else:
+        server.run("stdio")

@@ -147,3 +147,36 @@ def test_operation_duration_metrics_on_both_sides(example):
         assert add_attributes["gen_ai.operation.name"] == "execute_tool" and "error.type" not in add_attributes
         assert by_tool["fail"][0]["error.type"] == "tool_error"
         assert any(a["mcp.method.name"] == "tools/list" for a, _ in points.values())
+
+
+def test_over_streamable_http_the_transport_requests_are_traced_in_the_same_trace(example):
+    """The Swift client over Streamable HTTP (swift-sdk's HTTPClientTransport, URLSession): each MCP CLIENT span has the
+    URLSession pack's HTTP CLIENT span beneath it, and the Python server's span is the MCP client span's child."""
+    import socket
+    import time
+
+    from conftest import free_port
+
+    port = free_port()
+    with Receiver() as receiver:
+        env = dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint)
+        server = subprocess.Popen([*PYTHON_SERVER, "--http", str(port)], env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            deadline = time.time() + 30
+            while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
+                assert time.time() < deadline and server.poll() is None, "the Python MCP server did not start"
+                time.sleep(0.1)
+            output, spans = run([str(example["bin"] / "MCPToolClient"), f"http://127.0.0.1:{port}/mcp"], receiver, 14)
+        finally:
+            server.terminate()
+            server.communicate(timeout=30)
+    assert "add: 5 isError: false" in output, output
+    clients, servers = assert_client_server_pairs(spans, "MCPToolClient", "python-mcp-server")
+    add = next(s for s in clients.values() if s.name == "tools/call add")
+    assert add.attributes["network.transport"] == "tcp"
+    http = [s for s in spans if s.kind == "client" and s.name == "POST" and s.parent_span_id == add.span_id]
+    assert len(http) == 1, spans
+    a = http[0].attributes
+    assert a["url.full"] == f"http://127.0.0.1:{port}/mcp" and a["http.response.status_code"] == 200
+    assert a["server.port"] == port and http[0].trace_id == add.trace_id

@@ -8,14 +8,19 @@ import SystemPackage
 // whole run one agent span, so client and server spans share its trace.
 //
 // Usage: MCPToolClient <server command> [arguments...]
+//        MCPToolClient http://HOST:PORT/mcp       (a server over Streamable HTTP; the URLSession pack traces its requests)
 
 @main
 struct MCPToolClient {
     static func main() async throws {
         let command = Array(CommandLine.arguments.dropFirst())
         guard !command.isEmpty else {
-            FileHandle.standardError.write(Data("usage: MCPToolClient <server command> [arguments...]\n".utf8))
+            FileHandle.standardError.write(Data("usage: MCPToolClient <server command> [arguments...] | http://HOST:PORT/mcp\n".utf8))
             exit(2)
+        }
+        if command.count == 1, command[0].hasPrefix("http"), let endpoint = URL(string: command[0]) {
+            try await run(HTTPClientTransport(endpoint: endpoint, streaming: false))
+            return
         }
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -34,7 +39,7 @@ struct MCPToolClient {
     }
 
     // instswift:agent "mcp-client"
-    static func run(_ transport: StdioTransport) async throws {
+    static func run(_ transport: some Transport) async throws {
         let client = Client(name: "swift-client", version: "1.0.0")
         try await client.connect(transport: transport)
         let (tools, _) = try await client.listTools()

@@ -35,7 +35,9 @@ INSTSWIFT = pathlib.Path(os.environ.get("INSTSWIFT_BIN", ROOT / ".build" / "rele
 PACKAGES = ROOT / "scripts" / "corpus-packages.txt"
 
 # Small packages with their own tests, chosen to build in a few minutes here: what CI runs.
-CI_SLICE = ["mxcl/Version", "kylef/PathKit"]
+# One package whose plain suite passes here, so CI compares test counts (kylef/PathKit, whose plain suite has 3 failures
+# here, runs in the full corpus only: each package builds the runtime cold, ~6 min on 2 cores).
+CI_SLICE = ["mxcl/Version"]
 
 RULES = """\
 rules:

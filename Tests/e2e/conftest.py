@@ -17,11 +17,20 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 INSTSWIFT = pathlib.Path(os.environ.get("INSTSWIFT_BIN", ROOT / ".build" / "release" / "instswift"))
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: runs only with INSTSWIFT_E2E_SLOW=1 (the full run; CI keeps to its budget)")
+
+
 def pytest_collection_modifyitems(config, items):
     if os.environ.get("INSTSWIFT_E2E") != "1":
         skip = pytest.mark.skip(reason="end-to-end suites run with INSTSWIFT_E2E=1")
         for item in items:
             item.add_marker(skip)
+    elif os.environ.get("INSTSWIFT_E2E_SLOW") != "1":
+        slow = pytest.mark.skip(reason="slow suites run with INSTSWIFT_E2E_SLOW=1")
+        for item in items:
+            if "slow" in item.keywords:
+                item.add_marker(slow)
 
 
 def free_port():

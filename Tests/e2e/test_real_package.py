@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 
+import pytest
 
 from conftest import clone, instswift, suite_summary, trace_file_spans
 
@@ -58,6 +59,7 @@ def plain_and_instrumented(package, rules_text, pinned_lines, test_arguments=(),
     return json.loads(report.read_text())["instrumented"], trace_file_spans(traces)
 
 
+@pytest.mark.slow  # ~6 min here (its suite makes tens of millions of instrumented calls); Yams' suite covers CI
 def test_swift_algorithms_suite_passes_instrumented(tmp_path):
     package = clone("apple/swift-algorithms", "1.2.1", tmp_path / "swift-algorithms")
     # swift-otel -> async-http-client -> swift-nio-extras depends on swift-algorithms: pinning makes a package cycle,

@@ -147,6 +147,9 @@ public struct BuildSession {
         }
         log(.debug, "swift \(arguments.joined(separator: " "))")
         let status = try Toolchain.run(realSwiftc.replacingOccurrences(of: "/swiftc", with: "/swift"), arguments, environment: childEnvironment)
+        if status != 0, let hint = ResolutionHint.afterFailure(packageRoot: packageRoot, scratchPath: scratch) {
+            FileHandle.standardError.write(Data((hint + "\n").utf8))
+        }
 
         if let reportPath = options.reportPath {
             try BuildReport.aggregate(from: workDirectory + "/reports", to: absolute(reportPath), rules: rules)

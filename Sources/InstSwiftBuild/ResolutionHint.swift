@@ -1,0 +1,49 @@
+import Foundation
+
+/// What to say when SwiftPM could not resolve a package that asks for swift-otel's gRPC exporter (its default traits,
+/// or `OTLPGRPC`): SwiftPM 6.3 cannot resolve that beside the runtime, which names swift-otel with `OTLPHTTP` only, and
+/// its own message ("exhausted attempts to resolve the dependencies graph ... grpc-swift-2") does not say why
+/// (docs/adr/0008).
+enum ResolutionHint {
+    /// The hint for a failed build of the package at `packageRoot`, or nil when this is not that failure.
+    static func afterFailure(packageRoot: String, scratchPath: String) -> String? {
+        guard let manifest = try? String(contentsOfFile: packageRoot + "/Package.swift", encoding: .utf8),
+              let dependency = otelDependency(in: manifest), asksForGRPC(dependency) else { return nil }
+        // Resolved graphs that hold the gRPC packages did not fail this way.
+        if let state = try? String(contentsOfFile: scratchPath + "/workspace-state.json", encoding: .utf8), state.contains("grpc-swift-2") {
+            return nil
+        }
+        return """
+            instswift: your package names swift-otel with its gRPC exporter (\(dependency.contains("traits:") ? "the OTLPGRPC trait" : "its default traits, OTLPHTTP and OTLPGRPC")), \
+            which SwiftPM 6.3 cannot resolve beside the instswift runtime (it names swift-otel with OTLPHTTP only): that is the \
+            'exhausted attempts to resolve the dependencies graph' above. instswift exports over OTLP/HTTP; name that trait \
+            on your dependency: .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"])
+            """
+    }
+
+    /// The text of the `.package(...)` call that names swift-otel, if the manifest has one.
+    static func otelDependency(in manifest: String) -> String? {
+        guard let name = manifest.range(of: "swift-otel/swift-otel"),
+              let start = manifest[..<name.lowerBound].range(of: ".package(", options: .backwards) else { return nil }
+        var depth = 0
+        var index = start.upperBound
+        while index < manifest.endIndex {
+            switch manifest[index] {
+            case "(", "[": depth += 1
+            case ")", "]":
+                if depth == 0 { return String(manifest[start.lowerBound...index]) }
+                depth -= 1
+            default: break
+            }
+            index = manifest.index(after: index)
+        }
+        return nil
+    }
+
+    /// Default traits (no `traits:`), `.defaults`, or `OTLPGRPC` named.
+    static func asksForGRPC(_ dependency: String) -> Bool {
+        guard let traits = dependency.range(of: "traits:") else { return true }
+        let list = dependency[traits.upperBound...]
+        return list.contains("OTLPGRPC") || list.contains(".defaults")
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+@testable import InstSwiftBuild
+import Testing
+
+/// The hint for apps whose swift-otel dependency asks for the gRPC exporter (docs/adr/0008).
+@Suite struct ResolutionHintTests {
+    func manifest(_ dependency: String) -> String {
+        """
+        // swift-tools-version:6.1
+        import PackageDescription
+        let package = Package(
+            name: "app",
+            dependencies: [
+                .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+                \(dependency),
+            ],
+            targets: [.executableTarget(name: "App", dependencies: [.product(name: "OTel", package: "swift-otel")])]
+        )
+        """
+    }
+
+    @Test func defaultTraitsAndGRPCAskForTheGRPCExporter() throws {
+        for dependency in [
+            #".package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0")"#,
+            #".package(url: "https://github.com/swift-otel/swift-otel.git", from: "1.6.0", traits: [.defaults])"#,
+            #".package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP", "OTLPGRPC"])"#,
+        ] {
+            let found = try #require(ResolutionHint.otelDependency(in: manifest(dependency)))
+            #expect(found == dependency)
+            #expect(ResolutionHint.asksForGRPC(found), "\(dependency)")
+        }
+    }
+
+    @Test func httpOnlyOrNoSwiftOTelNeedsNoHint() throws {
+        let http = #".package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"])"#
+        #expect(!ResolutionHint.asksForGRPC(try #require(ResolutionHint.otelDependency(in: manifest(http)))))
+        #expect(ResolutionHint.otelDependency(in: manifest(#".package(url: "https://github.com/apple/swift-log", from: "1.0.0")"#)) == nil)
+    }
+
+    @Test func theHintNamesTheFixOnlyForAFailedResolution() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-hint-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/.build", withIntermediateDirectories: true)
+        try manifest(#".package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0")"#)
+            .write(toFile: root + "/Package.swift", atomically: true, encoding: .utf8)
+        let hint = try #require(ResolutionHint.afterFailure(packageRoot: root, scratchPath: root + "/.build"))
+        #expect(hint.contains(#"traits: ["OTLPHTTP"]"#) && hint.contains("default traits"))
+        // A graph that resolved with the gRPC packages failed for another reason.
+        try #"{"object": {"dependencies": [{"packageRef": {"identity": "grpc-swift-2"}}]}}"#
+            .write(toFile: root + "/.build/workspace-state.json", atomically: true, encoding: .utf8)
+        #expect(ResolutionHint.afterFailure(packageRoot: root, scratchPath: root + "/.build") == nil)
+    }
+}

@@ -10,6 +10,9 @@ import re
 import socket
 import subprocess
 import pathlib
+import time
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -37,6 +40,25 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def start_server(executable, env, probe="/", name=None):
+    """Starts an HTTP server program on a free port (PORT) and waits until it answers `probe` (any status); returns
+    the process (output captured) and the port."""
+    port = free_port()
+    process = subprocess.Popen([str(executable)], env=dict(os.environ, PORT=str(port), **env),
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{probe}", timeout=1)
+            return process, port
+        except urllib.error.HTTPError:
+            return process, port
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError(f"{name or executable} did not start:\n" + process.communicate()[0])
 
 
 def instswift(*args, cwd=None, env=None, check=True, timeout=3000):

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT, bin_path, free_port, instswift
+from conftest import ROOT, bin_path, free_port, instswift, start_server
 from otlp_receiver import Receiver
 
 EXAMPLE = ROOT / "Fixtures" / "packages" / "example-service"
@@ -63,19 +63,8 @@ def example(tmp_path_factory):
 
 
 def start_service(binary, env):
-    port = free_port()
-    process = subprocess.Popen([str(binary / "ExampleService")], env=dict(os.environ, PORT=str(port), **env),
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/missing", timeout=1)
-        except urllib.error.HTTPError:
-            return process, port
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError("the example service did not start:\n" + process.communicate()[0])
+    # The probe's 404 is a trace of its own (tests count on it).
+    return start_server(binary / "ExampleService", env, probe="/missing", name="the example service")
 
 
 def get(port, path, headers=None):

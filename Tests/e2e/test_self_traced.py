@@ -2,7 +2,6 @@
 a span of its own — built with `instswift swift build` and every default pack: it exports exactly the spans its code
 makes (no second server span, no second bootstrap), decoded with the official OTLP classes."""
 
-import json
 import os
 import signal
 import subprocess

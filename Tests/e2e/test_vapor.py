@@ -2,14 +2,12 @@
 request with the HTTP conventions, continues the caller's trace, and adds nothing to an app that uses Vapor's own
 TracingMiddleware — decoded with the official OTLP classes."""
 
-import os
 import signal
-import subprocess
 import time
 import urllib.error
 import urllib.request
 
-from conftest import free_port
+from conftest import start_server
 from otlp_receiver import Receiver
 from test_example_service import example  # noqa: F401 (the module fixture builds the package, VaporService included)
 
@@ -18,18 +16,8 @@ CALLER_SPAN = "00f067aa0ba902b7"
 
 
 def start_vapor(binary, env):
-    port = free_port()
-    process = subprocess.Popen([str(binary / "VaporService")], env=dict(os.environ, PORT=str(port), **env),
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/hello/probe", timeout=1)
-            return process, port
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError("the Vapor service did not start:\n" + process.communicate()[0])
+    # The probe is a request of its own: one server span (`/hello/probe`) in every test.
+    return start_server(binary / "VaporService", env, probe="/hello/probe", name="the Vapor service")
 
 
 def get(port, path, headers=None):

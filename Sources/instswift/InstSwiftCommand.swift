@@ -41,7 +41,7 @@ struct InstSwiftCommand: ParsableCommand {
         commandName: "instswift",
         abstract: "Compile-time OpenTelemetry instrumentation for Swift, driven by YAML rules.",
         version: InstSwiftVersion.current,
-        subcommands: [SwiftPassthroughCommand.self, PinCommand.self, DiffCommand.self, ExplainCommand.self, RewriteCommand.self, RulesCommand.self, TracesCommand.self]
+        subcommands: [SwiftPassthroughCommand.self, PinCommand.self, DoctorCommand.self, DiffCommand.self, ExplainCommand.self, RewriteCommand.self, RulesCommand.self, TracesCommand.self]
     )
 }
 

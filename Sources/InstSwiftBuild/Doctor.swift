@@ -1,0 +1,76 @@
+import Foundation
+import InstSwiftC
+import InstSwiftCore
+import InstSwiftSwift
+
+/// What `instswift doctor` checks: everything an instrumented build needs, each with the command that fixes it.
+public enum Doctor {
+    public struct Check: Sendable {
+        public enum Status: String, Sendable { case ok, missing, note }
+        public var status: Status
+        /// What was checked, and what was found.
+        public var subject: String
+        /// The command or step that fixes it (for `missing`), or why it may not matter (for `note`).
+        public var fix: String?
+    }
+
+    /// The checks, in order; `packageRoot` is the package to build (nil: only the tool's own checks).
+    public static func checks(packageRoot: String?, environment: [String: String]) -> [Check] {
+        var checks: [Check] = []
+        do {
+            let swiftc = try Toolchain.locateSwiftc(environment: environment)
+            checks.append(Check(status: .ok, subject: "Swift toolchain: \(swiftc)"))
+        } catch {
+            checks.append(Check(status: .missing, subject: "Swift toolchain (swiftc on PATH)", fix: "install Swift 6.1 or later from swift.org and put its usr/bin on PATH"))
+        }
+        let builtin = RuleSources.locateBuiltinDirectory(environment: environment)
+        if let builtin, FileManager.default.fileExists(atPath: builtin + "/bootstrap.yml") {
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: builtin)) ?? []).filter { $0.hasSuffix(".yml") }.sorted()
+                .map { builtin + "/" + $0 }
+            do throws(Diagnostics) {
+                let rules = try RuleLoading.load(files, validator: SwiftFrontend().codeValidator)
+                checks.append(Check(status: .ok, subject: "built-in packs: \(files.count) in \(builtin) (\(rules.rules.count) rules)"))
+            } catch {
+                checks.append(Check(status: .missing, subject: "built-in packs in \(builtin) do not load:\n\(error.description)", fix: "reinstall instswift"))
+            }
+        } else {
+            checks.append(Check(status: .missing, subject: "built-in packs (\(builtin ?? "a Rules folder beside or above the instswift executable"))",
+                                fix: "install with scripts/install.sh, or set INSTSWIFT_RULES_DIR to instswift's Rules folder"))
+        }
+        let runtime = environment["INSTSWIFT_RUNTIME_PATH"] ?? builtin.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("Runtime").path }
+        if let runtime, FileManager.default.fileExists(atPath: runtime + "/Package.swift") {
+            checks.append(Check(status: .ok, subject: "runtime package: \(runtime)"))
+        } else {
+            checks.append(Check(status: .missing, subject: "the runtime package (Runtime beside the Rules folder)",
+                                fix: "install with scripts/install.sh, or set INSTSWIFT_RUNTIME_PATH to instswift's Runtime folder"))
+        }
+        if let error = LibClang.loadError {
+            checks.append(Check(status: .note, subject: "libclang: \(error)", fix: "needed only by rules with 'language: c'"))
+        } else {
+            checks.append(Check(status: .ok, subject: "libclang (for rules with 'language: c')"))
+        }
+        if let packageRoot {
+            checks.append(contentsOf: packageChecks(packageRoot))
+        }
+        return checks
+    }
+
+    /// Whether the package links the runtime (`instswift pin` adds it).
+    static func packageChecks(_ packageRoot: String) -> [Check] {
+        guard let manifest = try? String(contentsOfFile: packageRoot + "/Package.swift", encoding: .utf8) else {
+            return [Check(status: .missing, subject: "Package.swift in \(packageRoot)", fix: "run in a Swift package's folder, or pass --package-path")]
+        }
+        var checks: [Check] = []
+        if manifest.contains("InstSwiftRuntime") {
+            checks.append(Check(status: .ok, subject: "\(packageRoot)/Package.swift links the runtime"))
+        } else {
+            checks.append(Check(status: .missing, subject: "\(packageRoot)/Package.swift does not link the runtime",
+                                fix: "instswift pin --package-path \(packageRoot)"))
+        }
+        if let dependency = ResolutionHint.otelDependency(in: manifest), ResolutionHint.asksForGRPC(dependency) {
+            checks.append(Check(status: .missing, subject: "the package names swift-otel with its gRPC exporter, which SwiftPM cannot resolve beside the runtime (docs/adr/0008)",
+                                fix: #"add traits: ["OTLPHTTP"] to its swift-otel dependency"#))
+        }
+        return checks
+    }
+}

@@ -55,6 +55,9 @@ def test_swift_client_and_swift_server_share_one_trace(example):
         fail = next(s for s in side.values() if s.name == "tools/call fail")
         assert fail.attributes["error.type"] == "tool_error"
     assert next(s for s in clients.values() if s.name == "initialize").kind == "client"
+    # The protocol version the server answered initialize with, on every later client span.
+    assert "mcp.protocol.version" not in next(s for s in clients.values() if s.name == "initialize").attributes
+    assert all(s.attributes["mcp.protocol.version"] >= "2025-" for s in clients.values() if s.name != "initialize")
 
 
 def test_python_server_spans_are_children_of_the_swift_client_spans(example):

@@ -94,7 +94,7 @@ def test_agent_turn_is_one_trace_from_the_request_to_the_model_calls_and_sql(exa
     first, tool, second = children(agent)
     assert [first.name, tool.name, second.name] == ["chat gpt-4o-mini", "execute_tool run_sql", "chat gpt-4o-mini"]
     assert tool.attributes["gen_ai.tool.name"] == "run_sql"
-    assert [s.name for s in children(tool)] == ["sqlite query"]
+    assert [s.name for s in children(tool)] == ["SELECT greetings"]
 
     # What the model server received, in order: the tool-calling turn, then the answer with the tool result.
     bodies = [body for path, _, body in model.requests]
@@ -140,7 +140,8 @@ def test_no_prompt_completion_or_key_is_exported(example, model):
     _, receiver, _ = run(example, model, [("/chat", QUESTION.encode(), {})])
     assert receiver.wait_for(9)
     exported = b"".join(receiver.raw_bodies)
-    for secret in [QUESTION.encode(), b"Answer with data", b"The database says", b"SELECT COUNT", b"sk-test-4f9a0c", b"Bearer"]:
+    # (The SQL the tool runs is database telemetry — db.query.text, literal values redacted — not model content.)
+    for secret in [QUESTION.encode(), b"Answer with data", b"The database says", b"sk-test-4f9a0c", b"Bearer"]:
         assert secret not in exported, secret
 
 

@@ -181,6 +181,12 @@ import NIOHTTP1
         instswiftV1RecordHistogram(name, value, unit, dimensions)
     }
 
+    /// A SQL statement's `db.query.summary` (`SELECT greetings`), never a value (see the runtime's).
+    @usableFromInline static func dbQuerySummary(_ sql: String) -> String? { instswiftV1DBQuerySummary(sql) }
+
+    /// A statement for `db.query.text`, its literal values replaced by `?` (see the runtime's).
+    @usableFromInline static func dbQueryText(_ sql: String) -> String { instswiftV1DBQueryText(sql) }
+
     /// Remembers, for the whole process, that something happened (see `InstSwift.mark` in the runtime).
     @usableFromInline static func mark(_ name: String) { instswiftV1Mark(name) }
 
@@ -334,6 +340,8 @@ extension InstSwift {
 @_silgen_name("instswift_v1_span_set_error_status") @usableFromInline func instswiftV1SpanSetErrorStatus(_ span: UnsafeMutableRawPointer, _ message: String?)
 @_silgen_name("instswift_v1_inject") @usableFromInline func instswiftV1Inject(_ write: (String, String) -> Void)
 @_silgen_name("instswift_v1_span_inject") @usableFromInline func instswiftV1SpanInject(_ span: UnsafeMutableRawPointer, _ write: (String, String) -> Void)
+@_silgen_name("instswift_v1_db_query_summary") @usableFromInline func instswiftV1DBQuerySummary(_ sql: String) -> String?
+@_silgen_name("instswift_v1_db_query_text") @usableFromInline func instswiftV1DBQueryText(_ sql: String) -> String
 @_silgen_name("instswift_v1_mark") @usableFromInline func instswiftV1Mark(_ name: String)
 @_silgen_name("instswift_v1_is_marked") @usableFromInline func instswiftV1IsMarked(_ name: String) -> Bool
 @_silgen_name("instswift_v1_span_set_name") @usableFromInline func instswiftV1SpanSetName(_ span: UnsafeMutableRawPointer, _ name: String)

@@ -146,6 +146,16 @@ public func instswiftV1SpanInject(_ span: UnsafeMutableRawPointer, _ write: (Str
     for (name, value) in headers.sorted(by: { $0.key < $1.key }) { write(name, value) }
 }
 
+@_silgen_name("instswift_v1_db_query_summary")
+public func instswiftV1DBQuerySummary(_ sql: String) -> String? {
+    InstSwift.dbQuerySummary(sql)
+}
+
+@_silgen_name("instswift_v1_db_query_text")
+public func instswiftV1DBQueryText(_ sql: String) -> String {
+    InstSwift.dbQueryText(sql)
+}
+
 @_silgen_name("instswift_v1_mark")
 public func instswiftV1Mark(_ name: String) {
     InstSwift.mark(name)

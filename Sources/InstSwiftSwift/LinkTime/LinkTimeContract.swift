@@ -61,6 +61,11 @@ public enum LinkTimeContract {
             symbol: "instswift_v1_span_inject", name: "instswiftV1SpanInject",
             signature: "(_ span: UnsafeMutableRawPointer, _ write: (String, String) -> Void)", stubBody: ""
         ),
+        Entry(
+            symbol: "instswift_v1_db_query_summary", name: "instswiftV1DBQuerySummary",
+            signature: "(_ sql: String) -> String?", stubBody: "nil"
+        ),
+        Entry(symbol: "instswift_v1_db_query_text", name: "instswiftV1DBQueryText", signature: "(_ sql: String) -> String", stubBody: "sql"),
         Entry(symbol: "instswift_v1_mark", name: "instswiftV1Mark", signature: "(_ name: String)", stubBody: ""),
         Entry(symbol: "instswift_v1_is_marked", name: "instswiftV1IsMarked", signature: "(_ name: String) -> Bool", stubBody: "false"),
         Entry(

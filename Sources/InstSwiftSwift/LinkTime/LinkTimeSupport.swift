@@ -185,6 +185,12 @@ public enum LinkTimeSupport {
                 instswiftV1RecordHistogram(name, value, unit, dimensions)
             }
 
+            /// A SQL statement's `db.query.summary` (`SELECT greetings`), never a value (see the runtime's).
+            @usableFromInline static func dbQuerySummary(_ sql: String) -> String? { instswiftV1DBQuerySummary(sql) }
+
+            /// A statement for `db.query.text`, its literal values replaced by `?` (see the runtime's).
+            @usableFromInline static func dbQueryText(_ sql: String) -> String { instswiftV1DBQueryText(sql) }
+
             /// Remembers, for the whole process, that something happened (see `InstSwift.mark` in the runtime).
             @usableFromInline static func mark(_ name: String) { instswiftV1Mark(name) }
 

@@ -1,0 +1,22 @@
+@testable import InstSwiftRuntime
+import Testing
+
+/// What the database packs record about a statement.
+@Suite struct DatabaseQueryTests {
+    @Test func summariesNameTheOperationAndTable() {
+        #expect(InstSwift.dbQuerySummary("SELECT COUNT(*) AS n FROM greetings WHERE name = ?") == "SELECT greetings")
+        #expect(InstSwift.dbQuerySummary("insert into greetings (name) values ($1)") == "INSERT greetings")
+        #expect(InstSwift.dbQuerySummary("CREATE TABLE IF NOT EXISTS t (x INT)") == "CREATE t")
+        #expect(InstSwift.dbQuerySummary("UPDATE accounts SET x = 1") == "UPDATE accounts")
+        #expect(InstSwift.dbQuerySummary("BEGIN") == "BEGIN")
+        #expect(InstSwift.dbQuerySummary("  ") == nil)
+    }
+
+    @Test func queryTextKeepsParametersAndNamesAndRedactsLiterals() {
+        #expect(InstSwift.dbQueryText("SELECT * FROM t WHERE a = $1 AND b = ?") == "SELECT * FROM t WHERE a = $1 AND b = ?")
+        #expect(InstSwift.dbQueryText("SELECT * FROM users WHERE name = 'O''Brien' AND age > 42") == "SELECT * FROM users WHERE name = ? AND age > ?")
+        #expect(InstSwift.dbQueryText("SELECT col1, t2.c3 FROM t2 LIMIT 10") == "SELECT col1, t2.c3 FROM t2 LIMIT ?")
+        #expect(InstSwift.dbQueryText("INSERT INTO t VALUES ('a', 3.14, -7)") == "INSERT INTO t VALUES (?, ?, -?)")
+        #expect(InstSwift.dbQueryText("SELECT 'unterminated") == "SELECT ?")
+    }
+}

@@ -176,10 +176,18 @@ public struct BuildSession {
         if let explicit = flagValue("--package-path") {
             return URL(fileURLWithPath: absolute(explicit)).standardizedFileURL.path
         }
-        var url = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        guard let root = Self.nearestPackageRoot(from: FileManager.default.currentDirectoryPath) else {
+            throw RuleSources.SourcesError("no Package.swift in \(FileManager.default.currentDirectoryPath) or above it")
+        }
+        return root
+    }
+
+    /// `directory` or the nearest folder above it that holds a Package.swift.
+    public static func nearestPackageRoot(from directory: String) -> String? {
+        var url = URL(fileURLWithPath: directory)
         while true {
             if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-            if url.path == "/" { throw RuleSources.SourcesError("no Package.swift in \(FileManager.default.currentDirectoryPath) or above it") }
+            if url.path == "/" { return nil }
             url.deleteLastPathComponent()
         }
     }

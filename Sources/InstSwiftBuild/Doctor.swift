@@ -37,8 +37,7 @@ public enum Doctor {
             checks.append(Check(status: .missing, subject: "built-in packs (\(builtin ?? "a Rules folder beside or above the instswift executable"))",
                                 fix: "install with scripts/install.sh, or set INSTSWIFT_RULES_DIR to instswift's Rules folder"))
         }
-        let runtime = environment["INSTSWIFT_RUNTIME_PATH"] ?? builtin.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("Runtime").path }
-        if let runtime, FileManager.default.fileExists(atPath: runtime + "/Package.swift") {
+        if let runtime = RuleSources.locateRuntimePackage(environment: environment, builtinDirectory: builtin) {
             checks.append(Check(status: .ok, subject: "runtime package: \(runtime)"))
         } else {
             checks.append(Check(status: .missing, subject: "the runtime package (Runtime beside the Rules folder)",

@@ -13,25 +13,14 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let checks = Doctor.checks(packageRoot: packagePath.map(Self.absolute) ?? Self.nearestPackage(), environment: environment)
+        let current = FileManager.default.currentDirectoryPath
+        let packageRoot = packagePath.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 } ?? BuildSession.nearestPackageRoot(from: current)
+        let checks = Doctor.checks(packageRoot: packageRoot, environment: environment)
         for check in checks {
             print("\(check.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(check.subject)")
             if let fix = check.fix { print("        \(check.status == .missing ? "fix: " : "")\(fix)") }
         }
         print("instswift \(InstSwiftVersion.current)")
         if checks.contains(where: { $0.status == .missing }) { throw ExitCode(1) }
-    }
-
-    static func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-    }
-
-    static func nearestPackage() -> String? {
-        var url = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-            url.deleteLastPathComponent()
-        }
-        return nil
     }
 }

@@ -29,8 +29,7 @@ struct PinCommand: ParsableCommand {
             environmentFiles: (environment["INSTSWIFT_RULES"] ?? "").split(separator: ":").map(String.init),
             commandLineFiles: ruleFiles.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }
         )
-        guard let runtime = environment["INSTSWIFT_RUNTIME_PATH"] ?? sources.builtinDirectory.map({ URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("Runtime").path }),
-              FileManager.default.fileExists(atPath: runtime + "/Package.swift") else {
+        guard let runtime = RuleSources.locateRuntimePackage(environment: environment, builtinDirectory: sources.builtinDirectory) else {
             throw ValidationError("the instswift runtime package was not found; set INSTSWIFT_RUNTIME_PATH to instswift's Runtime folder")
         }
         let pinning = Pinning(packageRoot: packageRoot, ruleFiles: try sources.files(packageRoot: packageRoot), runtimePackagePath: runtime, environment: environment)

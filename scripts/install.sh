@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs instswift into PREFIX (default /usr/local): the release-built tool with its built-in rule packs and the
-# runtime package, in PREFIX/lib/instswift, and PREFIX/bin/instswift linking to it — so `instswift` on PATH finds its
-# packs and `instswift pin` its runtime with no environment variable. `instswift doctor` checks the result.
+# runtime package (a git repository tagged with this version, which `instswift pin` names by URL), in
+# PREFIX/lib/instswift, and PREFIX/bin/instswift linking to it — so `instswift` on PATH finds its packs and runtime
+# with no environment variable. `instswift doctor` checks the result.
 #
 #   scripts/install.sh [PREFIX]               install (or replace an earlier install)
 #   scripts/install.sh --uninstall [PREFIX]   remove what install put there
@@ -36,8 +37,9 @@ trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/bin"
 cp .build/release/instswift "$stage/bin/instswift"
 cp -R Rules "$stage/Rules"
-mkdir -p "$stage/Runtime"
-tar -C Runtime --exclude=.build --exclude=.swiftpm --exclude=Package.resolved -cf - . | tar -C "$stage/Runtime" -xf -
+# The runtime goes in as the git repository `instswift pin` names by URL (tagged with this version), from which
+# `instswift swift build` resolves that URL (docs/adr/0009).
+scripts/runtime-repository.sh "$stage/Runtime" "$(.build/release/instswift --version)" >/dev/null
 chmod -R a+rX "$stage"
 rm -rf "$home.old"
 if [ -e "$home" ]; then mv "$home" "$home.old"; fi

@@ -130,7 +130,10 @@ public struct BuildSession {
         }
         arguments += swiftArguments.dropFirst()
 
-        var childEnvironment = environment
+        // A manifest pinned to the runtime's repository resolves it from the copy an installed instswift carries.
+        let runtimePackage = RuleSources.locateRuntimePackage(environment: environment, builtinDirectory: sources.builtinDirectory)
+        var childEnvironment = RuntimeSource.forPackage(packageRoot, version: version, environment: environment, runtimePackage: runtimePackage)
+            .resolvingLocally(environment)
         childEnvironment["SWIFT_EXEC"] = fakeSwiftc
         // Without C rules, C compiles go straight to the compiler: no process in between for files nothing rewrites.
         if instrumentsC {
@@ -147,7 +150,7 @@ public struct BuildSession {
         }
         log(.debug, "swift \(arguments.joined(separator: " "))")
         let status = try Toolchain.run(realSwiftc.replacingOccurrences(of: "/swiftc", with: "/swift"), arguments, environment: childEnvironment)
-        if status != 0, let hint = ResolutionHint.afterFailure(packageRoot: packageRoot, scratchPath: scratch) {
+        if status != 0, let hint = ResolutionHint.afterFailure(packageRoot: packageRoot, scratchPath: scratch, version: version) {
             FileHandle.standardError.write(Data((hint + "\n").utf8))
         }
 

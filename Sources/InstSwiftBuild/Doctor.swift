@@ -15,7 +15,7 @@ public enum Doctor {
     }
 
     /// The checks, in order; `packageRoot` is the package to build (nil: only the tool's own checks).
-    public static func checks(packageRoot: String?, environment: [String: String]) -> [Check] {
+    public static func checks(packageRoot: String?, environment: [String: String], version: String) -> [Check] {
         var checks: [Check] = []
         do {
             let swiftc = try Toolchain.locateSwiftc(environment: environment)
@@ -37,8 +37,12 @@ public enum Doctor {
             checks.append(Check(status: .missing, subject: "built-in packs (\(builtin ?? "a Rules folder beside or above the instswift executable"))",
                                 fix: "install with scripts/install.sh, or set INSTSWIFT_RULES_DIR to instswift's Rules folder"))
         }
-        if let runtime = RuleSources.locateRuntimePackage(environment: environment, builtinDirectory: builtin) {
-            checks.append(Check(status: .ok, subject: "runtime package: \(runtime)"))
+        let runtime = RuleSources.locateRuntimePackage(environment: environment, builtinDirectory: builtin)
+        let source = packageRoot.map { RuntimeSource.forPackage($0, version: version, environment: environment, runtimePackage: runtime) }
+            ?? RuntimeSource.current(version: version, environment: environment, runtimePackage: runtime)
+        if let runtime {
+            checks.append(Check(status: .ok, subject: "runtime package: \(runtime)"
+                + (source.localRepository == nil ? "" : " (builds resolve \(source.url) \(version) from it)")))
         } else {
             checks.append(Check(status: .missing, subject: "the runtime package (Runtime beside the Rules folder)",
                                 fix: "install with scripts/install.sh, or set INSTSWIFT_RUNTIME_PATH to instswift's Runtime folder"))
@@ -49,22 +53,34 @@ public enum Doctor {
             checks.append(Check(status: .ok, subject: "libclang (for rules with 'language: c')"))
         }
         if let packageRoot {
-            checks.append(contentsOf: packageChecks(packageRoot))
+            checks.append(contentsOf: packageChecks(packageRoot, source: source, environment: environment))
         }
         return checks
     }
 
-    /// Whether the package links the runtime (`instswift pin` adds it).
-    static func packageChecks(_ packageRoot: String) -> [Check] {
+    /// Whether the package pins this instswift's runtime where every machine can resolve it (`instswift pin` does).
+    static func packageChecks(_ packageRoot: String, source: RuntimeSource, environment: [String: String]) -> [Check] {
         guard let manifest = try? String(contentsOfFile: packageRoot + "/Package.swift", encoding: .utf8) else {
             return [Check(status: .missing, subject: "Package.swift in \(packageRoot)", fix: "run in a Swift package's folder, or pass --package-path")]
         }
         var checks: [Check] = []
-        if manifest.contains("InstSwiftRuntime") {
-            checks.append(Check(status: .ok, subject: "\(packageRoot)/Package.swift links the runtime"))
-        } else {
-            checks.append(Check(status: .missing, subject: "\(packageRoot)/Package.swift does not link the runtime",
-                                fix: "instswift pin --package-path \(packageRoot)"))
+        let pin = "instswift pin --package-path \(packageRoot)"
+        switch ManifestRuntimeDependency.find(in: manifest, packageRoot: packageRoot)?.source {
+        case nil:
+            checks.append(Check(status: .missing, subject: "\(packageRoot)/Package.swift does not depend on the instswift runtime", fix: pin))
+        case .url(let url, let exact) where exact == source.version:
+            if source.localRepository != nil || source.isReachable(environment: environment) {
+                checks.append(Check(status: .ok, subject: "\(packageRoot)/Package.swift pins the runtime \(url) \(source.version)"))
+            } else {
+                checks.append(Check(status: .missing, subject: "the pinned runtime \(url) \(source.version) cannot be fetched from here",
+                                    fix: "install instswift with scripts/install.sh (builds then resolve it from the installed copy)"))
+            }
+        case .url(let url, let exact):
+            checks.append(Check(status: .missing, subject: "\(packageRoot)/Package.swift pins the runtime \(url) \(exact.map { "at \($0)" } ?? "by a version range"), and this instswift is \(source.version)",
+                                fix: pin))
+        case .path(let path):
+            checks.append(Check(status: .note, subject: "\(packageRoot)/Package.swift pins the runtime folder \(path), which resolves only where that folder is",
+                                fix: "\(pin) pins the runtime's repository instead, which resolves on every machine"))
         }
         if let dependency = ResolutionHint.otelDependency(in: manifest), ResolutionHint.asksForGRPC(dependency) {
             checks.append(Check(status: .missing, subject: "the package names swift-otel with its gRPC exporter, which SwiftPM cannot resolve beside the runtime (docs/adr/0008)",

@@ -4,31 +4,83 @@ import InstSwiftCore
 import InstSwiftSwift
 
 /// `instswift pin`: adds the runtime package, and the runtime products to every target whose code the rules would
-/// make import them, using SwiftPM's own manifest editing. Running it again changes nothing.
+/// make import them, using SwiftPM's own manifest editing; moves a runtime dependency written before (an older
+/// version, or the folder an older instswift pinned) to this one. Running it again changes nothing.
 public struct Pinning {
+    /// What the manifest names as the runtime.
+    public enum RuntimeReference: Sendable {
+        /// `.package(url:exact:)`: resolves wherever the repository does (docs/adr/0009).
+        case repository(RuntimeSource)
+        /// `.package(path:)` to a runtime folder: resolves only where that folder is.
+        case folder(String)
+    }
+
     public var packageRoot: String
     public var ruleFiles: [String]
-    public var runtimePackagePath: String
+    public var runtime: RuntimeReference
     public var environment: [String: String]
 
-    public init(packageRoot: String, ruleFiles: [String], runtimePackagePath: String, environment: [String: String]) {
+    public init(packageRoot: String, ruleFiles: [String], runtime: RuntimeReference, environment: [String: String]) {
         self.packageRoot = packageRoot
         self.ruleFiles = ruleFiles
-        self.runtimePackagePath = runtimePackagePath
+        self.runtime = runtime
         self.environment = environment
     }
 
-    /// Products each target needs and lacks.
+    /// What `pin` changes.
     public struct Plan: Equatable {
         public var addPackage: Bool
+        /// Manifests whose runtime dependency moves, with the new text: (file, old dependency, new manifest text).
+        public var retargets: [Retarget] = []
         public var products: [(target: String, product: String)]
         public static func == (a: Plan, b: Plan) -> Bool {
-            a.addPackage == b.addPackage && a.products.map { "\($0.target)/\($0.product)" } == b.products.map { "\($0.target)/\($0.product)" }
+            a.addPackage == b.addPackage && a.retargets == b.retargets
+                && a.products.map { "\($0.target)/\($0.product)" } == b.products.map { "\($0.target)/\($0.product)" }
         }
-        public var isEmpty: Bool { !addPackage && products.isEmpty }
+        public var isEmpty: Bool { !addPackage && retargets.isEmpty && products.isEmpty }
     }
 
-    static let runtimeProducts = ["InstSwiftRuntime", "InstSwiftOTel"]
+    public struct Retarget: Equatable {
+        public var manifest: String
+        public var before: String
+        public var after: String
+        var text: String
+    }
+
+    /// SwiftPM's name for the runtime package in `.product(name:package:)`.
+    var runtimeIdentity: String {
+        switch runtime {
+        case .repository(let source): source.identity
+        case .folder(let path): URL(fileURLWithPath: path).lastPathComponent
+        }
+    }
+
+    /// The dependency as `pin` writes it.
+    public var dependencyExpression: String {
+        switch runtime {
+        case .repository(let source): source.dependencyExpression
+        case .folder(let path): ".package(path: \"\(relativePath(from: packageRoot, to: path))\")"
+        }
+    }
+
+    /// Every manifest of the package (`Package.swift` and the version-specific ones) whose runtime dependency is not
+    /// the one this pin writes.
+    func retargets() -> (found: Bool, retargets: [Retarget]) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot)) ?? [])
+            .filter { $0 == "Package.swift" || ($0.hasPrefix("Package@swift-") && $0.hasSuffix(".swift")) }.sorted()
+        var found = false
+        var retargets: [Retarget] = []
+        for name in names {
+            let path = packageRoot + "/" + name
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+                  let dependency = ManifestRuntimeDependency.find(in: text, packageRoot: packageRoot) else { continue }
+            found = true
+            if let edited = ManifestRuntimeDependency.retargeting(text, packageRoot: packageRoot, to: dependencyExpression, identity: runtimeIdentity) {
+                retargets.append(Retarget(manifest: name, before: dependency.callText, after: dependencyExpression, text: edited))
+            }
+        }
+        return (found, retargets)
+    }
 
     public func plan() throws -> Plan {
         let description = try describe()
@@ -40,9 +92,8 @@ public struct Pinning {
         }
         let frontend = SwiftFrontend()
         let identity = URL(fileURLWithPath: packageRoot).lastPathComponent.lowercased()
-        let runtimeIdentity = URL(fileURLWithPath: runtimePackagePath).lastPathComponent.lowercased()
-        let dependencies = (description["dependencies"] as? [[String: Any]] ?? []).compactMap { $0["identity"] as? String }
-        var plan = Plan(addPackage: !dependencies.contains(runtimeIdentity), products: [])
+        let existing = retargets()
+        var plan = Plan(addPackage: !existing.found, retargets: existing.retargets, products: [])
         var instrumented = false
         var testTargets: [(name: String, existing: Set<String>)] = []
         for target in description["targets"] as? [[String: Any]] ?? [] {
@@ -68,12 +119,12 @@ public struct Pinning {
                     continue
                 }
                 guard let output = frontend.rewrite(text, file: context, rules: rules.rules, options: RewriteOptions()).output else { continue }
-                for product in Self.runtimeProducts where output.contains("import \(product)") && !needed.contains(product) {
+                for product in RuntimeSource.products where output.contains("import \(product)") && !needed.contains(product) {
                     needed.append(product)
                 }
             }
             if !needed.isEmpty { instrumented = true }
-            for product in Self.runtimeProducts where needed.contains(product) && !existing.contains(product) {
+            for product in RuntimeSource.products where needed.contains(product) && !existing.contains(product) {
                 plan.products.append((name, product))
             }
         }
@@ -94,8 +145,12 @@ public struct Pinning {
     public func apply(_ plan: Plan) throws -> [String] {
         let versioned = try effectiveVersionedManifest()
         var done: [String] = []
-        if !plan.isEmpty {
-            done = try versioned.map { try applyInPlace(of: $0, plan) } ?? applyToPackageSwift(plan)
+        for retarget in plan.retargets {
+            try AtomicFile.write(Data(retarget.text.utf8), to: packageRoot + "/" + retarget.manifest)
+            done.append("moved the runtime dependency \(retarget.before) to \(retarget.after) (in \(retarget.manifest))")
+        }
+        if plan.addPackage || !plan.products.isEmpty {
+            done += try versioned.map { try applyInPlace(of: $0, plan) } ?? applyToPackageSwift(plan)
         }
         if let raised = try raiseToolsVersionIfCyclic(manifest: versioned ?? packageRoot + "/Package.swift") { done.append(raised) }
         return done
@@ -135,12 +190,14 @@ public struct Pinning {
 
     private func applyToPackageSwift(_ plan: Plan) throws -> [String] {
         var done: [String] = []
-        let relative = relativePath(from: packageRoot, to: runtimePackagePath)
         if plan.addPackage {
-            try swiftPackage(["add-dependency", relative, "--type", "path"])
-            done.append("added the package dependency .package(path: \"\(relative)\")")
+            switch runtime {
+            case .repository(let source): try swiftPackage(["add-dependency", source.url, "--exact", source.version])
+            case .folder(let path): try swiftPackage(["add-dependency", relativePath(from: packageRoot, to: path), "--type", "path"])
+            }
+            done.append("added the package dependency \(dependencyExpression)")
         }
-        let packageName = URL(fileURLWithPath: runtimePackagePath).lastPathComponent
+        let packageName = runtimeIdentity
         for (target, product) in plan.products {
             do {
                 try swiftPackage(["add-target-dependency", product, target, "--package", packageName])

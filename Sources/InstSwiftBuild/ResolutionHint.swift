@@ -1,12 +1,14 @@
 import Foundation
 
-/// What to say when SwiftPM could not resolve a package that asks for swift-otel's gRPC exporter (its default traits,
+/// What to say when a build fails for a reason SwiftPM's message does not explain: the package pins another version
+/// of the instswift runtime than this instswift's, or it asks for swift-otel's gRPC exporter (its default traits,
 /// or `OTLPGRPC`): SwiftPM 6.3 cannot resolve that beside the runtime, which names swift-otel with `OTLPHTTP` only, and
 /// its own message ("exhausted attempts to resolve the dependencies graph ... grpc-swift-2") does not say why
 /// (docs/adr/0008).
 enum ResolutionHint {
     /// The hint for a failed build of the package at `packageRoot`, or nil when this is not that failure.
-    static func afterFailure(packageRoot: String, scratchPath: String) -> String? {
+    static func afterFailure(packageRoot: String, scratchPath: String, version: String) -> String? {
+        if let hint = otherRuntimeVersion(packageRoot: packageRoot, version: version) { return hint }
         guard let manifest = try? String(contentsOfFile: packageRoot + "/Package.swift", encoding: .utf8),
               let dependency = otelDependency(in: manifest), asksForGRPC(dependency) else { return nil }
         // Resolved graphs that hold the gRPC packages did not fail this way.
@@ -19,6 +21,16 @@ enum ResolutionHint {
             'exhausted attempts to resolve the dependencies graph' above. instswift exports over OTLP/HTTP; name that trait \
             on your dependency: .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"])
             """
+    }
+
+    /// The pinned runtime is another version than this instswift's: resolution fails when no copy of it is at hand, and
+    /// when one is, instrumented code would call a runtime made for another instswift.
+    static func otherRuntimeVersion(packageRoot: String, version: String) -> String? {
+        guard let manifest = try? String(contentsOfFile: packageRoot + "/Package.swift", encoding: .utf8),
+              case .url(_, let pinned?) = ManifestRuntimeDependency.find(in: manifest, packageRoot: packageRoot)?.source,
+              pinned != version else { return nil }
+        return "instswift: the package pins the instswift runtime \(pinned), and this instswift is \(version): run 'instswift pin' "
+            + "to move the pin to \(version) (and commit it), or build with instswift \(pinned)"
     }
 
     /// The text of the `.package(...)` call that names swift-otel, if the manifest has one.

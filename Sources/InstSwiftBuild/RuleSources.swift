@@ -74,7 +74,7 @@ public struct RuleSources {
 
     public struct SourcesError: Error, CustomStringConvertible {
         public let description: String
-        init(_ description: String) { self.description = description }
+        public init(_ description: String) { self.description = description }
     }
 }
 

@@ -15,7 +15,7 @@ struct DoctorCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let current = FileManager.default.currentDirectoryPath
         let packageRoot = packagePath.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 } ?? BuildSession.nearestPackageRoot(from: current)
-        let checks = Doctor.checks(packageRoot: packageRoot, environment: environment)
+        let checks = Doctor.checks(packageRoot: packageRoot, environment: environment, version: InstSwiftVersion.current)
         for check in checks {
             print("\(check.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(check.subject)")
             if let fix = check.fix { print("        \(check.status == .missing ? "fix: " : "")\(fix)") }

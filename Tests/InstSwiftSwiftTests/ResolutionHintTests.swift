@@ -42,11 +42,21 @@ import Testing
         try FileManager.default.createDirectory(atPath: root + "/.build", withIntermediateDirectories: true)
         try manifest(#".package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0")"#)
             .write(toFile: root + "/Package.swift", atomically: true, encoding: .utf8)
-        let hint = try #require(ResolutionHint.afterFailure(packageRoot: root, scratchPath: root + "/.build"))
+        let hint = try #require(ResolutionHint.afterFailure(packageRoot: root, scratchPath: root + "/.build", version: "0.1.0"))
         #expect(hint.contains(#"traits: ["OTLPHTTP"]"#) && hint.contains("default traits"))
         // A graph that resolved with the gRPC packages failed for another reason.
         try #"{"object": {"dependencies": [{"packageRef": {"identity": "grpc-swift-2"}}]}}"#
             .write(toFile: root + "/.build/workspace-state.json", atomically: true, encoding: .utf8)
-        #expect(ResolutionHint.afterFailure(packageRoot: root, scratchPath: root + "/.build") == nil)
+        #expect(ResolutionHint.afterFailure(packageRoot: root, scratchPath: root + "/.build", version: "0.1.0") == nil)
+    }
+
+    @Test func aPinOfAnotherRuntimeVersionIsToldToRepin() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-hint-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try manifest(#".package(url: "https://github.com/instswift/instswift-runtime", exact: "0.0.9")"#)
+            .write(toFile: root + "/Package.swift", atomically: true, encoding: .utf8)
+        let hint = try #require(ResolutionHint.afterFailure(packageRoot: root, scratchPath: root + "/.build", version: "0.1.0"))
+        #expect(hint.contains("pins the instswift runtime 0.0.9, and this instswift is 0.1.0: run 'instswift pin'"), "\(hint)")
+        #expect(ResolutionHint.afterFailure(packageRoot: root, scratchPath: root + "/.build", version: "0.0.9") == nil)
     }
 }

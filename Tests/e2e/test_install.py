@@ -1,33 +1,96 @@
-"""Installing instswift (scripts/install.sh) into a prefix: `instswift` on PATH finds its packs and runtime with no
-environment variable, `doctor` says so, `pin` names the installed runtime, and uninstall removes what install put."""
+"""Installing instswift (scripts/install.sh) and adopting it in a team's repository, as CI would: `instswift` on PATH
+finds its packs and runtime with no environment variable; `pin` names the runtime by URL and version, so a committed
+manifest builds in another clone — instrumented (scripts/ci-build.sh, the README's CI recipe) and plain; a pin of
+another version is moved by `pin`; uninstall removes what install put."""
 
+import json
 import os
 import shutil
 import subprocess
+import uuid
 
 from conftest import ROOT
 
+# A URL of its own per run: SwiftPM remembers the revision of every URL and version it resolved (its fingerprint
+# store), and this checkout's runtime may have changed since the last run without a new version.
+RUNTIME_URL = f"https://github.com/instswift-e2e-{uuid.uuid4().hex[:12]}/instswift-runtime"
+
 
 def run(command, **kwargs):
-    return subprocess.run(command, capture_output=True, text=True, timeout=1200, **kwargs)
+    return subprocess.run(command, capture_output=True, text=True, timeout=3000, **kwargs)
 
 
-def test_install_doctor_pin_and_uninstall(tmp_path):
+def git(*args, cwd):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_install_adopt_in_a_repository_and_uninstall(tmp_path):
     prefix = tmp_path / "prefix with space ü"
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSTSWIFT_")}
     installed = run([str(ROOT / "scripts" / "install.sh"), str(prefix)], env=env)
     assert installed.returncode == 0, installed.stdout + installed.stderr
     tool = prefix / "bin" / "instswift"
     assert os.readlink(tool) == "../lib/instswift/bin/instswift"
-    assert "ok      built-in packs:" in installed.stdout and "ok      runtime package:" in installed.stdout
+    assert "ok      built-in packs:" in installed.stdout, installed.stdout
+    assert "(builds resolve https://github.com/instswift/instswift-runtime 0.1.0 from it)" in installed.stdout, installed.stdout
+    env["PATH"] = f"{prefix / 'bin'}:{env['PATH']}"
 
-    # A package that does not link the runtime: doctor names the fix and fails; pin then adds the installed runtime.
-    package = tmp_path / "app"
-    shutil.copytree(ROOT / "Fixtures" / "packages" / "pin-me", package, ignore=shutil.ignore_patterns(".build"))
-    doctor = run([str(tool), "doctor", "--package-path", str(package)], env=env)
-    assert doctor.returncode == 1 and f"fix: instswift pin --package-path {package}" in doctor.stdout, doctor.stdout
-    pinned = run([str(tool), "pin", "--package-path", str(package), "--dry-run"], env=env)
-    assert pinned.returncode == 0 and str(prefix / "lib" / "instswift" / "Runtime") in pinned.stdout, pinned.stdout + pinned.stderr
+    # A team's repository: a package that does not depend on the runtime yet, with its own rules.
+    repository = tmp_path / "team" / "app"
+    shutil.copytree(ROOT / "Fixtures" / "packages" / "pin-me", repository, ignore=shutil.ignore_patterns(".build"))
+    (repository / ".instswift.yml").write_text("rules: [pin-rules.yml]\n")
+    (repository / ".gitignore").write_text(".build/\ninstswift-report.json\n")
+    doctor = run(["instswift", "doctor", "--package-path", str(repository)], env=env)
+    assert doctor.returncode == 1 and f"fix: instswift pin --package-path {repository}" in doctor.stdout, doctor.stdout
+    git("init", "-q", cwd=repository)
+    git("add", "-A", cwd=repository)
+    git("commit", "-q", "-m", "app", cwd=repository)
+
+    # The team names its own mirror of the runtime; builds and later pins keep it without being told again.
+    pinned = run(["instswift", "pin", "--runtime-url", RUNTIME_URL], cwd=repository, env=env)
+    assert pinned.returncode == 0, pinned.stdout + pinned.stderr
+    dependency = f'.package(url: "{RUNTIME_URL}", exact: "0.1.0")'
+    assert f"added the package dependency {dependency}" in pinned.stdout, pinned.stdout
+    manifest = (repository / "Package.swift").read_text()
+    assert dependency in manifest and '.product(name: "InstSwiftRuntime", package: "instswift-runtime")' in manifest, manifest
+    git("add", "-A", cwd=repository)
+    git("commit", "-q", "-m", "instswift pin", cwd=repository)
+
+    # CI: a fresh clone elsewhere, built by the recipe script with the installed instswift.
+    checkout = tmp_path / "ci" / "app"
+    git("clone", "-q", str(repository), str(checkout), cwd=tmp_path)
+    recipe = run([str(ROOT / "scripts" / "ci-build.sh")], cwd=checkout, env=env)
+    assert recipe.returncode == 0, recipe.stdout[-6000:] + recipe.stderr[-6000:]
+    assert f"pins the runtime {RUNTIME_URL} 0.1.0" in recipe.stdout, recipe.stdout
+    report = json.loads((checkout / "instswift-report.json").read_text())
+    assert {(site["module"], site["declaration"]) for site in report["instrumented"]} >= {("PinMe", "function greet(_:)")}, report
+    assert "declarations instrumented in" in recipe.stdout and "PinMe" in recipe.stdout, recipe.stdout
+    program = run([str(checkout / ".build" / "instswift" / "debug" / "PinMe")], env=env)
+    assert program.stdout == "hello pin\n", program.stdout + program.stderr
+
+    # The plain build of the same clone: the URL resolves from the published repository, which the installed copy
+    # stands in for here (same reproducible commit), through git's insteadOf.
+    published = dict(env, GIT_CONFIG_COUNT="1", GIT_CONFIG_KEY_0=f"url.{prefix}/lib/instswift/Runtime.insteadOf",
+                     GIT_CONFIG_VALUE_0=RUNTIME_URL)
+    plain = run(["swift", "build"], cwd=checkout, env=published)
+    assert plain.returncode == 0, plain.stdout[-6000:] + plain.stderr[-6000:]
+
+    # A pin written by an older instswift — another version, or the runtime folder it used to pin — fails the build
+    # with the fix, and `pin` moves it to this version; the manifest is then what this version pinned.
+    older = manifest.replace('exact: "0.1.0"', 'exact: "0.0.9"')
+    (checkout / "Package.swift").write_text(older)
+    failed = run(["instswift", "swift", "build"], cwd=checkout, env=env)
+    assert failed.returncode != 0
+    assert "pins the instswift runtime 0.0.9, and this instswift is 0.1.0: run 'instswift pin'" in failed.stderr, failed.stderr[-3000:]
+    moved = run(["instswift", "pin"], cwd=checkout, env=env)
+    assert f'moved the runtime dependency .package(url: "{RUNTIME_URL}", exact: "0.0.9") to {dependency}' in moved.stdout, moved.stdout + moved.stderr
+    assert (checkout / "Package.swift").read_text() == manifest
+    folder = manifest.replace(dependency, f'.package(name: "Runtime", path: "{prefix}/lib/instswift/Runtime")') \
+        .replace('package: "instswift-runtime"', 'package: "Runtime"')
+    (checkout / "Package.swift").write_text(folder)
+    moved = run(["instswift", "pin", "--runtime-url", RUNTIME_URL], cwd=checkout, env=env)
+    assert "moved the runtime dependency .package(name: \"Runtime\", path:" in moved.stdout, moved.stdout + moved.stderr
+    assert (checkout / "Package.swift").read_text() == manifest
 
     removed = run([str(ROOT / "scripts" / "install.sh"), "--uninstall", str(prefix)], env=env)
     assert removed.returncode == 0, removed.stderr

@@ -22,15 +22,24 @@ def test_build_without_the_runtime_names_the_fix(package):
     assert "error: [pin.greet] module 'PinMe' uses InstSwiftRuntime but cannot import it; run 'instswift pin'" in result.stdout, result.stdout
 
 
+def test_pin_from_a_checkout_without_a_runtime_repository_says_how_to_pin(package):
+    result = instswift("pin", cwd=package, check=False, env={"INSTSWIFT_RUNTIME_URL": "https://github.com/instswift/instswift-runtime"})
+    assert result.returncode != 0
+    assert "the runtime https://github.com/instswift/instswift-runtime has no version" in result.stdout, result.stdout
+    assert "scripts/install.sh" in result.stdout and "--runtime-path" in result.stdout, result.stdout
+    assert "InstSwiftRuntime" not in (package / "Package.swift").read_text()
+
+
 def test_pin_adds_the_runtime_once_and_the_build_then_runs(package):
-    out = instswift("pin", cwd=package).stdout
+    runtime = ["--runtime-path", str(package.parents[2] / "Runtime")]
+    out = instswift("pin", *runtime, cwd=package).stdout
     relative = out.split('.package(path: "')[1].split('"')[0]
     assert (package / relative).resolve() == (ROOT / "Runtime").resolve(), out
     assert "added InstSwiftRuntime to target PinMe" in out
     manifest = (package / "Package.swift").read_text()
     assert "InstSwiftRuntime" in manifest
 
-    again = instswift("pin", cwd=package).stdout
+    again = instswift("pin", *runtime, cwd=package).stdout
     assert "nothing to do" in again
     assert (package / "Package.swift").read_text() == manifest
 
@@ -48,17 +57,17 @@ def test_pin_raises_the_tools_version_of_a_package_pinned_before(tmp_path):
     rules.write_text("rules:\n  - id: algorithms.chunked\n    modules: [Algorithms]\n    where:\n"
                      "      function: {name: 'chunked*'}\n    advice:\n      - span: {}\n")
     env = {"INSTSWIFT_RUNTIME_PATH": str(tmp_path / "Runtime")}
-    first = instswift("pin", "--rules", str(rules), cwd=package, env=env).stdout
+    first = instswift("pin", "--rules", str(rules), "--runtime-path", str(tmp_path / "Runtime"), cwd=package, env=env).stdout
     assert "raised Package.swift to swift-tools-version 6.0" in first, first
 
     manifest = package / "Package.swift"
     older = manifest.read_text().replace("// swift-tools-version:6.0", "// swift-tools-version:5.7", 1)
     older = older.split("\n// Added by `instswift pin`")[0] + "\n"
     manifest.write_text(older)
-    again = instswift("pin", "--rules", str(rules), cwd=package, env=env).stdout
+    again = instswift("pin", "--rules", str(rules), "--runtime-path", str(tmp_path / "Runtime"), cwd=package, env=env).stdout
     assert "raised Package.swift to swift-tools-version 6.0, keeping the Swift 5 language mode" in again, again
     assert "added" not in again, again
     assert manifest.read_text().startswith("// swift-tools-version:6.0")
 
-    settled = instswift("pin", "--rules", str(rules), cwd=package, env=env).stdout
+    settled = instswift("pin", "--rules", str(rules), "--runtime-path", str(tmp_path / "Runtime"), cwd=package, env=env).stdout
     assert "nothing to do" in settled, settled

@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from conftest import clone, instswift, suite_summary, trace_file_spans
+from conftest import ROOT, clone, instswift, suite_summary, trace_file_spans
 
 SWIFT_RULES = """\
 rules:
@@ -47,7 +47,8 @@ def plain_and_instrumented(package, rules_text, pinned_lines, test_arguments=(),
 
     rules = package.parent / "rules.yml"
     rules.write_text(rules_text)
-    pinned = instswift("pin", "--rules", str(rules), cwd=package).stdout
+    # The runtime folder of this checkout (test_install.py pins the installed runtime's repository by URL).
+    pinned = instswift("pin", "--rules", str(rules), "--runtime-path", str(ROOT / "Runtime"), cwd=package).stdout
     for line in pinned_lines:
         assert line in pinned, pinned
 

@@ -14,6 +14,8 @@ prerequisites() {
     # libclang-dev: the C frontend's headers (the tool does not compile without them).
     [ -f /usr/lib/llvm-14/include/clang-c/Index.h ] || missing_debian+=(libclang-dev)
     command -v curl >/dev/null || missing_debian+=(curl)
+    # libsqlite3-dev: GRDB (in the example package) links the system SQLite.
+    [ -f /usr/include/sqlite3.h ] || missing_debian+=(libsqlite3-dev)
     if [ "$purpose" = test ]; then
         command -v python3 >/dev/null || missing_debian+=(python3 python3-pip)
         command -v wrk >/dev/null || missing_debian+=(wrk)

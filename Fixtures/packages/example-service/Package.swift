@@ -4,7 +4,7 @@ import PackageDescription
 /// The bundled example: a Hummingbird 2 service that calls a function of its own, makes an outbound
 /// AsyncHTTPClient request and runs a SQLite query — instrumented by the rules in `instswift.yml` with no tracing
 /// code of its own; an MCP client and server (stdio) instrumented by the built-in MCP pack; a PostgresNIO client
-/// instrumented by the built-in PostgresNIO pack; a Vapor 4 service instrumented by the built-in Vapor pack. `ShortCLI` is a program
+/// instrumented by the built-in PostgresNIO pack; a GRDB program instrumented by the built-in GRDB pack; a Vapor 4 service instrumented by the built-in Vapor pack. `ShortCLI` is a program
 /// that exits right after its work (all its spans must still arrive).
 let package = Package(
     name: "example-service",
@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
         .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.1.0"),
@@ -73,6 +74,15 @@ let package = Package(
             name: "PostgresCLI",
             dependencies: [
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "InstSwiftRuntime", package: "Runtime"),
+                .product(name: "InstSwiftOTel", package: "Runtime"),
+            ]
+        ),
+        // GRDB against a database file, spans from the built-in GRDB pack.
+        .executableTarget(
+            name: "GRDBCLI",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "InstSwiftRuntime", package: "Runtime"),
                 .product(name: "InstSwiftOTel", package: "Runtime"),
             ]

@@ -26,7 +26,9 @@ enum ExitHooks {
                     // Give a program with its own graceful shutdown (ServiceLifecycle) a moment to exit by itself.
                     DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
                         signal(signalNumber, SIG_DFL)
-                        raise(signalNumber)
+                        // To the process, not this thread: Dispatch's worker threads block signals, so `raise` here
+                        // would leave the signal pending forever and the program running.
+                        kill(getpid(), signalNumber)
                     }
                 }
                 source.resume()

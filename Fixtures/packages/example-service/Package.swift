@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.0.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.0.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.0.0"),
         .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
         .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.1.0"),
@@ -83,6 +86,34 @@ let package = Package(
             name: "GRDBCLI",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "InstSwiftRuntime", package: "Runtime"),
+                .product(name: "InstSwiftOTel", package: "Runtime"),
+            ]
+        ),
+        // gRPC: a client and a server generated from echo.proto by grpc-swift-protobuf's build plugin, spans from
+        // the built-in gRPC pack.
+        .target(
+            name: "EchoProto",
+            dependencies: [
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+            ],
+            plugins: [.plugin(name: "GRPCProtobufGenerator", package: "grpc-swift-protobuf")]
+        ),
+        .executableTarget(
+            name: "GRPCEchoServer",
+            dependencies: [
+                "EchoProto",
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "InstSwiftRuntime", package: "Runtime"),
+                .product(name: "InstSwiftOTel", package: "Runtime"),
+            ]
+        ),
+        .executableTarget(
+            name: "GRPCEchoClient",
+            dependencies: [
+                "EchoProto",
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "InstSwiftRuntime", package: "Runtime"),
                 .product(name: "InstSwiftOTel", package: "Runtime"),
             ]

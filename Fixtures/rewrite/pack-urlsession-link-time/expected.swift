@@ -157,6 +157,16 @@ func lookUp(_ cache: Cache) -> Data? {
         Span(instswiftV1SpanStart(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }))
     }
 
+    /// Runs `body` with a span from `startSpan` as the current context; does not end it.
+    @usableFromInline static func withCurrent<T>(
+        _ span: Span, isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T
+    ) async throws -> T {
+        guard let handle = span.handle else { return try await body() }
+        var result: T?
+        try await instswiftV1SpanRun(handle, isolation) { result = try await body() }
+        return result!
+    }
+
     /// Records an attribute: strings, integers, floating-point numbers, booleans and string lists as themselves,
     /// optionals when present, anything else as its description.
     @usableFromInline static func record(_ key: String, _ value: Any, on span: Span) {
@@ -331,6 +341,7 @@ extension InstSwift {
 @_silgen_name("instswift_v2_span_async") @usableFromInline func instswiftV2SpanAsync(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) (UnsafeMutableRawPointer?) async throws -> Void) async throws
 @_silgen_name("instswift_v1_span_start") @usableFromInline func instswiftV1SpanStart(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void) -> UnsafeMutableRawPointer?
 @_silgen_name("instswift_v1_span_end") @usableFromInline func instswiftV1SpanEnd(_ span: UnsafeMutableRawPointer)
+@_silgen_name("instswift_v1_span_run") @usableFromInline func instswiftV1SpanRun(_ span: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws
 @_silgen_name("instswift_v1_span_set_string") @usableFromInline func instswiftV1SpanSetString(_ span: UnsafeMutableRawPointer, _ key: String, _ value: String)
 @_silgen_name("instswift_v1_span_set_int") @usableFromInline func instswiftV1SpanSetInt(_ span: UnsafeMutableRawPointer, _ key: String, _ value: Int64)
 @_silgen_name("instswift_v1_span_set_double") @usableFromInline func instswiftV1SpanSetDouble(_ span: UnsafeMutableRawPointer, _ key: String, _ value: Double)

@@ -106,6 +106,15 @@ public enum InstSwift {
         }
     }
 
+    /// Runs `body` with a span from ``startSpan(_:kind:context:attributes:function:file:line:)`` as the current context,
+    /// so the spans `body` makes nest under it; the span stays open (a server span that outlives one call: a gRPC
+    /// handler's response stream).
+    public static func withCurrent<T>(
+        _ span: any Span, isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T
+    ) async throws -> T {
+        try await InstrumentationContext.$current.withValue(span.context, operation: body, isolation: isolation)
+    }
+
     /// The `rethrows` form of ``span(_:kind:context:attributes:onResult:function:file:line:_:)-2k2w5``, for bodies of
     /// `rethrows` functions, which may only call other `rethrows` functions.
     @inlinable

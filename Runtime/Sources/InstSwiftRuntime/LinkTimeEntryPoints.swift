@@ -94,6 +94,14 @@ public func instswiftV1SpanStart(
     return pointer
 }
 
+/// Runs `body` with a span from `instswift_v1_span_start` as the current context; does not end it.
+@_silgen_name("instswift_v1_span_run")
+public func instswiftV1SpanRun(
+    _ span: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void
+) async throws {
+    try await InstrumentationContext.$current.withValue(LinkedSpan.from(span).span.context, operation: { try await body() }, isolation: isolation)
+}
+
 /// Ends a span from `instswift_v1_span_start` and releases it.
 @_silgen_name("instswift_v1_span_end")
 public func instswiftV1SpanEnd(_ span: UnsafeMutableRawPointer) {

@@ -33,6 +33,11 @@ public enum LinkTimeContract {
         ),
         Entry(symbol: "instswift_v1_span_end", name: "instswiftV1SpanEnd", signature: "(_ span: UnsafeMutableRawPointer)", stubBody: ""),
         Entry(
+            symbol: "instswift_v1_span_run", name: "instswiftV1SpanRun",
+            signature: "(_ span: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws",
+            stubBody: "try await body()"
+        ),
+        Entry(
             symbol: "instswift_v1_span_set_string", name: "instswiftV1SpanSetString",
             signature: "(_ span: UnsafeMutableRawPointer, _ key: String, _ value: String)", stubBody: ""
         ),

@@ -148,6 +148,16 @@ public enum LinkTimeSupport {
                 Span(instswiftV1SpanStart(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }))
             }
 
+            /// Runs `body` with a span from `startSpan` as the current context; does not end it.
+            @usableFromInline static func withCurrent<T>(
+                _ span: Span, isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T
+            ) async throws -> T {
+                guard let handle = span.handle else { return try await body() }
+                var result: T?
+                try await instswiftV1SpanRun(handle, isolation) { result = try await body() }
+                return result!
+            }
+
             /// Records an attribute: strings, integers, floating-point numbers, booleans and string lists as themselves,
             /// optionals when present, anything else as its description.
             @usableFromInline static func record(_ key: String, _ value: Any, on span: Span) {

@@ -23,27 +23,28 @@ public struct SemanticVersion: Hashable, Sendable, Comparable, CustomStringConve
 
 /// A set of versions such as `>=1.20.0, <2.0.0`: comparators joined by commas, all of which must hold.
 public struct VersionRange: Hashable, Sendable, CustomStringConvertible {
+    /// Longer spellings first, so that `>=1.0` is not read as `>` `=1.0`.
     enum Operator: String, CaseIterable { case ge = ">=", le = "<=", gt = ">", lt = "<", eq = "==" }
-    private let comparators: [(op: String, version: SemanticVersion)]
+    private let comparators: [(op: Operator, version: SemanticVersion)]
     /// The range as written.
     public let text: String
 
     /// Parses a range, or explains what is wrong with it.
     public static func parse(_ text: String) -> Result<VersionRange, RangeError> {
-        var comparators: [(String, SemanticVersion)] = []
+        var comparators: [(Operator, SemanticVersion)] = []
         for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             let op = Operator.allCases.first { part.hasPrefix($0.rawValue) }
             let versionText = op.map { String(part.dropFirst($0.rawValue.count)) } ?? part
             guard let version = SemanticVersion(versionText) else {
                 return .failure(RangeError(message: "'\(part)' is not a version comparator such as '>=1.2.0' or '<2.0.0'"))
             }
-            comparators.append((op?.rawValue ?? "==", version))
+            comparators.append((op ?? .eq, version))
         }
         guard !comparators.isEmpty else { return .failure(RangeError(message: "the version range is empty")) }
         return .success(VersionRange(comparators: comparators, text: text))
     }
 
-    private init(comparators: [(String, SemanticVersion)], text: String) {
+    private init(comparators: [(Operator, SemanticVersion)], text: String) {
         self.comparators = comparators.map { (op: $0.0, version: $0.1) }
         self.text = text
     }
@@ -52,11 +53,11 @@ public struct VersionRange: Hashable, Sendable, CustomStringConvertible {
     public func contains(_ version: SemanticVersion) -> Bool {
         comparators.allSatisfy { c in
             switch c.op {
-            case ">=": version >= c.version
-            case "<=": version <= c.version
-            case ">": version > c.version
-            case "<": version < c.version
-            default: version == c.version
+            case .ge: version >= c.version
+            case .le: version <= c.version
+            case .gt: version > c.version
+            case .lt: version < c.version
+            case .eq: version == c.version
             }
         }
     }

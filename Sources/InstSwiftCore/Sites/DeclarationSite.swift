@@ -62,6 +62,8 @@ public struct DeclarationSite: Sendable {
     public var access: String
     /// Other modifiers (`static`, `mutating`, `nonisolated`, ...).
     public var modifiers: [String]
+    /// For accessors: which one (`get`, `set`, `willSet`, `didSet`, or another word such as `_modify`).
+    public var accessorKind: String?
     /// A `// instswift:span` directive on the declaration, if any.
     public var directive: Directive?
     /// Why this declaration can never be instrumented, if it cannot.
@@ -105,7 +107,7 @@ public struct DeclarationSite: Sendable {
 
     /// `name(label:label:)`.
     public var signature: String {
-        if kind == .accessor, let word = modifiers.last { return "\(name).\(word)" }
+        if kind == .accessor, let accessorKind { return "\(name).\(accessorKind)" }
         return "\(name)(\(parameters.map { "\($0.label):" }.joined()))"
     }
 }

@@ -239,7 +239,7 @@ final class SiteCollector: SyntaxVisitor {
         case .getter(let statements):
             var site = makeSite(kind: kind, name: name, parameters: parameters, effects: (false, nil), returnType: returnType,
                                 attributes: attributes, modifiers: modifiers, declaration: declaration)
-            site.modifiers.append("get")
+            site.accessorKind = "get"
             addBody(site, open: block.leftBrace, statements: statements, close: block.rightBrace, isInitializer: false)
         case .accessors(let accessors):
             for accessor in accessors {
@@ -251,7 +251,7 @@ final class SiteCollector: SyntaxVisitor {
                     returnType: word == "get" ? returnType : nil,
                     attributes: Array(attributes) + Array(accessor.attributes), modifiers: modifiers, declaration: declaration
                 )
-                site.modifiers.append(word)
+                site.accessorKind = word
                 if !["get", "set", "willSet", "didSet"].contains(word) {
                     site.unsupportedReason = "a '\(word)' accessor yields or initializes storage and cannot be wrapped"
                 }

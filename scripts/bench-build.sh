@@ -97,7 +97,7 @@ real() {
     local package=$work/$(basename "$1")
     git clone -q "https://github.com/$1" "$package" && git -C "$package" checkout -q "$2"
     local rules; rules=$(every_function_rules "$3" "$4")
-    (cd "$package" && INSTSWIFT_RUNTIME_PATH=$root/Runtime "$instswift" pin --rules "$rules" >/dev/null \
+    (cd "$package" && INSTSWIFT_RUNTIME_PATH=$root/Runtime "$instswift" pin --rules "$rules" --runtime-path "$root/Runtime" >/dev/null \
         && bench "$1 $2 ($3: every function of $4; --target $6)" "$5" --rules "$rules" -- --target "$6")
 }
 

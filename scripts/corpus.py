@@ -139,7 +139,8 @@ def study(repository, version, timeout, with_tests):
     rules = WORK / "rules" / f"{identity}.yml"
     rules.parent.mkdir(parents=True, exist_ok=True)
     rules.write_text(RULES.format(identity=identity))
-    status, output, _ = run([str(INSTSWIFT), "pin", "--rules", str(rules)], package, timeout)
+    # The runtime folder of this checkout: the corpus builds instswift from source (no installed runtime repository).
+    status, output, _ = run([str(INSTSWIFT), "pin", "--rules", str(rules), "--runtime-path", str(ROOT / "Runtime")], package, timeout)
     if status != 0:
         row["instrumented_build"] = f"pin failed: {first_error(output)}"
         return row

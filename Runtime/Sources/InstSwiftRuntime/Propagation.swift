@@ -4,8 +4,9 @@ public import NIOHTTP1
 public import Tracing
 
 extension InstSwift {
-    /// Headers that instswift never records or copies into attributes.
-    public static let sensitiveHeaders: Set<String> = ["authorization", "cookie", "set-cookie", "proxy-authorization"]
+    /// Headers (lowercased) that instswift never records or copies into attributes; the rules loader refuses rules that
+    /// read them (`AdviceReader.credentialHeaders`, kept equal by a test).
+    public static let sensitiveHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key"]
 
     /// The current context continued from inbound W3C headers (`traceparent`, `tracestate`, `baggage`). Malformed or
     /// missing headers leave the current context as it is, so the span starts a fresh trace.

@@ -101,7 +101,7 @@ extension RuleFileLoader {
         guard let pairs = reader.stringPairs(node, what) else { return [] }
         return pairs.compactMap { pair in
             guard isSecret(pair.key) == false else {
-                reader.error("'\(pair.key)' would record a credential; instswift never captures Authorization or Cookie headers", at: pair.node)
+                reader.error("'\(pair.key)' would record a credential; instswift never captures Authorization, Cookie or API-key headers", at: pair.node)
                 return nil
             }
             guard let snippet = expression(pair.node, "the value of '\(pair.key)'", reader) else { return nil }
@@ -116,8 +116,8 @@ extension RuleFileLoader {
         }
     }
 
-    /// Header names (lowercased) that carry credentials.
-    static let credentialHeaders = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key"]
+    /// Header names (lowercased) that carry credentials; the runtime's `InstSwift.sensitiveHeaders` is the same list.
+    public static let credentialHeaders = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key"]
 
     /// The credential header an expression reads, by name in a string literal (`headers["Authorization"]`) or as a
     /// swift-http-types field name (`headers[.authorization]`), if any.
@@ -137,10 +137,10 @@ extension RuleFileLoader {
         return nil
     }
 
-    /// Attribute keys that name credentials.
+    /// Attribute keys that name credentials (`http.request.header.authorization`, `..._api_key`).
     func isSecret(_ key: String) -> Bool {
-        let lower = key.lowercased()
-        return ["authorization", "cookie", "set-cookie", "set_cookie", "proxy-authorization"].contains { lower.hasSuffix($0) }
+        let normalized = String(key.lowercased().map { $0 == "_" ? "-" : $0 })
+        return Self.credentialHeaders.contains { normalized.hasSuffix($0) }
     }
 
     func readInjectContext(_ node: Node, _ reader: YAMLReader) -> InjectContextAdvice? {

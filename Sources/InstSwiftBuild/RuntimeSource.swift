@@ -31,7 +31,7 @@ public struct RuntimeSource: Sendable, Equatable {
     /// local repository when that folder is a git repository tagged with this version.
     public static func current(version: String, environment: [String: String], runtimePackage: String?) -> RuntimeSource {
         let url = environment[urlEnvironmentKey].flatMap { $0.isEmpty ? nil : $0 } ?? defaultURL
-        let local = runtimePackage.flatMap { hasTag(version, in: $0, environment: environment) ? $0 : nil }
+        let local = runtimePackage.flatMap { usableRepository($0, version: version, environment: environment) }
         return RuntimeSource(url: url, version: version, localRepository: local)
     }
 
@@ -80,6 +80,59 @@ public struct RuntimeSource: Sendable, Equatable {
         environment["GIT_TERMINAL_PROMPT"] = "0"
         return (try? Self.git(["ls-remote", "--tags", url, "refs/tags/\(version)"], environment: environment))
             .map { !$0.isEmpty } ?? false
+    }
+
+    /// The runtime folder when it is a git repository with the tag `version` that git will read. One that another user
+    /// owns (`sudo scripts/install.sh` into /usr/local) git refuses ("detected dubious ownership", also when SwiftPM
+    /// clones it), so then a copy of it in the user's cache stands in, refreshed when the install's tag moves.
+    static func usableRepository(_ directory: String, version: String, environment: [String: String]) -> String? {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: directory + "/.git") else { return nil }
+        if hasTag(version, in: directory, environment: environment) { return directory }
+        guard let installed = looseTag(version, in: directory) else { return nil }
+        let cacheHome = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
+        let copy = cacheHome + "/instswift/runtime-\(version)"
+        if looseTag(version, in: copy) == installed, hasTag(version, in: copy, environment: environment) { return copy }
+        do {
+            try manager.createDirectory(atPath: cacheHome + "/instswift", withIntermediateDirectories: true)
+            let staging = copy + ".\(getpid())"
+            try? manager.removeItem(atPath: staging)
+            try copyOwned(directory, to: staging)
+            try? manager.removeItem(atPath: copy)
+            try manager.moveItem(atPath: staging, toPath: copy)
+        } catch {
+            return nil
+        }
+        return hasTag(version, in: copy, environment: environment) ? copy : nil
+    }
+
+    /// Copies a tree as new files (owned by this user: `FileManager.copyItem` keeps the owner when root copies).
+    static func copyOwned(_ source: String, to destination: String) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: destination, withIntermediateDirectories: true)
+        guard let entries = manager.enumerator(atPath: source) else { return }
+        for case let relative as String in entries {
+            let from = source + "/" + relative, to = destination + "/" + relative
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: from, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                try manager.createDirectory(atPath: to, withIntermediateDirectories: true)
+            } else {
+                guard manager.createFile(atPath: to, contents: try Data(contentsOf: URL(fileURLWithPath: from))) else {
+                    throw RuleSources.SourcesError("could not write \(to)")
+                }
+            }
+        }
+    }
+
+    /// The commit a tag names, read from the repository's files (works where git refuses to read it).
+    static func looseTag(_ tag: String, in directory: String) -> String? {
+        if let loose = try? String(contentsOfFile: directory + "/.git/refs/tags/" + tag, encoding: .utf8) {
+            return loose.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let packed = (try? String(contentsOfFile: directory + "/.git/packed-refs", encoding: .utf8)) ?? ""
+        return packed.split(separator: "\n").first { $0.hasSuffix(" refs/tags/" + tag) }.map { String($0.prefix { $0 != " " }) }
     }
 
     static func hasTag(_ tag: String, in directory: String, environment: [String: String]) -> Bool {

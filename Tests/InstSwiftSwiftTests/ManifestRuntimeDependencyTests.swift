@@ -70,3 +70,31 @@ import Testing
         #expect(RuntimeSource(url: RuntimeSource.defaultURL, version: "0.1.0", localRepository: nil).resolvingLocally(["A": "b"]) == ["A": "b"])
     }
 }
+
+/// An install made by another user (root into /usr/local) is a repository git refuses to read for this one.
+@Suite struct RuntimeRepositoryOwnershipTests {
+    @Test(.enabled(if: getuid() == 0, "needs root to hand the repository to another user"))
+    func aRepositoryAnotherUserOwnsIsUsedThroughACopy() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-owner-\(UUID().uuidString)").path
+        let repository = root + "/lib/instswift/Runtime"
+        let make = Process()
+        make.executableURL = repositoryRoot.appendingPathComponent("scripts/runtime-repository.sh")
+        make.arguments = [repository, "9.9.9"]
+        make.standardOutput = FileHandle.nullDevice
+        try make.run()
+        make.waitUntilExit()
+        #expect(make.terminationStatus == 0)
+        let chown = Process()
+        chown.executableURL = URL(fileURLWithPath: "/bin/chown")
+        chown.arguments = ["-R", "65534:65534", repository]
+        try chown.run()
+        chown.waitUntilExit()
+        let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "", "HOME": root + "/home"]
+        #expect(!RuntimeSource.hasTag("9.9.9", in: repository, environment: environment), "git refuses the other user's repository")
+        let source = RuntimeSource.current(version: "9.9.9", environment: environment, runtimePackage: repository)
+        #expect(source.localRepository == root + "/home/.cache/instswift/runtime-9.9.9")
+        #expect(source.isReachable(environment: environment))
+        // Used again, the copy stays (same tag).
+        #expect(RuntimeSource.current(version: "9.9.9", environment: environment, runtimePackage: repository).localRepository == source.localRepository)
+    }
+}

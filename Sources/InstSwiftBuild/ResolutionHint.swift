@@ -26,9 +26,7 @@ enum ResolutionHint {
     /// The pinned runtime is another version than this instswift's: resolution fails when no copy of it is at hand, and
     /// when one is, instrumented code would call a runtime made for another instswift.
     static func otherRuntimeVersion(packageRoot: String, version: String) -> String? {
-        guard let manifest = try? String(contentsOfFile: packageRoot + "/Package.swift", encoding: .utf8),
-              case .url(_, let pinned?) = ManifestRuntimeDependency.find(in: manifest, packageRoot: packageRoot)?.source,
-              pinned != version else { return nil }
+        guard let pinned = RuntimeSource.pinnedRepository(packageRoot)?.exactVersion, pinned != version else { return nil }
         return "instswift: the package pins the instswift runtime \(pinned), and this instswift is \(version): run 'instswift pin' "
             + "to move the pin to \(version) (and commit it), or build with instswift \(pinned)"
     }

@@ -113,6 +113,6 @@ else
     ln -s "$root/Runtime" "$work/Runtime"
     for p in "$root"/Fixtures/packages/*; do cp -r "$p" "$work/Fixtures/packages/"; done
     find "$work" -name .build -prune -exec rm -rf {} +
-    (cd "$work/Fixtures/packages/wrapper-app" && bench "wrapper fixture" Sources/WrapperLib/Lib.swift)
-    (cd "$work/Fixtures/packages/c-bridge" && bench "c-bridge fixture (C target)" "$(ls Sources/CBridge/*.c | head -1)")
+    (cd "$work/Fixtures/packages/wrapper-app" && bench "wrapper fixture (Swift edit)" Sources/WrapperLib/Lib.swift \
+        && bench "wrapper fixture (C edit: the instrumented C target)" Sources/CBridge/bridge.c)
 fi

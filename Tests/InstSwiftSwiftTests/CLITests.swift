@@ -38,9 +38,9 @@ import Testing
     /// libclang is loaded on first use; when it cannot be, C rules fail with the reason, at the file, and never pass
     /// silently. (A separate process: in-process, a failed load would stay failed for every other test.)
     @Test func aMissingLibclangIsALocatedError() {
-        let package = repositoryRoot.appendingPathComponent("Fixtures/packages/c-bridge")
+        let package = repositoryRoot.appendingPathComponent("Fixtures/packages/wrapper-app")
         for command in ["diff", "explain"] {
-            let result = run(["INSTSWIFT_LIBCLANG=/nonexistent/libclang.so", Self.binary, command, "--rules", "instswift-rules.yml",
+            let result = run(["INSTSWIFT_LIBCLANG=/nonexistent/libclang.so", Self.binary, command, "--rules", "wrapper-rules.yml",
                               "--module", "CBridge", "Sources/CBridge/bridge.c"], in: package)
             #expect(result.status == 2, "\(command): \(result.output)")
             #expect(result.output.hasPrefix("""
@@ -51,8 +51,8 @@ import Testing
     }
 
     @Test func explainNamesCFunctionsTheCWay() {
-        let package = repositoryRoot.appendingPathComponent("Fixtures/packages/c-bridge")
-        let result = run([Self.binary, "explain", "--rules", "instswift-rules.yml", "--module", "CBridge", "Sources/CBridge/bridge.c"], in: package)
+        let package = repositoryRoot.appendingPathComponent("Fixtures/packages/wrapper-app")
+        let result = run([Self.binary, "explain", "--rules", "wrapper-rules.yml", "--module", "CBridge", "Sources/CBridge/bridge.c"], in: package)
         #expect(result.output.contains("Sources/CBridge/bridge.c:3:1: function cbridge_is_even(int value)\n  applied [bridge.c]\n"), "\(result.output)")
         #expect(result.output.contains("function cbridge_sum(int count, const char * label, int (*)(int) callback)"), "\(result.output)")
     }

@@ -7,6 +7,7 @@ Enabled by INSTSWIFT_E2E=1 (scripts/test.sh and .ci/run set it).
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import pathlib
@@ -34,6 +35,27 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if "slow" in item.keywords:
                 item.add_marker(slow)
+
+
+@pytest.fixture(scope="session")
+def wrapper_app(tmp_path_factory):
+    """A private copy of wrapper-app and wrapper-dep, laid out as in the repository (the runtime is linked in), under
+    folders whose names have spaces and non-ASCII letters, with such files in it too: SwiftPM single-quotes these paths
+    in its response files, and a package folder with a space was once built but silently not instrumented. One copy
+    for the build wrapper's and the C bridge's suites, so the package builds once."""
+    root = tmp_path_factory.mktemp("wrapper") / "spaced root ü"
+    root.mkdir()
+    (root / "Runtime").symlink_to(ROOT / "Runtime")
+    packages = ROOT / "Fixtures" / "packages"
+    app = root / "Fixtures" / "packages" / "wrapper app ü"
+    shutil.copytree(packages / "wrapper-app", app, ignore=shutil.ignore_patterns(".build", "Package.resolved"))
+    shutil.copytree(packages / "wrapper-dep", root / "Fixtures" / "packages" / "wrapper-dep",
+                    ignore=shutil.ignore_patterns(".build", "Package.resolved"))
+    (app / "Sources" / "WrapperLib" / "Core Types").mkdir()
+    (app / "Sources" / "WrapperLib" / "Core Types" / "Number Parsing.swift").write_text(
+        "public func parseNumber(_ text: String) -> Int { Int(text) ?? 0 }\n")
+    (app / "Sources" / "WrapperLib" / "Grüße.swift").write_text("public func greet() -> String { \"hallo\" }\n")
+    return app
 
 
 def free_port():

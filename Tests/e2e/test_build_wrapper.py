@@ -1,28 +1,17 @@
-"""`instswift swift build|test|run` on a fixture with an executable, a library, a test target, a C target and a path
+"""`instswift swift build|test|run` on a fixture with executables, a library, a test target, C targets and a path
 dependency whose module a rule instruments — all built for real by SwiftPM through the release instswift."""
 
 import hashlib
 import json
-import os
-import pathlib
-import shutil
 
 import pytest
 
-from conftest import ROOT, build_with_edit, instswift
-
-PACKAGES = ROOT / "Fixtures" / "packages"
+from conftest import build_with_edit, instswift
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    """A private copy of wrapper-app and wrapper-dep, laid out as in the repository (the runtime is linked in)."""
-    root = tmp_path_factory.mktemp("wrapper")
-    (root / "Runtime").symlink_to(ROOT / "Runtime")
-    for name in ["wrapper-app", "wrapper-dep"]:
-        shutil.copytree(PACKAGES / name, root / "Fixtures" / "packages" / name,
-                        ignore=shutil.ignore_patterns(".build", "Package.resolved"))
-    return root / "Fixtures" / "packages" / "wrapper-app"
+@pytest.fixture
+def app(wrapper_app):
+    return wrapper_app
 
 
 def tree_digest(package):
@@ -168,20 +157,9 @@ def test_two_concurrent_builds_of_one_package_wait_for_each_other(app):
     assert "span app.report parent=-" in out, out
 
 
-def test_paths_with_spaces_and_non_ascii_are_instrumented(tmp_path):
-    """SwiftPM single-quotes such paths in its response files: a package folder with a space was built but silently not
-    instrumented, and files with spaces in their names failed the build."""
-    root = tmp_path / "spaced root ü"
-    (root / "Runtime").parent.mkdir(parents=True)
-    (root / "Runtime").symlink_to(ROOT / "Runtime")
-    app = root / "Fixtures" / "packages" / "wrapper app ü"
-    shutil.copytree(PACKAGES / "wrapper-app", app, ignore=shutil.ignore_patterns(".build", "Package.resolved"))
-    shutil.copytree(PACKAGES / "wrapper-dep", root / "Fixtures" / "packages" / "wrapper-dep",
-                    ignore=shutil.ignore_patterns(".build", "Package.resolved"))
-    (app / "Sources" / "WrapperLib" / "Core Types").mkdir()
-    (app / "Sources" / "WrapperLib" / "Core Types" / "Number Parsing.swift").write_text(
-        "public func parseNumber(_ text: String) -> Int { Int(text) ?? 0 }\n")
-    (app / "Sources" / "WrapperLib" / "Grüße.swift").write_text("public func greet() -> String { \"hallo\" }\n")
+def test_paths_with_spaces_and_non_ascii_are_instrumented(app, tmp_path):
+    """The fixture's folders and some of its files have spaces and non-ASCII letters in their names."""
+    assert " " in str(app) and "ü" in str(app)
     report = tmp_path / "report.json"
     out = instswift("swift", "run", "--report", str(report), "WrapperApp", cwd=app).stdout
     assert "span lib.compute parent=app.report" in out, out

@@ -1,7 +1,7 @@
 """Installing instswift (scripts/install.sh) and adopting it in a team's repository, as CI would: `instswift` on PATH
 finds its packs and runtime with no environment variable; `pin` names the runtime by URL and version, so a committed
-manifest builds in another clone — instrumented (scripts/ci-build.sh, the README's CI recipe) and plain; a pin of
-another version is moved by `pin`; uninstall removes what install put."""
+manifest builds in another clone instrumented (scripts/ci-build.sh, the README's CI recipe) and plain SwiftPM resolves
+it to the same commit; a pin of another version is moved by `pin`; uninstall removes what install put."""
 
 import json
 import os
@@ -68,12 +68,21 @@ def test_install_adopt_in_a_repository_and_uninstall(tmp_path):
     program = run([str(checkout / ".build" / "instswift" / "debug" / "PinMe")], env=env)
     assert program.stdout == "hello pin\n", program.stdout + program.stderr
 
-    # The plain build of the same clone: the URL resolves from the published repository, which the installed copy
-    # stands in for here (same reproducible commit), through git's insteadOf.
+    # Plain SwiftPM on the same clone resolves the URL from the published repository, which the installed copy stands
+    # in for here through git's insteadOf, to the very commit the instrumented build used: the reproducible runtime
+    # commit is what lets Package.resolved hold on every machine. (Resolution is what differs from the instrumented
+    # build; compiling the same graph a second time, cold, would only cost minutes.)
+    resolved = checkout / "Package.resolved"
+    instrumented_pins = json.loads(resolved.read_text())["pins"]
+    resolved.unlink()
     published = dict(env, GIT_CONFIG_COUNT="1", GIT_CONFIG_KEY_0=f"url.{prefix}/lib/instswift/Runtime.insteadOf",
                      GIT_CONFIG_VALUE_0=RUNTIME_URL)
-    plain = run(["swift", "build"], cwd=checkout, env=published)
+    plain = run(["swift", "package", "resolve"], cwd=checkout, env=published)
     assert plain.returncode == 0, plain.stdout[-6000:] + plain.stderr[-6000:]
+    plain_pins = json.loads(resolved.read_text())["pins"]
+    runtime_pin = [pin for pin in plain_pins if pin["location"] == RUNTIME_URL]
+    assert runtime_pin and runtime_pin[0]["state"]["version"] == "0.1.0", plain_pins
+    assert plain_pins == instrumented_pins
 
     # A pin written by an older instswift — another version, or the runtime folder it used to pin — fails the build
     # with the fix, and `pin` moves it to this version; the manifest is then what this version pinned.

@@ -1,9 +1,12 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// The build wrapper's fixture: an executable, a library with tests, a C target and a path dependency, all built
-/// with `instswift swift build|test|run`. The app installs a tracer of its own that prints spans, so the bootstrap
-/// pack must leave it alone.
+/// The build wrapper's fixture: an executable, a library with tests, C targets and a path dependency, all built with
+/// `instswift swift build|test|run`. The apps install a tracer of their own that prints spans (`SpanPrinting`), so the
+/// bootstrap pack must leave them alone — and nothing here needs the exporter, so the package builds in a minute.
+///
+/// `CBridgeApp` is Swift -> C -> Swift: it calls an instrumented C function that calls back into instrumented Swift, so
+/// its spans must show the C span between the two Swift spans. The C target links the runtime that implements its C API.
 let package = Package(
     name: "wrapper-app",
     dependencies: [
@@ -16,6 +19,7 @@ let package = Package(
             name: "WrapperApp",
             dependencies: [
                 "WrapperLib",
+                "SpanPrinting",
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "InstSwiftRuntime", package: "Runtime"),
             ]
@@ -29,6 +33,20 @@ let package = Package(
             ]
         ),
         .target(name: "CWrap"),
+        .target(name: "SpanPrinting", dependencies: [.product(name: "Tracing", package: "swift-distributed-tracing")]),
+        .target(
+            name: "CBridge",
+            dependencies: [.product(name: "InstSwiftRuntime", package: "Runtime")]
+        ),
+        .executableTarget(
+            name: "CBridgeApp",
+            dependencies: [
+                "CBridge",
+                "SpanPrinting",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "InstSwiftRuntime", package: "Runtime"),
+            ]
+        ),
         .testTarget(name: "WrapperLibTests", dependencies: ["WrapperLib"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,6 @@
+import SpanPrinting
 import Tracing
 import WrapperLib
-
 InstrumentationSystem.bootstrap(PrintingTracer())
 
 func report() -> String {

@@ -3,10 +3,12 @@ import Synchronization
 import Tracing
 
 /// A tracer that prints each span when it ends: `span <name> parent=<name or -> <attributes>`.
-struct PrintingTracer: Tracer {
+public struct PrintingTracer: Tracer {
+    public init() {}
+
     private enum NameKey: InstrumentationContextKey { typealias Value = String }
 
-    func startSpan<Instant: TracerInstant>(
+    public func startSpan<Instant: TracerInstant>(
         _ operationName: String, context: @autoclosure () -> InstrumentationContext, ofKind kind: SpanKind,
         at instant: @autoclosure () -> Instant, function: String, file fileID: String, line: UInt
     ) -> PrintedSpan {
@@ -16,15 +18,15 @@ struct PrintingTracer: Tracer {
         return PrintedSpan(operationName: operationName, parentName: parent[NameKey.self], context: own)
     }
 
-    func forceFlush() {}
-    func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout InstrumentationContext, using extractor: Extract)
+    public func forceFlush() {}
+    public func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout InstrumentationContext, using extractor: Extract)
     where Extract.Carrier == Carrier {}
-    func inject<Carrier, Inject: Injector>(_ context: InstrumentationContext, into carrier: inout Carrier, using injector: Inject)
+    public func inject<Carrier, Inject: Injector>(_ context: InstrumentationContext, into carrier: inout Carrier, using injector: Inject)
     where Inject.Carrier == Carrier {}
 }
 
-final class PrintedSpan: Span {
-    let context: InstrumentationContext
+public final class PrintedSpan: Span {
+    public let context: InstrumentationContext
     let parentName: String?
     private let state: Mutex<(name: String, attributes: SpanAttributes)>
 
@@ -34,20 +36,20 @@ final class PrintedSpan: Span {
         self.state = Mutex((operationName, [:]))
     }
 
-    var operationName: String {
+    public var operationName: String {
         get { state.withLock { $0.name } }
         set { state.withLock { $0.name = newValue } }
     }
-    var attributes: SpanAttributes {
+    public var attributes: SpanAttributes {
         get { state.withLock { $0.attributes } }
         set { state.withLock { $0.attributes = newValue } }
     }
-    var isRecording: Bool { true }
-    func setStatus(_ status: SpanStatus) {}
-    func addEvent(_ event: SpanEvent) {}
-    func recordError<Instant: TracerInstant>(_ error: any Error, attributes: SpanAttributes, at instant: @autoclosure () -> Instant) {}
-    func addLink(_ link: SpanLink) {}
-    func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) {
+    public var isRecording: Bool { true }
+    public func setStatus(_ status: SpanStatus) {}
+    public func addEvent(_ event: SpanEvent) {}
+    public func recordError<Instant: TracerInstant>(_ error: any Error, attributes: SpanAttributes, at instant: @autoclosure () -> Instant) {}
+    public func addLink(_ link: SpanLink) {}
+    public func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) {
         var described: [String] = []
         attributes.forEach { key, value in described.append("\(key)=\(value)") }
         print("span \(operationName) parent=\(parentName ?? "-") \(described.sorted().joined(separator: " "))")

@@ -1,4 +1,8 @@
 import CBridge
+import SpanPrinting
+import Tracing
+
+InstrumentationSystem.bootstrap(PrintingTracer())
 
 func square(_ value: Int32) -> Int32 {
     value * value

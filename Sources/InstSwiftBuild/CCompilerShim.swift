@@ -132,9 +132,10 @@ struct CCompile {
     }
 
     /// Names the original file in the dependency file where the compiler named the copy, so incremental builds watch it.
+    /// The file is in make syntax, where the compiler escapes spaces and `#` in paths.
     func fixDependencies(in depfile: String, copy: String) throws {
-        guard let text = try? String(contentsOfFile: depfile, encoding: .utf8), text.contains(copy) else { return }
-        let escaped = { (path: String) in path.replacingOccurrences(of: " ", with: "\\ ") }
+        let escaped = { (path: String) in path.replacingOccurrences(of: " ", with: "\\ ").replacingOccurrences(of: "#", with: "\\#") }
+        guard let text = try? String(contentsOfFile: depfile, encoding: .utf8), text.contains(escaped(copy)) else { return }
         try AtomicFile.write(Data(text.replacingOccurrences(of: escaped(copy), with: escaped(source)).utf8), to: depfile)
     }
 }

@@ -82,6 +82,9 @@ public struct Pinning {
         return (found, retargets)
     }
 
+    /// The rule of the built-in `bootstrap` pack.
+    static let bootstrapRuleID = "instswift.bootstrap"
+
     public func plan() throws -> Plan {
         let description = try describe()
         let rules: RuleSet
@@ -129,8 +132,10 @@ public struct Pinning {
             }
         }
         // Test runners start in a generated main that no rule reaches; linking InstSwiftOTel lets the runtime bootstrap
-        // on the first span under `instswift swift test`, so instrumented code exports its spans there too.
-        for test in testTargets where instrumented && !test.existing.contains("InstSwiftOTel")
+        // on the first span under `instswift swift test`, so instrumented code exports its spans there too — unless the
+        // bootstrap pack is off (`.instswift.yml`): then the package bootstraps tracing itself, or not at all.
+        let bootstraps = rules.rules.contains { $0.id == Self.bootstrapRuleID }
+        for test in testTargets where instrumented && bootstraps && !test.existing.contains("InstSwiftOTel")
             && !plan.products.contains(where: { $0.target == test.name && $0.product == "InstSwiftOTel" }) {
             plan.products.append((test.name, "InstSwiftOTel"))
         }

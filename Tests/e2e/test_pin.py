@@ -77,3 +77,25 @@ def test_pin_raises_the_tools_version_of_a_package_pinned_before(tmp_path):
 
     settled = instswift("pin", "--rules", str(rules), "--runtime-path", str(tmp_path / "Runtime"), cwd=package, env=env).stdout
     assert "nothing to do" in settled, settled
+
+
+def test_pin_leaves_the_exporter_out_of_test_targets_when_the_bootstrap_pack_is_off(tmp_path):
+    """With `disable-packs: [bootstrap]` the package bootstraps tracing itself (or not at all): pin adds the runtime
+    API where rules apply, and no exporter to its test targets."""
+    package = tmp_path / "lib"
+    (package / "Sources" / "Lib").mkdir(parents=True)
+    (package / "Tests" / "LibTests").mkdir(parents=True)
+    (package / "Package.swift").write_text(
+        '// swift-tools-version:6.1\nimport PackageDescription\n\nlet package = Package(\n    name: "lib",\n'
+        '    targets: [\n        .target(name: "Lib"),\n        .testTarget(name: "LibTests", dependencies: ["Lib"]),\n    ]\n)\n')
+    (package / "Sources" / "Lib" / "Lib.swift").write_text("public func greet() -> String { \"hello\" }\n")
+    (package / "Tests" / "LibTests" / "LibTests.swift").write_text("import Lib\nimport Testing\n\n@Test func greets() { #expect(greet() == \"hello\") }\n")
+    (package / "rules.yml").write_text("rules:\n  - id: lib.greet\n    where:\n      function: {name: greet}\n    advice:\n      - span: {}\n")
+    (package / ".instswift.yml").write_text("rules: [rules.yml]\ndisable-packs: [bootstrap]\n")
+    out = instswift("pin", "--runtime-path", str(ROOT / "Runtime"), cwd=package).stdout
+    assert "added InstSwiftRuntime to target Lib" in out, out
+    assert "InstSwiftOTel" not in out and "InstSwiftOTel" not in (package / "Package.swift").read_text(), out
+
+    (package / ".instswift.yml").write_text("rules: [rules.yml]\n")
+    out = instswift("pin", "--runtime-path", str(ROOT / "Runtime"), cwd=package).stdout
+    assert "added InstSwiftOTel to target LibTests" in out, out

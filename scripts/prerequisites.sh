@@ -21,8 +21,6 @@ prerequisites() {
         command -v wrk >/dev/null || missing_debian+=(wrk)
         # PostgreSQL server binaries (initdb, pg_ctl): the PostgresNIO suite starts a throwaway cluster.
         compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing_debian+=(postgresql)
-        # protoc: grpc-swift-protobuf's build plugin generates the example's gRPC client and server with it.
-        command -v protoc >/dev/null || missing_debian+=(protobuf-compiler)
     fi
 
     if [ ${#missing_debian[@]} -gt 0 ]; then

@@ -1,5 +1,5 @@
 """The gRPC pack (grpc-swift 2 over the NIO HTTP/2 transport): a client and a server generated from echo.proto by
-grpc-swift-protobuf's build plugin, two processes; one trace across them, with the RPC conventions on both sides;
+grpc-swift-protobuf's generator (code committed), two processes; one trace across them, with the RPC conventions on both sides;
 unary and server-streaming calls; an error status; the handler's own spans under the server span; no second span
 when the app registers a tracing interceptor of its own. Also: an instrumented server that handles no signal itself
 still stops on SIGTERM."""

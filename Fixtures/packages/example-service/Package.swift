@@ -90,15 +90,19 @@ let package = Package(
                 .product(name: "InstSwiftOTel", package: "Runtime"),
             ]
         ),
-        // gRPC: a client and a server generated from echo.proto by grpc-swift-protobuf's build plugin, spans from
-        // the built-in gRPC pack.
+        // gRPC: a client and a server of echo.proto, spans from the built-in gRPC pack. The messages and stubs
+        // (echo.pb.swift, echo.grpc.swift) were generated once by grpc-swift-protobuf's `GRPCProtobufGenerator` build
+        // plugin with the config beside them, and are committed: building the plugin's generators costs every clean
+        // build minutes. To regenerate, add `plugins: [.plugin(name: "GRPCProtobufGenerator", package:
+        // "grpc-swift-protobuf")]` here (protoc on PATH), build, and copy the two files from
+        // .build/plugins/outputs/example-service/EchoProto/destination/GRPCProtobufGenerator/.
         .target(
             name: "EchoProto",
             dependencies: [
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
             ],
-            plugins: [.plugin(name: "GRPCProtobufGenerator", package: "grpc-swift-protobuf")]
+            exclude: ["echo.proto", "grpc-swift-proto-generator-config.json"]
         ),
         .executableTarget(
             name: "GRPCEchoServer",

@@ -14,3 +14,4 @@ func run() -> Int32 {
 
 print("total \(run())")
 print("c location \(String(cString: cbridge_location())):\(cbridge_line())")
+print("printer \(spanPrintingVersion)")

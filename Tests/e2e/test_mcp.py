@@ -58,6 +58,9 @@ def test_swift_client_and_swift_server_share_one_trace(example):
     # The protocol version the server answered initialize with, on every later client span.
     assert "mcp.protocol.version" not in next(s for s in clients.values() if s.name == "initialize").attributes
     assert all(s.attributes["mcp.protocol.version"] >= "2025-" for s in clients.values() if s.name != "initialize")
+    # The server knows the version it negotiated from its answer to initialize on: that span and every later one.
+    negotiated = {s.attributes["mcp.protocol.version"] for s in clients.values() if s.name != "initialize"}
+    assert {s.attributes.get("mcp.protocol.version") for s in servers.values()} == negotiated, servers
 
 
 def test_python_server_spans_are_children_of_the_swift_client_spans(example):

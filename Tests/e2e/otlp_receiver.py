@@ -14,6 +14,8 @@ from google.protobuf import json_format
 from opentelemetry.proto.collector.metrics.v1 import metrics_service_pb2
 from opentelemetry.proto.collector.trace.v1 import trace_service_pb2
 
+import semantic_conventions
+
 
 def attribute_value(value):
     kind = value.WhichOneof("value")
@@ -106,7 +108,9 @@ class Receiver:
                 resource = {a.key: attribute_value(a.value) for a in resource_spans.resource.attributes}
                 for scope_spans in resource_spans.scope_spans:
                     for span in scope_spans.spans:
-                        self.spans.append(Span(span, resource))
+                        received = Span(span, resource)
+                        semantic_conventions.note_span(resource, received.name, received.attributes)
+                        self.spans.append(received)
 
     def add_metrics(self, request):
         with self.lock:
@@ -115,6 +119,9 @@ class Receiver:
                 for scope_metrics in resource_metrics.scope_metrics:
                     for metric in scope_metrics.metrics:
                         self.metrics.append((resource, metric))
+                        kind = metric.WhichOneof("data")
+                        points = getattr(metric, kind).data_points if kind else []
+                        semantic_conventions.note_metric(resource, metric.name, {a.key for p in points for a in p.attributes})
 
     def metric_points(self, name):
         """The histogram data points received for metric `name`: (attributes dict, point), latest export last."""

@@ -1,0 +1,57 @@
+"""Every rule of every built-in pack that targets a library applies to that library's real sources — the versions
+the example package resolved, in its checkouts — as `instswift explain` tells it, and the instrumented build of the
+example package instrumented exactly the declarations `explain` names. A library release that renames what a pack
+hooks fails here, not silently in users' builds."""
+
+import json
+import re
+
+import yaml
+
+from conftest import ROOT, instswift
+from test_example_service import EXAMPLE, example  # noqa: F401 (the module fixture builds the package)
+
+CHECKOUTS = EXAMPLE / ".build" / "instswift" / "checkouts"
+
+
+def pack_rules():
+    """(pack file, package name, rule) for every rule of a pack that names its library's package and modules."""
+    for pack in sorted((ROOT / "Rules").glob("*.yml")):
+        document = yaml.safe_load(pack.read_text())
+        for rule in document["rules"]:
+            package = (rule.get("package") or document.get("package") or {}).get("name")
+            if package and rule.get("modules"):
+                yield pack, package, rule
+
+
+def module_sources(package, module):
+    """The folder of `module` in the checkout of `package` (SwiftPM's Sources/<module>, or a custom path)."""
+    checkout = next(path for path in CHECKOUTS.iterdir() if path.name.lower() == package.lower())
+    for candidate in [checkout / "Sources" / module, checkout / module]:
+        if candidate.is_dir():
+            return candidate
+    raise AssertionError(f"no sources of module {module} in {checkout}")
+
+
+def test_every_pack_rule_applies_to_its_librarys_real_sources(example):
+    versions = {pin["identity"]: pin["state"].get("version") for pin in json.loads((EXAMPLE / "Package.resolved").read_text())["pins"]}
+    built = {(site["module"], site["declaration"], rule) for site in example["report"]["instrumented"] for rule in site["rules"]}
+    checked = 0
+    for pack, package, rule in pack_rules():
+        modules = rule["modules"] if isinstance(rule["modules"], list) else [rule["modules"]]
+        for module in modules:
+            out = instswift("explain", "--rules", str(pack), "--module", module, "--package", f"{package}@{versions[package]}",
+                            str(module_sources(package, module))).stdout
+            applied = set()
+            declaration = None
+            for line in out.splitlines():
+                if not line.startswith(" "):
+                    declaration = line.split(": ", 1)[1] if ": " in line else None
+                elif line.strip() == f"applied [{rule['id']}]":
+                    applied.add(declaration)
+            assert applied, f"{pack.name}: rule {rule['id']} applies nowhere in {package} {versions[package]} ({module}):\n{out[-3000:]}"
+            # The build instrumented the same declarations (the report names them as explain does).
+            in_build = {declaration for (m, declaration, r) in built if m == module and r == rule["id"]}
+            assert in_build == applied, (rule["id"], sorted(applied ^ in_build))
+            checked += 1
+    assert checked >= 15, checked

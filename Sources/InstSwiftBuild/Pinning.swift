@@ -99,8 +99,11 @@ public struct Pinning {
         var plan = Plan(addPackage: !existing.found, retargets: existing.retargets, products: [])
         var instrumented = false
         var testTargets: [(name: String, existing: Set<String>)] = []
-        for target in description["targets"] as? [[String: Any]] ?? [] {
-            guard let name = target["name"] as? String, let path = target["path"] as? String,
+        let targets = description["targets"] as? [[String: Any]] ?? []
+        // A build plugin's tools run during the build, not in the service: the runtime is never added to them.
+        let pluginTools = Set(targets.filter { $0["type"] as? String == "plugin" }.flatMap { $0["target_dependencies"] as? [String] ?? [] })
+        for target in targets {
+            guard let name = target["name"] as? String, let path = target["path"] as? String, !pluginTools.contains(name),
                   ["executable", "library", "test"].contains(target["type"] as? String ?? "") else { continue }
             let existing = Set(target["product_dependencies"] as? [String] ?? [])
             if target["type"] as? String == "test" { testTargets.append((name, existing)) }

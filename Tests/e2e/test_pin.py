@@ -99,3 +99,18 @@ def test_pin_leaves_the_exporter_out_of_test_targets_when_the_bootstrap_pack_is_
     (package / ".instswift.yml").write_text("rules: [rules.yml]\n")
     out = instswift("pin", "--runtime-path", str(ROOT / "Runtime"), cwd=package).stdout
     assert "added InstSwiftOTel to target LibTests" in out, out
+
+
+def test_pin_leaves_a_build_plugins_tool_alone(tmp_path):
+    """A build plugin's tool runs during the build, not in the service: pin adds no runtime to it (the build, for its
+    part, compiles the tool without the bootstrap; test_build_wrapper builds it)."""
+    (tmp_path / "Runtime").symlink_to(ROOT / "Runtime")
+    packages = tmp_path / "Fixtures" / "packages"
+    for name in ["wrapper-app", "wrapper-dep"]:
+        shutil.copytree(ROOT / "Fixtures" / "packages" / name, packages / name, ignore=shutil.ignore_patterns(".build", "Package.resolved"))
+    package = packages / "wrapper-app"
+    out = instswift("pin", "--rules", str(package / "wrapper-rules.yml"), "--runtime-path", str(tmp_path / "Runtime"), cwd=package).stdout
+    assert "version-file-tool" not in out, out
+    manifest = (package / "Package.swift").read_text()
+    tool = manifest.split('name: "version-file-tool"')[1].split("),")[0]
+    assert "InstSwift" not in tool, tool

@@ -20,3 +20,33 @@ import Testing
         #expect(InstSwift.dbQueryText("SELECT 'unterminated") == "SELECT ?")
     }
 }
+
+/// How a layer that runs in the caller's task covers the statement it hands to a layer on another thread.
+@Suite struct StatementClaimTests {
+    @Test func aClaimedStatementIsTakenOnceAndOnlyItsOwnText() {
+        var claims = StatementClaims()
+        let claim = claims.claim("SELECT 1")
+        #expect(!claims.take("SELECT 2"))
+        #expect(claims.take("SELECT 1"))
+        #expect(!claims.take("SELECT 1"))
+        claims.release(claim)  // after it was taken: nothing left, nothing breaks
+        #expect(!claims.take("SELECT 1"))
+    }
+
+    @Test func identicalStatementsInFlightEachCoverOneCall() {
+        var claims = StatementClaims()
+        let first = claims.claim("SELECT n FROM t")
+        let second = claims.claim("SELECT n FROM t")
+        #expect(claims.take("SELECT n FROM t"))
+        claims.release(first)
+        claims.release(second)
+        #expect(!claims.take("SELECT n FROM t"))
+    }
+
+    @Test func aReleasedClaimNoLongerCovers() {
+        var claims = StatementClaims()
+        let claim = claims.claim("DELETE FROM t")
+        claims.release(claim)
+        #expect(!claims.take("DELETE FROM t"))
+    }
+}

@@ -30,6 +30,17 @@ extension InstSwift {
         record(key, String(describing: value), on: span)
     }
 
+    /// Marks the span failed, for a status that means failure rather than a thrown error.
+    public static func markFailed(_ span: any Span, _ message: String? = nil) {
+        span.setStatus(SpanStatus(code: .error, message: message))
+    }
+
+    /// Records the error an operation ended with: an exception event, `error.type` (unless a rule already named the
+    /// error better, a SQLSTATE say) and an error status.
+    public static func recordFailure(_ error: any Error, on span: any Span) {
+        fail(span, error)
+    }
+
     /// Renames a span (a rule's `rename:`); nothing when `name` is nil.
     @inlinable
     public static func rename(_ span: any Span, _ name: String?) {

@@ -10,7 +10,7 @@ public import Instrumentation
 // See docs/adr/0005-dependency-modules-reach-the-runtime-at-link-time.md.
 
 /// A span handed to code in another module as an opaque pointer, valid while the span is open.
-final class LinkedSpan {
+final class LinkedSpan: Sendable {
     let span: any Span
 
     init(_ span: any Span) { self.span = span }

@@ -71,6 +71,26 @@ public enum LinkTimeContract {
             signature: "(_ sql: String) -> String?", stubBody: "nil"
         ),
         Entry(symbol: "instswift_v1_db_query_text", name: "instswiftV1DBQueryText", signature: "(_ sql: String) -> String", stubBody: "sql"),
+        Entry(
+            symbol: "instswift_v1_db_operation_current", name: "instswiftV1DBOperationCurrent",
+            signature: "() -> UnsafeMutableRawPointer?", stubBody: "nil"
+        ),
+        Entry(
+            symbol: "instswift_v1_db_operation_run", name: "instswiftV1DBOperationRun",
+            signature: "(_ span: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws",
+            stubBody: "try await body()"
+        ),
+        Entry(
+            symbol: "instswift_v1_db_operation_run_sync", name: "instswiftV1DBOperationRunSync",
+            signature: "(_ span: UnsafeMutableRawPointer, _ body: () throws -> Void) rethrows", stubBody: "try body()"
+        ),
+        Entry(symbol: "instswift_v1_db_claim", name: "instswiftV1DBClaim", signature: "(_ sql: String) -> UInt64", stubBody: "0"),
+        Entry(symbol: "instswift_v1_db_release_claim", name: "instswiftV1DBReleaseClaim", signature: "(_ claim: UInt64)", stubBody: ""),
+        Entry(symbol: "instswift_v1_db_take_claim", name: "instswiftV1DBTakeClaim", signature: "(_ sql: String) -> Bool", stubBody: "false"),
+        Entry(
+            symbol: "instswift_v1_span_fail", name: "instswiftV1SpanFail",
+            signature: "(_ span: UnsafeMutableRawPointer, _ error: any Error)", stubBody: ""
+        ),
         Entry(symbol: "instswift_v1_mark", name: "instswiftV1Mark", signature: "(_ name: String)", stubBody: ""),
         Entry(symbol: "instswift_v1_is_marked", name: "instswiftV1IsMarked", signature: "(_ name: String) -> Bool", stubBody: "false"),
         Entry(

@@ -212,6 +212,38 @@ public enum LinkTimeSupport {
                 if let handle = span.handle { instswiftV1SpanSetErrorStatus(handle, message) }
             }
 
+            /// Records the error an operation ended with: an exception event, `error.type` (unless already named) and an
+            /// error status.
+            @usableFromInline static func recordFailure(_ error: any Error, on span: Span) {
+                if let handle = span.handle { instswiftV1SpanFail(handle, error) }
+            }
+
+            /// The span of the database operation a layer above opened in this task, to annotate (never to end).
+            @usableFromInline static var currentDatabaseOperation: Span? { instswiftV1DBOperationCurrent().map(Span.init) }
+
+            /// Runs `body` with a span from `startSpan` as the current context and the task's database operation.
+            @usableFromInline static func withDatabaseOperation<T>(
+                _ span: Span, isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T
+            ) async throws -> T {
+                guard let handle = span.handle else { return try await body() }
+                var result: T?
+                try await instswiftV1DBOperationRun(handle, isolation) { result = try await body() }
+                return result!
+            }
+
+            /// The synchronous form, for futures-based APIs.
+            @usableFromInline static func withDatabaseOperation<T>(_ span: Span, _ body: () throws -> T) rethrows -> T {
+                guard let handle = span.handle else { return try body() }
+                var result: T?
+                try instswiftV1DBOperationRunSync(handle) { result = try body() }
+                return result!
+            }
+
+            /// Claims a statement handed to another thread (see the runtime's `InstSwift.claimStatement`).
+            @usableFromInline static func claimStatement(_ sql: String) -> UInt64 { instswiftV1DBClaim(sql) }
+            @usableFromInline static func releaseClaim(_ claim: UInt64) { instswiftV1DBReleaseClaim(claim) }
+            @usableFromInline static func takeClaim(_ sql: String) -> Bool { instswiftV1DBTakeClaim(sql) }
+
             @usableFromInline static func extract(from headers: [String: String]) -> Context {
                 var found: [String: String] = [:]
                 for (name, value) in headers where contextHeaders.contains(name.lowercased()) { found[name.lowercased()] = value }

@@ -1,0 +1,93 @@
+public import Tracing
+public import Instrumentation
+import Synchronization
+
+/// One database span per operation, however many layers it passes through. An ORM query (Fluent) goes through a SQL
+/// builder (SQLKit), a driver kit (PostgresKit, SQLiteKit) and a wire-protocol client (PostgresNIO, SQLiteNIO); each
+/// layer knows something the conventions ask for (the model's table, the SQL text, the server). The outermost layer
+/// that instswift instruments opens the span and makes it the task's *database operation*; the layers below annotate
+/// that span instead of opening their own.
+///
+/// Some layers run the statement elsewhere than the calling task — a connection pool hands it to a connection's event
+/// loop, where the task's locals are not. The layer that still runs in the task *claims* the statement's text, and a
+/// layer on the event loop that finds its statement claimed stays quiet: its work is already covered.
+extension InstSwift {
+    /// The database operation the current task runs, boxed so that code reaching the runtime at link time can hold it.
+    @TaskLocal static var databaseOperation: LinkedSpan?
+
+    /// The span of the database operation a layer above opened in this task, for layers below to annotate (not end).
+    public static var currentDatabaseOperation: (any Span)? { databaseOperation?.span }
+
+    /// Runs `body` with `span` as the current context and as the database operation that layers below annotate.
+    public static func withDatabaseOperation<T>(
+        _ span: any Span, isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T
+    ) async throws -> T {
+        try await withDatabaseOperation(LinkedSpan(span), isolation: isolation, body)
+    }
+
+    /// The synchronous form, for futures-based APIs whose call starts the work before it returns.
+    public static func withDatabaseOperation<T>(_ span: any Span, _ body: () throws -> T) rethrows -> T {
+        try withDatabaseOperation(LinkedSpan(span), body)
+    }
+
+    static func withDatabaseOperation<T>(
+        _ box: LinkedSpan, isolation: isolated (any Actor)?, _ body: () async throws -> T
+    ) async throws -> T {
+        try await $databaseOperation.withValue(box, operation: {
+            try await InstrumentationContext.$current.withValue(box.span.context, operation: body, isolation: isolation)
+        }, isolation: isolation)
+    }
+
+    static func withDatabaseOperation<T>(_ box: LinkedSpan, _ body: () throws -> T) rethrows -> T {
+        try $databaseOperation.withValue(box) { try InstrumentationContext.$current.withValue(box.span.context, operation: body) }
+    }
+
+    // MARK: Statements handed to another thread
+
+    private static let claims = Mutex(StatementClaims())
+
+    /// Claims a statement the calling task is about to hand to a layer that runs on another thread; release the claim
+    /// when the statement has finished.
+    public static func claimStatement(_ sql: String) -> UInt64 {
+        claims.withLock { $0.claim(sql) }
+    }
+
+    /// Gives a claim up (whether or not a layer below took it).
+    public static func releaseClaim(_ claim: UInt64) {
+        claims.withLock { $0.release(claim) }
+    }
+
+    /// Whether a layer above claimed `sql` and covers it; takes the oldest such claim.
+    public static func takeClaim(_ sql: String) -> Bool {
+        claims.withLock { $0.take(sql) }
+    }
+}
+
+/// Open claims by statement text, oldest first. A claim lives from the statement's start to its end, so the table holds
+/// at most the statements in flight.
+struct StatementClaims {
+    private var open: [String: [UInt64]] = [:]
+    private var byID: [UInt64: String] = [:]
+    private var next: UInt64 = 1
+
+    mutating func claim(_ sql: String) -> UInt64 {
+        let id = next
+        next += 1
+        open[sql, default: []].append(id)
+        byID[id] = sql
+        return id
+    }
+
+    mutating func release(_ id: UInt64) {
+        guard let sql = byID.removeValue(forKey: id) else { return }
+        open[sql]?.removeAll { $0 == id }
+        if open[sql]?.isEmpty == true { open[sql] = nil }
+    }
+
+    mutating func take(_ sql: String) -> Bool {
+        guard var ids = open[sql], !ids.isEmpty else { return false }
+        byID[ids.removeFirst()] = nil
+        open[sql] = ids.isEmpty ? nil : ids
+        return true
+    }
+}

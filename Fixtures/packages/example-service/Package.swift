@@ -4,7 +4,7 @@ import PackageDescription
 /// The bundled example: a Hummingbird 2 service that calls a function of its own, makes an outbound
 /// AsyncHTTPClient request and runs a SQLite query — instrumented by the rules in `instswift.yml` with no tracing
 /// code of its own; an MCP client and server (stdio) instrumented by the built-in MCP pack; a PostgresNIO client
-/// instrumented by the built-in PostgresNIO pack; a GRDB program instrumented by the built-in GRDB pack; a Vapor 4 service instrumented by the built-in Vapor pack. `ShortCLI` is a program
+/// instrumented by the built-in PostgresNIO pack; a GRDB program instrumented by the built-in GRDB pack; a Vapor 4 service instrumented by the built-in Vapor pack; Fluent over SQLite and PostgreSQL instrumented by the built-in Fluent and driver packs. `ShortCLI` is a program
 /// that exits right after its work (all its spans must still arrive).
 let package = Package(
     name: "example-service",
@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.0.0"),
         .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.0.0"),
         .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent-kit", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
         .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.1.0"),
         .package(name: "Runtime", path: "../../../Runtime"),
@@ -68,6 +71,17 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OTel", package: "swift-otel"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "InstSwiftRuntime", package: "Runtime"),
+                .product(name: "InstSwiftOTel", package: "Runtime"),
+            ]
+        ),
+        // Fluent over SQLite and a real PostgreSQL, one span per statement from the built-in Fluent and driver packs.
+        .executableTarget(
+            name: "FluentCLI",
+            dependencies: [
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "InstSwiftRuntime", package: "Runtime"),
                 .product(name: "InstSwiftOTel", package: "Runtime"),
             ]

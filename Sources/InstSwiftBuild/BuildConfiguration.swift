@@ -14,10 +14,12 @@ public struct BuildConfiguration: Codable, Sendable {
     public var ruleFiles: [String]
     public var logLevel: LogLevel
     public var keepWork: Bool
+    /// Modules of the root package's build-plugin tools, which compile untouched (see ``BuildTools``).
+    public var buildToolModules: [String]
 
     public init(
         realSwiftc: String, packageRoot: String, scratchPath: String, workDirectory: String, ruleFiles: [String],
-        logLevel: LogLevel, keepWork: Bool
+        logLevel: LogLevel, keepWork: Bool, buildToolModules: [String] = []
     ) {
         self.realSwiftc = realSwiftc
         self.packageRoot = packageRoot
@@ -26,6 +28,7 @@ public struct BuildConfiguration: Codable, Sendable {
         self.ruleFiles = ruleFiles
         self.logLevel = logLevel
         self.keepWork = keepWork
+        self.buildToolModules = buildToolModules
     }
 
     /// The environment variable that carries the configuration file's path.

@@ -111,7 +111,8 @@ public struct BuildSession {
         let configuration = BuildConfiguration(
             realSwiftc: realSwiftc, packageRoot: packageRoot, scratchPath: scratch, workDirectory: workDirectory,
             ruleFiles: ruleFiles,
-            logLevel: options.logLevel, keepWork: options.keepWork
+            logLevel: options.logLevel, keepWork: options.keepWork,
+            buildToolModules: try BuildTools.moduleNames(packageRoot: packageRoot, environment: environment)
         )
         let configPath = instswiftDirectory + "/config.json"
         try configuration.write(to: configPath)

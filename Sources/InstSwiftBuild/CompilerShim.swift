@@ -21,7 +21,8 @@ public enum CompilerShim {
                 return 1
             }
         }
-        guard !invocation.isPassThrough, let module = invocation.moduleName else {
+        // A build plugin's tool runs during the build, not in the program being traced: it compiles untouched.
+        guard !invocation.isPassThrough, let module = invocation.moduleName, !configuration.buildToolModules.contains(module) else {
             return exec(configuration.realSwiftc, arguments)
         }
         do {
@@ -152,17 +153,6 @@ struct ModuleRewrite {
             )
         }
         var rewritten = results.withLock { $0 }
-        if access == .importing, !available.contains("InstSwiftRuntime") {
-            // A program that links no runtime at all (a build plugin's tool, a helper the package builds beside its
-            // services) is not one the package traces: the bootstrap alone steps aside, with a word on how to trace it.
-            for (index, entry) in rewritten where entry.result.output != nil && Self.onlyBootstraps(entry.result) {
-                outcome.warnings.append(
-                    "[\(Pinning.bootstrapRuleID)] program '\(self.module)' is built without tracing: it depends on no "
-                        + "instswift runtime product; if it should export spans, run 'instswift pin'"
-                )
-                rewritten[index] = nil
-            }
-        }
         if access == .linkTime {
             // What the link-time support cannot stand in for (the bootstrap's InstSwiftOTel) leaves its file untouched.
             for (index, entry) in rewritten {
@@ -214,14 +204,6 @@ struct ModuleRewrite {
         outcome.report.files = sources.count
         outcome.report.rewrittenFiles = outcome.replacements.count + outcome.overlays.count
         return outcome
-    }
-}
-
-extension ModuleRewrite {
-    /// Whether the bootstrap pack's rule is all that applied to a file (its entry point).
-    static func onlyBootstraps(_ result: RewriteResult) -> Bool {
-        let applied = result.instrumented.flatMap { $0.applied.map(\.id) }
-        return !applied.isEmpty && applied.allSatisfy { $0 == Pinning.bootstrapRuleID } && result.moduleDeclarations.isEmpty
     }
 }
 

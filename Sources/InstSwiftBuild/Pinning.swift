@@ -100,8 +100,8 @@ public struct Pinning {
         var instrumented = false
         var testTargets: [(name: String, existing: Set<String>)] = []
         let targets = description["targets"] as? [[String: Any]] ?? []
-        // A build plugin's tools run during the build, not in the service: the runtime is never added to them.
-        let pluginTools = Set(targets.filter { $0["type"] as? String == "plugin" }.flatMap { $0["target_dependencies"] as? [String] ?? [] })
+        // A build plugin's tools run during the build, not in the program: the runtime is never added to them.
+        let pluginTools = BuildTools.targetNames(in: description)
         for target in targets {
             guard let name = target["name"] as? String, let path = target["path"] as? String, !pluginTools.contains(name),
                   ["executable", "library", "test"].contains(target["type"] as? String ?? "") else { continue }

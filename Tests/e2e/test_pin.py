@@ -103,7 +103,7 @@ def test_pin_leaves_the_exporter_out_of_test_targets_when_the_bootstrap_pack_is_
 
 def test_pin_leaves_a_build_plugins_tool_alone(tmp_path):
     """A build plugin's tool runs during the build, not in the service: pin adds no runtime to it (the build, for its
-    part, compiles the tool without the bootstrap; test_build_wrapper builds it)."""
+    part, compiles the tool untouched; test_build_wrapper builds it)."""
     (tmp_path / "Runtime").symlink_to(ROOT / "Runtime")
     packages = tmp_path / "Fixtures" / "packages"
     for name in ["wrapper-app", "wrapper-dep"]:

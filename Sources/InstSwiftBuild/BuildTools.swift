@@ -1,0 +1,42 @@
+import Foundation
+
+/// The executables the root package's build plugins run: tools SwiftPM builds and runs during the build, never the
+/// program being traced. Their modules compile untouched — no bootstrap, no rules — and `pin` adds them no runtime.
+/// (Tools from dependency packages are a dependency's modules: the bootstrap never reaches them.)
+enum BuildTools {
+    /// Names of the targets the plugins of a `swift package describe --type json` description depend on.
+    static func targetNames(in description: [String: Any]) -> Set<String> {
+        let targets = description["targets"] as? [[String: Any]] ?? []
+        return Set(targets.filter { $0["type"] as? String == "plugin" }.flatMap { $0["target_dependencies"] as? [String] ?? [] })
+    }
+
+    /// The module names of the root package's plugin tools. The manifest is described only when it declares a plugin.
+    static func moduleNames(packageRoot: String, environment: [String: String]) throws -> [String] {
+        let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot)) ?? [])
+            .filter { $0 == "Package.swift" || ($0.hasPrefix("Package@swift-") && $0.hasSuffix(".swift")) }
+        guard manifests.contains(where: {
+            (try? String(contentsOfFile: packageRoot + "/" + $0, encoding: .utf8))?.contains(".plugin(") ?? false
+        }) else { return [] }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try Toolchain.locateSwiftc(environment: environment)
+            .replacingOccurrences(of: "/swiftc", with: "/swift"))
+        process.arguments = ["package", "--package-path", packageRoot, "describe", "--type", "json"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        // A manifest SwiftPM cannot read fails the build itself, with SwiftPM's own message: nothing to add here.
+        guard process.terminationStatus == 0, let start = data.firstIndex(of: UInt8(ascii: "{")),
+              let description = try? JSONSerialization.jsonObject(with: data[start...]) as? [String: Any] else { return [] }
+        return targetNames(in: description).map(moduleName).sorted()
+    }
+
+    /// SwiftPM's module name for a target: its name with every character that cannot be in an identifier as `_`.
+    static func moduleName(_ target: String) -> String {
+        var name = String(target.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+        if name.first?.isNumber == true { name = "_" + name }
+        return name
+    }
+}

@@ -91,12 +91,12 @@ def test_report_lists_every_instrumented_declaration(example):
     assert ("SQLiteNIO", "method SQLiteConnection.query(_:_:logger:_:)") in instrumented
 
 
-def test_one_trace_links_the_request_to_sql_and_the_outbound_call(example):
+def test_one_trace_links_the_request_to_sql_and_the_outbound_call(example, tmp_path):
     downstream = Downstream()
     with Receiver() as receiver:
         process, port = start_service(example["bin"], {
             "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "OTEL_SERVICE_NAME": "example-service",
-            "DOWNSTREAM_URL": downstream.url,
+            "DOWNSTREAM_URL": downstream.url, "GREETINGS_DB": str(tmp_path / "greetings.sqlite"),
         })
         status, body = get(port, "/hello/alice", {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"})
         code, _, output = stop(process)
@@ -140,6 +140,7 @@ def test_one_trace_links_the_request_to_sql_and_the_outbound_call(example):
     assert len(queries) == 2
     assert all(q.kind == "client" and q.parent_span_id == greeting.span_id for q in queries)
     assert all(q.attributes["db.system.name"] == "sqlite" and q.attributes["db.query.summary"] == q.name for q in queries)
+    assert all(q.attributes["db.namespace"] == "greetings.sqlite" for q in queries), queries
     assert queries[1].attributes["db.query.text"] == "INSERT INTO greetings (name) VALUES (?)"
 
     client = by_name["GET"][0]

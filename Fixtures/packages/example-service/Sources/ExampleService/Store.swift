@@ -1,13 +1,15 @@
+import Foundation
 import NIOCore
 import SQLiteNIO
 
-/// Greetings remembered in an in-memory SQLite database.
+/// Greetings remembered in a SQLite database: the file GREETINGS_DB names, or in memory.
 struct Store: Sendable {
     let connection: SQLiteConnection
 
     static func open() async throws -> Store {
-        let connection = try await SQLiteConnection.open(storage: .memory)
-        _ = try await connection.query("CREATE TABLE greetings (name TEXT NOT NULL)")
+        let file = ProcessInfo.processInfo.environment["GREETINGS_DB"]
+        let connection = try await SQLiteConnection.open(storage: file.map { .file(path: $0) } ?? .memory)
+        _ = try await connection.query("CREATE TABLE IF NOT EXISTS greetings (name TEXT NOT NULL)")
         return Store(connection: connection)
     }
 

@@ -231,6 +231,38 @@ func numbers() -> AsyncStream<Int> {
         if let handle = span.handle { instswiftV1SpanSetErrorStatus(handle, message) }
     }
 
+    /// Records the error an operation ended with: an exception event, `error.type` (unless already named) and an
+    /// error status.
+    @usableFromInline static func recordFailure(_ error: any Error, on span: Span) {
+        if let handle = span.handle { instswiftV1SpanFail(handle, error) }
+    }
+
+    /// The span of the database operation a layer above opened in this task, to annotate (never to end).
+    @usableFromInline static var currentDatabaseOperation: Span? { instswiftV1DBOperationCurrent().map(Span.init) }
+
+    /// Runs `body` with a span from `startSpan` as the current context and the task's database operation.
+    @usableFromInline static func withDatabaseOperation<T>(
+        _ span: Span, isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T
+    ) async throws -> T {
+        guard let handle = span.handle else { return try await body() }
+        var result: T?
+        try await instswiftV1DBOperationRun(handle, isolation) { result = try await body() }
+        return result!
+    }
+
+    /// The synchronous form, for futures-based APIs.
+    @usableFromInline static func withDatabaseOperation<T>(_ span: Span, _ body: () throws -> T) rethrows -> T {
+        guard let handle = span.handle else { return try body() }
+        var result: T?
+        try instswiftV1DBOperationRunSync(handle) { result = try body() }
+        return result!
+    }
+
+    /// Claims a statement handed to another thread (see the runtime's `InstSwift.claimStatement`).
+    @usableFromInline static func claimStatement(_ sql: String) -> UInt64 { instswiftV1DBClaim(sql) }
+    @usableFromInline static func releaseClaim(_ claim: UInt64) { instswiftV1DBReleaseClaim(claim) }
+    @usableFromInline static func takeClaim(_ sql: String) -> Bool { instswiftV1DBTakeClaim(sql) }
+
     @usableFromInline static func extract(from headers: [String: String]) -> Context {
         var found: [String: String] = [:]
         for (name, value) in headers where contextHeaders.contains(name.lowercased()) { found[name.lowercased()] = value }
@@ -362,6 +394,13 @@ extension InstSwift {
 @_silgen_name("instswift_v1_span_inject") @usableFromInline func instswiftV1SpanInject(_ span: UnsafeMutableRawPointer, _ write: (String, String) -> Void)
 @_silgen_name("instswift_v1_db_query_summary") @usableFromInline func instswiftV1DBQuerySummary(_ sql: String) -> String?
 @_silgen_name("instswift_v1_db_query_text") @usableFromInline func instswiftV1DBQueryText(_ sql: String) -> String
+@_silgen_name("instswift_v1_db_operation_current") @usableFromInline func instswiftV1DBOperationCurrent() -> UnsafeMutableRawPointer?
+@_silgen_name("instswift_v1_db_operation_run") @usableFromInline func instswiftV1DBOperationRun(_ span: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws
+@_silgen_name("instswift_v1_db_operation_run_sync") @usableFromInline func instswiftV1DBOperationRunSync(_ span: UnsafeMutableRawPointer, _ body: () throws -> Void) rethrows
+@_silgen_name("instswift_v1_db_claim") @usableFromInline func instswiftV1DBClaim(_ sql: String) -> UInt64
+@_silgen_name("instswift_v1_db_release_claim") @usableFromInline func instswiftV1DBReleaseClaim(_ claim: UInt64)
+@_silgen_name("instswift_v1_db_take_claim") @usableFromInline func instswiftV1DBTakeClaim(_ sql: String) -> Bool
+@_silgen_name("instswift_v1_span_fail") @usableFromInline func instswiftV1SpanFail(_ span: UnsafeMutableRawPointer, _ error: any Error)
 @_silgen_name("instswift_v1_mark") @usableFromInline func instswiftV1Mark(_ name: String)
 @_silgen_name("instswift_v1_is_marked") @usableFromInline func instswiftV1IsMarked(_ name: String) -> Bool
 @_silgen_name("instswift_v1_span_set_name") @usableFromInline func instswiftV1SpanSetName(_ span: UnsafeMutableRawPointer, _ name: String)

@@ -109,7 +109,8 @@ def test_pin_leaves_a_build_plugins_tool_alone(tmp_path):
     for name in ["wrapper-app", "wrapper-dep"]:
         shutil.copytree(ROOT / "Fixtures" / "packages" / name, packages / name, ignore=shutil.ignore_patterns(".build", "Package.resolved"))
     package = packages / "wrapper-app"
-    out = instswift("pin", "--rules", str(package / "wrapper-rules.yml"), "--runtime-path", str(tmp_path / "Runtime"), cwd=package).stdout
+    # The fixture's .instswift.yml names its rules.
+    out = instswift("pin", "--runtime-path", str(tmp_path / "Runtime"), cwd=package).stdout
     assert "version-file-tool" not in out, out
     manifest = (package / "Package.swift").read_text()
     tool = manifest.split('name: "version-file-tool"')[1].split("),")[0]

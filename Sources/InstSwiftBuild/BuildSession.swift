@@ -112,7 +112,7 @@ public struct BuildSession {
             realSwiftc: realSwiftc, packageRoot: packageRoot, scratchPath: scratch, workDirectory: workDirectory,
             ruleFiles: ruleFiles,
             logLevel: options.logLevel, keepWork: options.keepWork,
-            buildToolModules: try BuildTools.moduleNames(packageRoot: packageRoot, environment: environment)
+            buildToolModules: BuildTools.moduleNames(packageRoot: packageRoot, environment: environment)
         )
         let configPath = instswiftDirectory + "/config.json"
         try configuration.write(to: configPath)

@@ -11,26 +11,38 @@ enum BuildTools {
     }
 
     /// The module names of the root package's plugin tools. The manifest is described only when it declares a plugin.
-    static func moduleNames(packageRoot: String, environment: [String: String]) throws -> [String] {
+    static func moduleNames(packageRoot: String, environment: [String: String]) -> [String] {
         let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot)) ?? [])
             .filter { $0 == "Package.swift" || ($0.hasPrefix("Package@swift-") && $0.hasSuffix(".swift")) }
         guard manifests.contains(where: {
             (try? String(contentsOfFile: packageRoot + "/" + $0, encoding: .utf8))?.contains(".plugin(") ?? false
         }) else { return [] }
+        // A manifest SwiftPM cannot read fails the build itself, with SwiftPM's own message: nothing to add here.
+        guard let description = try? describe(packageRoot: packageRoot, environment: environment) else { return [] }
+        return targetNames(in: description).map(moduleName).sorted()
+    }
+
+    /// `swift package describe --type json` of the package (its manifest only: nothing is resolved).
+    static func describe(packageRoot: String, environment: [String: String]) throws -> [String: Any] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Toolchain.locateSwiftc(environment: environment)
             .replacingOccurrences(of: "/swiftc", with: "/swift"))
         process.arguments = ["package", "--package-path", packageRoot, "describe", "--type", "json"]
-        let output = Pipe()
+        let output = Pipe(), errors = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        let messages = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        // A manifest SwiftPM cannot read fails the build itself, with SwiftPM's own message: nothing to add here.
-        guard process.terminationStatus == 0, let start = data.firstIndex(of: UInt8(ascii: "{")),
-              let description = try? JSONSerialization.jsonObject(with: data[start...]) as? [String: Any] else { return [] }
-        return targetNames(in: description).map(moduleName).sorted()
+        guard process.terminationStatus == 0 else {
+            throw RuleSources.SourcesError("swift package describe --type json failed:\n\(messages)")
+        }
+        guard let start = data.firstIndex(of: UInt8(ascii: "{")),
+              let description = try? JSONSerialization.jsonObject(with: data[start...]) as? [String: Any] else {
+            throw RuleSources.SourcesError("could not read 'swift package describe' output")
+        }
+        return description
     }
 
     /// SwiftPM's module name for a target: its name with every character that cannot be in an identifier as `_`.

@@ -243,12 +243,7 @@ public struct Pinning {
     }
 
     func describe() throws -> [String: Any] {
-        let output = try capture(["describe", "--type", "json"])
-        guard let start = output.firstIndex(of: "{"),
-              let object = try JSONSerialization.jsonObject(with: Data(output[start...].utf8)) as? [String: Any] else {
-            throw RuleSources.SourcesError("could not read 'swift package describe' output")
-        }
-        return object
+        try BuildTools.describe(packageRoot: packageRoot, environment: environment)
     }
 
     func swiftPackage(_ arguments: [String]) throws {

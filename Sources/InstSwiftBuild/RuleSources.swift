@@ -22,8 +22,10 @@ public struct RuleSources {
 
     /// Packs that are on unless `.instswift.yml` disables them. A library pack names its package, so it costs nothing
     /// in a graph without that library.
-    public static let defaultPacks = ["bootstrap", "hummingbird", "vapor", "urlsession", "swift-log", "genai", "mcp", "postgres-nio", "sqlite-nio", "grdb", "grpc",
-                                             "postgres-kit", "sqlite-kit", "fluent-kit"]
+    public static let defaultPacks = [
+        "bootstrap", "hummingbird", "vapor", "urlsession", "swift-log", "genai", "mcp", "postgres-nio", "sqlite-nio", "grdb",
+        "grpc", "postgres-kit", "sqlite-kit", "fluent-kit",
+    ]
 
     public var enabledPacks: [String] {
         var packs = Self.defaultPacks.filter { !projectConfiguration.disabledPacks.contains($0) }

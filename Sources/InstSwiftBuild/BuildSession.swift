@@ -112,7 +112,9 @@ public struct BuildSession {
             realSwiftc: realSwiftc, packageRoot: packageRoot, scratchPath: scratch, workDirectory: workDirectory,
             ruleFiles: ruleFiles,
             logLevel: options.logLevel, keepWork: options.keepWork,
-            buildToolModules: BuildTools.moduleNames(packageRoot: packageRoot, environment: environment)
+            buildToolModules: BuildTools.moduleNames(
+                packageRoot: packageRoot, environment: environment, cacheFile: instswiftDirectory + "/build-tools.json"
+            )
         )
         let configPath = instswiftDirectory + "/config.json"
         try configuration.write(to: configPath)

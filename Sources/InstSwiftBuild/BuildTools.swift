@@ -10,15 +10,43 @@ enum BuildTools {
         return Set(targets.filter { $0["type"] as? String == "plugin" }.flatMap { $0["target_dependencies"] as? [String] ?? [] })
     }
 
-    /// The module names of the root package's plugin tools. The manifest is described only when it declares a plugin.
-    static func moduleNames(packageRoot: String, environment: [String: String]) -> [String] {
+    /// The module names of the root package's plugin tools. The manifest is described only when it declares a plugin,
+    /// and once per manifest version: the answer is kept in `cacheFile`, keyed on each manifest's size and modification
+    /// time (describing costs about a second, which a no-op build would otherwise pay every time).
+    static func moduleNames(packageRoot: String, environment: [String: String], cacheFile: String? = nil) -> [String] {
         let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot)) ?? [])
             .filter { $0 == "Package.swift" || ($0.hasPrefix("Package@swift-") && $0.hasSuffix(".swift")) }
+            .sorted()
+        let key = manifests.map { name -> String in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: packageRoot + "/" + name)
+            let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(name):\(size):\(modified)"
+        }.joined(separator: "|")
+        if let cacheFile, let cached = try? JSONDecoder().decode(Cache.self, from: Data(contentsOf: URL(fileURLWithPath: cacheFile))),
+           cached.key == key {
+            return cached.modules
+        }
+        let modules = describeModuleNames(packageRoot: packageRoot, manifests: manifests, environment: environment)
+        if let cacheFile, let modules, let data = try? JSONEncoder().encode(Cache(key: key, modules: modules)) {
+            try? data.write(to: URL(fileURLWithPath: cacheFile), options: .atomic)
+        }
+        return modules ?? []
+    }
+
+    /// What `moduleNames` keeps between builds.
+    private struct Cache: Codable {
+        var key: String
+        var modules: [String]
+    }
+
+    /// The plugin tools' module names from the manifests, or nil when SwiftPM cannot describe them (then the build
+    /// fails with SwiftPM's own message, and nothing is cached).
+    private static func describeModuleNames(packageRoot: String, manifests: [String], environment: [String: String]) -> [String]? {
         guard manifests.contains(where: {
             (try? String(contentsOfFile: packageRoot + "/" + $0, encoding: .utf8))?.contains(".plugin(") ?? false
         }) else { return [] }
-        // A manifest SwiftPM cannot read fails the build itself, with SwiftPM's own message: nothing to add here.
-        guard let description = try? describe(packageRoot: packageRoot, environment: environment) else { return [] }
+        guard let description = try? describe(packageRoot: packageRoot, environment: environment) else { return nil }
         return targetNames(in: description).map(moduleName).sorted()
     }
 

@@ -1,0 +1,44 @@
+import Foundation
+@testable import InstSwiftBuild
+import Testing
+
+/// The plugin-tool modules are worked out once per manifest version and kept in the scratch folder.
+@Suite struct BuildToolsCacheTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-tools-\(UUID().uuidString)").path
+
+    func writeManifest(_ text: String) throws {
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try text.write(toFile: root + "/Package.swift", atomically: true, encoding: .utf8)
+    }
+
+    /// Replaces the cached module list, keeping its key.
+    func rewriteCachedModules(_ cacheFile: String, to modules: [String]) throws {
+        var cached = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cacheFile))) as! [String: Any]
+        cached["modules"] = modules
+        try JSONSerialization.data(withJSONObject: cached).write(to: URL(fileURLWithPath: cacheFile))
+    }
+
+    @Test func theAnswerIsReusedUntilAManifestChanges() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try writeManifest("// swift-tools-version:6.0\nimport PackageDescription\nlet package = Package(name: \"app\")\n")
+        let cacheFile = root + "/build-tools.json"
+        #expect(BuildTools.moduleNames(packageRoot: root, environment: [:], cacheFile: cacheFile).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: cacheFile))
+
+        // The same manifest: the kept answer, not a new look at the manifest.
+        try rewriteCachedModules(cacheFile, to: ["KeptTool"])
+        #expect(BuildTools.moduleNames(packageRoot: root, environment: [:], cacheFile: cacheFile) == ["KeptTool"])
+
+        // An edited manifest (another size) is looked at again.
+        try writeManifest("// swift-tools-version:6.0\nimport PackageDescription\nlet package = Package(name: \"app2\")\n")
+        #expect(BuildTools.moduleNames(packageRoot: root, environment: [:], cacheFile: cacheFile).isEmpty)
+    }
+
+    @Test func anUnreadableCacheIsIgnored() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try writeManifest("// swift-tools-version:6.0\nimport PackageDescription\nlet package = Package(name: \"app\")\n")
+        let cacheFile = root + "/build-tools.json"
+        try "{ not json".write(toFile: cacheFile, atomically: true, encoding: .utf8)
+        #expect(BuildTools.moduleNames(packageRoot: root, environment: [:], cacheFile: cacheFile).isEmpty)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftSwift
 import Testing
 
 /// Every expected output (and every input) type-checks against the real runtime, so no fixture can pass with
@@ -49,11 +50,20 @@ import Testing
         // A `main.swift` fixture is top-level code; every other one is a library file.
         // A `main.swift` is top-level code unless an `@main` type is its entry point (SwiftPM then passes -parse-as-library).
         let isMain = fixture.fileContext.path.hasSuffix("main.swift") && !((try? fixture.read("input.swift")) ?? "").contains("@main")
+        // A link-time fixture that names the support code instead of carrying it compiles with the code put back.
+        var path = fixture.directory.appendingPathComponent(file).path
+        if expected.contains(RewriteCase.supportPlaceholder) {
+            let support = SwiftFrontend.appendingLinkTimeSupport(to: "", moduleImports: try fixture.run().result.fileImports)
+            path = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-fixture-\(UUID().uuidString).swift").path
+            try expected.replacingOccurrences(of: RewriteCase.supportPlaceholder, with: support)
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        defer { if path.hasPrefix(FileManager.default.temporaryDirectory.path) { try? FileManager.default.removeItem(atPath: path) } }
         let result = run([
             // -emit-sil, not -typecheck: data-race checks (sending non-Sendable values) run on SIL.
             "swiftc", "-emit-sil", "-o", "/dev/null", "-swift-version", "6", "-module-name", fixture.fileContext.module ?? "App",
             "-package-name", fixture.fileContext.package ?? "app", "-I", Self.modulesDirectory.path,
-        ] + (isMain ? [] : ["-parse-as-library"]) + Self.clangModuleFlags + [fixture.directory.appendingPathComponent(file).path])
+        ] + (isMain ? [] : ["-parse-as-library"]) + Self.clangModuleFlags + [path])
         #expect(result.status == 0, "\(fixture.name)/\(file) does not compile:\n\(result.output)")
         #expect(!result.output.contains("warning:") || (try? fixture.read("input.swift"))?.contains("// expect-warnings") == true,
                 "\(fixture.name)/\(file) compiles with warnings:\n\(result.output)")

@@ -48,6 +48,6 @@ if __name__ == "__main__":
 
     if len(sys.argv) == 3 and sys.argv[1] == "--http":
         # Streamable HTTP on 127.0.0.1:PORT/mcp, answering each POST with JSON.
-        server.run("streamable-http", port=int(sys.argv[2]), json_response=True, stateless_http=True)
+        server.run("streamable-http", port=int(sys.argv[2]), json_response=True, stateless_http=False)
     else:
         server.run("stdio")

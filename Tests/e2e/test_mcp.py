@@ -52,6 +52,7 @@ def test_swift_client_and_swift_server_share_one_trace(example):
         add = next(s for s in side.values() if s.name == "tools/call add")
         assert add.attributes["gen_ai.tool.name"] == "add" and add.attributes["gen_ai.operation.name"] == "execute_tool"
         assert add.attributes["network.transport"] == "pipe" and "error.type" not in add.attributes
+        assert "mcp.session.id" not in add.attributes  # stdio has no session id
         fail = next(s for s in side.values() if s.name == "tools/call fail")
         assert fail.attributes["error.type"] == "tool_error"
     assert next(s for s in clients.values() if s.name == "initialize").kind == "client"
@@ -157,7 +158,9 @@ def test_operation_duration_metrics_on_both_sides(example):
 
 def test_over_streamable_http_the_transport_requests_are_traced_in_the_same_trace(example):
     """The Swift client over Streamable HTTP (swift-sdk's HTTPClientTransport, URLSession): each MCP CLIENT span has the
-    URLSession pack's HTTP CLIENT span beneath it, and the Python server's span is the MCP client span's child."""
+    URLSession pack's HTTP CLIENT span beneath it, the Python server's span is the MCP client span's child, and every
+    client span carries the session the server assigned (`Mcp-Session-Id`) as `mcp.session.id`."""
+    import re
     import socket
     import time
 
@@ -176,7 +179,7 @@ def test_over_streamable_http_the_transport_requests_are_traced_in_the_same_trac
             output, spans = run([str(example["bin"] / "MCPToolClient"), f"http://127.0.0.1:{port}/mcp"], receiver, 14)
         finally:
             server.terminate()
-            server.communicate(timeout=30)
+            server_output, _ = server.communicate(timeout=30)
     assert "add: 5 isError: false" in output, output
     clients, servers = assert_client_server_pairs(spans, "MCPToolClient", "python-mcp-server")
     add = next(s for s in clients.values() if s.name == "tools/call add")
@@ -186,3 +189,53 @@ def test_over_streamable_http_the_transport_requests_are_traced_in_the_same_trac
     a = http[0].attributes
     assert a["url.full"] == f"http://127.0.0.1:{port}/mcp" and a["http.response.status_code"] == 200
     assert a["server.port"] == port and http[0].trace_id == add.trace_id
+    # The server names its session in its log; the initialize span already has it (read when the response is checked).
+    sessions = re.findall(r"Created new transport with session ID: ([0-9a-f]+)", server_output)
+    assert len(sessions) == 1, server_output
+    assert {s.attributes.get("mcp.session.id") for s in clients.values()} == {sessions[0]}, clients
+
+
+def test_swift_server_over_streamable_http_continues_the_http_context_and_names_the_session(example):
+    """MCPToolServer over Streamable HTTP (swift-sdk's stateful HTTP server transport served by Hummingbird), called by
+    the Python SDK with no tracing of its own: `_meta` carries no context, so each MCP SERVER span continues the
+    `traceparent` header of the HTTP request that brought it (the transport hands the message to the server's own
+    task, where Hummingbird's span is not current), and names the session the transport assigned."""
+    import re
+    import socket
+    import time
+
+    from conftest import free_port
+
+    port = free_port()
+    trace_id, parent_id = "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"
+    with Receiver() as receiver:
+        env = dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint)
+        server = subprocess.Popen([str(example["bin"] / "MCPToolServer"), "--http", str(port)], env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            deadline = time.time() + 30
+            while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
+                assert time.time() < deadline and server.poll() is None, "MCPToolServer --http did not start"
+                time.sleep(0.1)
+            client = subprocess.run([*PYTHON_CLIENT, "--http", f"http://127.0.0.1:{port}/mcp",
+                                     f"00-{trace_id}-{parent_id}-01"], capture_output=True, text=True, timeout=120)
+            assert client.returncode == 0, client.stdout + client.stderr
+            deadline = time.time() + 15
+            while not {"initialize", "tools/call add"} <= {s.name for s in receiver.wait_for(0)} and time.time() < deadline:
+                time.sleep(0.1)
+            spans = receiver.wait_for(0)
+        finally:
+            server.terminate()
+            server.communicate(timeout=30)
+    assert "add: 42 isError: False" in client.stdout, client.stdout
+    [session] = re.findall(r"session: (\S+)", client.stdout)
+    mcp = {s.name: s for s in spans if s.kind == "server" and "mcp.method.name" in s.attributes}
+    for span in mcp.values():
+        assert span.trace_id == trace_id and span.parent_span_id == parent_id, span
+        assert span.attributes["network.transport"] == "tcp"
+    # The initialize request has no session yet (the transport assigns it in the response).
+    assert "mcp.session.id" not in mcp["initialize"].attributes
+    assert mcp["tools/call add"].attributes["mcp.session.id"] == session
+    # Hummingbird's server span of each POST continues the same header (the Hummingbird pack).
+    posts = [s for s in spans if s.kind == "server" and s.attributes.get("http.request.method") == "POST"]
+    assert posts and all(s.trace_id == trace_id and s.parent_span_id == parent_id for s in posts), posts

@@ -3,7 +3,7 @@ import PackageDescription
 
 /// The bundled example: a Hummingbird 2 service that calls a function of its own, makes an outbound
 /// AsyncHTTPClient request and runs a SQLite query — instrumented by the rules in `instswift.yml` with no tracing
-/// code of its own; an MCP client and server (stdio) instrumented by the built-in MCP pack; a PostgresNIO client
+/// code of its own; an MCP client and server (stdio, or Streamable HTTP served by Hummingbird) instrumented by the built-in MCP pack; a PostgresNIO client
 /// instrumented by the built-in PostgresNIO pack; a GRDB program instrumented by the built-in GRDB pack; a Vapor 4 service instrumented by the built-in Vapor pack; Fluent over SQLite and PostgreSQL instrumented by the built-in Fluent and driver packs. `ShortCLI` is a program
 /// that exits right after its work (all its spans must still arrive).
 let package = Package(
@@ -43,6 +43,7 @@ let package = Package(
             name: "MCPToolServer",
             dependencies: [
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "InstSwiftRuntime", package: "Runtime"),
                 .product(name: "InstSwiftOTel", package: "Runtime"),
             ]

@@ -1,7 +1,9 @@
 import MCP
 
-// An MCP server over stdio with two tools, `add` and `fail` (a tool error). No tracing code: the built-in MCP pack
-// gives each request a SERVER span parented by the trace context the client put in `params._meta`.
+// An MCP server with two tools, `add` and `fail` (a tool error), over stdio — or over Streamable HTTP at
+// http://127.0.0.1:PORT/mcp with `--http PORT` (swift-sdk's stateful HTTP transport served by Hummingbird). No tracing
+// code: the built-in MCP pack gives each request a SERVER span parented by the trace context the client put in
+// `params._meta` (over HTTP, by the request's `traceparent` header when `_meta` has none), with the HTTP session's id.
 
 let server = Server(name: "swift-tools", version: "1.0.0", capabilities: .init(tools: .init(listChanged: false)))
 
@@ -24,5 +26,12 @@ await server.withMethodHandler(CallTool.self) { params in
     }
 }
 
-try await server.start(transport: StdioTransport())
-await server.waitUntilCompleted()
+let arguments = CommandLine.arguments
+if arguments.count == 3, arguments[1] == "--http", let port = Int(arguments[2]) {
+    let transport = StatefulHTTPServerTransport()
+    try await server.start(transport: transport)
+    try await serveOverHTTP(transport, port: port)
+} else {
+    try await server.start(transport: StdioTransport())
+    await server.waitUntilCompleted()
+}

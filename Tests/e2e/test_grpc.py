@@ -1,6 +1,6 @@
 """The gRPC pack (grpc-swift 2 over the NIO HTTP/2 transport): a client and a server generated from echo.proto by
 grpc-swift-protobuf's generator (code committed), two processes; one trace across them, with the RPC conventions on both sides;
-unary and server-streaming calls; an error status; the handler's own spans under the server span; no second span
+unary, server-streaming, client-streaming and bidirectional calls; an error status; the handler's own spans under the server span; no second span
 when the app registers a tracing interceptor of its own. Also: an instrumented server that handles no signal itself
 still stops on SIGTERM."""
 
@@ -15,6 +15,10 @@ import pytest
 from conftest import free_port
 from otlp_receiver import Receiver
 from test_example_service import example  # noqa: F401 (the module fixture builds the package, the gRPC programs included)
+
+
+# The client's calls, in order: one of each kind, then a unary call that fails.
+CALLS = ["echo.Echo/Get", "echo.Echo/Expand", "echo.Echo/Collect", "echo.Echo/Update", "echo.Echo/Get"]
 
 
 def start_echo_server(binary, env):
@@ -41,6 +45,7 @@ def run_client(binary, port, env):
     result = subprocess.run([str(binary / "GRPCEchoClient"), str(port)], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "get: hello" in result.stdout and "expand: one,two,three" in result.stdout, result.stdout
+    assert "collect: a b c" in result.stdout and "update: X,Y" in result.stdout, result.stdout
     assert "failed as expected: notFound" in result.stdout, result.stdout
 
 
@@ -50,7 +55,7 @@ def test_one_trace_across_client_and_server_with_the_rpc_conventions(example):
         server, port = start_echo_server(example["bin"], dict(env, OTEL_SERVICE_NAME="echo-server"))
         try:
             run_client(example["bin"], port, dict(env, OTEL_SERVICE_NAME="echo-client"))
-            spans = receiver.wait_for(9)
+            spans = receiver.wait_for(13)
         finally:
             took = stop(server)
     assert took < 10, f"the server took {took:.1f} s to stop on SIGTERM"
@@ -58,7 +63,7 @@ def test_one_trace_across_client_and_server_with_the_rpc_conventions(example):
     [workflow] = [s for s in spans if s.name == "invoke_workflow grpc-demo"]
     clients = sorted((s for s in spans if s.kind == "client"), key=lambda s: s.start)
     servers = {s.parent_span_id: s for s in spans if s.kind == "server"}
-    assert [c.name for c in clients] == ["echo.Echo/Get", "echo.Echo/Expand", "echo.Echo/Get"], [c.name for c in clients]
+    assert [c.name for c in clients] == CALLS, [c.name for c in clients]
     assert all(c.parent_span_id == workflow.span_id and c.trace_id == workflow.trace_id for c in clients)
     for client in clients:
         server_span = servers[client.span_id]  # the server continued the client's context from the metadata
@@ -71,9 +76,11 @@ def test_one_trace_across_client_and_server_with_the_rpc_conventions(example):
         # A span lasts the whole RPC: the client's ends after the server's (it ends when the response stream does).
         assert client.end >= server_span.end
 
-    ok_get, expand, failed_get = clients
+    ok_get, expand, collect, update, failed_get = clients
     assert ok_get.attributes["rpc.grpc.status_code"] == 0 and ok_get.status_code != 2
-    assert servers[expand.span_id].attributes["rpc.grpc.status_code"] == 0
+    for streaming in (expand, collect, update):
+        assert streaming.attributes["rpc.grpc.status_code"] == 0 and streaming.status_code != 2
+        assert servers[streaming.span_id].attributes["rpc.grpc.status_code"] == 0
     # NOT_FOUND: an error for the client; for the server, not one of the codes the conventions call server errors.
     assert failed_get.attributes["rpc.grpc.status_code"] == 5 and failed_get.status_code == 2
     assert servers[failed_get.span_id].attributes["rpc.grpc.status_code"] == 5 and servers[failed_get.span_id].status_code != 2
@@ -88,10 +95,10 @@ def test_an_app_with_its_own_tracing_interceptor_gets_no_second_server_span(exam
         server, port = start_echo_server(example["bin"], dict(env, OTEL_SERVICE_NAME="echo-server", ECHO_APP_TRACING="1"))
         try:
             run_client(example["bin"], port, dict(env, OTEL_SERVICE_NAME="echo-client"))
-            spans = receiver.wait_for(6)
+            spans = receiver.wait_for(len(CALLS) + 1)
             time.sleep(1)
         finally:
             stop(server)
             spans = receiver.wait_for(100, timeout=2)
-    assert [s.name for s in spans if s.kind == "client"] == ["echo.Echo/Get", "echo.Echo/Expand", "echo.Echo/Get"]
+    assert [s.name for s in sorted(spans, key=lambda s: s.start) if s.kind == "client"] == CALLS
     assert not [s for s in spans if s.kind == "server"], [s.name for s in spans]

@@ -46,10 +46,38 @@ public enum Echo_Echo: Sendable {
                 type: .serverStreaming
             )
         }
+        /// Namespace for "Collect" metadata.
+        public enum Collect: Sendable {
+            /// Request type for "Collect".
+            public typealias Input = Echo_EchoRequest
+            /// Response type for "Collect".
+            public typealias Output = Echo_EchoResponse
+            /// Descriptor for "Collect".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "echo.Echo"),
+                method: "Collect",
+                type: .clientStreaming
+            )
+        }
+        /// Namespace for "Update" metadata.
+        public enum Update: Sendable {
+            /// Request type for "Update".
+            public typealias Input = Echo_EchoRequest
+            /// Response type for "Update".
+            public typealias Output = Echo_EchoResponse
+            /// Descriptor for "Update".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "echo.Echo"),
+                method: "Update",
+                type: .bidirectionalStreaming
+            )
+        }
         /// Descriptors for all methods in the "echo.Echo" service.
         public static let descriptors: [GRPCCore.MethodDescriptor] = [
             Get.descriptor,
-            Expand.descriptor
+            Expand.descriptor,
+            Collect.descriptor,
+            Update.descriptor
         ]
     }
 }
@@ -78,7 +106,7 @@ extension Echo_Echo {
     ///
     /// > Source IDL Documentation:
     /// >
-    /// > The example's gRPC service: a unary call and a server-streaming one.
+    /// > The example's gRPC service: one call of each kind (unary, server streaming, client streaming, bidirectional).
     public protocol StreamingServiceProtocol: GRPCCore.RegistrableRPCService {
         /// Handle the "Get" method.
         ///
@@ -107,6 +135,34 @@ extension Echo_Echo {
             request: GRPCCore.StreamingServerRequest<Echo_EchoRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Echo_EchoResponse>
+
+        /// Handle the "Collect" method.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Echo_EchoRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Echo_EchoResponse` messages.
+        func collect(
+            request: GRPCCore.StreamingServerRequest<Echo_EchoRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Echo_EchoResponse>
+
+        /// Handle the "Update" method.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Echo_EchoRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Echo_EchoResponse` messages.
+        func update(
+            request: GRPCCore.StreamingServerRequest<Echo_EchoRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Echo_EchoResponse>
     }
 
     /// Service protocol for the "echo.Echo" service.
@@ -119,7 +175,7 @@ extension Echo_Echo {
     ///
     /// > Source IDL Documentation:
     /// >
-    /// > The example's gRPC service: a unary call and a server-streaming one.
+    /// > The example's gRPC service: one call of each kind (unary, server streaming, client streaming, bidirectional).
     public protocol ServiceProtocol: Echo_Echo.StreamingServiceProtocol {
         /// Handle the "Get" method.
         ///
@@ -148,6 +204,34 @@ extension Echo_Echo {
             request: GRPCCore.ServerRequest<Echo_EchoRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Echo_EchoResponse>
+
+        /// Handle the "Collect" method.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Echo_EchoRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Echo_EchoResponse` message.
+        func collect(
+            request: GRPCCore.StreamingServerRequest<Echo_EchoRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Echo_EchoResponse>
+
+        /// Handle the "Update" method.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Echo_EchoRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Echo_EchoResponse` messages.
+        func update(
+            request: GRPCCore.StreamingServerRequest<Echo_EchoRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Echo_EchoResponse>
     }
 
     /// Simple service protocol for the "echo.Echo" service.
@@ -158,7 +242,7 @@ extension Echo_Echo {
     ///
     /// > Source IDL Documentation:
     /// >
-    /// > The example's gRPC service: a unary call and a server-streaming one.
+    /// > The example's gRPC service: one call of each kind (unary, server streaming, client streaming, bidirectional).
     public protocol SimpleServiceProtocol: Echo_Echo.ServiceProtocol {
         /// Handle the "Get" method.
         ///
@@ -185,6 +269,35 @@ extension Echo_Echo {
         ///     to an internal error.
         func expand(
             request: Echo_EchoRequest,
+            response: GRPCCore.RPCWriter<Echo_EchoResponse>,
+            context: GRPCCore.ServerContext
+        ) async throws
+
+        /// Handle the "Collect" method.
+        ///
+        /// - Parameters:
+        ///   - request: A stream of `Echo_EchoRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Echo_EchoResponse` to respond with.
+        func collect(
+            request: GRPCCore.RPCAsyncSequence<Echo_EchoRequest, any Swift.Error>,
+            context: GRPCCore.ServerContext
+        ) async throws -> Echo_EchoResponse
+
+        /// Handle the "Update" method.
+        ///
+        /// - Parameters:
+        ///   - request: A stream of `Echo_EchoRequest` messages.
+        ///   - response: A response stream of `Echo_EchoResponse` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        func update(
+            request: GRPCCore.RPCAsyncSequence<Echo_EchoRequest, any Swift.Error>,
             response: GRPCCore.RPCWriter<Echo_EchoResponse>,
             context: GRPCCore.ServerContext
         ) async throws
@@ -217,6 +330,28 @@ extension Echo_Echo.StreamingServiceProtocol {
                 )
             }
         )
+        router.registerHandler(
+            forMethod: Echo_Echo.Method.Collect.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Echo_EchoRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Echo_EchoResponse>(),
+            handler: { request, context in
+                try await self.collect(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Echo_Echo.Method.Update.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Echo_EchoRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Echo_EchoResponse>(),
+            handler: { request, context in
+                try await self.update(
+                    request: request,
+                    context: context
+                )
+            }
+        )
     }
 }
 
@@ -243,6 +378,17 @@ extension Echo_Echo.ServiceProtocol {
             context: context
         )
         return response
+    }
+
+    public func collect(
+        request: GRPCCore.StreamingServerRequest<Echo_EchoRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Echo_EchoResponse> {
+        let response = try await self.collect(
+            request: request,
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
     }
 }
 
@@ -278,6 +424,36 @@ extension Echo_Echo.SimpleServiceProtocol {
             }
         )
     }
+
+    public func collect(
+        request: GRPCCore.StreamingServerRequest<Echo_EchoRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Echo_EchoResponse> {
+        return GRPCCore.ServerResponse<Echo_EchoResponse>(
+            message: try await self.collect(
+                request: request.messages,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func update(
+        request: GRPCCore.StreamingServerRequest<Echo_EchoRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Echo_EchoResponse> {
+        return GRPCCore.StreamingServerResponse<Echo_EchoResponse>(
+            metadata: [:],
+            producer: { writer in
+                try await self.update(
+                    request: request.messages,
+                    response: writer,
+                    context: context
+                )
+                return [:]
+            }
+        )
+    }
 }
 
 // MARK: echo.Echo (client)
@@ -291,7 +467,7 @@ extension Echo_Echo {
     ///
     /// > Source IDL Documentation:
     /// >
-    /// > The example's gRPC service: a unary call and a server-streaming one.
+    /// > The example's gRPC service: one call of each kind (unary, server streaming, client streaming, bidirectional).
     public protocol ClientProtocol: Sendable {
         /// Call the "Get" method.
         ///
@@ -330,6 +506,44 @@ extension Echo_Echo {
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Echo_EchoResponse>) async throws -> Result
         ) async throws -> Result where Result: Sendable
+
+        /// Call the "Collect" method.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request producing `Echo_EchoRequest` messages.
+        ///   - serializer: A serializer for `Echo_EchoRequest` messages.
+        ///   - deserializer: A deserializer for `Echo_EchoResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func collect<Result>(
+            request: GRPCCore.StreamingClientRequest<Echo_EchoRequest>,
+            serializer: some GRPCCore.MessageSerializer<Echo_EchoRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Echo_EchoResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Echo_EchoResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "Update" method.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request producing `Echo_EchoRequest` messages.
+        ///   - serializer: A serializer for `Echo_EchoRequest` messages.
+        ///   - deserializer: A deserializer for `Echo_EchoResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func update<Result>(
+            request: GRPCCore.StreamingClientRequest<Echo_EchoRequest>,
+            serializer: some GRPCCore.MessageSerializer<Echo_EchoRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Echo_EchoResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Echo_EchoResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
     }
 
     /// Generated client for the "echo.Echo" service.
@@ -340,7 +554,7 @@ extension Echo_Echo {
     ///
     /// > Source IDL Documentation:
     /// >
-    /// > The example's gRPC service: a unary call and a server-streaming one.
+    /// > The example's gRPC service: one call of each kind (unary, server streaming, client streaming, bidirectional).
     public struct Client<Transport>: ClientProtocol where Transport: GRPCCore.ClientTransport {
         private let client: GRPCCore.GRPCClient<Transport>
 
@@ -409,6 +623,64 @@ extension Echo_Echo {
                 onResponse: handleResponse
             )
         }
+
+        /// Call the "Collect" method.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request producing `Echo_EchoRequest` messages.
+        ///   - serializer: A serializer for `Echo_EchoRequest` messages.
+        ///   - deserializer: A deserializer for `Echo_EchoResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func collect<Result>(
+            request: GRPCCore.StreamingClientRequest<Echo_EchoRequest>,
+            serializer: some GRPCCore.MessageSerializer<Echo_EchoRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Echo_EchoResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Echo_EchoResponse>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.clientStreaming(
+                request: request,
+                descriptor: Echo_Echo.Method.Collect.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "Update" method.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request producing `Echo_EchoRequest` messages.
+        ///   - serializer: A serializer for `Echo_EchoRequest` messages.
+        ///   - deserializer: A deserializer for `Echo_EchoResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func update<Result>(
+            request: GRPCCore.StreamingClientRequest<Echo_EchoRequest>,
+            serializer: some GRPCCore.MessageSerializer<Echo_EchoRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Echo_EchoResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Echo_EchoResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.bidirectionalStreaming(
+                request: request,
+                descriptor: Echo_Echo.Method.Update.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
     }
 }
 
@@ -455,6 +727,54 @@ extension Echo_Echo.ClientProtocol {
         onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Echo_EchoResponse>) async throws -> Result
     ) async throws -> Result where Result: Sendable {
         try await self.expand(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Echo_EchoRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Echo_EchoResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "Collect" method.
+    ///
+    /// - Parameters:
+    ///   - request: A streaming request producing `Echo_EchoRequest` messages.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func collect<Result>(
+        request: GRPCCore.StreamingClientRequest<Echo_EchoRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Echo_EchoResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.collect(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Echo_EchoRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Echo_EchoResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "Update" method.
+    ///
+    /// - Parameters:
+    ///   - request: A streaming request producing `Echo_EchoRequest` messages.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func update<Result>(
+        request: GRPCCore.StreamingClientRequest<Echo_EchoRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Echo_EchoResponse>) async throws -> Result
+    ) async throws -> Result where Result: Sendable {
+        try await self.update(
             request: request,
             serializer: GRPCProtobuf.ProtobufSerializer<Echo_EchoRequest>(),
             deserializer: GRPCProtobuf.ProtobufDeserializer<Echo_EchoResponse>(),
@@ -517,6 +837,64 @@ extension Echo_Echo.ClientProtocol {
             metadata: metadata
         )
         return try await self.expand(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "Collect" method.
+    ///
+    /// - Parameters:
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - producer: A closure producing request messages to send to the server. Returning
+    ///       from the closure closes the request stream.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func collect<Result>(
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        requestProducer producer: @Sendable @escaping (GRPCCore.RPCWriter<Echo_EchoRequest>) async throws -> Void,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Echo_EchoResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.StreamingClientRequest<Echo_EchoRequest>(
+            metadata: metadata,
+            producer: producer
+        )
+        return try await self.collect(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "Update" method.
+    ///
+    /// - Parameters:
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - producer: A closure producing request messages to send to the server. Returning
+    ///       from the closure closes the request stream.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func update<Result>(
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        requestProducer producer: @Sendable @escaping (GRPCCore.RPCWriter<Echo_EchoRequest>) async throws -> Void,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Echo_EchoResponse>) async throws -> Result
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.StreamingClientRequest<Echo_EchoRequest>(
+            metadata: metadata,
+            producer: producer
+        )
+        return try await self.update(
             request: request,
             options: options,
             onResponse: handleResponse

@@ -25,6 +25,20 @@ struct EchoService: Echo_Echo.SimpleServiceProtocol {
             try await response.write(.with { $0.text = String(word) })
         }
     }
+
+    /// The request texts joined by spaces.
+    func collect(request: RPCAsyncSequence<Echo_EchoRequest, any Error>, context: ServerContext) async throws -> Echo_EchoResponse {
+        var texts: [String] = []
+        for try await message in request { texts.append(message.text) }
+        return .with { $0.text = texts.joined(separator: " ") }
+    }
+
+    /// Each request text, upper-cased, as it arrives.
+    func update(
+        request: RPCAsyncSequence<Echo_EchoRequest, any Error>, response: RPCWriter<Echo_EchoResponse>, context: ServerContext
+    ) async throws {
+        for try await message in request { try await response.write(.with { $0.text = message.text.uppercased() }) }
+    }
 }
 
 /// Stands in for grpc-swift-extras' `ServerOTelTracingInterceptor` (not mirrored here): the pack recognises tracing

@@ -89,7 +89,7 @@ public struct BuildSession {
             environmentFiles: (environment["INSTSWIFT_RULES"] ?? "").split(separator: ":").map { absolute(String($0)) },
             commandLineFiles: options.ruleFiles.map(absolute)
         )
-        let ruleFiles = try sources.files(packageRoot: packageRoot)
+        let ruleFiles = try sources.files(packageRoot: packageRoot, generatedDirectory: instswiftDirectory + "/generated")
         let rules: RuleSet
         do throws(Diagnostics) {
             rules = try RuleLoading.load(ruleFiles, validator: SwiftFrontend().codeValidator)

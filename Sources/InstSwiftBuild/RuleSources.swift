@@ -33,8 +33,9 @@ public struct RuleSources {
         return packs
     }
 
-    /// Every rules file, in precedence order, or the reason one is missing.
-    public func files(packageRoot: String) throws -> [String] {
+    /// Every rules file, in precedence order, or the reason one is missing. With `generatedDirectory`, the rules
+    /// `.instswift.yml` implies (its GenAI prices) are written there and included.
+    public func files(packageRoot: String, generatedDirectory: String? = nil) throws -> [String] {
         var files: [String] = []
         for pack in enabledPacks {
             guard let directory = builtinDirectory else {
@@ -45,6 +46,12 @@ public struct RuleSources {
                 let known = (try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { $0.hasSuffix(".yml") }.map { String($0.dropLast(4)) } ?? []
                 throw SourcesError(".instswift.yml: no built-in rule pack '\(pack)'\(Suggestion.didYouMean(pack, in: known)); packs: \(known.sorted().joined(separator: ", "))")
             }
+            files.append(path)
+        }
+        if let generatedDirectory, let rules = GenAIPrice.rules(projectConfiguration.genAIPrices) {
+            let path = generatedDirectory + "/genai-prices.yml"
+            try FileManager.default.createDirectory(atPath: generatedDirectory, withIntermediateDirectories: true)
+            try Data(rules.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             files.append(path)
         }
         files += projectConfiguration.ruleFiles.map { $0.hasPrefix("/") ? $0 : packageRoot + "/" + $0 }
@@ -96,10 +103,12 @@ public struct ProjectConfiguration: Sendable {
     public var disabledPacks: [String] = []
     /// More rules files, relative to the package root.
     public var ruleFiles: [String] = []
+    /// `genai-prices:`, model prices for the estimated cost of GenAI calls, in file order.
+    public var genAIPrices: [GenAIPrice] = []
 
     public init() {}
 
-    static let keys = ["packs", "disable-packs", "rules"]
+    static let keys = ["packs", "disable-packs", "rules", "genai-prices"]
 
     /// Reads `.instswift.yml`, rejecting unknown keys with their location.
     public static func load(packageRoot: String) throws -> ProjectConfiguration {
@@ -118,6 +127,7 @@ public struct ProjectConfiguration: Sendable {
             case "packs": configuration.packs = list
             case "disable-packs": configuration.disabledPacks = list
             case "rules": configuration.ruleFiles = list
+            case "genai-prices": configuration.genAIPrices = try GenAIPrice.list(value, file: path)
             default:
                 let mark = key.mark
                 throw RuleSources.SourcesError("\(path):\(mark?.line ?? 1):\(mark?.column ?? 1): error: unknown key '\(name)'\(Suggestion.didYouMean(name, in: keys))")

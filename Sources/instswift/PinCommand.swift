@@ -70,7 +70,11 @@ struct PinCommand: ParsableCommand {
             childEnvironment = source.resolvingLocally(environment)
             runtime = .repository(source)
         }
-        let pinning = Pinning(packageRoot: packageRoot, ruleFiles: try sources.files(packageRoot: packageRoot), runtime: runtime, environment: childEnvironment)
+        // The rules `.instswift.yml` implies (GenAI prices at the entry point) count too: they may need the runtime.
+        let generated = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-pin-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: generated) }
+        let ruleFiles = try sources.files(packageRoot: packageRoot, generatedDirectory: generated)
+        let pinning = Pinning(packageRoot: packageRoot, ruleFiles: ruleFiles, runtime: runtime, environment: childEnvironment)
         let plan = try pinning.plan()
         if dryRun {
             if plan.addPackage { print("would add the package dependency \(pinning.dependencyExpression)") }

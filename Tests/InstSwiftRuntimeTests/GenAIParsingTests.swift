@@ -150,6 +150,14 @@ import Testing
         #expect(table.cost(model: "gpt-4o", GenAIResponseSummary()) == nil)
     }
 
+    @Test func theEnvironmentsPricesWinOverTheProjectsOverTheBuiltInOnes() {
+        let table = GenAIPriceTable(project: "team-model=1/2, gpt-4o=5/6/1", environment: "gpt-4o=7/8")
+        #expect(table.price(of: "team-model") == .init(input: 1, output: 2, cachedInput: 1))
+        #expect(table.price(of: "gpt-4o") == .init(input: 7, output: 8, cachedInput: 7))
+        #expect(GenAIPriceTable(project: "gpt-4o=5/6/1", environment: nil).price(of: "gpt-4o") == .init(input: 5, output: 6, cachedInput: 1))
+        #expect(table.price(of: "gpt-4o-mini") == GenAIPriceTable.builtIn["gpt-4o-mini"])
+    }
+
     @Test(arguments: [
         ("gen_ai.conversation.id=abc", "abc"), ("a=1, gen_ai.conversation.id = conv%2042;prop=x", "conv 42"),
         ("a=1", nil), ("gen_ai.conversation.id=%zz", "%zz"),

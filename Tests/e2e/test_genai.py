@@ -202,6 +202,19 @@ def test_model_errors_mark_the_span(example, model, model_name, error_type):
     assert span.status_code == 2 and span.attributes["error.type"] == error_type
 
 
+def test_prices_from_the_projects_instswift_yml_and_the_environment(example, model):
+    """The example's .instswift.yml prices `team-model` (2 / 8 dollars per million tokens); INSTSWIFT_GENAI_PRICES wins."""
+    for environment, (input_price, output_price) in [({}, (2, 8)), ({"INSTSWIFT_GENAI_PRICES": "team-model=3/9"}, (3, 9))]:
+        model.requests.clear()
+        [(status, body)], receiver, _ = run(example, model, [("/model-call?api=openai&stream=true", b"", {})],
+                                            LLM_MODEL="team-model", **environment)
+        assert status == 200, body
+        [span] = [s for s in receiver.wait_for(3) if s.attributes.get("gen_ai.operation.name") == "chat"]
+        a = span.attributes
+        cost = (a["gen_ai.usage.input_tokens"] * input_price + a["gen_ai.usage.output_tokens"] * output_price) / 1e6
+        assert a["gen_ai.request.model"] == "team-model" and a["instswift.gen_ai.cost.usd"] == pytest.approx(cost), a
+
+
 def test_a_stream_cut_midway_ends_the_span_with_an_error(example, model):
     [(status, _)], receiver, output = run(example, model, [("/model-call?api=openai&stream=true", b"", {})], LLM_MODEL="cut-stream")
     assert status >= 400, output

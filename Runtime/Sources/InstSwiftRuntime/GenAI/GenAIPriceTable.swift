@@ -1,11 +1,13 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Prices of model tokens, for the estimated cost of a call (`instswift.gen_ai.cost.usd`; the conventions have no
 /// cost attribute). The built-in prices are list prices in US dollars per million tokens, as published in 2026; a
-/// deployment with other prices or models sets `INSTSWIFT_GENAI_PRICES=model=input/output[/cached-input],...`, whose
-/// entries win. A model matches its entry exactly or by the longest entry that is a prefix of it
+/// project's `.instswift.yml` (`genai-prices:`, set at the program's entry point through
+/// ``InstSwift/setGenAIPrices(_:)``) adds or replaces entries, and a deployment's
+/// `INSTSWIFT_GENAI_PRICES=model=input/output[/cached-input],...` wins over both. A model matches its entry exactly or by the longest entry that is a prefix of it
 /// (`gpt-4o-mini-2024-07-18` is priced as `gpt-4o-mini`); a model with no price gets no cost, never a guess.
 struct GenAIPriceTable: Sendable {
     struct Price: Sendable, Equatable {
@@ -34,16 +36,32 @@ struct GenAIPriceTable: Sendable {
         "deepseek-reasoner": Price(input: 0.55, output: 2.19, cachedInput: 0.14),
     ]
 
-    static let shared = GenAIPriceTable(environment: getenv("INSTSWIFT_GENAI_PRICES").map { String(cString: $0) })
+    private static let current = Mutex(GenAIPriceTable(project: nil, environment: Self.environment))
+    private static var environment: String? { getenv("INSTSWIFT_GENAI_PRICES").map { String(cString: $0) } }
 
-    init(environment: String?) {
+    /// The prices in force.
+    static var shared: GenAIPriceTable { current.withLock { $0 } }
+
+    /// Takes the project's prices (see ``InstSwift/setGenAIPrices(_:)``); the environment's still win.
+    static func setProjectPrices(_ project: String) {
+        let table = GenAIPriceTable(project: project, environment: environment)
+        current.withLock { $0 = table }
+    }
+
+    /// The built-in prices, then the project's, then the environment's, each a `model=input/output[/cached-input],...`
+    /// list (an entry that does not read as one is skipped).
+    init(project: String? = nil, environment: String?) {
         var prices = Self.builtIn
-        for entry in (environment ?? "").split(separator: ",") {
-            let parts = entry.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            let numbers = parts[1].split(separator: "/").compactMap { Double($0.trimmingSpaces()) }
-            guard numbers.count == 2 || numbers.count == 3, numbers.allSatisfy({ $0 >= 0 && $0.isFinite }) else { continue }
-            prices[parts[0].trimmingSpaces()] = Price(input: numbers[0], output: numbers[1], cachedInput: numbers.count == 3 ? numbers[2] : numbers[0])
+        for list in [project, environment] {
+            for entry in (list ?? "").split(separator: ",") {
+                let parts = entry.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2 else { continue }
+                let numbers = parts[1].split(separator: "/").compactMap { Double($0.trimmingSpaces()) }
+                guard numbers.count == 2 || numbers.count == 3, numbers.allSatisfy({ $0 >= 0 && $0.isFinite }) else { continue }
+                prices[parts[0].trimmingSpaces()] = Price(
+                    input: numbers[0], output: numbers[1], cachedInput: numbers.count == 3 ? numbers[2] : numbers[0]
+                )
+            }
         }
         self.prices = prices
     }
@@ -61,5 +79,14 @@ struct GenAIPriceTable: Sendable {
         let cached = Double(min(usage.cacheReadInputTokens ?? 0, usage.inputTokens ?? 0))
         let output = Double(usage.outputTokens ?? 0)
         return ((input - cached) * price.input + cached * price.cachedInput + output * price.output) / 1_000_000
+    }
+}
+
+extension InstSwift {
+    /// Sets the project's model prices, `model=input/output[/cached-input],...` in US dollars per million tokens. The
+    /// build calls it at the program's entry point with the `genai-prices:` of `.instswift.yml`;
+    /// `INSTSWIFT_GENAI_PRICES` still wins over them.
+    public static func setGenAIPrices(_ prices: String) {
+        GenAIPriceTable.setProjectPrices(prices)
     }
 }

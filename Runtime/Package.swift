@@ -55,7 +55,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "instswift-export-benchmark",
-            dependencies: ["InstSwiftRuntime", "InstSwiftOTel"],
+            dependencies: ["InstSwiftRuntime", "InstSwiftOTel", .product(name: "Tracing", package: "swift-distributed-tracing")],
             path: "Benchmarks/ExportBenchmark"
         ),
     ],

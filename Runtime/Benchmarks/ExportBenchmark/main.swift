@@ -1,16 +1,21 @@
 import Foundation
 import InstSwiftOTel
 import InstSwiftRuntime
+import Tracing
 
 // Sustained export: spans made through instswift's bootstrap (swift-otel's batch processor and OTLP/HTTP exporter,
 // configured by the usual OTEL_* variables) at a fixed rate for a fixed time. Prints what it produced, the rate it kept
 // and its peak memory; scripts/bench_export.py runs it against a loopback receiver and counts what arrived.
 //
-// Usage: instswift-export-benchmark [spans-per-second (100000)] [seconds (5)]
+// Usage: instswift-export-benchmark [spans-per-second (100000)] [seconds (5)] [attributes per span (1)]
+// BENCH_HAND_WRITTEN=1 makes the spans with swift-distributed-tracing's `withSpan` instead of `InstSwift.span`, through
+// the same tracer. scripts/bench_span_cost.py runs it under each sampler and exporter setting.
 
 let arguments = CommandLine.arguments.dropFirst()
 let rate = arguments.first.flatMap(Int.init) ?? 100_000
 let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 5
+let attributeCount = arguments.dropFirst(2).first.flatMap(Int.init) ?? 1
+let handWritten = ProcessInfo.processInfo.environment["BENCH_HAND_WRITTEN"] == "1"
 
 func residentMiB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -25,10 +30,25 @@ func peakMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// The span's attributes: `attributeCount` of them (computed only for a span that records).
+@inline(never) func describe(_ index: Int, on span: any Span) {
+    InstSwift.record("bench.index", index, on: span)
+    guard attributeCount > 1 else { return }
+    InstSwift.record("bench.route", "/items/:id", on: span)
+    InstSwift.record("bench.method", "GET", on: span)
+    InstSwift.record("bench.status", 200, on: span)
+    InstSwift.record("bench.peer", "10.0.0.\(index & 255)", on: span)
+}
+
 @inline(never) func handle(_ index: Int) -> Int {
-    InstSwift.span("bench.request", kind: .server, attributes: { span in InstSwift.record("bench.index", index, on: span) }) { _ in
-        index &* 31
+    if handWritten {
+        return withSpan("bench.request", ofKind: .server) { span in
+            if attributeCount > 0, span.isRecording { describe(index, on: span) }
+            return index &* 31
+        }
     }
+    if attributeCount == 0 { return InstSwift.span("bench.request", kind: .server) { _ in index &* 31 } }
+    return InstSwift.span("bench.request", kind: .server, attributes: { span in describe(index, on: span) }) { _ in index &* 31 }
 }
 
 InstSwiftOTel.bootstrapIfNeeded()

@@ -61,8 +61,10 @@ def start_postgres():
 
 def build():
     """The plain and the instrumented binary."""
-    subprocess.run(["swift", "build", "-c", "release", "--package-path", PACKAGE, "--scratch-path",
-                    os.path.join(PACKAGE, ".build-plain")], check=True, capture_output=True)
+    plain = subprocess.run(["swift", "build", "-c", "release", "--package-path", PACKAGE, "--scratch-path",
+                            os.path.join(PACKAGE, ".build-plain")], capture_output=True, text=True)
+    if plain.returncode != 0:
+        sys.exit(f"swift build failed:\n{plain.stdout[-4000:]}\n{plain.stderr[-4000:]}")
     built = subprocess.run([INSTSWIFT, "swift", "build", "-c", "release", "--package-path", PACKAGE], capture_output=True,
                            text=True)
     if built.returncode != 0:

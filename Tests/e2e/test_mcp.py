@@ -4,10 +4,13 @@ Swift. Spans are exported over OTLP to one loopback receiver and decoded with th
 
 import json
 import os
+import re
+import socket
 import subprocess
 import sys
+import time
 
-from conftest import ROOT
+from conftest import ROOT, free_port
 from otlp_receiver import Receiver
 from test_example_service import example  # noqa: F401 (the module fixture builds the package, MCP targets included)
 
@@ -20,6 +23,20 @@ def run(command, receiver, expected_spans):
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout, receiver.wait_for(expected_spans)
+
+
+def start_http_server(command, receiver):
+    """Starts `command PORT` on a free port, exporting to `receiver`; returns (process, port) once it accepts."""
+    port = free_port()
+    server = subprocess.Popen([*command, str(port)], env=dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint),
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.time() + 30
+    while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
+        if time.time() > deadline or server.poll() is not None:
+            server.kill()
+            raise AssertionError(f"{command[-2]} did not start:\n{server.communicate()[0]}")
+        time.sleep(0.1)
+    return server, port
 
 
 def by_request_id(spans, kind):
@@ -129,13 +146,13 @@ def test_operation_duration_metrics_on_both_sides(example):
         result = subprocess.run([str(binary / "MCPToolClient"), str(binary / "MCPToolServer")], env=env,
                                 capture_output=True, text=True, timeout=120)
         receiver.wait_for(9)
-        deadline = __import__("time").time() + 10
-        while __import__("time").time() < deadline:
+        deadline = time.time() + 10
+        while time.time() < deadline:
             with receiver.lock:
                 names = {m.name for _, m in receiver.metrics}
             if {"mcp.client.operation.duration", "mcp.server.operation.duration"} <= names:
                 break
-            __import__("time").sleep(0.1)
+            time.sleep(0.1)
         with receiver.lock:
             metrics = list(receiver.metrics)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -160,22 +177,9 @@ def test_over_streamable_http_the_transport_requests_are_traced_in_the_same_trac
     """The Swift client over Streamable HTTP (swift-sdk's HTTPClientTransport, URLSession): each MCP CLIENT span has the
     URLSession pack's HTTP CLIENT span beneath it, the Python server's span is the MCP client span's child, and every
     client span carries the session the server assigned (`Mcp-Session-Id`) as `mcp.session.id`."""
-    import re
-    import socket
-    import time
-
-    from conftest import free_port
-
-    port = free_port()
     with Receiver() as receiver:
-        env = dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint)
-        server = subprocess.Popen([*PYTHON_SERVER, "--http", str(port)], env=env,
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        server, port = start_http_server([*PYTHON_SERVER, "--http"], receiver)
         try:
-            deadline = time.time() + 30
-            while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
-                assert time.time() < deadline and server.poll() is None, "the Python MCP server did not start"
-                time.sleep(0.1)
             output, spans = run([str(example["bin"] / "MCPToolClient"), f"http://127.0.0.1:{port}/mcp"], receiver, 14)
         finally:
             server.terminate()
@@ -200,23 +204,10 @@ def test_swift_server_over_streamable_http_continues_the_http_context_and_names_
     the Python SDK with no tracing of its own: `_meta` carries no context, so each MCP SERVER span continues the
     `traceparent` header of the HTTP request that brought it (the transport hands the message to the server's own
     task, where Hummingbird's span is not current), and names the session the transport assigned."""
-    import re
-    import socket
-    import time
-
-    from conftest import free_port
-
-    port = free_port()
     trace_id, parent_id = "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"
     with Receiver() as receiver:
-        env = dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint)
-        server = subprocess.Popen([str(example["bin"] / "MCPToolServer"), "--http", str(port)], env=env,
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        server, port = start_http_server([str(example["bin"] / "MCPToolServer"), "--http"], receiver)
         try:
-            deadline = time.time() + 30
-            while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
-                assert time.time() < deadline and server.poll() is None, "MCPToolServer --http did not start"
-                time.sleep(0.1)
             client = subprocess.run([*PYTHON_CLIENT, "--http", f"http://127.0.0.1:{port}/mcp",
                                      f"00-{trace_id}-{parent_id}-01"], capture_output=True, text=True, timeout=120)
             assert client.returncode == 0, client.stdout + client.stderr

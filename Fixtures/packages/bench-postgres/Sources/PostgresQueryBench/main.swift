@@ -27,7 +27,7 @@ struct PostgresQueryBench {
             group.cancelAll()
             samples.sort()
             var usage = rusage()
-            getrusage(RUSAGE_SELF, &usage)
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
             let mean = samples.reduce(0, +) / Int64(samples.count)
             print("{\"p50_ns\": \(samples[samples.count / 2]), \"mean_ns\": \(mean), \"max_rss_kb\": \(usage.ru_maxrss)}")
         }

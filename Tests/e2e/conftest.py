@@ -64,12 +64,13 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(executable, env, probe="/", name=None):
+def start_server(executable, env, probe="/", name=None, output=None):
     """Starts an HTTP server program on a free port (PORT) and waits until it answers `probe` (any status); returns
-    the process (output captured) and the port."""
+    the process (output captured, or written to the open file `output`: a pipe nobody reads fills up and blocks a
+    server that logs every request) and the port."""
     port = free_port()
     process = subprocess.Popen([str(executable)], env=dict(os.environ, PORT=str(port), **env),
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               stdout=output or subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.time() + 30
     while time.time() < deadline:
         try:
@@ -80,7 +81,7 @@ def start_server(executable, env, probe="/", name=None):
         except OSError:
             time.sleep(0.1)
     process.kill()
-    raise AssertionError(f"{name or executable} did not start:\n" + process.communicate()[0])
+    raise AssertionError(f"{name or executable} did not start:\n" + (process.communicate()[0] or ""))
 
 
 def instswift(*args, cwd=None, env=None, check=True, timeout=3000):

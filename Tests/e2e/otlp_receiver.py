@@ -47,9 +47,9 @@ class Span:
 
 
 class Receiver:
-    """Runs on 127.0.0.1 on a free port; `endpoint` is what OTEL_EXPORTER_OTLP_ENDPOINT should be."""
+    """Runs on 127.0.0.1 on a free port (or `port`); `endpoint` is what OTEL_EXPORTER_OTLP_ENDPOINT should be."""
 
-    def __init__(self, count_only=False):
+    def __init__(self, count_only=False, port=0):
         self.spans = []
         self.metrics = []  # Metric messages as received, each with its resource attributes: (resource, metric)
         self.raw_bodies = []
@@ -91,7 +91,7 @@ class Receiver:
             def log_message(self, *args):
                 pass
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property

@@ -9,12 +9,7 @@ public struct BuildSession {
     static let autoBootstrapKey = "INSTSWIFT_AUTO_BOOTSTRAP"
 
     /// Size and modification time of the running instswift executable.
-    static var executableIdentity: String {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: CommandLine.executablePath)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(size)-\(modified)"
-    }
+    static var executableIdentity: String { FileStamp.of(CommandLine.executablePath) }
     /// instswift's own options, taken out of the swift command line wherever they appear.
     public struct Options {
         public var ruleFiles: [String] = []

@@ -17,12 +17,7 @@ enum BuildTools {
         let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot)) ?? [])
             .filter { $0 == "Package.swift" || ($0.hasPrefix("Package@swift-") && $0.hasSuffix(".swift")) }
             .sorted()
-        let key = manifests.map { name -> String in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: packageRoot + "/" + name)
-            let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            return "\(name):\(size):\(modified)"
-        }.joined(separator: "|")
+        let key = manifests.map { "\($0):" + FileStamp.of(packageRoot + "/" + $0) }.joined(separator: "|")
         if let cacheFile, let cached = try? JSONDecoder().decode(Cache.self, from: Data(contentsOf: URL(fileURLWithPath: cacheFile))),
            cached.key == key {
             return cached.modules

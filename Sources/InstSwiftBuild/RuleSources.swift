@@ -50,8 +50,11 @@ public struct RuleSources {
         }
         if let generatedDirectory, let rules = GenAIPrice.rules(projectConfiguration.genAIPrices) {
             let path = generatedDirectory + "/genai-prices.yml"
-            try FileManager.default.createDirectory(atPath: generatedDirectory, withIntermediateDirectories: true)
-            try Data(rules.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            // Written only when it changed: every build reads it, few change it.
+            if FileManager.default.contents(atPath: path) != Data(rules.utf8) {
+                try FileManager.default.createDirectory(atPath: generatedDirectory, withIntermediateDirectories: true)
+                try Data(rules.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
             files.append(path)
         }
         files += projectConfiguration.ruleFiles.map { $0.hasPrefix("/") ? $0 : packageRoot + "/" + $0 }

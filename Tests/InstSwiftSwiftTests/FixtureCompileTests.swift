@@ -51,14 +51,16 @@ import Testing
         // A `main.swift` is top-level code unless an `@main` type is its entry point (SwiftPM then passes -parse-as-library).
         let isMain = fixture.fileContext.path.hasSuffix("main.swift") && !((try? fixture.read("input.swift")) ?? "").contains("@main")
         // A link-time fixture that names the support code instead of carrying it compiles with the code put back.
-        var path = fixture.directory.appendingPathComponent(file).path
+        var completed: String?
         if expected.contains(RewriteCase.supportPlaceholder) {
             let support = SwiftFrontend.appendingLinkTimeSupport(to: "", moduleImports: try fixture.run().result.fileImports)
-            path = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-fixture-\(UUID().uuidString).swift").path
+            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-fixture-\(UUID().uuidString).swift").path
             try expected.replacingOccurrences(of: RewriteCase.supportPlaceholder, with: support)
-                .write(toFile: path, atomically: true, encoding: .utf8)
+                .write(toFile: copy, atomically: true, encoding: .utf8)
+            completed = copy
         }
-        defer { if path.hasPrefix(FileManager.default.temporaryDirectory.path) { try? FileManager.default.removeItem(atPath: path) } }
+        defer { if let completed { try? FileManager.default.removeItem(atPath: completed) } }
+        let path = completed ?? fixture.directory.appendingPathComponent(file).path
         let result = run([
             // -emit-sil, not -typecheck: data-race checks (sending non-Sendable values) run on SIL.
             "swiftc", "-emit-sil", "-o", "/dev/null", "-swift-version", "6", "-module-name", fixture.fileContext.module ?? "App",

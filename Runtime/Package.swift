@@ -53,9 +53,12 @@ let package = Package(
             dependencies: ["InstSwiftRuntime", .product(name: "Tracing", package: "swift-distributed-tracing")],
             path: "Benchmarks/SpanBenchmark"
         ),
+        .target(name: "AllocationCounter", path: "Benchmarks/AllocationCounter"),
         .executableTarget(
             name: "instswift-export-benchmark",
-            dependencies: ["InstSwiftRuntime", "InstSwiftOTel", .product(name: "Tracing", package: "swift-distributed-tracing")],
+            dependencies: [
+                "AllocationCounter", "InstSwiftRuntime", "InstSwiftOTel", .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ],
             path: "Benchmarks/ExportBenchmark"
         ),
     ],

@@ -3,7 +3,7 @@
 
 Runs Runtime's `instswift-export-benchmark` at a steady rate below the exporter's ceiling (so no span is dropped for
 lack of room) under each sampler and exporter setting, and prints the producing code's time per span (median and
-p99 of 1 ms steps) and the process's peak memory:
+p99 of 20 ms steps), the heap allocations per span on the producing thread, and the process's peak memory:
   untraced               OTEL_SDK_DISABLED=true;
   always_off             every span dropped by the sampler;
   traceidratio 0.01      1% sampled;
@@ -36,8 +36,9 @@ def run(rate, seconds, attributes, env):
         sys.exit(f"benchmark failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     costs = re.search(r"producer ns per span: median (\d+), p99 (\d+)", result.stdout)
     peak = re.search(r"peak memory (\d+)", result.stdout).group(1)
+    allocations = float(re.search(r"producer allocations per span: median ([\d.]+)", result.stdout).group(1))
     dropped = re.search(r"instswift: (\d+) span\(s\) were dropped", result.stderr)
-    return int(costs.group(1)), int(costs.group(2)), int(peak), int(dropped.group(1)) if dropped else 0
+    return int(costs.group(1)), int(costs.group(2)), allocations, int(peak), int(dropped.group(1)) if dropped else 0
 
 
 def main():
@@ -45,15 +46,18 @@ def main():
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 3
     print(f"producer time per span at {rate} spans/s for {seconds:.0f} s per case (release, 2 cores shared with the "
           "exporter and the receiver)")
-    print(f"{'case':<44} {'median ns':>10} {'p99 ns':>8} {'peak MiB':>9} {'dropped':>8}")
+    print(f"{'case':<44} {'median ns':>10} {'p99 ns':>8} {'allocs':>7} {'peak MiB':>9} {'dropped':>8}")
     directory = tempfile.mkdtemp(prefix="instswift-span-cost-")
     trace_file = os.path.join(directory, "traces.jsonl")
     cases = [
         ("untraced (OTEL_SDK_DISABLED), 5 attributes", 5, {"OTEL_SDK_DISABLED": "true"}),
         ("always_off, 0 attributes", 0, {"OTEL_TRACES_SAMPLER": "always_off"}),
         ("always_off, 5 attributes", 5, {"OTEL_TRACES_SAMPLER": "always_off"}),
+        ("always_off, 5 attributes, withSpan by hand", 5, {"OTEL_TRACES_SAMPLER": "always_off", "BENCH_HAND_WRITTEN": "1"}),
         ("traceidratio 0.01, 5 attributes", 5,
          {"OTEL_TRACES_SAMPLER": "traceidratio", "OTEL_TRACES_SAMPLER_ARG": "0.01"}),
+        ("parentbased_traceidratio 0.01, 1 + 4 children", 0,
+         {"OTEL_TRACES_SAMPLER": "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG": "0.01", "BENCH_CHILDREN": "4"}),
         ("always_on, OTLP, 0 attributes", 0, "otlp"),
         ("always_on, OTLP, 5 attributes", 5, "otlp"),
         ("always_on, OTLP, 5 attributes, withSpan by hand", 5, "otlp-hand"),
@@ -64,13 +68,13 @@ def main():
         if isinstance(env, str):
             with Receiver(count_only=True) as receiver:
                 extra = {"BENCH_HAND_WRITTEN": "1"} if env == "otlp-hand" else {}
-                median, p99, peak, dropped = run(rate, seconds, attributes, dict(
+                median, p99, allocations, peak, dropped = run(rate, seconds, attributes, dict(
                     OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL="http/protobuf",
                     OTEL_TRACES_SAMPLER="always_on", **extra))
         else:
             open(trace_file, "w").close()
-            median, p99, peak, dropped = run(rate, seconds, attributes, env)
-        print(f"{title:<44} {median:>10} {p99:>8} {peak:>9} {dropped:>8}")
+            median, p99, allocations, peak, dropped = run(rate, seconds, attributes, env)
+        print(f"{title:<44} {median:>10} {p99:>8} {allocations:>7.1f} {peak:>9} {dropped:>8}")
 
 
 if __name__ == "__main__":

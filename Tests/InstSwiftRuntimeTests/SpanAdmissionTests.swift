@@ -20,10 +20,10 @@ import Tracing
 
     @Test func aRefusedSpanRecordsNothingAndKeepsItsParentsContext() {
         let admission = SpanAdmission(limit: 1)
-        let tracer = AdmittingTracer(base: NoOpTracer(), admission: admission)
+        let tracer = AdmittingTracer(base: KeepingTracer(), admission: admission)
         var parent = InstrumentationContext.topLevel
         parent[MarkerKey.self] = "parent"
-        var admitted: AdmittedSpan<NoOpTracer.NoOpSpan>? = tracer.startSpan("a", context: parent, ofKind: .internal, at: DefaultTracerClock.now, function: "", file: "", line: 1)
+        var admitted: Optional = tracer.startSpan("a", context: parent, ofKind: .internal, at: DefaultTracerClock.now, function: "", file: "", line: 1)
         let refused = tracer.startSpan("b", context: parent, ofKind: .internal, at: DefaultTracerClock.now, function: "", file: "", line: 1)
         #expect(admitted?.base != nil && refused.base == nil)
         #expect(!refused.isRecording && refused.context[MarkerKey.self] == "parent")
@@ -36,6 +36,16 @@ import Tracing
         #expect(admission.spansInFlight == 0)
     }
 
+    @Test func aSpanTheSamplerDroppedGivesItsTokenBackAtOnce() throws {
+        let admission = SpanAdmission(limit: 1)
+        let tracer = AdmittingTracer(base: try StandaloneTracer.make(sampler: "parentbased_traceidratio", ratio: 0), admission: admission)
+        let dropped = tracer.startSpan("a", context: .topLevel, ofKind: .internal, at: DefaultTracerClock.now, function: "", file: "", line: 1)
+        #expect(dropped.isSampledOut && admission.spansInFlight == 0)
+        // Its children, which hold its context (and so the token), do not count against the limit either.
+        let child = tracer.startSpan("b", context: dropped.context, ofKind: .internal, at: DefaultTracerClock.now, function: "", file: "", line: 1)
+        #expect(child.isSampledOut && admission.dropped == 0)
+    }
+
     @Test func theLimitComesFromTheQueueSizeOrTheEnvironment() {
         #expect(SpanAdmission(environment: [:], queueSize: 16384).limit == 32768)
         #expect(SpanAdmission(environment: ["INSTSWIFT_MAX_SPANS_IN_FLIGHT": "500"], queueSize: 16384).limit == 500)
@@ -44,5 +54,32 @@ import Tracing
 
     enum MarkerKey: ServiceContextKey {
         typealias Value = String
+    }
+
+    /// Records every span and keeps nothing once it ended (swift-otel keeps a span's context until its run loop, not
+    /// running in a unit test, consumed the span's events).
+    struct KeepingTracer: Tracer {
+        final class KeptSpan: Tracing.Span, @unchecked Sendable {
+            let context: InstrumentationContext
+            var operationName = ""
+            var attributes: SpanAttributes = [:]
+            var isRecording: Bool { true }
+            init(_ context: InstrumentationContext) { self.context = context }
+            func setStatus(_ status: SpanStatus) {}
+            func addEvent(_ event: SpanEvent) {}
+            func recordError<Instant: TracerInstant>(_ error: any Error, attributes: SpanAttributes, at instant: @autoclosure () -> Instant) {}
+            func addLink(_ link: SpanLink) {}
+            func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) {}
+        }
+
+        func startSpan<Instant: TracerInstant>(
+            _ operationName: String, context: @autoclosure () -> InstrumentationContext, ofKind kind: SpanKind,
+            at instant: @autoclosure () -> Instant, function: String, file fileID: String, line: UInt
+        ) -> KeptSpan { KeptSpan(context()) }
+        func forceFlush() {}
+        func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout InstrumentationContext, using extractor: Extract)
+        where Extract.Carrier == Carrier {}
+        func inject<Carrier, Inject: Injector>(_ context: InstrumentationContext, into carrier: inout Carrier, using injector: Inject)
+        where Inject.Carrier == Carrier {}
     }
 }

@@ -1,3 +1,4 @@
+import AllocationCounter
 import Foundation
 import InstSwiftOTel
 import InstSwiftRuntime
@@ -16,6 +17,8 @@ let rate = arguments.first.flatMap(Int.init) ?? 100_000
 let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 5
 let attributeCount = arguments.dropFirst(2).first.flatMap(Int.init) ?? 1
 let handWritten = ProcessInfo.processInfo.environment["BENCH_HAND_WRITTEN"] == "1"
+/// BENCH_CHILDREN=n: each span made counts as a request span with n child spans inside it (n + 1 spans in all).
+let children = ProcessInfo.processInfo.environment["BENCH_CHILDREN"].flatMap(Int.init) ?? 0
 
 func residentMiB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -41,6 +44,13 @@ func peakMiB() -> Double {
 }
 
 @inline(never) func handle(_ index: Int) -> Int {
+    guard children == 0 else {
+        return InstSwift.span("bench.request", kind: .server) { _ in
+            var sum = 0
+            for child in 0..<children { sum &+= InstSwift.span("bench.step") { _ in (index &+ child) &* 31 } }
+            return sum
+        }
+    }
     if handWritten {
         return withSpan("bench.request", ofKind: .server) { span in
             if attributeCount > 0, span.isRecording { describe(index, on: span) }
@@ -53,25 +63,31 @@ func peakMiB() -> Double {
 
 InstSwiftOTel.bootstrapIfNeeded()
 let start = ContinuousClock.now
-let chunk = max(1, rate / 1000)  // paced in 1 ms steps
+// Paced in 20 ms steps: each step makes its spans back to back (so a step's first span paying for caches the sleep
+// left cold is spread over the step), then sleeps until the next step is due.
+let chunk = max(1, rate / 50)
 var produced = 0
 var sink = 0
 var residentSamples: [Double] = []
-var perSpanNanoseconds: [Double] = []  // the producing code's cost per span, per 1 ms step
+var perSpanNanoseconds: [Double] = []  // the producing code's cost per span, per step
+var perSpanAllocations: [Double] = []  // heap allocations per span on the producing thread, per step
 var behind = Duration.zero
 while true {
     let elapsed = ContinuousClock.now - start
     if elapsed >= .seconds(seconds) { break }
     let due = Int(Double(rate) * (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)) + chunk
     let chunkStart = ContinuousClock.now
+    let chunkAllocations = bench_thread_allocations()
     let chunkFirst = produced
     while produced < due {
         sink &+= handle(produced)
-        produced += 1
+        produced += 1 + children
     }
     if produced > chunkFirst {
         let spent = ContinuousClock.now - chunkStart
-        perSpanNanoseconds.append((Double(spent.components.seconds) * 1e9 + Double(spent.components.attoseconds) / 1e9) / Double(produced - chunkFirst))
+        let count = Double(produced - chunkFirst)
+        perSpanNanoseconds.append((Double(spent.components.seconds) * 1e9 + Double(spent.components.attoseconds) / 1e9) / count)
+        perSpanAllocations.append(Double(bench_thread_allocations() - chunkAllocations) / count)
     }
     if residentSamples.count < Int(elapsed.components.seconds) + 1 { residentSamples.append(residentMiB()) }
     let next = start + .microseconds(Int64(Double(produced) / Double(rate) * 1_000_000))
@@ -93,5 +109,6 @@ let sortedCosts = perSpanNanoseconds.sorted()
 if !sortedCosts.isEmpty {
     print(String(format: "producer ns per span: median %.0f, p99 %.0f, max %.0f", sortedCosts[sortedCosts.count / 2],
                  sortedCosts[min(sortedCosts.count - 1, sortedCosts.count * 99 / 100)], sortedCosts.last!))
+    print(String(format: "producer allocations per span: median %.1f", perSpanAllocations.sorted()[perSpanAllocations.count / 2]))
 }
 if sink == 42 { print("") }

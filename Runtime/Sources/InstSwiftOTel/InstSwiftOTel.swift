@@ -101,14 +101,16 @@ final class Lifecycle: Sendable {
         // Before the tracer exists: AsyncHTTPClient, which the OTLP exporters send with, traces every request of a
         // client configured after the bootstrap — the metrics exporter's own requests would become spans.
         let metrics = settings.exportsMetrics ? makeMetricsBackend(configuration) : nil
+        // Read after EnvironmentCheck normalized it, as swift-otel reads it.
+        let sampling = SamplingPolicy(sampler: getenv(EnvironmentCheck.sampler).map { String(cString: $0) })
         if let recorder {
-            InstrumentationSystem.bootstrap(RecordingTracer(base: backend.factory, recorder: recorder))
+            InstrumentationSystem.bootstrap(SamplingFront(base: RecordingTracer(base: backend.factory, recorder: recorder), policy: sampling))
             if settings.traceFileIsDefault {
                 FileHandle.standardError.write(Data("instswift: no OTLP endpoint set; writing spans to \(settings.traceFile) (view: instswift traces \(settings.traceFile))\n".utf8))
             }
         } else {
             admission = SpanAdmission(environment: ProcessInfo.processInfo.environment, queueSize: configuration.traces.batchSpanProcessor.maxQueueSize)
-            InstrumentationSystem.bootstrap(AdmittingTracer(base: backend.factory, admission: admission!))
+            InstrumentationSystem.bootstrap(SamplingFront(base: AdmittingTracer(base: backend.factory, admission: admission!), policy: sampling))
         }
         InstSwift.tracingDidChange()
         var services: [any Service] = [backend.service]

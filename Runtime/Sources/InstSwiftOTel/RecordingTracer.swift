@@ -118,6 +118,10 @@ final class RecordingSpan<Base: Tracing.Span>: Tracing.Span {
     }
 }
 
+extension RecordingSpan: SamplerOutcome {
+    var isSampledOut: Bool { !base.isRecording }
+}
+
 /// What the file records of a span.
 struct FinishedSpan: Sendable {
     var traceID, spanID: String

@@ -79,11 +79,18 @@ final class SpanAdmission: Sendable {
     }
 }
 
-/// A span's claim on ``SpanAdmission``, given back when the last context holding it is released.
+/// A span's claim on ``SpanAdmission``, given back when the last context holding it is released, or at once for a span
+/// the sampler dropped (its context, which holds the token, lives on in its children's).
 final class AdmissionToken: Sendable {
     private let admission: SpanAdmission
+    private let held = Atomic(true)
     fileprivate init(_ admission: SpanAdmission) { self.admission = admission }
-    deinit { admission.release() }
+
+    func giveBack() {
+        if held.exchange(false, ordering: .relaxed) { admission.release() }
+    }
+
+    deinit { giveBack() }
 }
 
 enum AdmissionTokenKey: ServiceContextKey {
@@ -103,10 +110,9 @@ struct AdmittingTracer<Base: Tracer>: Tracer {
         var parent = context()
         guard let token = admission.admit() else { return AdmittedSpan(base: nil, droppedContext: parent) }
         parent[AdmissionTokenKey.self] = token
-        return AdmittedSpan(
-            base: base.startSpan(operationName, context: parent, ofKind: kind, at: instant(), function: function, file: fileID, line: line),
-            droppedContext: nil
-        )
+        let span = base.startSpan(operationName, context: parent, ofKind: kind, at: instant(), function: function, file: fileID, line: line)
+        if !span.isRecording { token.giveBack() }
+        return AdmittedSpan(base: span, droppedContext: nil)
     }
 
     func activeSpan(identifiedBy context: InstrumentationContext) -> AdmittedSpan<Base.Span>? { nil }
@@ -137,4 +143,9 @@ struct AdmittedSpan<Base: Tracing.Span>: Tracing.Span {
     }
     func addLink(_ link: SpanLink) { base?.addLink(link) }
     func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) { base?.end(at: instant()) }
+}
+
+extension AdmittedSpan: SamplerOutcome {
+    /// Started in swift-otel, which did not record it; a span admission refused was never asked about.
+    var isSampledOut: Bool { base.map { !$0.isRecording } ?? false }
 }

@@ -51,16 +51,17 @@ public enum InstSwift {
         onResult: (any Span, T) -> Void, onError: (any Span, E) -> Void, function: String, file: String, line: UInt,
         _ body: (any Span) throws(E) -> T
     ) throws(E) -> T {
-        let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
+        let (span, inCurrentContext) = startInParent(name, kind: kind, context: context, function: function, file: file, line: line)
         defer { span.end() }
         // Called back from C: spans below this one (C or Swift) must see it as their parent.
         let underCSpan = ThreadSpanStack.top != nil
         if underCSpan { ThreadSpanStack.push(span.context) }
         defer { if underCSpan { ThreadSpanStack.pop() } }
         if span.isRecording { attributes(span) }
-        let outcome: Result<T, E> = InstrumentationContext.$current.withValue(span.context) {
+        func run() -> Result<T, E> {
             do throws(E) { return .success(try body(span)) } catch { return .failure(error) }
         }
+        let outcome = inCurrentContext ? run() : InstrumentationContext.$current.withValue(span.context, operation: run)
         switch outcome {
         case .success(let value):
             if span.isRecording { onResult(span, value) }
@@ -89,11 +90,17 @@ public enum InstSwift {
         _ body: (any Span) async throws(E) -> T
     ) async throws(E) -> T {
         guard enabled, shouldTrace else { return try await body(untracedSpan) }
-        let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
+        let (span, inCurrentContext) = startInParent(name, kind: kind, context: context, function: function, file: file, line: line)
         defer { span.end() }
         if span.isRecording { attributes(span) }
-        let outcome: Result<T, E> = await InstrumentationContext.$current.withValue(span.context) {
-            do throws(E) { return .success(try await body(span)) } catch { return .failure(error) }
+        // The body is called here (not from a local function) so that it keeps this function's isolation.
+        let outcome: Result<T, E>
+        if inCurrentContext {
+            do throws(E) { outcome = .success(try await body(span)) } catch { outcome = .failure(error) }
+        } else {
+            outcome = await InstrumentationContext.$current.withValue(span.context) {
+                do throws(E) { return .success(try await body(span)) } catch { return .failure(error) }
+            }
         }
         switch outcome {
         case .success(let value):
@@ -185,10 +192,12 @@ public enum InstSwift {
             instswift_countdown_store(Int.max)
             return false
         }
-        var active = !(InstrumentationSystem.tracer is NoOpTracer)
-        if !active, autoBootstrap, instswift_auto_bootstrap() != 0 {
-            active = !(InstrumentationSystem.tracer is NoOpTracer)
+        var tracer = InstrumentationSystem.tracer
+        if tracer is NoOpTracer, autoBootstrap, instswift_auto_bootstrap() != 0 {
+            tracer = InstrumentationSystem.tracer
         }
+        let active = !(tracer is NoOpTracer)
+        if active { BootstrappedTracer.remember(tracer) }
         instswift_countdown_store(active ? -1 : 1024)
         return active
     }
@@ -218,15 +227,19 @@ public enum InstSwift {
     static func start(
         _ name: String, kind: SpanKind, context: InstrumentationContext?, function: String, file: String, line: UInt
     ) -> any Span {
-        InstrumentationSystem.tracer.startSpan(
-            name,
-            context: context ?? ThreadSpanStack.top ?? InstrumentationContext.current ?? .topLevel,
-            ofKind: kind,
-            at: DefaultTracerClock.now,
-            function: function,
-            file: file,
-            line: line
-        )
+        startInParent(name, kind: kind, context: context, function: function, file: file, line: line).span
+    }
+
+    /// Starts a span under `context`, else the current context; `inCurrentContext` when the span's context is the
+    /// current context itself (the sampler dropped it by its parent), so that its body need not be run in it again.
+    @usableFromInline
+    static func startInParent(
+        _ name: String, kind: SpanKind, context: InstrumentationContext?, function: String, file: String, line: UInt
+    ) -> (span: any Span, inCurrentContext: Bool) {
+        let thread = context == nil ? ThreadSpanStack.top : nil
+        let parent = context ?? thread ?? InstrumentationContext.current ?? .topLevel
+        let started = BootstrappedTracer.startSpan(name, kind: kind, parent: parent, function: function, file: file, line: line)
+        return (started.span, started.inParentContext && context == nil && thread == nil)
     }
 
     /// Records a thrown error: an exception event, `error.type` and an error status.

@@ -261,3 +261,29 @@ def test_spans_the_sampler_leaves_out_are_not_exported(example, tmp_path, destin
     assert result.returncode == 0 and "sum: 30" in result.stdout, result.stderr
     assert receiver.spans == []
     assert not trace_file.exists() or "Job.step" not in trace_file.read_text()
+
+
+@pytest.mark.parametrize("sampler, inbound", [
+    # The default sampler follows a caller that did not sample: nothing of the request is recorded (ADR 0014).
+    ({}, f"00-{TRACE_ID}-{CALLER_SPAN}-00"),
+    # always_off turns a caller's sampled trace into a non-sampled one for the next service.
+    ({"OTEL_TRACES_SAMPLER": "always_off"}, f"00-{TRACE_ID}-{CALLER_SPAN}-01"),
+    # A root the ratio sampler drops still propagates its trace, not sampled.
+    ({"OTEL_TRACES_SAMPLER": "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG": "0"}, None),
+])
+def test_a_dropped_request_records_nothing_and_tells_the_next_service(example, tmp_path, sampler, inbound):
+    downstream = Downstream()
+    with Receiver() as receiver:
+        process, port = start_service(example["bin"], dict(sampler, **{
+            "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "DOWNSTREAM_URL": downstream.url,
+            "GREETINGS_DB": str(tmp_path / "greetings.sqlite")}))
+        status, body = get(port, "/hello/erin", {"traceparent": inbound} if inbound else {})
+        code, _, output = stop(process)
+        time.sleep(1)
+    downstream.close()
+    assert status == 200 and "fortune: tests pass" in body and code == 0, output
+    assert not [s for s in receiver.spans if s.attributes.get("url.path") == "/hello/erin" or s.name == "Greeter.greeting"]
+    assert len(downstream.traceparents) == 1
+    version, trace_id, parent_id, flags = downstream.traceparents[0].split("-")
+    assert flags == "00" and parent_id != CALLER_SPAN and parent_id != "0" * 16, downstream.traceparents
+    assert trace_id == (TRACE_ID if inbound else trace_id) and trace_id != "0" * 32

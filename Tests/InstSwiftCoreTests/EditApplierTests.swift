@@ -18,6 +18,17 @@ import Testing
         #expect(InjectedRegion.strip(source) == "func f() { body }")
     }
 
+    /// `session?.data()`: the injected text must touch the `?`, so its region is counted rather than closed.
+    @Test func stripRemovesCountedRegions() {
+        let source = "session" + InjectedRegion.counted(".map { Façade.traced($0) }") + "?.data() " + InjectedRegion.wrap("x")
+        #expect(source.hasPrefix("session/*<instswift+27>*/.map"))
+        #expect(InjectedRegion.strip(source) == "session?.data() ")
+    }
+
+    @Test func stripKeepsAnUnclosedRegion() {
+        #expect(InjectedRegion.strip("a /*<instswift>*/ b") == "a /*<instswift>*/ b")
+    }
+
     @Test func multibyteTextKeepsOffsets() {
         let edits = [TextEdit(offset: "héllo".utf8.count, text: "!")]
         #expect(EditApplier.apply(edits, to: "héllo wörld") == "héllo! wörld")

@@ -19,8 +19,8 @@ final class Derived: Base {
 
 func load(_ client: Client, _ optional: Client?, echo: Echo) async throws -> [String?] {
     let direct = try await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in try await /*</instswift>*//*<instswift>*/TracedClient.traced(/*</instswift>*/client/*<instswift>*/)/*</instswift>*/.fetch(from: "a")/*<instswift>*/ }/*</instswift>*/
-    let chained = try await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in try await /*</instswift>*/optional?.fetch(from: "b")/*<instswift>*/ }/*</instswift>*/
-    let forced = try await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in try await /*</instswift>*/optional!.fetch(from: "c")/*<instswift>*/ }/*</instswift>*/
+    let chained = try await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in try await /*</instswift>*/optional/*<instswift+32>*/.map { TracedClient.traced($0) }?.fetch(from: "b")/*<instswift>*/ }/*</instswift>*/
+    let forced = try await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in try await /*</instswift>*/optional/*<instswift+32>*/.map { TracedClient.traced($0) }!.fetch(from: "c")/*<instswift>*/ }/*</instswift>*/
     let other = /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in /*</instswift>*//*<instswift>*/TracedClient.traced(/*</instswift>*/echo/*<instswift>*/)/*</instswift>*/.fetch(from: "d")/*<instswift>*/ }/*</instswift>*/
     let onType = /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in /*</instswift>*/Echo.fetch(from: "e")/*<instswift>*/ }/*</instswift>*/
     return [direct, chained, forced, other, onType]

@@ -25,19 +25,34 @@ struct Fetcher {
     }
 }
 
+/// Sessions held as optionals: the call unwraps them (`?`, `!`) or they are implicitly unwrapped.
+final class OptionalSessions {
+    var session: URLSession?
+    var implicit: URLSession!
+
+    func calls(_ request: URLRequest) async throws -> Int {
+        let chained = try await session/*<instswift+39>*/.map { InstSwiftURLSession.traced($0) }?.data(for: request).0.count ?? 0
+        let (forced, _) = try await session/*<instswift+39>*/.map { InstSwiftURLSession.traced($0) }!.data(from: request.url!)
+        let (unwrapped, _) = try await /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/implicit/*<instswift>*/)/*</instswift>*/.data(for: request)
+        self.session/*<instswift+39>*/.map { InstSwiftURLSession.traced($0) }?.dataTask(with: request) { _, _, _ in }.resume()
+        return chained + forced.count + unwrapped.count
+    }
+}
+
 /// A type of the app's own with a method of the same name: its calls are unchanged.
 struct Cache {
     func data(for key: String) -> Data? { nil }
 }
 
-func lookUp(_ cache: Cache) -> Data? {
-    /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/cache/*<instswift>*/)/*</instswift>*/.data(for: "key")
+func lookUp(_ cache: Cache, _ optional: Cache?) -> Data? {
+    let other = optional/*<instswift+39>*/.map { InstSwiftURLSession.traced($0) }?.data(for: "other")
+    return /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/cache/*<instswift>*/)/*</instswift>*/.data(for: "key") ?? other
 }
 /*<instswift>*/
 import InstSwiftRuntime
 /*</instswift>*//*<instswift>*/
 // instswift: declarations of rule 'urlsession.client'
-#sourceLocation(file: "rules.yml", line: 41)
+#sourceLocation(file: "rules.yml", line: 42)
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

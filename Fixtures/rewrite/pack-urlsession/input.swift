@@ -25,11 +25,26 @@ struct Fetcher {
     }
 }
 
+/// Sessions held as optionals: the call unwraps them (`?`, `!`) or they are implicitly unwrapped.
+final class OptionalSessions {
+    var session: URLSession?
+    var implicit: URLSession!
+
+    func calls(_ request: URLRequest) async throws -> Int {
+        let chained = try await session?.data(for: request).0.count ?? 0
+        let (forced, _) = try await session!.data(from: request.url!)
+        let (unwrapped, _) = try await implicit.data(for: request)
+        self.session?.dataTask(with: request) { _, _, _ in }.resume()
+        return chained + forced.count + unwrapped.count
+    }
+}
+
 /// A type of the app's own with a method of the same name: its calls are unchanged.
 struct Cache {
     func data(for key: String) -> Data? { nil }
 }
 
-func lookUp(_ cache: Cache) -> Data? {
-    cache.data(for: "key")
+func lookUp(_ cache: Cache, _ optional: Cache?) -> Data? {
+    let other = optional?.data(for: "other")
+    return cache.data(for: "key") ?? other
 }

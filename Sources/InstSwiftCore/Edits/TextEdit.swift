@@ -47,29 +47,53 @@ public struct TextEdit: Sendable, Hashable {
 public enum InjectedRegion {
     public static let begin = "/*<instswift>*/"
     public static let end = "/*</instswift>*/"
+    /// Opens a region of a counted number of bytes (`/*<instswift+14>*/`), which needs no end marker.
+    static let countedPrefix = "/*<instswift+"
 
     /// `text` between the markers.
     public static func wrap(_ text: String) -> String { begin + text + end }
 
+    /// `text` after a marker that counts its bytes: for text that must touch the original text after it, as a `)`
+    /// before a postfix `?` or `!` must (a comment between them would make the `?` a ternary operator).
+    public static func counted(_ text: String) -> String { countedPrefix + "\(text.utf8.count)>*/" + text }
+
     /// The source with every injected region removed.
     public static func strip(_ source: String) -> String {
-        var result = ""
-        var rest = Substring(source)
-        while let open = rest.range(of: begin) {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: end) else { return result + rest }
-            rest = rest[close.upperBound...]
+        let bytes = Array(source.utf8), opening = Array("/*<instswift".utf8)
+        let endBytes = Array(end.utf8)
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index...].starts(with: opening) else {
+                result.append(bytes[index])
+                index += 1
+                continue
+            }
+            let afterOpening = index + opening.count
+            if bytes[afterOpening...].starts(with: Array(">*/".utf8)) {
+                guard let close = firstIndex(of: endBytes, in: bytes, from: afterOpening) else {
+                    result += bytes[index...]  // an unclosed region is kept as it is
+                    break
+                }
+                index = close + endBytes.count
+            } else if afterOpening < bytes.count, bytes[afterOpening] == UInt8(ascii: "+"),
+                let markerEnd = firstIndex(of: Array(">*/".utf8), in: bytes, from: afterOpening),
+                let count = Int(String(decoding: bytes[(afterOpening + 1)..<markerEnd], as: UTF8.self)) {
+                index = min(bytes.count, markerEnd + 3 + count)
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
         }
-        return result + rest
+        return String(decoding: result, as: UTF8.self)
     }
-}
 
-extension Substring {
-    fileprivate func range(of needle: String) -> Range<Index>? {
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(needle) { return index..<self.index(index, offsetBy: needle.count) }
-            index = self.index(after: index)
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
         }
         return nil
     }

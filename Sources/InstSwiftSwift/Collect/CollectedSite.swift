@@ -40,5 +40,14 @@ struct CallTarget {
     /// Whether an `await` covers the call.
     var underAwait: Bool
     /// The receiver expression a `wrap-receiver` function takes, when the call has one it can take.
-    var receiver: Range<AbsolutePosition>?
+    var receiver: WrappableReceiver?
+}
+
+/// Where a `wrap-receiver` function goes around a call's receiver.
+enum WrappableReceiver: Equatable {
+    /// A value (`session.data(...)`): `F(session)`.
+    case value(Range<AbsolutePosition>)
+    /// An optional unwrapped by the call (`session?.data(...)`, `session!.data(...)`), whose `?` or `!` follows `end`:
+    /// `session.map { F($0) }?` — the postfix operator has to touch the injected text.
+    case optional(end: AbsolutePosition)
 }

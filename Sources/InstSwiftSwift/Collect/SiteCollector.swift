@@ -281,13 +281,13 @@ final class SiteCollector: SyntaxVisitor {
     override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
         let callee: String
         var receiver: String?
-        var receiverRange: Range<AbsolutePosition>?
+        var wrappableReceiver: WrappableReceiver?
         if let reference = node.calledExpression.as(DeclReferenceExprSyntax.self) {
             callee = reference.baseName.text
         } else if let member = node.calledExpression.as(MemberAccessExprSyntax.self), let base = member.base {
             callee = member.declName.baseName.text
             receiver = text(base)
-            receiverRange = Self.wrappableReceiver(base)
+            wrappableReceiver = Self.wrappableReceiver(base)
         } else {
             return .visitChildren
         }
@@ -311,14 +311,24 @@ final class SiteCollector: SyntaxVisitor {
         sites.append(CollectedSite(
             site: .call(site),
             target: .call(CallTarget(start: node.positionAfterSkippingLeadingTrivia, end: node.endPositionBeforeTrailingTrivia,
-                                     underTry: effects.underTry, underAwait: effects.underAwait, receiver: receiverRange))
+                                     underTry: effects.underTry, underAwait: effects.underAwait, receiver: wrappableReceiver))
         ))
         return .visitChildren
     }
 
-    /// A receiver a function can take: a value. Not `super` or a type (`Client.make(...)`, `Self`), and not `session?`
-    /// or `session!`: the injected region's closing marker is a comment, which would make the postfix `?` a ternary.
-    static func wrappableReceiver(_ base: ExprSyntax) -> Range<AbsolutePosition>? {
+    /// A receiver a function can take: a value, or an optional the call unwraps (`session?`, `session!`). Not `super`
+    /// or a type (`Client.make(...)`, `Self`).
+    static func wrappableReceiver(_ base: ExprSyntax) -> WrappableReceiver? {
+        if let optional = base.as(OptionalChainingExprSyntax.self) {
+            return wrappableValue(optional.expression).map { .optional(end: $0.upperBound) }
+        }
+        if let forced = base.as(ForceUnwrapExprSyntax.self) {
+            return wrappableValue(forced.expression).map { .optional(end: $0.upperBound) }
+        }
+        return wrappableValue(base).map { .value($0) }
+    }
+
+    private static func wrappableValue(_ base: ExprSyntax) -> Range<AbsolutePosition>? {
         if base.is(SuperExprSyntax.self) || base.is(OptionalChainingExprSyntax.self) || base.is(ForceUnwrapExprSyntax.self)
             || base.is(GenericSpecializationExprSyntax.self) || base.is(TypeExprSyntax.self) {
             return nil

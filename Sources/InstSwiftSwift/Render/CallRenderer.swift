@@ -39,7 +39,8 @@ struct CallRenderer {
                 }
             }
         }
-        if let receiver = call.receiver, !receiverFunctions.isEmpty {
+        switch call.receiver {
+        case .value(let receiver) where !receiverFunctions.isEmpty:
             // Inside the span's region (shorter regions open later at one offset), the first rule's function outermost.
             let start = receiver.lowerBound.utf8Offset, end = receiver.upperBound.utf8Offset
             for (index, function) in receiverFunctions.enumerated() {
@@ -47,6 +48,12 @@ struct CallRenderer {
                 output.edits.append(TextEdit(offset: start, text: InjectedRegion.wrap(function + "("), role: .open(length: end - start), sequence: sequence))
                 output.edits.append(TextEdit(offset: end, text: InjectedRegion.wrap(")"), role: .close(length: end - start), sequence: sequence))
             }
+        case .optional(let end) where !receiverFunctions.isEmpty:
+            // `session?.data(...)`: the functions take the unwrapped value, so a function written for the value works.
+            let applied = receiverFunctions.reversed().reduce("$0") { "\($1)(\($0))" }
+            output.edits.append(TextEdit(offset: end.utf8Offset, text: InjectedRegion.counted(".map { \(applied) }"), sequence: context.sequence))
+        default:
+            break
         }
         guard !opening.isEmpty else { return output }
         var effects = ""

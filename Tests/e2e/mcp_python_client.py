@@ -6,7 +6,10 @@
   mcp_python_client.py --http URL TRACEPARENT
                                            Streamable HTTP to URL with no tracing of its own (so `_meta` carries no
                                            context), every HTTP request sending the `traceparent` header given, as an
-                                           instrumented HTTP client or a gateway in front of the server would.
+                                           instrumented HTTP client or a gateway in front of the server would;
+  mcp_python_client.py --http-traced URL TRACEPARENT
+                                           the same with the client's own tracing on: `_meta` carries the context of
+                                           its spans, the HTTP header the one given (a gateway's).
 """
 
 import asyncio
@@ -15,8 +18,8 @@ import sys
 
 from opentelemetry import trace
 
-HTTP_MODE = len(sys.argv) == 4 and sys.argv[1] == "--http"
-if not HTTP_MODE:
+HTTP_MODE = len(sys.argv) == 4 and sys.argv[1] in ("--http", "--http-traced")
+if not HTTP_MODE or sys.argv[1] == "--http-traced":
     from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
     from opentelemetry.sdk.resources import Resource
     from opentelemetry.sdk.trace import TracerProvider
@@ -65,4 +68,5 @@ if __name__ == "__main__":
         asyncio.run(over_http(sys.argv[2], sys.argv[3]))
     else:
         asyncio.run(over_stdio(sys.argv[1:]))
+    if not HTTP_MODE or sys.argv[1] == "--http-traced":
         provider.shutdown()

@@ -40,6 +40,7 @@ class Span:
         self.attributes = {a.key: attribute_value(a.value) for a in span.attributes}
         self.status_code = span.status.code
         self.events = [e.name for e in span.events]
+        self.links = [(link.trace_id.hex(), link.span_id.hex()) for link in span.links]
         self.resource = resource
 
     def __repr__(self):

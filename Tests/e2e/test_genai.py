@@ -136,6 +136,27 @@ def test_agent_turn_is_one_trace_from_the_request_to_the_model_calls_and_sql(exa
     assert by_id  # every span above belongs to the caller's trace
 
 
+def test_an_agent_tool_called_over_mcp_is_one_trace_across_processes(example, model):
+    """The agent's SQL tool served by another process over MCP (MCPToolServer, stdio): one trace from the HTTP request
+    through the agent, its tool span, the MCP client and server spans, down to the server process's SQL."""
+    traceparent = {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"}
+    server = f"OTEL_SERVICE_NAME=sql-tools {example['bin'] / 'MCPToolServer'}"
+    [(status, answer)], receiver, output = run(example, model, [("/chat", QUESTION.encode(), traceparent)], AGENT_MCP_SERVER=server)
+    assert status == 200 and answer.startswith("The database says"), (answer, output)
+    spans = [s for s in receiver.wait_for(12) if s.trace_id == TRACE_ID]
+    children = lambda span: sorted((s for s in spans if s.parent_span_id == span.span_id), key=lambda s: s.start)
+    [agent] = [s for s in spans if s.name == "invoke_agent example-agent"]
+    first, tool, second = children(agent)
+    assert [first.name, tool.name, second.name] == ["chat gpt-4o-mini", "execute_tool run_sql", "chat gpt-4o-mini"]
+    [client] = [s for s in children(tool) if s.name == "tools/call run_sql"]
+    assert client.kind == "client" and client.resource["service.name"] == "agent-service"
+    [served] = children(client)
+    assert served.name == "tools/call run_sql" and served.kind == "server"
+    assert served.resource["service.name"] == "sql-tools" and served.attributes["gen_ai.tool.name"] == "run_sql"
+    sql = [s for s in children(served) if s.name == "SELECT greetings"]
+    assert len(sql) == 1 and sql[0].attributes["db.system.name"] == "sqlite", children(served)
+
+
 def test_no_prompt_completion_or_key_is_exported(example, model):
     _, receiver, _ = run(example, model, [("/chat", QUESTION.encode(), {})])
     assert receiver.wait_for(9)

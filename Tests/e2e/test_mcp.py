@@ -10,6 +10,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from conftest import ROOT, free_port
 from otlp_receiver import Receiver
 from test_example_service import example  # noqa: F401 (the module fixture builds the package, MCP targets included)
@@ -199,14 +201,15 @@ def test_over_streamable_http_the_transport_requests_are_traced_in_the_same_trac
     assert {s.attributes.get("mcp.session.id") for s in clients.values()} == {sessions[0]}, clients
 
 
-def test_swift_server_over_streamable_http_continues_the_http_context_and_names_the_session(example):
-    """MCPToolServer over Streamable HTTP (swift-sdk's stateful HTTP server transport served by Hummingbird), called by
-    the Python SDK with no tracing of its own: `_meta` carries no context, so each MCP SERVER span continues the
-    `traceparent` header of the HTTP request that brought it (the transport hands the message to the server's own
-    task, where Hummingbird's span is not current), and names the session the transport assigned."""
+@pytest.mark.parametrize("transport", ["--http", "--http-stateless"])
+def test_swift_server_over_streamable_http_continues_the_http_context_and_names_the_session(example, transport):
+    """MCPToolServer over Streamable HTTP (swift-sdk's stateful and stateless HTTP server transports served by
+    Hummingbird), called by the Python SDK with no tracing of its own: `_meta` carries no context, so each MCP SERVER
+    span continues the `traceparent` header of the HTTP request that brought it (the transport hands the message to the
+    server's own task, where Hummingbird's span is not current), and names the session a stateful transport assigned."""
     trace_id, parent_id = "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"
     with Receiver() as receiver:
-        server, port = start_http_server([str(example["bin"] / "MCPToolServer"), "--http"], receiver)
+        server, port = start_http_server([str(example["bin"] / "MCPToolServer"), transport], receiver)
         try:
             client = subprocess.run([*PYTHON_CLIENT, "--http", f"http://127.0.0.1:{port}/mcp",
                                      f"00-{trace_id}-{parent_id}-01"], capture_output=True, text=True, timeout=120)
@@ -219,14 +222,77 @@ def test_swift_server_over_streamable_http_continues_the_http_context_and_names_
             server.terminate()
             server.communicate(timeout=30)
     assert "add: 42 isError: False" in client.stdout, client.stdout
-    [session] = re.findall(r"session: (\S+)", client.stdout)
     mcp = {s.name: s for s in spans if s.kind == "server" and "mcp.method.name" in s.attributes}
+    assert {"initialize", "tools/call add"} <= set(mcp), spans
     for span in mcp.values():
         assert span.trace_id == trace_id and span.parent_span_id == parent_id, span
         assert span.attributes["network.transport"] == "tcp"
-    # The initialize request has no session yet (the transport assigns it in the response).
-    assert "mcp.session.id" not in mcp["initialize"].attributes
-    assert mcp["tools/call add"].attributes["mcp.session.id"] == session
+        assert not span.links  # `_meta` had no context: nothing to link
+    sessions = re.findall(r"session: (\S+)", client.stdout)
+    if transport == "--http-stateless":
+        assert not sessions and not any("mcp.session.id" in s.attributes for s in mcp.values()), mcp
+    else:
+        # The initialize request carries no session header; its span has the id the transport assigned handling it.
+        assert mcp["initialize"].attributes["mcp.session.id"] == sessions[0]
+        assert mcp["tools/call add"].attributes["mcp.session.id"] == sessions[0]
     # Hummingbird's server span of each POST continues the same header (the Hummingbird pack).
     posts = [s for s in spans if s.kind == "server" and s.attributes.get("http.request.method") == "POST"]
     assert posts and all(s.trace_id == trace_id and s.parent_span_id == parent_id for s in posts), posts
+
+
+def test_swift_server_over_streamable_http_is_parented_by_meta_and_links_the_http_context(example):
+    """A traced Python client over Streamable HTTP behind a gateway: `_meta` carries the client's context, the HTTP
+    header the gateway's. Each MCP SERVER span is the child of the Python client's span (the MCP conventions: `_meta`
+    wins) and links the HTTP request's context, so neither trace loses the call."""
+    gateway_trace, gateway_span = "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"
+    with Receiver() as receiver:
+        server, port = start_http_server([str(example["bin"] / "MCPToolServer"), "--http"], receiver)
+        try:
+            env = dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint)
+            client = subprocess.run([*PYTHON_CLIENT, "--http-traced", f"http://127.0.0.1:{port}/mcp",
+                                     f"00-{gateway_trace}-{gateway_span}-01"],
+                                    env=env, capture_output=True, text=True, timeout=120)
+            assert client.returncode == 0, client.stdout + client.stderr
+            deadline = time.time() + 15
+            while "tools/call add" not in {s.name for s in receiver.wait_for(0) if s.kind == "server"} and time.time() < deadline:
+                time.sleep(0.1)
+            spans = receiver.wait_for(0)
+        finally:
+            server.terminate()
+            server.communicate(timeout=30)
+    assert "add: 42 isError: False" in client.stdout, client.stdout
+    python = {s.span_id: s for s in spans if s.resource["service.name"] == "python-mcp-client"}
+    [add] = [s for s in spans if s.kind == "server" and s.name == "tools/call add"]
+    parent = python.get(add.parent_span_id)
+    assert parent is not None and parent.trace_id == add.trace_id != gateway_trace, (add, python)
+    assert add.links == [(gateway_trace, gateway_span)], add.links
+    # Hummingbird's span of the POST continues the gateway's header (the HTTP pack), so the gateway's trace reaches it.
+    posts = [s for s in spans if s.kind == "server" and s.attributes.get("http.request.method") == "POST"]
+    assert posts and all(s.trace_id == gateway_trace for s in posts), posts
+
+
+def test_swift_client_and_swift_server_over_streamable_http(example):
+    """MCPToolClient -> MCPToolServer over Streamable HTTP: each MCP SERVER span is the child of its MCP CLIENT span
+    (`_meta`) and links the context of the HTTP request that carried it (the URLSession pack's POST span). The server
+    uses swift-sdk's stateless transport, which answers in JSON: on Linux, swift-sdk 0.12.1's client cannot read the
+    SSE responses of its stateful one ("SSE responses aren't fully supported on Linux"), so the pair only talks so."""
+    with Receiver() as receiver:
+        server, port = start_http_server([str(example["bin"] / "MCPToolServer"), "--http-stateless"], receiver)
+        try:
+            output, spans = run([str(example["bin"] / "MCPToolClient"), f"http://127.0.0.1:{port}/mcp"], receiver, 0)
+            deadline = time.time() + 15
+            while "tools/call fail" not in {s.name for s in receiver.wait_for(0) if s.kind == "server"} and time.time() < deadline:
+                time.sleep(0.1)
+            spans = receiver.wait_for(0)
+        finally:
+            server.terminate()
+            server.communicate(timeout=30)
+    assert "add: 5 isError: false" in output, output
+    clients, servers = assert_client_server_pairs(spans, "MCPToolClient", "MCPToolServer")
+    posts = {s.span_id: s for s in spans if s.kind == "client" and s.name == "POST"}
+    for request_id, client in clients.items():
+        server = servers[request_id]
+        [(trace_id, span_id)] = server.links
+        post = posts[span_id]  # the HTTP request that carried this message, beneath the MCP client span
+        assert trace_id == client.trace_id and post.parent_span_id == client.span_id, (client, server, post)
+    assert not any("mcp.session.id" in s.attributes for s in [*clients.values(), *servers.values()])  # stateless

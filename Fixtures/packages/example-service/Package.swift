@@ -34,6 +34,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "InstSwiftRuntime", package: "Runtime"),
                 .product(name: "InstSwiftOTel", package: "Runtime"),
             ]
@@ -43,6 +44,7 @@ let package = Package(
             name: "MCPToolServer",
             dependencies: [
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "InstSwiftRuntime", package: "Runtime"),
                 .product(name: "InstSwiftOTel", package: "Runtime"),

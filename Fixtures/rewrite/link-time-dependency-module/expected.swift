@@ -209,9 +209,23 @@ func numbers() -> AsyncStream<Int> {
         if let value { record(key, value as Any, on: span) }
     }
 
+    /// Links the span to the remote context in W3C headers; nothing when they carry no valid `traceparent`.
+    @usableFromInline static func link(_ span: Span, to headers: [String: String]) {
+        if let handle = span.handle { instswiftV1SpanLink(handle, headers) }
+    }
+
     /// Records a value into a histogram of the runtime's metrics (nothing when no metrics backend exists).
     @usableFromInline static func recordHistogram(_ name: String, _ value: Double, unit: String, dimensions: [String: String]) {
         instswiftV1RecordHistogram(name, value, unit, dimensions)
+    }
+
+    /// `db.system.name`, `db.query.text` and `db.query.summary` of a SQL statement's span, named by the summary.
+    @usableFromInline static func describeQuery(_ sql: String, system: String, on span: Span) {
+        let summary = dbQuerySummary(sql)
+        rename(span, summary)
+        record("db.system.name", system, on: span)
+        record("db.query.text", dbQueryText(sql), on: span)
+        record("db.query.summary", summary, on: span)
     }
 
     /// A SQL statement's `db.query.summary` (`SELECT greetings`), never a value (see the runtime's).
@@ -410,5 +424,6 @@ extension InstSwift {
 @_silgen_name("instswift_v1_genai_received") @usableFromInline func instswiftV1GenAIReceived(_ exchange: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer)
 @_silgen_name("instswift_v1_genai_finish") @usableFromInline func instswiftV1GenAIFinish(_ exchange: UnsafeMutableRawPointer, _ error: (any Error)?)
 @_silgen_name("instswift_v1_genai_release") @usableFromInline func instswiftV1GenAIRelease(_ exchange: UnsafeMutableRawPointer)
+@_silgen_name("instswift_v1_span_link") @usableFromInline func instswiftV1SpanLink(_ span: UnsafeMutableRawPointer, _ headers: [String: String])
 @_silgen_name("instswift_v1_record_histogram") @usableFromInline func instswiftV1RecordHistogram(_ name: String, _ value: Double, _ unit: String, _ dimensions: [String: String])
 /*</instswift>*/

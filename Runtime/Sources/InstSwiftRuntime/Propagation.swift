@@ -28,6 +28,17 @@ extension InstSwift {
         return extract(lowered, using: DictionaryExtractor())
     }
 
+    /// Links `span` to the remote context in W3C headers (`traceparent`, `tracestate`): a message whose span is parented
+    /// by one context and that also arrived with another (an MCP request's `_meta` and its HTTP request's headers).
+    /// Nothing when the headers carry no valid `traceparent`.
+    public static func link(_ span: any Span, to headers: [String: String]) {
+        let lowered = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        guard lowered["traceparent"].flatMap(InboundTraceContext.traceparent) != nil else { return }
+        var remote = InstrumentationContext.topLevel
+        InstrumentationSystem.instrument.extract(lowered, into: &remote, using: SanitizingExtractor(base: DictionaryExtractor()))
+        span.addLink(SpanLink(context: remote, attributes: [:]))
+    }
+
     /// Writes the current context's W3C headers into a dictionary.
     public static func inject(into headers: inout [String: String]) {
         inject(into: &headers, using: DictionaryInjector())

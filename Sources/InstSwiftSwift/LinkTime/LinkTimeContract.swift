@@ -120,6 +120,10 @@ public enum LinkTimeContract {
         ),
         Entry(symbol: "instswift_v1_genai_release", name: "instswiftV1GenAIRelease", signature: "(_ exchange: UnsafeMutableRawPointer)", stubBody: ""),
         Entry(
+            symbol: "instswift_v1_span_link", name: "instswiftV1SpanLink",
+            signature: "(_ span: UnsafeMutableRawPointer, _ headers: [String: String])", stubBody: ""
+        ),
+        Entry(
             symbol: "instswift_v1_record_histogram", name: "instswiftV1RecordHistogram",
             signature: "(_ name: String, _ value: Double, _ unit: String, _ dimensions: [String: String])", stubBody: ""
         ),

@@ -190,9 +190,23 @@ public enum LinkTimeSupport {
                 if let value { record(key, value as Any, on: span) }
             }
 
+            /// Links the span to the remote context in W3C headers; nothing when they carry no valid `traceparent`.
+            @usableFromInline static func link(_ span: Span, to headers: [String: String]) {
+                if let handle = span.handle { instswiftV1SpanLink(handle, headers) }
+            }
+
             /// Records a value into a histogram of the runtime's metrics (nothing when no metrics backend exists).
             @usableFromInline static func recordHistogram(_ name: String, _ value: Double, unit: String, dimensions: [String: String]) {
                 instswiftV1RecordHistogram(name, value, unit, dimensions)
+            }
+
+            /// `db.system.name`, `db.query.text` and `db.query.summary` of a SQL statement's span, named by the summary.
+            @usableFromInline static func describeQuery(_ sql: String, system: String, on span: Span) {
+                let summary = dbQuerySummary(sql)
+                rename(span, summary)
+                record("db.system.name", system, on: span)
+                record("db.query.text", dbQueryText(sql), on: span)
+                record("db.query.summary", summary, on: span)
             }
 
             /// A SQL statement's `db.query.summary` (`SELECT greetings`), never a value (see the runtime's).

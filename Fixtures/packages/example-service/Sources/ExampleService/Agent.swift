@@ -1,17 +1,21 @@
 import AsyncHTTPClient
 import Foundation
+import MCP
 import NIOCore
+import SystemPackage
 
 /// A small LLM agent: it asks a model (any OpenAI-compatible server at LLM_URL) with one tool, `run_sql`, runs the
-/// query the model asks for against the store and asks the model again with the result, streaming both answers. No
-/// tracing code: the built-in GenAI pack observes the model calls inside AsyncHTTPClient, and turns the two comments
-/// below into the agent's and the tool's spans.
+/// query the model asks for against the store — or, when `toolServer` names an MCP server command (AGENT_MCP_SERVER),
+/// calls that server's `run_sql` tool over MCP — and asks the model again with the result, streaming both answers. No
+/// tracing code: the built-in GenAI pack observes the model calls inside AsyncHTTPClient, the MCP pack the tool call,
+/// and the two comments below become the agent's and the tool's spans.
 struct Agent: Sendable {
     let client: HTTPClient
     let baseURL: String
     let model: String
     let apiKey: String
     let store: Store
+    var toolServer: String? = nil
 
     // instswift:agent "example-agent"
     func answer(_ question: String) async throws -> String {
@@ -30,7 +34,32 @@ struct Agent: Sendable {
         guard name == "run_sql", let data = arguments.data(using: .utf8),
             let query = try JSONDecoder().decode([String: String].self, from: data)["query"]
         else { throw AgentError.unknownTool(name) }
-        return try await store.scalar(query)
+        guard let toolServer else { return try await store.scalar(query) }
+        return try await Self.callOverMCP(toolServer.split(separator: " ").map(String.init), tool: name, arguments: ["query": .string(query)])
+    }
+
+    /// Starts the MCP server `command` (through `/usr/bin/env`), calls its `tool` over stdio and returns the text answer.
+    static func callOverMCP(_ command: [String], tool: String, arguments: [String: Value]) async throws -> String {
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = command
+        let toServer = Pipe(), fromServer = Pipe()
+        server.standardInput = toServer
+        server.standardOutput = fromServer
+        try server.run()
+        let client = Client(name: "example-agent", version: "1.0.0")
+        try await client.connect(transport: StdioTransport(
+            input: FileDescriptor(rawValue: fromServer.fileHandleForReading.fileDescriptor),
+            output: FileDescriptor(rawValue: toServer.fileHandleForWriting.fileDescriptor)
+        ))
+        let result = try await client.callTool(name: tool, arguments: arguments)
+        await client.disconnect()
+        try toServer.fileHandleForWriting.close()
+        server.waitUntilExit()
+        return result.content.map { content in
+            if case .text(let text, _, _) = content { return text }
+            return ""
+        }.joined()
     }
 
     /// One streamed chat completion: the text and tool calls it streamed.

@@ -22,7 +22,7 @@ struct ExampleService {
         let agent = Agent(
             client: modelClient, baseURL: environment["LLM_URL"] ?? "http://127.0.0.1:8000/v1",
             model: environment["LLM_MODEL"] ?? "gpt-4o-mini", apiKey: environment["OPENAI_API_KEY"] ?? "sk-example-not-a-real-key",
-            store: store
+            store: store, toolServer: environment["AGENT_MCP_SERVER"]
         )
         let handlers = Handlers(
             greeter: Greeter(store: store),

@@ -2,15 +2,16 @@ import Foundation
 import Hummingbird
 import MCP
 
-/// Serves `transport` at `/mcp` on 127.0.0.1:`port`: each HTTP request handed to the transport as swift-sdk's
-/// framework-agnostic request, the transport's response written back (a JSON body, or an SSE stream).
-func serveOverHTTP(_ transport: StatefulHTTPServerTransport, port: Int) async throws {
+/// Serves an MCP HTTP server transport at `/mcp` on 127.0.0.1:`port`: each HTTP request handed to `transport` (its
+/// `handleRequest`) as swift-sdk's framework-agnostic request, the transport's response written back (a JSON body, or
+/// an SSE stream).
+func serveOverHTTP(port: Int, _ transport: @escaping @Sendable (MCP.HTTPRequest) async -> MCP.HTTPResponse) async throws {
     let router = Router()
     let handle: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
         let body = try await request.body.collect(upTo: 4 << 20)
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.rawName] = field.value }
-        let response = await transport.handleRequest(MCP.HTTPRequest(
+        let response = await transport(MCP.HTTPRequest(
             method: request.method.rawValue, headers: headers, body: Data(body.readableBytesView), path: request.uri.path
         ))
         return hummingbirdResponse(response)

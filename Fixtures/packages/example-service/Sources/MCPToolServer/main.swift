@@ -1,7 +1,8 @@
 import MCP
 
-// An MCP server with two tools, `add` and `fail` (a tool error), over stdio — or over Streamable HTTP at
-// http://127.0.0.1:PORT/mcp with `--http PORT` (swift-sdk's stateful HTTP transport served by Hummingbird). No tracing
+// An MCP server with three tools, `add`, `fail` (a tool error) and `run_sql` (the example agent's SQL tool), over stdio — or over Streamable HTTP at
+// http://127.0.0.1:PORT/mcp with `--http PORT` (swift-sdk's stateful HTTP transport served by Hummingbird) or
+// `--http-stateless PORT` (its stateless transport: no sessions, JSON responses). No tracing
 // code: the built-in MCP pack gives each request a SERVER span parented by the trace context the client put in
 // `params._meta` (over HTTP, by the request's `traceparent` header when `_meta` has none), with the HTTP session's id.
 
@@ -13,6 +14,9 @@ await server.withMethodHandler(ListTools.self) { _ in
             "type": "object", "properties": .object(["a": .object(["type": "integer"]), "b": .object(["type": "integer"])]),
         ])),
         Tool(name: "fail", description: "Always reports a tool error", inputSchema: .object(["type": "object"])),
+        Tool(name: "run_sql", description: "Run a read-only SQL query against the greetings database", inputSchema: .object([
+            "type": "object", "properties": .object(["query": .object(["type": "string"])]),
+        ])),
     ])
 }
 
@@ -21,6 +25,9 @@ await server.withMethodHandler(CallTool.self) { params in
     case "add":
         let sum = (params.arguments?["a"]?.intValue ?? 0) + (params.arguments?["b"]?.intValue ?? 0)
         return .init(content: [.text(text: String(sum), annotations: nil, _meta: nil)], isError: false)
+    case "run_sql":
+        let answer = try await Greetings.scalar(params.arguments?["query"]?.stringValue ?? "")
+        return .init(content: [.text(text: answer, annotations: nil, _meta: nil)], isError: false)
     default:
         return .init(content: [.text(text: "this tool always fails", annotations: nil, _meta: nil)], isError: true)
     }
@@ -30,7 +37,11 @@ let arguments = CommandLine.arguments
 if arguments.count == 3, arguments[1] == "--http", let port = Int(arguments[2]) {
     let transport = StatefulHTTPServerTransport()
     try await server.start(transport: transport)
-    try await serveOverHTTP(transport, port: port)
+    try await serveOverHTTP(port: port) { await transport.handleRequest($0) }
+} else if arguments.count == 3, arguments[1] == "--http-stateless", let port = Int(arguments[2]) {
+    let transport = StatelessHTTPServerTransport()
+    try await server.start(transport: transport)
+    try await serveOverHTTP(port: port) { await transport.handleRequest($0) }
 } else {
     try await server.start(transport: StdioTransport())
     await server.waitUntilCompleted()

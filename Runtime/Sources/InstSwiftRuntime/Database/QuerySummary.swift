@@ -1,3 +1,5 @@
+public import Tracing
+
 extension InstSwift {
     /// A low-cardinality summary of a SQL statement, for `db.query.summary` and the span name of database packs: its
     /// first keyword and the table it names (`SELECT greetings`, `INSERT greetings`), or the keyword alone; never a
@@ -65,5 +67,17 @@ extension InstSwift {
             previous = character
         }
         return result
+    }
+}
+
+extension InstSwift {
+    /// Records what the database conventions ask of a SQL statement's span — `db.system.name`, `db.query.text` (literal
+    /// values replaced) and `db.query.summary` — and names the span by the summary, when the statement has one.
+    public static func describeQuery(_ sql: String, system: String, on span: any Span) {
+        let summary = dbQuerySummary(sql)
+        rename(span, summary)
+        record("db.system.name", system, on: span)
+        record("db.query.text", dbQueryText(sql), on: span)
+        record("db.query.summary", summary, on: span)
     }
 }

@@ -41,6 +41,15 @@ def start_http_server(command, receiver):
     return server, port
 
 
+def server_spans_named(receiver, names, timeout=15):
+    """Every span received once SERVER spans with all of `names` have arrived (a server exports as it goes), or after
+    `timeout` seconds."""
+    deadline = time.time() + timeout
+    while not names <= {s.name for s in receiver.wait_for(0) if s.kind == "server"} and time.time() < deadline:
+        time.sleep(0.1)
+    return receiver.wait_for(0)
+
+
 def by_request_id(spans, kind):
     return {s.attributes["jsonrpc.request.id"]: s for s in spans if s.kind == kind and "jsonrpc.request.id" in s.attributes}
 
@@ -214,10 +223,7 @@ def test_swift_server_over_streamable_http_continues_the_http_context_and_names_
             client = subprocess.run([*PYTHON_CLIENT, "--http", f"http://127.0.0.1:{port}/mcp",
                                      f"00-{trace_id}-{parent_id}-01"], capture_output=True, text=True, timeout=120)
             assert client.returncode == 0, client.stdout + client.stderr
-            deadline = time.time() + 15
-            while not {"initialize", "tools/call add"} <= {s.name for s in receiver.wait_for(0)} and time.time() < deadline:
-                time.sleep(0.1)
-            spans = receiver.wait_for(0)
+            spans = server_spans_named(receiver, {"initialize", "tools/call add"})
         finally:
             server.terminate()
             server.communicate(timeout=30)
@@ -253,10 +259,7 @@ def test_swift_server_over_streamable_http_is_parented_by_meta_and_links_the_htt
                                      f"00-{gateway_trace}-{gateway_span}-01"],
                                     env=env, capture_output=True, text=True, timeout=120)
             assert client.returncode == 0, client.stdout + client.stderr
-            deadline = time.time() + 15
-            while "tools/call add" not in {s.name for s in receiver.wait_for(0) if s.kind == "server"} and time.time() < deadline:
-                time.sleep(0.1)
-            spans = receiver.wait_for(0)
+            spans = server_spans_named(receiver, {"tools/call add"})
         finally:
             server.terminate()
             server.communicate(timeout=30)
@@ -280,10 +283,7 @@ def test_swift_client_and_swift_server_over_streamable_http(example):
         server, port = start_http_server([str(example["bin"] / "MCPToolServer"), "--http-stateless"], receiver)
         try:
             output, spans = run([str(example["bin"] / "MCPToolClient"), f"http://127.0.0.1:{port}/mcp"], receiver, 0)
-            deadline = time.time() + 15
-            while "tools/call fail" not in {s.name for s in receiver.wait_for(0) if s.kind == "server"} and time.time() < deadline:
-                time.sleep(0.1)
-            spans = receiver.wait_for(0)
+            spans = server_spans_named(receiver, {"tools/call fail"})
         finally:
             server.terminate()
             server.communicate(timeout=30)

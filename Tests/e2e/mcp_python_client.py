@@ -19,7 +19,8 @@ import sys
 from opentelemetry import trace
 
 HTTP_MODE = len(sys.argv) == 4 and sys.argv[1] in ("--http", "--http-traced")
-if not HTTP_MODE or sys.argv[1] == "--http-traced":
+TRACED = not HTTP_MODE or sys.argv[1] == "--http-traced"
+if TRACED:
     from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
     from opentelemetry.sdk.resources import Resource
     from opentelemetry.sdk.trace import TracerProvider
@@ -68,5 +69,5 @@ if __name__ == "__main__":
         asyncio.run(over_http(sys.argv[2], sys.argv[3]))
     else:
         asyncio.run(over_stdio(sys.argv[1:]))
-    if not HTTP_MODE or sys.argv[1] == "--http-traced":
+    if TRACED:
         provider.shutdown()

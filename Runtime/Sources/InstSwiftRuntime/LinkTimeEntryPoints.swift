@@ -174,12 +174,13 @@ public func instswiftV1IsMarked(_ name: String) -> Bool {
     InstSwift.isMarked(name)
 }
 
-/// Renames a span handed out at link time (`rename:`).
+/// Links a span handed out at link time to the remote context in W3C headers.
 @_silgen_name("instswift_v1_span_link")
 public func instswiftV1SpanLink(_ span: UnsafeMutableRawPointer, _ headers: [String: String]) {
     InstSwift.link(LinkedSpan.from(span).span, to: headers)
 }
 
+/// Renames a span handed out at link time (`rename:`).
 @_silgen_name("instswift_v1_span_set_name")
 public func instswiftV1SpanSetName(_ span: UnsafeMutableRawPointer, _ name: String) {
     LinkedSpan.from(span).span.operationName = name

@@ -59,27 +59,22 @@ public enum InjectedRegion {
 
     /// The source with every injected region removed.
     public static func strip(_ source: String) -> String {
-        let bytes = Array(source.utf8), opening = Array("/*<instswift".utf8)
-        let endBytes = Array(end.utf8)
+        let bytes = Array(source.utf8)
+        let beginBytes = Array(begin.utf8), endBytes = Array(end.utf8)
+        let countedBytes = Array(countedPrefix.utf8), markerClose = Array(">*/".utf8)
         var result: [UInt8] = []
         var index = 0
         while index < bytes.count {
-            guard bytes[index...].starts(with: opening) else {
-                result.append(bytes[index])
-                index += 1
-                continue
-            }
-            let afterOpening = index + opening.count
-            if bytes[afterOpening...].starts(with: Array(">*/".utf8)) {
-                guard let close = firstIndex(of: endBytes, in: bytes, from: afterOpening) else {
+            if bytes[index...].starts(with: beginBytes) {
+                guard let close = firstIndex(of: endBytes, in: bytes, from: index + beginBytes.count) else {
                     result += bytes[index...]  // an unclosed region is kept as it is
                     break
                 }
                 index = close + endBytes.count
-            } else if afterOpening < bytes.count, bytes[afterOpening] == UInt8(ascii: "+"),
-                let markerEnd = firstIndex(of: Array(">*/".utf8), in: bytes, from: afterOpening),
-                let count = Int(String(decoding: bytes[(afterOpening + 1)..<markerEnd], as: UTF8.self)) {
-                index = min(bytes.count, markerEnd + 3 + count)
+            } else if bytes[index...].starts(with: countedBytes),
+                let markerEnd = firstIndex(of: markerClose, in: bytes, from: index + countedBytes.count),
+                let count = Int(String(decoding: bytes[(index + countedBytes.count)..<markerEnd], as: UTF8.self)) {
+                index = min(bytes.count, markerEnd + markerClose.count + count)
             } else {
                 result.append(bytes[index])
                 index += 1

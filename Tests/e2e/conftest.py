@@ -58,6 +58,19 @@ def wrapper_app(tmp_path_factory):
     return app
 
 
+EXAMPLE = ROOT / "Fixtures" / "packages" / "example-service"
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory):
+    """The example package built once for every suite: its services and CLIs share Hummingbird, Vapor, gRPC, the
+    database drivers, MCP and swift-otel, which take ~15 min to build cold here, and even a no-op build of it costs
+    about a minute (its plugins run on every build)."""
+    report = tmp_path_factory.mktemp("report") / "report.json"
+    instswift("swift", "build", "--package-path", str(EXAMPLE), "--report", str(report))
+    return {"bin": bin_path(EXAMPLE), "report": json.loads(report.read_text())}
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

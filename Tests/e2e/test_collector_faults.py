@@ -16,7 +16,6 @@ import pytest
 
 from conftest import free_port, start_server
 from otlp_receiver import Receiver
-from test_example_service import example  # noqa: F401 (the module fixture builds the package)
 
 LOAD_SECONDS = 6
 EXPORT_TIMEOUT_SECONDS = 1
@@ -109,7 +108,9 @@ def assert_unharmed(fault, healthy):
               f"exit {fault['exit']:.1f} s"
     print(summary)  # shown with pytest -rP
     assert fault["rate"] >= 0.6 * healthy["rate"], summary
-    assert fault["p99"] <= max(2 * healthy["p99"], healthy["p99"] + 20), summary
+    # A request that waited on the exporter would take the export timeout (1000 ms) or more; the tail of a healthy
+    # run on 2 cores shared with wrk moves by tens of ms between runs (47.7 against 23.1 ms once, collector down).
+    assert fault["p99"] <= max(3 * healthy["p99"], healthy["p99"] + 50), summary
     assert fault["after"] <= fault["before"] + 64, summary
     assert fault["exit"] <= EXPORT_TIMEOUT_SECONDS + 6, summary
 

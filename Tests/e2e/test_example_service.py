@@ -2,7 +2,6 @@
 from the inbound request down to SQL and the outbound HTTP call — decoded with the official OTLP classes."""
 
 import http.server
-import json
 import os
 import signal
 import subprocess
@@ -12,10 +11,9 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT, bin_path, free_port, instswift, start_server
+from conftest import free_port, instswift, start_server
 from otlp_receiver import Receiver
 
-EXAMPLE = ROOT / "Fixtures" / "packages" / "example-service"
 TRACE_ID = "0af7651916cd43dd8448eb211c80319c"
 CALLER_SPAN = "b7ad6b7169203331"
 
@@ -53,13 +51,6 @@ class Downstream:
     def close(self):
         self.server.shutdown()
         self.server.server_close()
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    report = tmp_path_factory.mktemp("report") / "report.json"
-    instswift("swift", "build", "--package-path", str(EXAMPLE), "--report", str(report))
-    return {"bin": bin_path(EXAMPLE), "report": json.loads(report.read_text())}
 
 
 def start_service(binary, env):

@@ -7,7 +7,6 @@ import os
 import subprocess
 
 from otlp_receiver import Receiver
-from test_example_service import example  # noqa: F401 (the module fixture builds the package, FluentCLI included)
 from test_postgres import postgres  # noqa: F401 (a throwaway PostgreSQL cluster for this module)
 
 STATEMENTS = ["CREATE planets", "INSERT planets", "SELECT planets", "SELECT planets", "SELECT moons"]

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT
 from otlp_receiver import Receiver
-from test_example_service import example, start_service, stop  # noqa: F401 (the module fixture builds the service)
+from test_example_service import start_service, stop
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import fake_llm  # noqa: E402

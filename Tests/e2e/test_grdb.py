@@ -6,7 +6,6 @@ import os
 import subprocess
 
 from otlp_receiver import Receiver
-from test_example_service import example  # noqa: F401 (the module fixture builds the package, GRDBCLI included)
 
 
 def test_a_span_per_statement_with_the_database_conventions(example, tmp_path):

@@ -14,7 +14,6 @@ import pytest
 
 from conftest import free_port
 from otlp_receiver import Receiver
-from test_example_service import example  # noqa: F401 (the module fixture builds the package, the gRPC programs included)
 
 
 # The client's calls, in order: one of each kind, then a unary call that fails.

@@ -14,7 +14,6 @@ import pytest
 
 from conftest import ROOT, free_port
 from otlp_receiver import Receiver
-from test_example_service import example  # noqa: F401 (the module fixture builds the package, MCP targets included)
 
 PYTHON_SERVER = [sys.executable, str(ROOT / "Tests" / "e2e" / "mcp_python_server.py")]
 PYTHON_CLIENT = [sys.executable, str(ROOT / "Tests" / "e2e" / "mcp_python_client.py")]

@@ -4,12 +4,11 @@ example package instrumented exactly the declarations `explain` names. A library
 hooks fails here, not silently in users' builds."""
 
 import json
-import re
 
 import yaml
 
 from conftest import ROOT, instswift
-from test_example_service import EXAMPLE, example  # noqa: F401 (the module fixture builds the package)
+from conftest import EXAMPLE
 
 CHECKOUTS = EXAMPLE / ".build" / "instswift" / "checkouts"
 

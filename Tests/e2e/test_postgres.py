@@ -11,7 +11,6 @@ import pytest
 
 from conftest import free_port
 from otlp_receiver import Receiver
-from test_example_service import example  # noqa: F401 (the module fixture builds the package, PostgresCLI included)
 
 
 def postgres_bin():

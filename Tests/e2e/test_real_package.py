@@ -3,16 +3,21 @@
 `swift test`, and the instrumented code produces spans (the test runner bootstraps tracing on the first span).
 
 - apple/swift-algorithms 1.2.1: every Swift function of its `Algorithms` module (nearly all `@inlinable` generics).
-- jpsim/Yams 6.2.2: every C function of its `CYaml` target (libyaml), through libclang.
+- jpsim/Yams 6.2.2: every C function of its `CYaml` target (libyaml), through libclang. CI rewrites and compiles each
+  libyaml file (seconds); the full run also builds the package instrumented and runs its suite (~9 min here, most of
+  it building the runtime's exporter dependencies cold in a package of its own).
 """
 
 import json
 import re
+import shutil
 import subprocess
 
 import pytest
 
 from conftest import ROOT, clone, instswift, suite_summary, trace_file_spans
+
+RUNTIME_C_HEADER = ROOT / "Runtime" / "Sources" / "CInstSwiftRuntime" / "include" / "instswift.h"
 
 SWIFT_RULES = """\
 rules:
@@ -76,6 +81,31 @@ def test_swift_algorithms_suite_passes_instrumented(tmp_path):
     assert any("chunk" in name.lower() for name in spans), sorted(set(spans))[:50]
 
 
+def test_every_libyaml_file_is_rewritten_and_compiles(tmp_path):
+    package = clone("jpsim/Yams", "6.2.2", tmp_path / "Yams")
+    rules = tmp_path / "rules.yml"
+    rules.write_text(C_RULES)
+    sources = package / "Sources" / "CYaml" / "src"
+    rewritten = tmp_path / "rewritten"
+    rewritten.mkdir()
+    functions = set()
+    for source in sorted(sources.glob("*.c")):
+        output = instswift("rewrite", "--rules", str(rules), "--module", "CYaml", str(source)).stdout
+        functions |= set(re.findall(r'instswift_span_begin\("(yaml_\w+)"', output))
+        # Spans name the original file, not the copy.
+        assert f'"{source}", ' in output, output[:2000]
+        (rewritten / source.name).write_text(output)
+        # Compiled as SwiftPM compiles the target (its public headers, its own folder for the private header), with the
+        # runtime's C span API that the build puts in front of the copy.
+        compiled = subprocess.run([shutil.which("clang") or "clang", "-fsyntax-only", "-Werror=implicit-function-declaration",
+                                   "-include", str(RUNTIME_C_HEADER), "-DYAML_DECLARE_STATIC", "-I", str(sources.parent / "include"),
+                                   "-I", str(sources), str(rewritten / source.name)], capture_output=True, text=True)
+        assert compiled.returncode == 0, compiled.stderr[-4000:]
+    assert {"yaml_parser_parse", "yaml_emitter_emit"} <= functions, sorted(functions)[:40]
+    assert len(functions) > 100, len(functions)
+
+
+@pytest.mark.slow  # ~9 min here; the test above rewrites and compiles the same sources in seconds
 def test_yams_suite_passes_with_libyaml_instrumented(tmp_path):
     package = clone("jpsim/Yams", "6.2.2", tmp_path / "Yams")
     # Both runs skip PerformanceTests: they fail on timing spread (XCTest's 10% deviation limit), and with every

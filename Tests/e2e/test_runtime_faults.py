@@ -8,7 +8,6 @@ import time
 import pytest
 
 from otlp_receiver import Receiver
-from test_example_service import example  # noqa: F401  (the built example package)
 
 
 def run_short_cli(example, **variables):

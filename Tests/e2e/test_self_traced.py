@@ -10,7 +10,6 @@ import urllib.request
 
 from conftest import free_port
 from otlp_receiver import Receiver
-from test_example_service import example  # noqa: F401 (the module fixture builds the package, SelfTracedService included)
 
 TRACE_ID = "5bf92f3577b34da6a3ce929d0e0e4737"
 CALLER_SPAN = "10f067aa0ba902b8"

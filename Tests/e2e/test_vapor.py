@@ -9,7 +9,6 @@ import urllib.request
 
 from conftest import start_server
 from otlp_receiver import Receiver
-from test_example_service import example  # noqa: F401 (the module fixture builds the package, VaporService included)
 
 TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
 CALLER_SPAN = "00f067aa0ba902b7"

@@ -1,63 +1,10 @@
 import Foundation
 import InstSwiftCore
-import Yams
 
-/// One model's price in `.instswift.yml`, in US dollars per million tokens:
-///
-/// ```yaml
-/// genai-prices:
-///   team-model: {input: 0.5, output: 1.5, cached-input: 0.1}
-/// ```
-///
-/// The build hands them to the runtime at the program's entry point (`InstSwift.setGenAIPrices`), where they add to or
-/// replace the built-in prices; `INSTSWIFT_GENAI_PRICES` still wins at run time.
-public struct GenAIPrice: Equatable, Sendable {
-    public var model: String
-    public var input: Double
-    public var output: Double
-    /// Cached input tokens; the input price when not given.
-    public var cachedInput: Double?
-
-    static let keys = ["input", "output", "cached-input"]
-
+extension GenAIPrice {
     /// The runtime's `model=input/output[/cached-input]` form.
     var entry: String {
         "\(model)=\(input)/\(output)" + (cachedInput.map { "/\($0)" } ?? "")
-    }
-
-    /// Reads the `genai-prices:` mapping, with the location of the first mistake.
-    static func list(_ node: Node, file: String) throws -> [GenAIPrice] {
-        func error(_ at: Node, _ message: String) -> RuleSources.SourcesError {
-            RuleSources.SourcesError("\(file):\(at.mark?.line ?? 1):\(at.mark?.column ?? 1): error: \(message)")
-        }
-        guard let mapping = node.mapping else {
-            throw error(node, "genai-prices must map model names to prices, e.g. 'my-model: {input: 0.5, output: 1.5}' (US dollars per million tokens)")
-        }
-        var prices: [GenAIPrice] = []
-        for (key, value) in mapping {
-            guard let model = key.string, !model.isEmpty, model.allSatisfy({ $0.isLetter || $0.isNumber || "-._:@/+".contains($0) }) else {
-                throw error(key, "'\(key.string ?? "")' is not a model name: use letters, digits and - . _ : @ / +")
-            }
-            guard let fields = value.mapping else {
-                throw error(value, "the price of '\(model)' must be a mapping with input and output (and optionally cached-input), in US dollars per million tokens")
-            }
-            var numbers: [String: Double] = [:]
-            for (field, number) in fields {
-                let name = field.string ?? ""
-                guard keys.contains(name) else {
-                    throw error(field, "unknown key '\(name)' in the price of '\(model)'\(Suggestion.didYouMean(name, in: keys)); keys: \(keys.joined(separator: ", "))")
-                }
-                guard let text = number.string, let amount = Double(text), amount >= 0, amount.isFinite else {
-                    throw error(number, "\(name) of '\(model)' must be a non-negative number of US dollars per million tokens")
-                }
-                numbers[name] = amount
-            }
-            guard let input = numbers["input"], let output = numbers["output"] else {
-                throw error(value, "the price of '\(model)' needs both input and output")
-            }
-            prices.append(GenAIPrice(model: model, input: input, output: output, cachedInput: numbers["cached-input"]))
-        }
-        return prices
     }
 
     /// A rules file that sets `prices` at the program's entry point, or nil when there are none.

@@ -1,6 +1,5 @@
 import Foundation
 import InstSwiftCore
-import Yams
 
 /// Where a build's rules come from, in this order (later files' rules follow earlier ones; ids must be unique):
 /// 1. the built-in packs in `Rules/` that are on (`bootstrap` by default; `.instswift.yml` turns packs on and off),
@@ -28,26 +27,22 @@ public struct RuleSources {
     ]
 
     public var enabledPacks: [String] {
-        var packs = Self.defaultPacks.filter { !projectConfiguration.disabledPacks.contains($0) }
-        for pack in projectConfiguration.packs where !packs.contains(pack) { packs.append(pack) }
+        let disabled = Set(projectConfiguration.disabledPacks.map(\.value))
+        var packs = Self.defaultPacks.filter { !disabled.contains($0) }
+        for pack in projectConfiguration.packs.map(\.value) where !packs.contains(pack) { packs.append(pack) }
         return packs
     }
 
     /// Every rules file, in precedence order, or the reason one is missing. With `generatedDirectory`, the rules
-    /// `.instswift.yml` implies (its GenAI prices) are written there and included.
+    /// `.instswift.yml` implies (its GenAI prices) are written there and included. A pack or rules file that
+    /// `.instswift.yml` names and that does not exist is an error at the place it is named (all of them, as
+    /// `Diagnostics`).
     public func files(packageRoot: String, generatedDirectory: String? = nil) throws -> [String] {
-        var files: [String] = []
-        for pack in enabledPacks {
-            guard let directory = builtinDirectory else {
-                throw SourcesError("the built-in rule packs were not found; set INSTSWIFT_RULES_DIR to instswift's Rules folder")
-            }
-            let path = "\(directory)/\(pack).yml"
-            guard FileManager.default.fileExists(atPath: path) else {
-                let known = (try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { $0.hasSuffix(".yml") }.map { String($0.dropLast(4)) } ?? []
-                throw SourcesError(".instswift.yml: no built-in rule pack '\(pack)'\(Suggestion.didYouMean(pack, in: known)); packs: \(known.sorted().joined(separator: ", "))")
-            }
-            files.append(path)
+        guard let directory = builtinDirectory else {
+            throw SourcesError("the built-in rule packs were not found; set INSTSWIFT_RULES_DIR to instswift's Rules folder")
         }
+        try checkNamedFiles(packageRoot: packageRoot, builtinDirectory: directory)
+        var files = enabledPacks.map { "\(directory)/\($0).yml" }
         if let generatedDirectory, let rules = GenAIPrice.rules(projectConfiguration.genAIPrices) {
             let path = generatedDirectory + "/genai-prices.yml"
             // Written only when it changed: every build reads it, few change it.
@@ -57,12 +52,32 @@ public struct RuleSources {
             }
             files.append(path)
         }
-        files += projectConfiguration.ruleFiles.map { $0.hasPrefix("/") ? $0 : packageRoot + "/" + $0 }
+        files += projectConfiguration.ruleFiles.map { Self.path($0.value, in: packageRoot) }
         files += environmentFiles + commandLineFiles
         for file in files where !FileManager.default.fileExists(atPath: file) {
             throw SourcesError("rules file '\(file)' does not exist")
         }
         return files
+    }
+
+    /// Reports every pack and rules file `.instswift.yml` names that does not exist, where it names it.
+    private func checkNamedFiles(packageRoot: String, builtinDirectory directory: String) throws(Diagnostics) {
+        let known = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".yml") }.map { String($0.dropLast(4)) }.sorted()
+        var diagnostics = Diagnostics()
+        for pack in projectConfiguration.packs + projectConfiguration.disabledPacks where !known.contains(pack.value) {
+            diagnostics.error(
+                "no built-in rule pack '\(pack.value)'\(Suggestion.didYouMean(pack.value, in: known)); packs: \(known.joined(separator: ", "))",
+                at: pack.location)
+        }
+        for file in projectConfiguration.ruleFiles where !FileManager.default.fileExists(atPath: Self.path(file.value, in: packageRoot)) {
+            diagnostics.error("rules file '\(file.value)' does not exist (paths are relative to the package root, \(packageRoot))", at: file.location)
+        }
+        if diagnostics.hasErrors { throw diagnostics }
+    }
+
+    private static func path(_ file: String, in packageRoot: String) -> String {
+        file.hasPrefix("/") ? file : packageRoot + "/" + file
     }
 
     /// The `Rules/` folder shipped with instswift: `INSTSWIFT_RULES_DIR`, or found above the executable.
@@ -95,47 +110,5 @@ extension CommandLine {
     /// The running executable's path.
     static var executablePath: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0]
-    }
-}
-
-/// `.instswift.yml` in the package root.
-public struct ProjectConfiguration: Sendable {
-    /// Built-in packs to turn on.
-    public var packs: [String] = []
-    /// Built-in packs to turn off.
-    public var disabledPacks: [String] = []
-    /// More rules files, relative to the package root.
-    public var ruleFiles: [String] = []
-    /// `genai-prices:`, model prices for the estimated cost of GenAI calls, in file order.
-    public var genAIPrices: [GenAIPrice] = []
-
-    public init() {}
-
-    static let keys = ["packs", "disable-packs", "rules", "genai-prices"]
-
-    /// Reads `.instswift.yml`, rejecting unknown keys with their location.
-    public static func load(packageRoot: String) throws -> ProjectConfiguration {
-        let path = packageRoot + "/.instswift.yml"
-        guard let data = FileManager.default.contents(atPath: path) else { return ProjectConfiguration() }
-        let text = String(decoding: data, as: UTF8.self)
-        var configuration = ProjectConfiguration()
-        guard let node = try Yams.compose(yaml: text) else { return configuration }
-        guard let mapping = node.mapping else {
-            throw RuleSources.SourcesError("\(path):1:1: error: .instswift.yml must be a mapping with the keys \(keys.joined(separator: ", "))")
-        }
-        for (key, value) in mapping {
-            let name = key.string ?? ""
-            let list = value.sequence?.compactMap(\.string) ?? value.string.map { [$0] } ?? []
-            switch name {
-            case "packs": configuration.packs = list
-            case "disable-packs": configuration.disabledPacks = list
-            case "rules": configuration.ruleFiles = list
-            case "genai-prices": configuration.genAIPrices = try GenAIPrice.list(value, file: path)
-            default:
-                let mark = key.mark
-                throw RuleSources.SourcesError("\(path):\(mark?.line ?? 1):\(mark?.column ?? 1): error: unknown key '\(name)'\(Suggestion.didYouMean(name, in: keys))")
-            }
-        }
-        return configuration
     }
 }

@@ -25,16 +25,25 @@ struct InstSwiftCommand: ParsableCommand {
                 let session = try BuildSession(arguments: Array(arguments.dropFirst(2)), environment: environment, version: InstSwiftVersion.current)
                 Glibc.exit(try session.run())
             } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                report(error)
                 Glibc.exit(2)
             }
         }
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let diagnostics as Diagnostics {
+            report(diagnostics)
+            Glibc.exit(2)
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// Prints a failure: located diagnostics as they are (`path:line:col: error: ...`), anything else after `error:`.
+    static func report(_ error: any Error) {
+        let text = (error as? Diagnostics)?.description ?? "error: \(error)"
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     static let configuration = CommandConfiguration(

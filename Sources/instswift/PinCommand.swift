@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InstSwiftBuild
+import InstSwiftCore
 
 /// `instswift pin`: records the runtime dependency the rules need, idempotently.
 struct PinCommand: ParsableCommand {

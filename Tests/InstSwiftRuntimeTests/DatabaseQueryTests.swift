@@ -1,5 +1,6 @@
 @testable import InstSwiftRuntime
 import Testing
+import Tracing
 
 /// What the database packs record about a statement.
 @Suite struct DatabaseQueryTests {
@@ -21,35 +22,56 @@ import Testing
     }
 }
 
-/// How a layer that runs in the caller's task covers the statement it hands to a layer on another thread. (Each `take`
-/// is read into a constant first: `#expect` cannot call a mutating method.)
+/// How a layer that runs in the caller's task covers the statement it hands to a layer on another thread, and gives
+/// that layer the span to annotate. (Each `take` is read into a constant first: `#expect` cannot call a mutating method.)
 @Suite struct StatementClaimTests {
+    private func operation() -> LinkedSpan { LinkedSpan(NoOpTracer.NoOpSpan(context: .topLevel)) }
+
     @Test func aClaimedStatementIsTakenOnceAndOnlyItsOwnText() {
         var claims = StatementClaims()
-        let claim = claims.claim("SELECT 1")
+        let owner = operation()
+        let claim = claims.claim("SELECT 1", for: owner)
         let other = claims.take("SELECT 2"), first = claims.take("SELECT 1"), second = claims.take("SELECT 1")
-        #expect(!other && first && !second)
+        #expect(other == nil && first === owner && second == nil)
         claims.release(claim)  // after it was taken: nothing left, nothing breaks
         let afterRelease = claims.take("SELECT 1")
-        #expect(!afterRelease)
+        #expect(afterRelease == nil)
     }
 
-    @Test func identicalStatementsInFlightEachCoverOneCall() {
+    @Test func identicalStatementsInFlightEachCoverOneCallInOrder() {
         var claims = StatementClaims()
-        let first = claims.claim("SELECT n FROM t")
-        let second = claims.claim("SELECT n FROM t")
+        let (older, newer) = (operation(), operation())
+        let first = claims.claim("SELECT n FROM t", for: older)
+        let second = claims.claim("SELECT n FROM t", for: newer)
         let taken = claims.take("SELECT n FROM t")
         claims.release(first)
         claims.release(second)
         let left = claims.take("SELECT n FROM t")
-        #expect(taken && !left)
+        #expect(taken === older && left == nil)
     }
 
     @Test func aReleasedClaimNoLongerCovers() {
         var claims = StatementClaims()
-        let claim = claims.claim("DELETE FROM t")
+        let claim = claims.claim("DELETE FROM t", for: operation())
         claims.release(claim)
         let taken = claims.take("DELETE FROM t")
-        #expect(!taken)
+        #expect(taken == nil)
+    }
+
+    /// The layer below gets the operation's box as a pointer that must stay valid while the statement runs: the table
+    /// holds the box from the claim to its release, taken or not.
+    @Test func aTakenClaimKeepsItsOperationUntilReleased() {
+        var claims = StatementClaims()
+        weak var watched: LinkedSpan?
+        let claim: UInt64
+        do {
+            let owner = operation()
+            watched = owner
+            claim = claims.claim("SELECT 2", for: owner)
+        }
+        _ = claims.take("SELECT 2")
+        #expect(watched != nil)
+        claims.release(claim)
+        #expect(watched == nil)
     }
 }

@@ -42,6 +42,13 @@ def test_one_span_per_statement_under_the_caller_with_either_driver(example, pos
             assert statement.kind == "client" and statement.trace_id == parent.trace_id, statement
             assert a["db.system.name"] == system and a["db.query.summary"] == statement.name, (workflow, statement)
             assert "db.query.text" in a, (workflow, statement)
+        # The pooled connection names its database on the statement's span: SQLite's from its own thread, on the span
+        # that claimed the statement; PostgreSQL's with the server it was started with.
+        namespace = "planets.sqlite" if system == "sqlite" else "postgres"
+        assert all(s.attributes.get("db.namespace") == namespace for s in statements), (workflow, [(s.name, s.attributes.get("db.namespace"), s.attributes.get("server.address")) for s in statements])
+        if system == "postgresql":
+            assert all(s.attributes.get("server.address") == "127.0.0.1" and s.attributes.get("server.port") == postgres
+                       for s in statements), [s.attributes for s in statements]
         create, insert, select, count, missing = statements
         assert create.attributes["db.query.text"].startswith("CREATE TABLE"), create.attributes
         # Model queries carry what Fluent knew (the table, the operation) beside the SQL the driver ran.

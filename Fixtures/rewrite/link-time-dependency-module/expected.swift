@@ -272,10 +272,14 @@ func numbers() -> AsyncStream<Int> {
         return result!
     }
 
-    /// Claims a statement handed to another thread (see the runtime's `InstSwift.claimStatement`).
-    @usableFromInline static func claimStatement(_ sql: String) -> UInt64 { instswiftV1DBClaim(sql) }
+    /// Claims a statement handed to another thread for the operation that covers it (see the runtime's
+    /// `InstSwift.claimStatement`).
+    @usableFromInline static func claimStatement(_ sql: String, for operation: Span) -> UInt64 {
+        instswiftV1DBClaimFor(sql, operation.handle)
+    }
     @usableFromInline static func releaseClaim(_ claim: UInt64) { instswiftV1DBReleaseClaim(claim) }
-    @usableFromInline static func takeClaim(_ sql: String) -> Bool { instswiftV1DBTakeClaim(sql) }
+    /// The span of the operation that claimed `sql`, to annotate; nil when no layer above covers it.
+    @usableFromInline static func takeClaim(_ sql: String) -> Span? { instswiftV1DBTakeClaimedOperation(sql).map(Span.init) }
 
     @usableFromInline static func extract(from headers: [String: String]) -> Context {
         var found: [String: String] = [:]
@@ -411,9 +415,9 @@ extension InstSwift {
 @_silgen_name("instswift_v1_db_operation_current") @usableFromInline func instswiftV1DBOperationCurrent() -> UnsafeMutableRawPointer?
 @_silgen_name("instswift_v1_db_operation_run") @usableFromInline func instswiftV1DBOperationRun(_ span: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws
 @_silgen_name("instswift_v1_db_operation_run_sync") @usableFromInline func instswiftV1DBOperationRunSync(_ span: UnsafeMutableRawPointer, _ body: () throws -> Void) rethrows
-@_silgen_name("instswift_v1_db_claim") @usableFromInline func instswiftV1DBClaim(_ sql: String) -> UInt64
+@_silgen_name("instswift_v1_db_claim_for") @usableFromInline func instswiftV1DBClaimFor(_ sql: String, _ span: UnsafeMutableRawPointer?) -> UInt64
 @_silgen_name("instswift_v1_db_release_claim") @usableFromInline func instswiftV1DBReleaseClaim(_ claim: UInt64)
-@_silgen_name("instswift_v1_db_take_claim") @usableFromInline func instswiftV1DBTakeClaim(_ sql: String) -> Bool
+@_silgen_name("instswift_v1_db_take_claimed_operation") @usableFromInline func instswiftV1DBTakeClaimedOperation(_ sql: String) -> UnsafeMutableRawPointer?
 @_silgen_name("instswift_v1_span_fail") @usableFromInline func instswiftV1SpanFail(_ span: UnsafeMutableRawPointer, _ error: any Error)
 @_silgen_name("instswift_v1_mark") @usableFromInline func instswiftV1Mark(_ name: String)
 @_silgen_name("instswift_v1_is_marked") @usableFromInline func instswiftV1IsMarked(_ name: String) -> Bool

@@ -1,6 +1,8 @@
 // Database operations (Database/DatabaseOperation.swift) as modules that reach the runtime at link time see them. The
 // contract is InstSwiftSwift's `LinkTimeContract`; a test compares the two.
 
+import Tracing
+
 /// The current task's database operation, valid while the layer above that opened it runs; nil when there is none.
 @_silgen_name("instswift_v1_db_operation_current")
 public func instswiftV1DBOperationCurrent() -> UnsafeMutableRawPointer? {
@@ -21,9 +23,11 @@ public func instswiftV1DBOperationRunSync(_ span: UnsafeMutableRawPointer, _ bod
     try InstSwift.withDatabaseOperation(LinkedSpan.from(span), body)
 }
 
-@_silgen_name("instswift_v1_db_claim")
-public func instswiftV1DBClaim(_ sql: String) -> UInt64 {
-    InstSwift.claimStatement(sql)
+/// Claims a statement for the operation `span` covers it with (a span from `instswift_v1_span_start`, or nil when that
+/// span does not record).
+@_silgen_name("instswift_v1_db_claim_for")
+public func instswiftV1DBClaimFor(_ sql: String, _ span: UnsafeMutableRawPointer?) -> UInt64 {
+    InstSwift.claimStatement(sql, for: span.map(LinkedSpan.from) ?? LinkedSpan(NoOpTracer.NoOpSpan(context: .topLevel)))
 }
 
 @_silgen_name("instswift_v1_db_release_claim")
@@ -31,9 +35,10 @@ public func instswiftV1DBReleaseClaim(_ claim: UInt64) {
     InstSwift.releaseClaim(claim)
 }
 
-@_silgen_name("instswift_v1_db_take_claim")
-public func instswiftV1DBTakeClaim(_ sql: String) -> Bool {
-    InstSwift.takeClaim(sql)
+/// The claiming operation's span, valid until its claim is released; nil when `sql` is not claimed.
+@_silgen_name("instswift_v1_db_take_claimed_operation")
+public func instswiftV1DBTakeClaimedOperation(_ sql: String) -> UnsafeMutableRawPointer? {
+    InstSwift.takeClaimedOperation(sql).map { Unmanaged.passUnretained($0).toOpaque() }
 }
 
 /// Records the error an operation ended with (see `InstSwift.recordFailure`).

@@ -84,9 +84,15 @@ public enum LinkTimeContract {
             symbol: "instswift_v1_db_operation_run_sync", name: "instswiftV1DBOperationRunSync",
             signature: "(_ span: UnsafeMutableRawPointer, _ body: () throws -> Void) rethrows", stubBody: "try body()"
         ),
-        Entry(symbol: "instswift_v1_db_claim", name: "instswiftV1DBClaim", signature: "(_ sql: String) -> UInt64", stubBody: "0"),
+        Entry(
+            symbol: "instswift_v1_db_claim_for", name: "instswiftV1DBClaimFor",
+            signature: "(_ sql: String, _ span: UnsafeMutableRawPointer?) -> UInt64", stubBody: "0"
+        ),
         Entry(symbol: "instswift_v1_db_release_claim", name: "instswiftV1DBReleaseClaim", signature: "(_ claim: UInt64)", stubBody: ""),
-        Entry(symbol: "instswift_v1_db_take_claim", name: "instswiftV1DBTakeClaim", signature: "(_ sql: String) -> Bool", stubBody: "false"),
+        Entry(
+            symbol: "instswift_v1_db_take_claimed_operation", name: "instswiftV1DBTakeClaimedOperation",
+            signature: "(_ sql: String) -> UnsafeMutableRawPointer?", stubBody: "nil"
+        ),
         Entry(
             symbol: "instswift_v1_span_fail", name: "instswiftV1SpanFail",
             signature: "(_ span: UnsafeMutableRawPointer, _ error: any Error)", stubBody: ""

@@ -253,10 +253,14 @@ public enum LinkTimeSupport {
                 return result!
             }
 
-            /// Claims a statement handed to another thread (see the runtime's `InstSwift.claimStatement`).
-            @usableFromInline static func claimStatement(_ sql: String) -> UInt64 { instswiftV1DBClaim(sql) }
+            /// Claims a statement handed to another thread for the operation that covers it (see the runtime's
+            /// `InstSwift.claimStatement`).
+            @usableFromInline static func claimStatement(_ sql: String, for operation: Span) -> UInt64 {
+                instswiftV1DBClaimFor(sql, operation.handle)
+            }
             @usableFromInline static func releaseClaim(_ claim: UInt64) { instswiftV1DBReleaseClaim(claim) }
-            @usableFromInline static func takeClaim(_ sql: String) -> Bool { instswiftV1DBTakeClaim(sql) }
+            /// The span of the operation that claimed `sql`, to annotate; nil when no layer above covers it.
+            @usableFromInline static func takeClaim(_ sql: String) -> Span? { instswiftV1DBTakeClaimedOperation(sql).map(Span.init) }
 
             @usableFromInline static func extract(from headers: [String: String]) -> Context {
                 var found: [String: String] = [:]

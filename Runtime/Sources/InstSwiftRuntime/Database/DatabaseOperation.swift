@@ -46,10 +46,14 @@ extension InstSwift {
 
     private static let claims = Mutex(StatementClaims())
 
-    /// Claims a statement the calling task is about to hand to a layer that runs on another thread; release the claim
-    /// when the statement has finished.
-    public static func claimStatement(_ sql: String) -> UInt64 {
-        claims.withLock { $0.claim(sql) }
+    /// Claims a statement the calling task is about to hand to a layer that runs on another thread, for `operation`
+    /// (the span that covers it); release the claim when the statement has finished.
+    public static func claimStatement(_ sql: String, for operation: any Span) -> UInt64 {
+        claimStatement(sql, for: LinkedSpan(operation))
+    }
+
+    static func claimStatement(_ sql: String, for operation: LinkedSpan) -> UInt64 {
+        claims.withLock { $0.claim(sql, for: operation) }
     }
 
     /// Gives a claim up (whether or not a layer below took it).
@@ -57,37 +61,45 @@ extension InstSwift {
         claims.withLock { $0.release(claim) }
     }
 
-    /// Whether a layer above claimed `sql` and covers it; takes the oldest such claim.
-    public static func takeClaim(_ sql: String) -> Bool {
+    /// The span of the operation that claimed `sql` — the layer below annotates it (what only the connection knows,
+    /// such as the database's name) and opens none of its own — or nil when no layer above covers the statement.
+    /// Takes the oldest such claim.
+    public static func takeClaim(_ sql: String) -> (any Span)? {
+        takeClaimedOperation(sql)?.span
+    }
+
+    /// The boxed span of `takeClaim`, valid until its claim is released.
+    static func takeClaimedOperation(_ sql: String) -> LinkedSpan? {
         claims.withLock { $0.take(sql) }
     }
 }
 
-/// Open claims by statement text, oldest first. A claim lives from the statement's start to its end, so the table holds
-/// at most the statements in flight.
+/// Open claims by statement text, oldest first, with the operation each covers. A claim lives from the statement's start
+/// to its end, so the table holds at most the statements in flight; a taken claim keeps its operation until released,
+/// so the layer that took it can annotate it from the connection's thread.
 struct StatementClaims {
     private var open: [String: [UInt64]] = [:]
-    private var byID: [UInt64: String] = [:]
+    private var operations: [UInt64: (sql: String, operation: LinkedSpan)] = [:]
     private var next: UInt64 = 1
 
-    mutating func claim(_ sql: String) -> UInt64 {
+    mutating func claim(_ sql: String, for operation: LinkedSpan) -> UInt64 {
         let id = next
         next += 1
         open[sql, default: []].append(id)
-        byID[id] = sql
+        operations[id] = (sql, operation)
         return id
     }
 
     mutating func release(_ id: UInt64) {
-        guard let sql = byID.removeValue(forKey: id) else { return }
+        guard let sql = operations.removeValue(forKey: id)?.sql else { return }
         open[sql]?.removeAll { $0 == id }
         if open[sql]?.isEmpty == true { open[sql] = nil }
     }
 
-    mutating func take(_ sql: String) -> Bool {
-        guard var ids = open[sql], !ids.isEmpty else { return false }
-        byID[ids.removeFirst()] = nil
+    mutating func take(_ sql: String) -> LinkedSpan? {
+        guard var ids = open[sql], !ids.isEmpty else { return nil }
+        let id = ids.removeFirst()
         open[sql] = ids.isEmpty ? nil : ids
-        return true
+        return operations[id]?.operation
     }
 }

@@ -149,7 +149,10 @@ def test_malformed_meta_traceparent_starts_a_fresh_trace_and_the_call_succeeds(e
 MCP_BUCKETS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]
 
 
-def test_operation_duration_metrics_on_both_sides(example):
+SESSION_METRICS = {"mcp.client.session.duration": "MCPToolClient", "mcp.server.session.duration": "MCPToolServer"}
+
+
+def test_operation_and_session_duration_metrics_on_both_sides(example):
     binary = example["bin"]
     with Receiver() as receiver:
         env = dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint, OTEL_METRIC_EXPORT_INTERVAL="200")
@@ -160,7 +163,7 @@ def test_operation_duration_metrics_on_both_sides(example):
         while time.time() < deadline:
             with receiver.lock:
                 names = {m.name for _, m in receiver.metrics}
-            if {"mcp.client.operation.duration", "mcp.server.operation.duration"} <= names:
+            if {"mcp.client.operation.duration", "mcp.server.operation.duration", *SESSION_METRICS} <= names:
                 break
             time.sleep(0.1)
         with receiver.lock:
@@ -181,6 +184,17 @@ def test_operation_duration_metrics_on_both_sides(example):
         assert add_attributes["gen_ai.operation.name"] == "execute_tool" and "error.type" not in add_attributes
         assert by_tool["fail"][0]["error.type"] == "tool_error"
         assert any(a["mcp.method.name"] == "tools/list" for a, _ in points.values())
+    # One session each, over stdio: the client's from connect to disconnect, the server's until its client has gone.
+    for name, service in SESSION_METRICS.items():
+        found = [(r, m) for r, m in metrics if m.name == name]
+        assert found, (name, {m.name for _, m in metrics})
+        points = [p for r, m in found if r["service.name"].endswith(service) and m.unit == "s" for p in m.histogram.data_points]
+        # Cumulative: each export repeats the one session.
+        assert points and all(p.count == 1 for p in points), (name, points)
+        point = points[-1]
+        attributes = {a.key: a.value.string_value for a in point.attributes}
+        assert attributes["network.transport"] == "pipe" and attributes["mcp.protocol.version"], attributes
+        assert list(point.explicit_bounds) == MCP_BUCKETS and 0 < point.sum < 60, point
 
 
 def test_over_streamable_http_the_transport_requests_are_traced_in_the_same_trace(example):

@@ -27,12 +27,15 @@ public enum InstSwiftMetrics {
         Recorder(label: name, dimensions: sorted + [("unit", unit)], factory: factory).record(value)
     }
 
-    /// The conventions' bucket advice for MCP operation durations (seconds).
+    /// The conventions' bucket advice for MCP operation and session durations (seconds).
     static let mcpDurationBuckets: [Double] = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]
 
     /// Explicit histogram bucket bounds per metric name, as the conventions advise, for the exporter's configuration.
     public static var histogramBuckets: [String: [Double]] {
-        var buckets: [String: [Double]] = ["mcp.client.operation.duration": mcpDurationBuckets, "mcp.server.operation.duration": mcpDurationBuckets]
+        var buckets: [String: [Double]] = [:]
+        for side in ["client", "server"] {
+            for measure in ["operation", "session"] { buckets["mcp.\(side).\(measure).duration"] = mcpDurationBuckets }
+        }
         for names in [GenAIMetricNames.v1_41, GenAIMetricNames.latest] {
             for name in [names.duration, names.timeToFirstChunk, names.timePerOutputChunk] { buckets[name] = GenAIMetrics.durationBuckets }
             if let tokens = names.tokenUsageHistogram { buckets[tokens] = GenAIMetrics.tokenBuckets }

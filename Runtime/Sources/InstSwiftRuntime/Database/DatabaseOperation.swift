@@ -9,8 +9,9 @@ import Synchronization
 /// that span instead of opening their own.
 ///
 /// Some layers run the statement elsewhere than the calling task — a connection pool hands it to a connection's event
-/// loop, where the task's locals are not. The layer that still runs in the task *claims* the statement's text, and a
-/// layer on the event loop that finds its statement claimed stays quiet: its work is already covered.
+/// loop, where the task's locals are not. The layer that still runs in the task *claims* the statement's text with the
+/// operation's span, and a layer on the event loop that finds its statement claimed opens no span of its own: it adds
+/// what only it knows (the connection's database and server) to the claiming span.
 extension InstSwift {
     /// The database operation the current task runs, boxed so that code reaching the runtime at link time can hold it.
     @TaskLocal static var databaseOperation: LinkedSpan?

@@ -53,11 +53,11 @@ public struct RuleSources {
             files.append(path)
         }
         files += projectConfiguration.ruleFiles.map { Self.path($0.value, in: packageRoot) }
-        files += environmentFiles + commandLineFiles
-        for file in files where !FileManager.default.fileExists(atPath: file) {
+        // The packs and `.instswift.yml`'s files were checked above, where they are named.
+        for file in environmentFiles + commandLineFiles where !FileManager.default.fileExists(atPath: file) {
             throw SourcesError("rules file '\(file)' does not exist")
         }
-        return files
+        return files + environmentFiles + commandLineFiles
     }
 
     /// Reports every pack and rules file `.instswift.yml` names that does not exist, where it names it.

@@ -1,4 +1,3 @@
-import Foundation
 import Yams
 
 /// `.instswift.yml` at a package's root: built-in packs to turn on and off, more rules files, model prices. Read like a
@@ -31,39 +30,15 @@ public struct ProjectConfiguration: Sendable, Equatable {
     /// Reads `.instswift.yml` in `packageRoot`; an empty configuration when there is none.
     public static func load(packageRoot: String) throws(Diagnostics) -> ProjectConfiguration {
         let path = packageRoot + "/" + fileName
-        guard let data = FileManager.default.contents(atPath: path) else {
-            guard FileManager.default.fileExists(atPath: path) else { return ProjectConfiguration() }
-            var diagnostics = Diagnostics()
-            diagnostics.error("cannot read \(fileName) (permission denied, or not a file)", at: SourceLocation(file: path, line: 1, column: 1))
-            throw diagnostics
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            let (offset, location) = RuleFileLoader.firstInvalidUTF8(in: Array(data), file: path)
-            var diagnostics = Diagnostics()
-            diagnostics.error("\(fileName) is not UTF-8 text: byte \(offset) is not valid UTF-8", at: location)
-            throw diagnostics
-        }
+        guard let text = try YAMLDocument.text(atPath: path, fileName) else { return ProjectConfiguration() }
         return try parse(text, file: path)
     }
 
     /// Reads the configuration from text; `file` is used in diagnostics.
     public static func parse(_ text: String, file: String) throws(Diagnostics) -> ProjectConfiguration {
         let reader = YAMLReader(file: file, text: text)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            reader.diagnostics.emit(RuleFileLoader.diagnostic(for: error, file: file, text: text))
-            throw reader.diagnostics
-        } catch {
-            reader.diagnostics.error("\(error)", at: SourceLocation(file: file, line: 1, column: 1))
-            throw reader.diagnostics
-        }
-        guard let root else { return ProjectConfiguration() }  // an empty file configures nothing
-        if let problem = YAMLBudget.problem(in: root) {
-            reader.error(problem, at: root)
-            throw reader.diagnostics
-        }
+        // An empty file configures nothing.
+        guard let root = try YAMLDocument.compose(text, reader: reader) else { return ProjectConfiguration() }
         var configuration = ProjectConfiguration()
         if let top = reader.mapping(root, fileName, allowed: keys) {
             configuration.packs = top["packs"].map { reader.locatedStrings($0, "packs") } ?? []

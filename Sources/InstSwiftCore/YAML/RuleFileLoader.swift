@@ -13,16 +13,9 @@ public struct RuleFileLoader: Sendable {
 
     /// Loads one file from disk.
     public func load(path: String) throws(Diagnostics) -> RuleSet {
-        var diagnostics = Diagnostics()
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            diagnostics.error(exists ? "cannot read the rules file (permission denied, or not a file)" : "the rules file does not exist",
-                              at: SourceLocation(file: path, line: 1, column: 1))
-            throw diagnostics
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            let (offset, location) = Self.firstInvalidUTF8(in: Array(data), file: path)
-            diagnostics.error("the rules file is not UTF-8 text: byte \(offset) is not valid UTF-8", at: location)
+        guard let text = try YAMLDocument.text(atPath: path, "the rules file") else {
+            var diagnostics = Diagnostics()
+            diagnostics.error("the rules file does not exist", at: SourceLocation(file: path, line: 1, column: 1))
             throw diagnostics
         }
         return try parse(text, file: path)
@@ -49,25 +42,8 @@ public struct RuleFileLoader: Sendable {
     /// Parses rules from text; `file` is used in diagnostics.
     public func parse(_ text: String, file: String) throws(Diagnostics) -> RuleSet {
         let reader = YAMLReader(file: file, text: text)
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                reader.diagnostics.error("the rules file is empty; it needs a 'rules:' list", at: SourceLocation(file: file, line: 1, column: 1))
-                throw reader.diagnostics
-            }
-            root = node
-        } catch let error as YamlError {
-            reader.diagnostics.emit(Self.diagnostic(for: error, file: file, text: text))
-            throw reader.diagnostics
-        } catch let diagnostics as Diagnostics {
-            throw diagnostics
-        } catch {
-            reader.diagnostics.error("\(error)", at: SourceLocation(file: file, line: 1, column: 1))
-            throw reader.diagnostics
-        }
-
-        if let problem = YAMLBudget.problem(in: root) {
-            reader.error(problem, at: root)
+        guard let root = try YAMLDocument.compose(text, reader: reader) else {
+            reader.diagnostics.error("the rules file is empty; it needs a 'rules:' list", at: SourceLocation(file: file, line: 1, column: 1))
             throw reader.diagnostics
         }
         var rules: [Rule] = []

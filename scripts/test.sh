@@ -11,6 +11,9 @@ prerequisites test
 export INSTSWIFT_E2E="${INSTSWIFT_E2E:-1}"
 
 SECONDS=0
+echo "== format (swift-format, .swift-format; fix with scripts/format.sh)"
+scripts/format.sh --check
+
 echo "== build (debug, with tests)"
 swift build --build-tests
 

@@ -8,54 +8,55 @@ func generatedCSource(lines target: Int) -> String {
     var index = 0
     while text.split(separator: "\n", omittingEmptySubsequences: false).count < target {
         text += """
-        /* Parser number \(index). */
-        static int parse_\(index)(const char *input, size_t length, int *out) {
-            if (input == NULL || length == 0) {
+            /* Parser number \(index). */
+            static int parse_\(index)(const char *input, size_t length, int *out) {
+                if (input == NULL || length == 0) {
+                    return -1;
+                }
+                int total = 0;
+                for (size_t i = 0; i < length; i++) {
+                    if (input[i] == ';') break;
+                    total = total * 31 + input[i];
+                }
+                *out = total;
+                return 0;
+            }
+
+            int handle_\(index)(const char *name, int flags) {
+                char buffer[64];
+                int value = 0;
+                snprintf(buffer, sizeof buffer, "%s-%d", name, flags);
+                if (parse_\(index)(buffer, strlen(buffer), &value) != 0) {
+                    goto failed;
+                }
+                return value;
+            failed:
+                fprintf(stderr, "handle_\(index): %s\\n", name);
                 return -1;
             }
-            int total = 0;
-            for (size_t i = 0; i < length; i++) {
-                if (input[i] == ';') break;
-                total = total * 31 + input[i];
-            }
-            *out = total;
-            return 0;
-        }
-
-        int handle_\(index)(const char *name, int flags) {
-            char buffer[64];
-            int value = 0;
-            snprintf(buffer, sizeof buffer, "%s-%d", name, flags);
-            if (parse_\(index)(buffer, strlen(buffer), &value) != 0) {
-                goto failed;
-            }
-            return value;
-        failed:
-            fprintf(stderr, "handle_\(index): %s\\n", name);
-            return -1;
-        }
 
 
-        """
+            """
         index += 1
     }
     return text
 }
 
 let everyCFunction = """
-rules:
-  - id: every-c-function
-    language: c
-    where:
-      function: {}
-    advice:
-      - span: {}
+    rules:
+      - id: every-c-function
+        language: c
+        where:
+          function: {}
+        advice:
+          - span: {}
 
-"""
+    """
 
 /// The toolchain's clang, which compiles C targets in SwiftPM builds.
 func toolchainClang() -> String {
-    let candidates = [ProcessInfo.processInfo.environment["CLANG"]].compactMap { $0 }
+    let candidates =
+        [ProcessInfo.processInfo.environment["CLANG"]].compactMap { $0 }
         + (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { $0 + "/clang" }
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? "clang"
 }
@@ -99,9 +100,15 @@ func runCBenchmark(files given: [String], arguments: [String]) throws {
         let clang = clangSyntaxOnly(path, arguments: arguments)
         totalLines += lines; totalRewrite += rewrite; totalClang += clang
         let name = URL(fileURLWithPath: path).lastPathComponent.padding(toLength: 28, withPad: " ", startingAt: 0)
-        print(name.withCString { String(format: "  %s %6d %10d %12.1f %11.1f %12.2f %6.2f", $0,
-                     lines, functions, rewrite * 1000, clang * 1000, rewrite * 1_000_000 / Double(lines), rewrite / clang) })
+        print(
+            name.withCString {
+                String(
+                    format: "  %s %6d %10d %12.1f %11.1f %12.2f %6.2f", $0,
+                    lines, functions, rewrite * 1000, clang * 1000, rewrite * 1_000_000 / Double(lines), rewrite / clang)
+            })
     }
-    print(String(format: "  all: %d lines, rewrite %.2f ms per 1k lines, clang -fsyntax-only %.2f ms per 1k lines, ratio %.2f (target <= 1.5)",
-                 totalLines, totalRewrite * 1_000_000 / Double(totalLines), totalClang * 1_000_000 / Double(totalLines), totalRewrite / totalClang))
+    print(
+        String(
+            format: "  all: %d lines, rewrite %.2f ms per 1k lines, clang -fsyntax-only %.2f ms per 1k lines, ratio %.2f (target <= 1.5)",
+            totalLines, totalRewrite * 1_000_000 / Double(totalLines), totalClang * 1_000_000 / Double(totalLines), totalRewrite / totalClang))
 }

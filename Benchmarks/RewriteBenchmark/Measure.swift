@@ -18,4 +18,3 @@ func measure(_ repetitions: Int, _ body: () -> Void) -> Double {
     }
     return best
 }
-

@@ -9,23 +9,23 @@ func generatedSource(lines target: Int) -> String {
     var index = 0
     while text.utf8.count / 28 < target {
         text += """
-        /// Service number \(index).
-        struct Service\(index) {
-            let store: Store
+            /// Service number \(index).
+            struct Service\(index) {
+                let store: Store
 
-            func handle\(index)(request: String, id: Int) async throws -> String {
-                let value = try await store.load(key: request)
-                guard !value.isEmpty else { return "" }
-                return value + String(id)
+                func handle\(index)(request: String, id: Int) async throws -> String {
+                    let value = try await store.load(key: request)
+                    guard !value.isEmpty else { return "" }
+                    return value + String(id)
+                }
+
+                func compute\(index)(_ values: [Int]) -> Int {
+                    values.reduce(0, +) * \(index)
+                }
             }
 
-            func compute\(index)(_ values: [Int]) -> Int {
-                values.reduce(0, +) * \(index)
-            }
-        }
 
-
-        """
+            """
         index += 1
     }
     return text + "struct Store { func load(key: String) async throws -> String { key } }\n"
@@ -35,26 +35,26 @@ func rules(count: Int) -> String {
     var yaml = "rules:\n"
     for index in 0..<count {
         yaml += """
-          - id: rule-\(index)
-            where:
-              function:
-                name: "handle\(index * 7)*"
-            advice:
-              - span:
-                  kind: server
-                  attributes:
-                    request.id: id
+              - id: rule-\(index)
+                where:
+                  function:
+                    name: "handle\(index * 7)*"
+                advice:
+                  - span:
+                      kind: server
+                      attributes:
+                        request.id: id
 
-        """
+            """
     }
     yaml += """
-      - id: calls
-        where:
-          call: {callee: load, receiver: Store}
-        advice:
-          - span: {kind: client}
+          - id: calls
+            where:
+              call: {callee: load, receiver: Store}
+            advice:
+              - span: {kind: client}
 
-    """
+        """
     return yaml
 }
 

@@ -57,7 +57,8 @@ public struct BuildSession {
             index += 1
         }
         guard let subcommand = rest.first, ["build", "test", "run"].contains(subcommand) else {
-            throw RuleSources.SourcesError("usage: instswift swift build|test|run [swift options] [--rules FILE] [--keep-work] [--log-level LEVEL] [--report PATH]")
+            throw RuleSources.SourcesError(
+                "usage: instswift swift build|test|run [swift options] [--rules FILE] [--keep-work] [--log-level LEVEL] [--report PATH]")
         }
         self.swiftArguments = rest
         self.options = options
@@ -136,7 +137,8 @@ public struct BuildSession {
         // Without C rules, C compiles go straight to the compiler: no process in between for files nothing rewrites.
         if instrumentsC {
             childEnvironment["CC"] = URL(fileURLWithPath: fakeSwiftc).deletingLastPathComponent().appendingPathComponent(CCompilerShim.name).path
-            childEnvironment[CCompilerShim.realCompilerKey] = environment["CC"] ?? URL(fileURLWithPath: realSwiftc).deletingLastPathComponent().appendingPathComponent("clang").path
+            childEnvironment[CCompilerShim.realCompilerKey] =
+                environment["CC"] ?? URL(fileURLWithPath: realSwiftc).deletingLastPathComponent().appendingPathComponent("clang").path
         }
         childEnvironment[BuildConfiguration.environmentKey] = configPath
         if swiftArguments[0] != "build", environment["INSTSWIFT_TRACE_FILE"] == nil {
@@ -295,15 +297,23 @@ enum BuildReport {
         for file in files {
             // A report that cannot be read (a half-written file from an interrupted build) is left out, not fatal.
             if let data = FileManager.default.contents(atPath: directory + "/" + file),
-               let report = try? JSONDecoder().decode(ModuleReport.self, from: data) {
+                let report = try? JSONDecoder().decode(ModuleReport.self, from: data)
+            {
                 modules.append(report)
             }
         }
         let document: [String: Any] = [
             "rules": rules.rules.map(\.id),
             "rulesFingerprint": rules.fingerprint,
-            "modules": modules.map { ["module": $0.module, "files": $0.files, "rewrittenFiles": $0.rewrittenFiles, "sites": $0.sites.count, "milliseconds": $0.milliseconds, "peakMemoryMiB": $0.peakMemoryMiB] as [String: Any] },
-            "instrumented": modules.flatMap { module in module.sites.map { ["module": module.module, "file": $0.file, "line": $0.line, "declaration": $0.name, "rules": $0.rules] as [String: Any] } },
+            "modules": modules.map {
+                [
+                    "module": $0.module, "files": $0.files, "rewrittenFiles": $0.rewrittenFiles, "sites": $0.sites.count, "milliseconds": $0.milliseconds,
+                    "peakMemoryMiB": $0.peakMemoryMiB,
+                ] as [String: Any]
+            },
+            "instrumented": modules.flatMap { module in
+                module.sites.map { ["module": module.module, "file": $0.file, "line": $0.line, "declaration": $0.name, "rules": $0.rules] as [String: Any] }
+            },
             "totalMilliseconds": modules.reduce(0) { $0 + $1.milliseconds },
             "peakMemoryMiB": modules.map(\.peakMemoryMiB).max() ?? 0,
         ]

@@ -19,7 +19,8 @@ enum BuildTools {
             .sorted()
         let key = manifests.map { "\($0):" + FileStamp.of(packageRoot + "/" + $0) }.joined(separator: "|")
         if let cacheFile, let cached = try? JSONDecoder().decode(Cache.self, from: Data(contentsOf: URL(fileURLWithPath: cacheFile))),
-           cached.key == key {
+            cached.key == key
+        {
             return cached.modules
         }
         let modules = describeModuleNames(packageRoot: packageRoot, manifests: manifests, environment: environment)
@@ -38,9 +39,11 @@ enum BuildTools {
     /// The plugin tools' module names from the manifests, or nil when SwiftPM cannot describe them (then the build
     /// fails with SwiftPM's own message, and nothing is cached).
     private static func describeModuleNames(packageRoot: String, manifests: [String], environment: [String: String]) -> [String]? {
-        guard manifests.contains(where: {
-            (try? String(contentsOfFile: packageRoot + "/" + $0, encoding: .utf8))?.contains(".plugin(") ?? false
-        }) else { return [] }
+        guard
+            manifests.contains(where: {
+                (try? String(contentsOfFile: packageRoot + "/" + $0, encoding: .utf8))?.contains(".plugin(") ?? false
+            })
+        else { return [] }
         guard let description = try? describe(packageRoot: packageRoot, environment: environment) else { return nil }
         return targetNames(in: description).map(moduleName).sorted()
     }
@@ -48,8 +51,9 @@ enum BuildTools {
     /// `swift package describe --type json` of the package (its manifest only: nothing is resolved).
     static func describe(packageRoot: String, environment: [String: String]) throws -> [String: Any] {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Toolchain.locateSwiftc(environment: environment)
-            .replacingOccurrences(of: "/swiftc", with: "/swift"))
+        process.executableURL = URL(
+            fileURLWithPath: try Toolchain.locateSwiftc(environment: environment)
+                .replacingOccurrences(of: "/swiftc", with: "/swift"))
         process.arguments = ["package", "--package-path", packageRoot, "describe", "--type", "json"]
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
@@ -62,7 +66,8 @@ enum BuildTools {
             throw RuleSources.SourcesError("swift package describe --type json failed:\n\(messages)")
         }
         guard let start = data.firstIndex(of: UInt8(ascii: "{")),
-              let description = try? JSONSerialization.jsonObject(with: data[start...]) as? [String: Any] else {
+            let description = try? JSONSerialization.jsonObject(with: data[start...]) as? [String: Any]
+        else {
             throw RuleSources.SourcesError("could not read 'swift package describe' output")
         }
         return description

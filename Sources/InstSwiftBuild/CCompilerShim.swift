@@ -19,8 +19,9 @@ public enum CCompilerShim {
             return 1
         }
         guard let configPath = environment[BuildConfiguration.environmentKey],
-              let configuration = try? BuildConfiguration.read(from: configPath),
-              let compile = CCompile(arguments: arguments) else {
+            let configuration = try? BuildConfiguration.read(from: configPath),
+            let compile = CCompile(arguments: arguments)
+        else {
             return CompilerShim.exec(real, arguments)
         }
         do {
@@ -51,7 +52,8 @@ public enum CCompilerShim {
         guard let module = compile.moduleName else { return nil }
         let layout = PackageLayout(configuration: configuration)
         guard let context = layout.fileContext(path: compile.source, module: module),
-              let text = try? String(contentsOfFile: compile.source, encoding: .utf8) else { return nil }
+            let text = try? String(contentsOfFile: compile.source, encoding: .utf8)
+        else { return nil }
         let candidates = Matcher.candidates(rules.rules.filter { $0.language == .c }, for: context, text: text)
         guard !candidates.isEmpty else { return nil }
         var options = RewriteOptions(emitSourceLocationHeader: true)
@@ -64,11 +66,12 @@ public enum CCompilerShim {
         // A dependency's C target cannot be pinned; it links through the root's products, which link the runtime.
         if layout.origin(of: compile.source) == .root, !compile.seesRuntime, let first = result.instrumented.first {
             let location = first.site.location
-            throw CShimFailure(message: """
-                \(compile.source):\(location.line):\(location.column): error: [\(first.applied.first?.id ?? "instswift")] target '\(module)' \
-                is instrumented but does not depend on InstSwiftRuntime, which implements the C span API; run 'instswift pin' \
-                to add the runtime package and product to the targets that rules instrument
-                """)
+            throw CShimFailure(
+                message: """
+                    \(compile.source):\(location.line):\(location.column): error: [\(first.applied.first?.id ?? "instswift")] target '\(module)' \
+                    is instrumented but does not depend on InstSwiftRuntime, which implements the C span API; run 'instswift pin' \
+                    to add the runtime package and product to the targets that rules instrument
+                    """)
         }
         let copy = WorkDirectory.cCopyPath(for: compile.source, module: module, in: configuration.workDirectory)
         try AtomicFile.writeIfChanged(output, to: copy)
@@ -76,7 +79,9 @@ public enum CCompilerShim {
         report.files = 1
         report.rewrittenFiles = 1
         report.milliseconds = (ContinuousClock.now - started).milliseconds
-        report.sites = result.instrumented.map { .init(file: compile.source, line: $0.site.location.line, name: $0.site.displayName, rules: $0.applied.map(\.id)) }
+        report.sites = result.instrumented.map {
+            .init(file: compile.source, line: $0.site.location.line, name: $0.site.displayName, rules: $0.applied.map(\.id))
+        }
         try report.write(to: configuration.workDirectory + "/reports/\(module).c-\(WorkDirectory.fnv1a(compile.source)).json")
         if configuration.logLevel >= .info {
             CompilerShim.printError("instswift: \(module): \(report.sites.count) C function(s) instrumented in \(compile.source)")
@@ -106,7 +111,8 @@ struct CCompile {
     var moduleName: String? {
         if let flag = arguments.first(where: { $0.hasPrefix("-fmodule-name=") }) { return String(flag.dropFirst("-fmodule-name=".count)) }
         if let index = arguments.firstIndex(of: "-o"), index + 1 < arguments.count,
-           let folder = arguments[index + 1].split(separator: "/").last(where: { $0.hasSuffix(".build") && $0.count > 6 }) {
+            let folder = arguments[index + 1].split(separator: "/").last(where: { $0.hasSuffix(".build") && $0.count > 6 })
+        {
             return String(folder.dropLast(".build".count))
         }
         let parts = source.split(separator: "/")

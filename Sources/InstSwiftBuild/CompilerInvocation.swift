@@ -7,7 +7,10 @@ struct CompilerInvocation {
 
     /// Invocations that only ask the compiler something, or do not compile sources: passed through untouched.
     var isPassThrough: Bool {
-        let markers: Set<String> = ["-package-description-version", "-print-target-info", "-modulewrap", "-version", "--version", "-frontend", "-emit-supported-features", "-print-supported-features"]
+        let markers: Set<String> = [
+            "-package-description-version", "-print-target-info", "-modulewrap", "-version", "--version", "-frontend", "-emit-supported-features",
+            "-print-supported-features",
+        ]
         if arguments.contains(where: markers.contains) { return true }
         return moduleName == nil || sources.isEmpty
     }
@@ -19,8 +22,11 @@ struct CompilerInvocation {
     var importPaths: [String] {
         var paths: [String] = []
         for (index, argument) in expanded.enumerated() {
-            if argument == "-I", index + 1 < expanded.count { paths.append(expanded[index + 1]) }
-            else if argument.hasPrefix("-I"), argument.count > 2 { paths.append(String(argument.dropFirst(2))) }
+            if argument == "-I", index + 1 < expanded.count {
+                paths.append(expanded[index + 1])
+            } else if argument.hasPrefix("-I"), argument.count > 2 {
+                paths.append(String(argument.dropFirst(2)))
+            }
         }
         return paths
     }
@@ -67,7 +73,9 @@ struct CompilerInvocation {
         return result
     }
 
-    static let flagsTakingPath: Set<String> = ["-o", "-emit-module-path", "-emit-objc-header-path", "-output-file-map", "-module-cache-path", "-emit-dependencies-path"]
+    static let flagsTakingPath: Set<String> = [
+        "-o", "-emit-module-path", "-emit-objc-header-path", "-output-file-map", "-module-cache-path", "-emit-dependencies-path",
+    ]
 
     /// The command line for the real compiler: sources replaced by their rewritten copies (response files holding
     /// replaced sources are rewritten into `directory`; the output file map's keys follow), and the rules-fingerprint
@@ -76,7 +84,8 @@ struct CompilerInvocation {
     /// `overlays` stay on the command line and are read from their copies through a `-vfsoverlay` file named after
     /// `overlaysContent` (the copies' text): a change to them changes the command line, which makes the driver rebuild
     /// the module (it only sees the unchanged original's timestamp).
-    func forRealCompiler(_ replacements: [String: String], overlays: [String: String] = [:], overlaysContent: String = "", directory: String) throws -> [String] {
+    func forRealCompiler(_ replacements: [String: String], overlays: [String: String] = [:], overlaysContent: String = "", directory: String) throws -> [String]
+    {
         var result: [String] = []
         if !overlays.isEmpty { result += ["-vfsoverlay", try VFSOverlay.write(overlays, content: overlaysContent, directory: directory)] }
         var index = 0
@@ -165,7 +174,8 @@ enum ResponseFile {
 enum OutputFileMap {
     static func rewrite(_ path: String, replacements: [String: String], directory: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path),
-              let map = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return path }
+            let map = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return path }
         var rewritten: [String: Any] = [:]
         for (key, value) in map { rewritten[replacements[key] ?? key] = value }
         let output = try JSONSerialization.data(withJSONObject: rewritten, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])

@@ -8,7 +8,8 @@ import Synchronization
 public enum CompilerShim {
     public static func run(arguments: [String], environment: [String: String]) -> Int32 {
         guard let configPath = environment[BuildConfiguration.environmentKey],
-              let configuration = try? BuildConfiguration.read(from: configPath) else {
+            let configuration = try? BuildConfiguration.read(from: configPath)
+        else {
             printError("error: instswift was called as a compiler outside 'instswift swift ...' (\(BuildConfiguration.environmentKey) is not set)")
             return 1
         }
@@ -33,15 +34,18 @@ public enum CompilerShim {
             if outcome.diagnostics.hasErrors { return 1 }
             for warning in outcome.warnings { printError("warning: \(warning)") }
             if let missing = outcome.missingRuntimeModule {
-                printError("""
-                error: [\(missing.ruleID)] module '\(module)' uses \(missing.module) but cannot import it; run 'instswift pin' \
-                to add the instswift runtime package and products to the targets that rules instrument
-                """)
+                printError(
+                    """
+                    error: [\(missing.ruleID)] module '\(module)' uses \(missing.module) but cannot import it; run 'instswift pin' \
+                    to add the instswift runtime package and products to the targets that rules instrument
+                    """)
                 return 1
             }
             let elapsed = ContinuousClock.now - started
             if configuration.logLevel >= .info, !outcome.report.sites.isEmpty {
-                printError("instswift: \(module): \(outcome.report.sites.count) site(s) in \(outcome.replacements.count) of \(invocation.sources.count) file(s) instrumented (\(elapsed))")
+                printError(
+                    "instswift: \(module): \(outcome.report.sites.count) site(s) in \(outcome.replacements.count) of \(invocation.sources.count) file(s) instrumented (\(elapsed))"
+                )
             }
             var report = outcome.report
             var usage = rusage()
@@ -51,8 +55,10 @@ public enum CompilerShim {
             try report.write(to: configuration.workDirectory + "/reports/\(module).json")
             let directory = configuration.workDirectory + "/args/\(module)"
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            return exec(configuration.realSwiftc, try invocation.forRealCompiler(
-                outcome.replacements, overlays: outcome.overlays, overlaysContent: outcome.overlaysContent, directory: directory))
+            return exec(
+                configuration.realSwiftc,
+                try invocation.forRealCompiler(
+                    outcome.replacements, overlays: outcome.overlays, overlaysContent: outcome.overlaysContent, directory: directory))
         } catch {
             printError("error: instswift could not rewrite module '\(module)': \(error)")
             return 1
@@ -124,9 +130,10 @@ struct ModuleRewrite {
         let layout = PackageLayout(configuration: configuration)
         let sources = invocation.sources
         let swiftRules = rules.rules.filter { $0.language == .swift }
-        let available = Set(Self.runtimeModules.filter { name in
-            invocation.importPaths.contains { FileManager.default.fileExists(atPath: "\($0)/\(name).swiftmodule") }
-        })
+        let available = Set(
+            Self.runtimeModules.filter { name in
+                invocation.importPaths.contains { FileManager.default.fileExists(atPath: "\($0)/\(name).swiftmodule") }
+            })
         let access = Self.runtimeAccess(sources.first.map(layout.origin(of:)), runtimeAvailable: available.contains("InstSwiftRuntime"))
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
         let unreadable = Mutex<[String]>([])

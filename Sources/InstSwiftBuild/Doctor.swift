@@ -21,7 +21,10 @@ public enum Doctor {
             let swiftc = try Toolchain.locateSwiftc(environment: environment)
             checks.append(Check(status: .ok, subject: "Swift toolchain: \(swiftc)"))
         } catch {
-            checks.append(Check(status: .missing, subject: "Swift toolchain (swiftc on PATH)", fix: "install Swift 6.1 or later from swift.org and put its usr/bin on PATH"))
+            checks.append(
+                Check(
+                    status: .missing, subject: "Swift toolchain (swiftc on PATH)", fix: "install Swift 6.1 or later from swift.org and put its usr/bin on PATH")
+            )
         }
         let builtin = RuleSources.locateBuiltinDirectory(environment: environment)
         if let builtin, FileManager.default.fileExists(atPath: builtin + "/bootstrap.yml") {
@@ -34,18 +37,26 @@ public enum Doctor {
                 checks.append(Check(status: .missing, subject: "built-in packs in \(builtin) do not load:\n\(error.description)", fix: "reinstall instswift"))
             }
         } else {
-            checks.append(Check(status: .missing, subject: "built-in packs (\(builtin ?? "a Rules folder beside or above the instswift executable"))",
-                                fix: "install with scripts/install.sh, or set INSTSWIFT_RULES_DIR to instswift's Rules folder"))
+            checks.append(
+                Check(
+                    status: .missing, subject: "built-in packs (\(builtin ?? "a Rules folder beside or above the instswift executable"))",
+                    fix: "install with scripts/install.sh, or set INSTSWIFT_RULES_DIR to instswift's Rules folder"))
         }
         let runtime = RuleSources.locateRuntimePackage(environment: environment, builtinDirectory: builtin)
-        let source = packageRoot.map { RuntimeSource.forPackage($0, version: version, environment: environment, runtimePackage: runtime) }
+        let source =
+            packageRoot.map { RuntimeSource.forPackage($0, version: version, environment: environment, runtimePackage: runtime) }
             ?? RuntimeSource.current(version: version, environment: environment, runtimePackage: runtime)
         if let runtime {
-            checks.append(Check(status: .ok, subject: "runtime package: \(runtime)"
-                + (source.localRepository == nil ? "" : " (builds resolve \(source.url) \(version) from it)")))
+            checks.append(
+                Check(
+                    status: .ok,
+                    subject: "runtime package: \(runtime)"
+                        + (source.localRepository == nil ? "" : " (builds resolve \(source.url) \(version) from it)")))
         } else {
-            checks.append(Check(status: .missing, subject: "the runtime package (Runtime beside the Rules folder)",
-                                fix: "install with scripts/install.sh, or set INSTSWIFT_RUNTIME_PATH to instswift's Runtime folder"))
+            checks.append(
+                Check(
+                    status: .missing, subject: "the runtime package (Runtime beside the Rules folder)",
+                    fix: "install with scripts/install.sh, or set INSTSWIFT_RUNTIME_PATH to instswift's Runtime folder"))
         }
         if let error = LibClang.loadError {
             checks.append(Check(status: .note, subject: "libclang: \(error)", fix: "needed only by rules with 'language: c'"))
@@ -72,19 +83,30 @@ public enum Doctor {
             if source.localRepository != nil || source.isReachable(environment: environment) {
                 checks.append(Check(status: .ok, subject: "\(packageRoot)/Package.swift pins the runtime \(url) \(source.version)"))
             } else {
-                checks.append(Check(status: .missing, subject: "the pinned runtime \(url) \(source.version) cannot be fetched from here",
-                                    fix: "install instswift with scripts/install.sh (builds then resolve it from the installed copy)"))
+                checks.append(
+                    Check(
+                        status: .missing, subject: "the pinned runtime \(url) \(source.version) cannot be fetched from here",
+                        fix: "install instswift with scripts/install.sh (builds then resolve it from the installed copy)"))
             }
         case .url(let url, let exact):
-            checks.append(Check(status: .missing, subject: "\(packageRoot)/Package.swift pins the runtime \(url) \(exact.map { "at \($0)" } ?? "by a version range"), and this instswift is \(source.version)",
-                                fix: pin))
+            checks.append(
+                Check(
+                    status: .missing,
+                    subject:
+                        "\(packageRoot)/Package.swift pins the runtime \(url) \(exact.map { "at \($0)" } ?? "by a version range"), and this instswift is \(source.version)",
+                    fix: pin))
         case .path(let path):
-            checks.append(Check(status: .note, subject: "\(packageRoot)/Package.swift pins the runtime folder \(path), which resolves only where that folder is",
-                                fix: "\(pin) pins the runtime's repository instead, which resolves on every machine"))
+            checks.append(
+                Check(
+                    status: .note, subject: "\(packageRoot)/Package.swift pins the runtime folder \(path), which resolves only where that folder is",
+                    fix: "\(pin) pins the runtime's repository instead, which resolves on every machine"))
         }
         if let dependency = ResolutionHint.otelDependency(in: manifest), ResolutionHint.asksForGRPC(dependency) {
-            checks.append(Check(status: .missing, subject: "the package names swift-otel with its gRPC exporter, which SwiftPM cannot resolve beside the runtime (docs/adr/0008)",
-                                fix: #"add traits: ["OTLPHTTP"] to its swift-otel dependency"#))
+            checks.append(
+                Check(
+                    status: .missing,
+                    subject: "the package names swift-otel with its gRPC exporter, which SwiftPM cannot resolve beside the runtime (docs/adr/0008)",
+                    fix: #"add traits: ["OTLPHTTP"] to its swift-otel dependency"#))
         }
         return checks
     }

@@ -72,14 +72,16 @@ private final class RuntimeCallFinder: SyntaxVisitor {
                 runtimeCall = node
                 source = .url(url, exactVersion: string(node, "exact"))
             } else if let path = string(node, "path"),
-                      ManifestRuntimeDependency.isRuntimeFolder(path.hasPrefix("/") ? path : packageRoot + "/" + path) {
+                ManifestRuntimeDependency.isRuntimeFolder(path.hasPrefix("/") ? path : packageRoot + "/" + path)
+            {
                 runtimeCall = node
                 source = .path(path)
             }
         case "product":
             if let name = string(node, "name"), RuntimeSource.products.contains(name),
-               let package = node.arguments.first(where: { $0.label?.text == "package" })?.expression.as(StringLiteralExprSyntax.self),
-               let value = package.representedLiteralValue {
+                let package = node.arguments.first(where: { $0.label?.text == "package" })?.expression.as(StringLiteralExprSyntax.self),
+                let value = package.representedLiteralValue
+            {
                 productPackages.append((package.positionAfterSkippingLeadingTrivia.utf8Offset..<package.endPositionBeforeTrailingTrivia.utf8Offset, value))
             }
         default: break

@@ -53,8 +53,9 @@ private final class TargetCallFinder: SyntaxVisitor {
     override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
         guard found == nil else { return .skipChildren }
         if let member = node.calledExpression.as(MemberAccessExprSyntax.self), factories.contains(member.declName.baseName.text),
-           let name = node.arguments.first(where: { $0.label?.text == "name" }),
-           let literal = name.expression.as(StringLiteralExprSyntax.self), literal.representedLiteralValue == target {
+            let name = node.arguments.first(where: { $0.label?.text == "name" }),
+            let literal = name.expression.as(StringLiteralExprSyntax.self), literal.representedLiteralValue == target
+        {
             found = node
             return .skipChildren
         }

@@ -14,7 +14,8 @@ enum ManifestToolsVersion {
 
         init?(in text: String) {
             guard let match = text.prefixMatch(of: /^\s*\/\/\s*swift-tools-version\s*:\s*(\d+)(?:\.\d+){0,2}([^\n]*)/),
-                  let major = Int(match.1) else { return nil }
+                let major = Int(match.1)
+            else { return nil }
             self.range = match.range
             self.major = major
             trailer = match.2
@@ -38,11 +39,13 @@ enum ManifestToolsVersion {
         let code = codeOnly(text)
         if !code.contains("swiftLanguageModes") && !code.contains("swiftLanguageVersions") {
             guard code.contains(/let\s+package\s*=\s*Package\s*\(/) else {
-                throw EditError(description: "\(manifestName):1:1: error: cannot pin the Swift 5 language mode: no 'let package = Package(' "
-                    + "in the manifest; raise its tools version to 6.0 and set 'swiftLanguageModes: [.v5]' by hand")
+                throw EditError(
+                    description: "\(manifestName):1:1: error: cannot pin the Swift 5 language mode: no 'let package = Package(' "
+                        + "in the manifest; raise its tools version to 6.0 and set 'swiftLanguageModes: [.v5]' by hand")
             }
             if !raised.hasSuffix("\n") { raised += "\n" }
-            raised += "\n// Added by `instswift pin` with the tools-version 6.0 raise: the package's code keeps the Swift 5 language mode.\n"
+            raised +=
+                "\n// Added by `instswift pin` with the tools-version 6.0 raise: the package's code keeps the Swift 5 language mode.\n"
                 + "package.swiftLanguageModes = [.v5]\n"
         }
         return raised
@@ -62,9 +65,13 @@ enum ManifestToolsVersion {
             case (UInt8(ascii: "/"), UInt8(ascii: "*")?, _):
                 var depth = 0
                 repeat {
-                    if at(0) == UInt8(ascii: "/"), at(1) == UInt8(ascii: "*") { depth += 1; index += 2 }
-                    else if at(0) == UInt8(ascii: "*"), at(1) == UInt8(ascii: "/") { depth -= 1; index += 2 }
-                    else { index += 1 }
+                    if at(0) == UInt8(ascii: "/"), at(1) == UInt8(ascii: "*") {
+                        depth += 1; index += 2
+                    } else if at(0) == UInt8(ascii: "*"), at(1) == UInt8(ascii: "/") {
+                        depth -= 1; index += 2
+                    } else {
+                        index += 1
+                    }
                 } while depth > 0 && index < bytes.count
             case (UInt8(ascii: "\""), UInt8(ascii: "\"")?, UInt8(ascii: "\"")?):
                 index += 3

@@ -67,13 +67,15 @@ struct PackageLayout {
     /// Package identity to version, from the scratch folder's `workspace-state.json` (what is checked out).
     static func checkedOutVersions(scratchPath: String) -> [String: String] {
         guard let data = FileManager.default.contents(atPath: scratchPath + "/workspace-state.json"),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let dependencies = (object["object"] as? [String: Any])?["dependencies"] as? [[String: Any]] else { return [:] }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let dependencies = (object["object"] as? [String: Any])?["dependencies"] as? [[String: Any]]
+        else { return [:] }
         var versions: [String: String] = [:]
         for dependency in dependencies {
             guard let identity = (dependency["packageRef"] as? [String: Any])?["identity"] as? String,
-                  let checkout = (dependency["state"] as? [String: Any])?["checkoutState"] as? [String: Any],
-                  let version = checkout["version"] as? String else { continue }
+                let checkout = (dependency["state"] as? [String: Any])?["checkoutState"] as? [String: Any],
+                let version = checkout["version"] as? String
+            else { continue }
             versions[identity.lowercased()] = version
         }
         return versions
@@ -82,12 +84,14 @@ struct PackageLayout {
     /// Package identity to version, from Package.resolved (format versions 2 and 3).
     static func resolvedVersions(packageRoot: String) -> [String: String] {
         guard let data = FileManager.default.contents(atPath: packageRoot + "/Package.resolved"),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let pins = object["pins"] as? [[String: Any]] else { return [:] }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let pins = object["pins"] as? [[String: Any]]
+        else { return [:] }
         var versions: [String: String] = [:]
         for pin in pins {
             guard let identity = pin["identity"] as? String, let state = pin["state"] as? [String: Any],
-                  let version = state["version"] as? String else { continue }
+                let version = state["version"] as? String
+            else { continue }
             versions[identity.lowercased()] = version
         }
         return versions

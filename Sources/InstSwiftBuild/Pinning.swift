@@ -73,7 +73,8 @@ public struct Pinning {
         for name in names {
             let path = packageRoot + "/" + name
             guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-                  let dependency = ManifestRuntimeDependency.find(in: text, packageRoot: packageRoot) else { continue }
+                let dependency = ManifestRuntimeDependency.find(in: text, packageRoot: packageRoot)
+            else { continue }
             found = true
             if let edited = ManifestRuntimeDependency.retargeting(text, packageRoot: packageRoot, to: dependencyExpression, identity: runtimeIdentity) {
                 retargets.append(Retarget(manifest: name, before: dependency.callText, after: dependencyExpression, text: edited))
@@ -104,7 +105,8 @@ public struct Pinning {
         let pluginTools = BuildTools.targetNames(in: description)
         for target in targets {
             guard let name = target["name"] as? String, let path = target["path"] as? String, !pluginTools.contains(name),
-                  ["executable", "library", "test"].contains(target["type"] as? String ?? "") else { continue }
+                ["executable", "library", "test"].contains(target["type"] as? String ?? "")
+            else { continue }
             let existing = Set(target["product_dependencies"] as? [String] ?? [])
             if target["type"] as? String == "test" { testTargets.append((name, existing)) }
             if existing.contains("InstSwiftRuntime") { instrumented = true }
@@ -112,14 +114,16 @@ public struct Pinning {
             for source in target["sources"] as? [String] ?? [] {
                 let file = packageRoot + "/" + path + "/" + source
                 guard source.hasSuffix(".swift") || source.hasSuffix(".c"),
-                      let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+                    let text = try? String(contentsOfFile: file, encoding: .utf8)
+                else { continue }
                 let context = FileContext(path: file, module: name, package: identity)
                 if source.hasSuffix(".c") {
                     // Instrumented C calls the runtime's C API, which InstSwiftRuntime implements.
                     var options = RewriteOptions()
                     options.compilerArguments = ["-I", packageRoot + "/" + path + "/include"]
                     if CFrontend().rewrite(text, file: context, rules: rules.rules, options: options).output != nil,
-                       !needed.contains("InstSwiftRuntime") {
+                        !needed.contains("InstSwiftRuntime")
+                    {
                         needed.append("InstSwiftRuntime")
                     }
                     continue
@@ -138,8 +142,10 @@ public struct Pinning {
         // on the first span under `instswift swift test`, so instrumented code exports its spans there too — unless the
         // bootstrap pack is off (`.instswift.yml`): then the package bootstraps tracing itself, or not at all.
         let bootstraps = rules.rules.contains { $0.id == Self.bootstrapRuleID }
-        for test in testTargets where instrumented && bootstraps && !test.existing.contains("InstSwiftOTel")
-            && !plan.products.contains(where: { $0.target == test.name && $0.product == "InstSwiftOTel" }) {
+        for test in testTargets
+        where instrumented && bootstraps && !test.existing.contains("InstSwiftOTel")
+            && !plan.products.contains(where: { $0.target == test.name && $0.product == "InstSwiftOTel" })
+        {
             plan.products.append((test.name, "InstSwiftOTel"))
         }
         return plan
@@ -213,7 +219,7 @@ public struct Pinning {
                 // SwiftPM's editor finds only targets inside `Package(targets: [...])`; others are edited here.
                 let manifest = packageRoot + "/Package.swift"
                 guard let text = try? String(contentsOfFile: manifest, encoding: .utf8),
-                      let edited = ManifestTargetEditor.addingProduct(product, package: packageName, toTarget: target, in: text)
+                    let edited = ManifestTargetEditor.addingProduct(product, package: packageName, toTarget: target, in: text)
                 else { throw error }
                 try AtomicFile.write(Data(edited.utf8), to: manifest)
             }

@@ -10,7 +10,8 @@ enum ResolutionHint {
     static func afterFailure(packageRoot: String, scratchPath: String, version: String) -> String? {
         if let hint = otherRuntimeVersion(packageRoot: packageRoot, version: version) { return hint }
         guard let manifest = try? String(contentsOfFile: packageRoot + "/Package.swift", encoding: .utf8),
-              let dependency = otelDependency(in: manifest), asksForGRPC(dependency) else { return nil }
+            let dependency = otelDependency(in: manifest), asksForGRPC(dependency)
+        else { return nil }
         // Resolved graphs that hold the gRPC packages did not fail this way.
         if let state = try? String(contentsOfFile: scratchPath + "/workspace-state.json", encoding: .utf8), state.contains("grpc-swift-2") {
             return nil
@@ -34,7 +35,8 @@ enum ResolutionHint {
     /// The text of the `.package(...)` call that names swift-otel, if the manifest has one.
     static func otelDependency(in manifest: String) -> String? {
         guard let name = manifest.range(of: "swift-otel/swift-otel"),
-              let start = manifest[..<name.lowerBound].range(of: ".package(", options: .backwards) else { return nil }
+            let start = manifest[..<name.lowerBound].range(of: ".package(", options: .backwards)
+        else { return nil }
         var depth = 0
         var index = start.upperBound
         while index < manifest.endIndex {

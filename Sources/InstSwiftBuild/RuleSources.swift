@@ -95,7 +95,8 @@ public struct RuleSources {
     /// The runtime package `pin` adds: `INSTSWIFT_RUNTIME_PATH`, or the `Runtime` folder beside the built-in packs; nil
     /// when neither holds a Package.swift.
     public static func locateRuntimePackage(environment: [String: String], builtinDirectory: String?) -> String? {
-        let runtime = environment["INSTSWIFT_RUNTIME_PATH"]
+        let runtime =
+            environment["INSTSWIFT_RUNTIME_PATH"]
             ?? builtinDirectory.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("Runtime").path }
         return runtime.flatMap { FileManager.default.fileExists(atPath: $0 + "/Package.swift") ? $0 : nil }
     }

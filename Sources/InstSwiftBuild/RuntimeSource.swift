@@ -46,7 +46,8 @@ public struct RuntimeSource: Sendable, Equatable {
     /// The repository URL and exact version the package's manifest pins the runtime to, if it pins a repository.
     public static func pinnedRepository(_ packageRoot: String) -> (url: String, exactVersion: String?)? {
         guard let manifest = try? String(contentsOfFile: packageRoot + "/Package.swift", encoding: .utf8),
-              case .url(let url, let exact) = ManifestRuntimeDependency.find(in: manifest, packageRoot: packageRoot)?.source else { return nil }
+            case .url(let url, let exact) = ManifestRuntimeDependency.find(in: manifest, packageRoot: packageRoot)?.source
+        else { return nil }
         return (url, exact)
     }
 
@@ -90,7 +91,8 @@ public struct RuntimeSource: Sendable, Equatable {
         guard manager.fileExists(atPath: directory + "/.git") else { return nil }
         if hasTag(version, in: directory, environment: environment) { return directory }
         guard let installed = looseTag(version, in: directory) else { return nil }
-        let cacheHome = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let cacheHome =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
         let copy = cacheHome + "/instswift/runtime-\(version)"
         if looseTag(version, in: copy) == installed, hasTag(version, in: copy, environment: environment) { return copy }

@@ -18,7 +18,8 @@ public struct CFrontend: LanguageFrontend {
         }
         if let failure = instswift_libclang_load() {
             var diagnostics = Diagnostics()
-            diagnostics.error("C rules cannot be applied: \(String(cString: failure))", at: SourceLocation(file: file.path, line: 1, column: 1), rule: rules[0].id)
+            diagnostics.error(
+                "C rules cannot be applied: \(String(cString: failure))", at: SourceLocation(file: file.path, line: 1, column: 1), rule: rules[0].id)
             return RewriteResult(output: nil, reports: [], diagnostics: diagnostics)
         }
         let arguments = ClangArguments.forParsing(options.compilerArguments, source: file.path)
@@ -27,8 +28,9 @@ public struct CFrontend: LanguageFrontend {
         case .success(let parsed): unit = parsed
         case .failure(let failure):
             var diagnostics = Diagnostics()
-            diagnostics.warning("not instrumented: the file does not parse without errors: \(failure.message)",
-                                at: SourceLocation(file: file.path, line: 1, column: 1))
+            diagnostics.warning(
+                "not instrumented: the file does not parse without errors: \(failure.message)",
+                at: SourceLocation(file: file.path, line: 1, column: 1))
             return RewriteResult(output: nil, reports: [], fileSkipReason: "it does not parse without errors", diagnostics: diagnostics)
         }
 

@@ -111,7 +111,7 @@ struct CFunctionCollector {
         let canonical = clang_getCanonicalType(type)
         switch canonical.kind {
         case CXType_Bool, CXType_Char_U, CXType_UChar, CXType_UShort, CXType_UInt, CXType_ULong, CXType_ULongLong,
-             CXType_Char_S, CXType_SChar, CXType_Short, CXType_Int, CXType_Long, CXType_LongLong, CXType_Enum:
+            CXType_Char_S, CXType_SChar, CXType_Short, CXType_Int, CXType_Long, CXType_LongLong, CXType_Enum:
             return .integer
         case CXType_Pointer:
             let pointee = clang_getCanonicalType(clang_getPointeeType(canonical)).kind

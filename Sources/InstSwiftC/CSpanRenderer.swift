@@ -22,11 +22,13 @@ struct CSpanRenderer {
             for case .span(let span) in rule.advice {
                 let variable = "instswift_span_\(index)"
                 index += 1
-                let name = Placeholders.fill(span.name ?? "{function}", [
-                    "function": function.site.name, "signature": function.site.name, "module": file.module ?? "",
-                    "file": file.path.split(separator: "/").last.map(String.init) ?? file.path,
-                    "line": String(function.site.location.line), "rule": rule.id, "type": "", "callee": "", "receiver": "",
-                ])
+                let name = Placeholders.fill(
+                    span.name ?? "{function}",
+                    [
+                        "function": function.site.name, "signature": function.site.name, "module": file.module ?? "",
+                        "file": file.path.split(separator: "/").last.map(String.init) ?? file.path,
+                        "line": String(function.site.location.line), "rule": rule.id, "type": "", "callee": "", "receiver": "",
+                    ])
                 text += " __attribute__((cleanup(instswift_span_end_at_scope_exit), unused)) instswift_span *\(variable) = "
                 text += "instswift_span_begin(\(cString(name)), \(kindConstant(span.kind)), \(cString(function.site.name)), "
                 text += "\(cString(file.path)), \(function.site.location.line));"
@@ -40,7 +42,9 @@ struct CSpanRenderer {
                     case nil:
                         let known = function.site.parameters.first { $0.name == parameter }
                         output.diagnostics.warning(
-                            known.map { "attribute '\(binding.key)': parameter '\(parameter)' of \(function.site.name) is a '\($0.type)', not an integer or a string; not recorded" }
+                            known.map {
+                                "attribute '\(binding.key)': parameter '\(parameter)' of \(function.site.name) is a '\($0.type)', not an integer or a string; not recorded"
+                            }
                                 ?? "attribute '\(binding.key)': \(function.site.name) has no parameter '\(parameter)'; not recorded",
                             at: function.site.location, rule: rule.id)
                     }

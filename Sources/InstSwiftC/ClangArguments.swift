@@ -17,7 +17,11 @@ public enum ClangArguments {
             defer { index += 1 }
             if buildOnlyWithValue.contains(argument) { index += 1; continue }
             if buildOnly.contains(argument) || argument == source { continue }
-            if argument.hasPrefix("-MF") || argument.hasPrefix("-MT") || argument.hasPrefix("-MQ") || argument.hasPrefix("-o") && argument.count > 2 && !argument.hasPrefix("-objc") { continue }
+            if argument.hasPrefix("-MF") || argument.hasPrefix("-MT") || argument.hasPrefix("-MQ")
+                || argument.hasPrefix("-o") && argument.count > 2 && !argument.hasPrefix("-objc")
+            {
+                continue
+            }
             if argument.hasPrefix("-fdiagnostics-") || argument.hasPrefix("-fmessage-length") { continue }
             // libclang 14 knows C2x, not the C23 spelling newer drivers pass.
             if argument == "-std=c23" || argument == "-std=gnu23" { result.append(argument.replacingOccurrences(of: "23", with: "2x")); continue }

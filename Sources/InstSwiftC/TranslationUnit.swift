@@ -74,10 +74,12 @@ struct ParseFailure: Error {
 func children(of cursor: CXCursor) -> [CXCursor] {
     final class Collector { var cursors: [CXCursor] = [] }
     let collector = Collector()
-    _ = clang_visitChildren(cursor, { child, _, data in
-        Unmanaged<Collector>.fromOpaque(data!).takeUnretainedValue().cursors.append(child)
-        return CXChildVisit_Continue
-    }, Unmanaged.passUnretained(collector).toOpaque())
+    _ = clang_visitChildren(
+        cursor,
+        { child, _, data in
+            Unmanaged<Collector>.fromOpaque(data!).takeUnretainedValue().cursors.append(child)
+            return CXChildVisit_Continue
+        }, Unmanaged.passUnretained(collector).toOpaque())
     return collector.cursors
 }
 

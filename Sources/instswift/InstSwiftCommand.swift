@@ -50,7 +50,10 @@ struct InstSwiftCommand: ParsableCommand {
         commandName: "instswift",
         abstract: "Compile-time OpenTelemetry instrumentation for Swift, driven by YAML rules.",
         version: InstSwiftVersion.current,
-        subcommands: [SwiftPassthroughCommand.self, PinCommand.self, DoctorCommand.self, DiffCommand.self, ExplainCommand.self, RewriteCommand.self, RulesCommand.self, TracesCommand.self]
+        subcommands: [
+            SwiftPassthroughCommand.self, PinCommand.self, DoctorCommand.self, DiffCommand.self, ExplainCommand.self, RewriteCommand.self, RulesCommand.self,
+            TracesCommand.self,
+        ]
     )
 }
 
@@ -176,7 +179,8 @@ enum CLIRules {
 struct SwiftPassthroughCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swift",
-        abstract: "Run 'swift build|test|run' with instrumentation: instswift swift build [swift options] [--rules FILE] [--keep-work] [--log-level LEVEL] [--report PATH]"
+        abstract:
+            "Run 'swift build|test|run' with instrumentation: instswift swift build [swift options] [--rules FILE] [--keep-work] [--log-level LEVEL] [--report PATH]"
     )
     @Argument(parsing: .allUnrecognized) var arguments: [String] = []
 }

@@ -21,10 +21,14 @@ struct PinCommand: ParsableCommand {
     @Option(help: "The package folder (default: the nearest one with a Package.swift).")
     var packagePath: String?
 
-    @Option(help: ArgumentHelp("The runtime repository to pin (default: $\(RuntimeSource.urlEnvironmentKey), else the one already pinned, else \(RuntimeSource.defaultURL)).", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "The runtime repository to pin (default: $\(RuntimeSource.urlEnvironmentKey), else the one already pinned, else \(RuntimeSource.defaultURL)).",
+            valueName: "url"))
     var runtimeURL: String?
 
-    @Option(help: ArgumentHelp("Pin this runtime folder by path instead: resolves only where that folder exists (a checkout of instswift).", valueName: "folder"))
+    @Option(
+        help: ArgumentHelp("Pin this runtime folder by path instead: resolves only where that folder exists (a checkout of instswift).", valueName: "folder"))
     var runtimePath: String?
 
     @Flag(help: "Only print what would be added.")
@@ -34,7 +38,8 @@ struct PinCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var arguments = ["build"]
         if let packagePath { arguments += ["--package-path", packagePath] }
-        let session = try BuildSession(arguments: arguments + ruleFiles.flatMap { ["--rules", $0] }, environment: environment, version: InstSwiftVersion.current)
+        let session = try BuildSession(
+            arguments: arguments + ruleFiles.flatMap { ["--rules", $0] }, environment: environment, version: InstSwiftVersion.current)
         let packageRoot = try session.locatePackageRoot()
         let sources = RuleSources(
             builtinDirectory: RuleSources.locateBuiltinDirectory(environment: environment),
@@ -60,7 +65,8 @@ struct PinCommand: ParsableCommand {
             }
             let source = RuntimeSource.current(version: InstSwiftVersion.current, environment: environment, runtimePackage: located)
             guard dryRun || source.isReachable(environment: environment) else {
-                throw RuleSources.SourcesError("""
+                throw RuleSources.SourcesError(
+                    """
                     the runtime \(source.url) has no version \(source.version) that git can fetch from here, so a manifest \
                     pinned to it would not resolve. Install instswift with scripts/install.sh (the install carries this \
                     version's runtime and builds resolve from it), or pass --runtime-url with a repository that has tag \

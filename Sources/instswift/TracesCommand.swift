@@ -16,7 +16,8 @@ struct TracesCommand: ParsableCommand {
     var color = false
 
     func run() throws {
-        let paths = files.isEmpty
+        let paths =
+            files.isEmpty
             ? [ProcessInfo.processInfo.environment["INSTSWIFT_TRACE_FILE"] ?? ".build/instswift/traces.jsonl"] : files
         var spans: [TraceSpan] = []
         for path in paths {
@@ -52,15 +53,16 @@ struct TraceSpan {
                 let service = attributes(resourceAttributes).first { $0.0 == "service.name" }?.1 ?? "?"
                 for scope in resourceSpans["scopeSpans"] as? [[String: Any]] ?? [] {
                     for span in scope["spans"] as? [[String: Any]] ?? [] {
-                        result.append(TraceSpan(
-                            traceID: span["traceId"] as? String ?? "", spanID: span["spanId"] as? String ?? "",
-                            parentSpanID: (span["parentSpanId"] as? String).flatMap { $0.isEmpty ? nil : $0 },
-                            name: span["name"] as? String ?? "", kind: span["kind"] as? Int ?? 0,
-                            start: UInt64(span["startTimeUnixNano"] as? String ?? "") ?? 0,
-                            end: UInt64(span["endTimeUnixNano"] as? String ?? "") ?? 0,
-                            attributes: attributes(span["attributes"] as? [[String: Any]] ?? []),
-                            isError: ((span["status"] as? [String: Any])?["code"] as? Int) == 2, service: service
-                        ))
+                        result.append(
+                            TraceSpan(
+                                traceID: span["traceId"] as? String ?? "", spanID: span["spanId"] as? String ?? "",
+                                parentSpanID: (span["parentSpanId"] as? String).flatMap { $0.isEmpty ? nil : $0 },
+                                name: span["name"] as? String ?? "", kind: span["kind"] as? Int ?? 0,
+                                start: UInt64(span["startTimeUnixNano"] as? String ?? "") ?? 0,
+                                end: UInt64(span["endTimeUnixNano"] as? String ?? "") ?? 0,
+                                attributes: attributes(span["attributes"] as? [[String: Any]] ?? []),
+                                isError: ((span["status"] as? [String: Any])?["code"] as? Int) == 2, service: service
+                            ))
                     }
                 }
             }
@@ -122,7 +124,8 @@ enum Waterfall {
                 let label = (prefix + branch + span.name).padding(toLength: 44, withPad: " ", startingAt: 0)
                 let offset = Int(Double(span.start - start) / Double(total) * Double(barWidth))
                 let width = max(1, Int(Double(span.end - span.start) / Double(total) * Double(barWidth)))
-                let bar = String(repeating: " ", count: min(offset, barWidth - 1)) + String(repeating: "█", count: min(width, barWidth - min(offset, barWidth - 1)))
+                let bar =
+                    String(repeating: " ", count: min(offset, barWidth - 1)) + String(repeating: "█", count: min(width, barWidth - min(offset, barWidth - 1)))
                 let shownBar = bar.padding(toLength: barWidth, withPad: " ", startingAt: 0)
                 let attributes = TraceSpan.ordered(span.attributes).prefix(6).map { "\($0.0)=\($0.1.prefix(60))" }.joined(separator: " ")
                 var line = "\(label) \(span.kindName.padding(toLength: 8, withPad: " ", startingAt: 0)) "

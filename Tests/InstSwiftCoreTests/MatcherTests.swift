@@ -9,55 +9,60 @@ import Testing
     }
 
     func method(_ name: String, labels: [String] = [], type: String = "Handler") -> Site {
-        .declaration(DeclarationSite(
-            kind: .method, name: name, enclosingTypes: [type],
-            parameters: labels.map { .init(label: $0, name: $0, type: "Int") },
-            location: SourceLocation(file: file.path, line: 3, column: 5)))
+        .declaration(
+            DeclarationSite(
+                kind: .method, name: name, enclosingTypes: [type],
+                parameters: labels.map { .init(label: $0, name: $0, type: "Int") },
+                location: SourceLocation(file: file.path, line: 3, column: 5)))
     }
 
     @Test func nearMissExplainsLabels() throws {
-        let rules = try rules("""
-        rules:
-          - id: r
-            where: {function: {name: handle, labels: [request]}}
-            advice: [{span: {}}]
-        """)
+        let rules = try rules(
+            """
+            rules:
+              - id: r
+                where: {function: {name: handle, labels: [request]}}
+                advice: [{span: {}}]
+            """)
         let report = Matcher.evaluate(method("handle", labels: ["_"]), rules: rules, in: file)
         #expect(report.matched.isEmpty)
         #expect(report.nearMisses.first?.reason.contains("labels differ") == true)
     }
 
     @Test func otherModuleIsANearMiss() throws {
-        let rules = try rules("""
-        rules:
-          - id: r
-            modules: Billing
-            where: {function: {name: handle}}
-            advice: [{span: {}}]
-        """)
+        let rules = try rules(
+            """
+            rules:
+              - id: r
+                modules: Billing
+                where: {function: {name: handle}}
+                advice: [{span: {}}]
+            """)
         let report = Matcher.evaluate(method("handle"), rules: rules, in: file)
         #expect(report.nearMisses.first?.reason.hasPrefix("other module 'App'") == true)
     }
 
     @Test func unrelatedRulesAreNotMentioned() throws {
-        let rules = try rules("""
-        rules:
-          - id: r
-            where: {function: {name: other}}
-            advice: [{span: {}}]
-        """)
+        let rules = try rules(
+            """
+            rules:
+              - id: r
+                where: {function: {name: other}}
+                advice: [{span: {}}]
+            """)
         let report = Matcher.evaluate(method("handle"), rules: rules, in: file)
         #expect(report.matched.isEmpty && report.nearMisses.isEmpty)
     }
 
     @Test func versionOutOfRangeIsExplained() throws {
-        let rules = try rules("""
-        package: {name: app, versions: ">=2.0.0"}
-        rules:
-          - id: r
-            where: {function: {}}
-            advice: [{span: {}}]
-        """)
+        let rules = try rules(
+            """
+            package: {name: app, versions: ">=2.0.0"}
+            rules:
+              - id: r
+                where: {function: {}}
+                advice: [{span: {}}]
+            """)
         var old = file
         old.packageVersion = SemanticVersion("1.0.0")
         let report = Matcher.evaluate(method("handle"), rules: rules, in: old)
@@ -65,12 +70,13 @@ import Testing
     }
 
     @Test func ignoredSiteIsSkippedWithReason() throws {
-        let rules = try rules("""
-        rules:
-          - id: r
-            where: {function: {}}
-            advice: [{span: {}}]
-        """)
+        let rules = try rules(
+            """
+            rules:
+              - id: r
+                where: {function: {}}
+                advice: [{span: {}}]
+            """)
         guard case .declaration(var site) = method("handle") else { return }
         site.isIgnored = true
         let report = Matcher.evaluate(.declaration(site), rules: rules, in: file)
@@ -81,22 +87,24 @@ import Testing
 
 /// A build parses a file only when some rule could apply to it.
 @Suite struct CandidateRulesTests {
-    let rules = try! RuleFileLoader(validator: nil).parse("""
-    rules:
-      - id: handle
-        where: {function: {name: handle}}
-        advice: [{span: {}}]
-      - id: any-fetch
-        where: {function: {name: 'fetch*'}}
-        advice: [{span: {}}]
-      - id: billing
-        modules: [Billing]
-        where: {function: {}}
-        advice: [{span: {}}]
-      - id: entry
-        where: {entry-point: {}}
-        advice: [{insert: {before: 'start()'}}]
-    """, file: "rules.yml").rules
+    let rules = try! RuleFileLoader(validator: nil).parse(
+        """
+        rules:
+          - id: handle
+            where: {function: {name: handle}}
+            advice: [{span: {}}]
+          - id: any-fetch
+            where: {function: {name: 'fetch*'}}
+            advice: [{span: {}}]
+          - id: billing
+            modules: [Billing]
+            where: {function: {}}
+            advice: [{span: {}}]
+          - id: entry
+            where: {entry-point: {}}
+            advice: [{insert: {before: 'start()'}}]
+        """, file: "rules.yml"
+    ).rules
 
     func candidates(_ path: String, module: String = "App", _ text: String) -> [String] {
         Matcher.candidates(rules, for: FileContext(path: path, module: module, package: "app"), text: text).map(\.id)

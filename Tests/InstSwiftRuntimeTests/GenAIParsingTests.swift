@@ -45,7 +45,8 @@ import Testing
     // MARK: Requests
 
     @Test func openAIRequestParametersAreRead() {
-        let body = #"{"model":"gpt-4o","messages":[{"role":"user","content":"secret"}],"max_completion_tokens":100,"temperature":0.2,"top_p":0.9,"seed":7,"stop":"END","n":2,"stream":true,"stream_options":{"include_usage":true},"frequency_penalty":0.1,"presence_penalty":0.3}"#
+        let body =
+            #"{"model":"gpt-4o","messages":[{"role":"user","content":"secret"}],"max_completion_tokens":100,"temperature":0.2,"top_p":0.9,"seed":7,"stop":"END","n":2,"stream":true,"stream_options":{"include_usage":true},"frequency_penalty":0.1,"presence_penalty":0.3}"#
         let request = summary(body, .openAI)
         #expect(request.model == "gpt-4o" && request.maxTokens == 100 && request.temperature == 0.2 && request.topP == 0.9)
         #expect(request.seed == 7 && request.stopSequences == ["END"] && request.choiceCount == 2)
@@ -68,7 +69,8 @@ import Testing
     // MARK: Responses
 
     @Test func serverSentEventsSplitAcrossBuffersAtAnyByte() {
-        let stream = "data: {\"id\":\"a\",\"choices\":[{\"delta\":{}}]}\r\n\r\nevent: x\ndata: {\"choices\":[],\n"
+        let stream =
+            "data: {\"id\":\"a\",\"choices\":[{\"delta\":{}}]}\r\n\r\nevent: x\ndata: {\"choices\":[],\n"
             + "data: \"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2}}\n\ndata: [DONE]\n\n"
         let bytes = Array(stream.utf8)
         for cut in 1..<bytes.count {
@@ -85,7 +87,9 @@ import Testing
     @Test func anUnterminatedLastLineIsStillRead() {
         var splitter = ResponseChunkSplitter(framing: .jsonLines)
         var documents: [String] = []
-        Array("{\"done\":false}\n{\"done\":true,\"eval_count\":9}".utf8).withUnsafeBytes { splitter.consume($0) { documents.append(String(decoding: $0, as: UTF8.self)) } }
+        Array("{\"done\":false}\n{\"done\":true,\"eval_count\":9}".utf8).withUnsafeBytes {
+            splitter.consume($0) { documents.append(String(decoding: $0, as: UTF8.self)) }
+        }
         splitter.finish { documents.append(String(decoding: $0, as: UTF8.self)) }
         #expect(documents == [#"{"done":false}"#, #"{"done":true,"eval_count":9}"#])
     }

@@ -12,7 +12,8 @@ import Testing
 
     /// "SHOULD parse the known fields" of a later version, with whatever follows them.
     @Test func aFutureVersionIsReadAsVersionZero() {
-        #expect(InboundTraceContext.traceparent("cc-\(Self.traceID)-b7ad6b7169203331-01-what-the-future-holds")
+        #expect(
+            InboundTraceContext.traceparent("cc-\(Self.traceID)-b7ad6b7169203331-01-what-the-future-holds")
                 == "00-\(Self.traceID)-b7ad6b7169203331-01")
     }
 

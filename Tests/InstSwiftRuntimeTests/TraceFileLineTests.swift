@@ -52,8 +52,9 @@ import Tracing
     }
 
     @Test func aRootSpanWithoutStatusHasNeither() throws {
-        let span = FinishedSpan(traceID: "t", spanID: "s", parentSpanID: nil, name: "n", kind: .internal, start: 1, end: 2,
-                                attributes: SpanAttributes(), status: nil)
+        let span = FinishedSpan(
+            traceID: "t", spanID: "s", parentSpanID: nil, name: "n", kind: .internal, start: 1, end: 2,
+            attributes: SpanAttributes(), status: nil)
         let line = OTLPJSON.line(span, serviceName: "svc")
         let request = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         #expect(!line.contains("parentSpanId") && !line.contains("\"status\"") && request["resourceSpans"] != nil)

@@ -15,8 +15,9 @@ import Testing
     }
 
     @Test func patternsComeFromTheModulesOfCRules() throws {
-        let set = try rules("rules:\n" + cRule("a", modules: "[CYaml]") + cRule("b", modules: "[\"C{Json,Toml}*\"]")
-            + "  - id: swift\n    where:\n      function: {}\n    advice:\n      - span: {}\n")
+        let set = try rules(
+            "rules:\n" + cRule("a", modules: "[CYaml]") + cRule("b", modules: "[\"C{Json,Toml}*\"]")
+                + "  - id: swift\n    where:\n      function: {}\n    advice:\n      - span: {}\n")
         #expect(CCompileGate.targetPatterns(set) == ["CYaml", "CJson*", "CToml*"])
     }
 

@@ -40,13 +40,18 @@ import Testing
     @Test func aMissingLibclangIsALocatedError() {
         let package = repositoryRoot.appendingPathComponent("Fixtures/packages/wrapper-app")
         for command in ["diff", "explain"] {
-            let result = run(["INSTSWIFT_LIBCLANG=/nonexistent/libclang.so", Self.binary, command, "--rules", "wrapper-rules.yml",
-                              "--module", "CBridge", "Sources/CBridge/bridge.c"], in: package)
+            let result = run(
+                [
+                    "INSTSWIFT_LIBCLANG=/nonexistent/libclang.so", Self.binary, command, "--rules", "wrapper-rules.yml",
+                    "--module", "CBridge", "Sources/CBridge/bridge.c",
+                ], in: package)
             #expect(result.status == 2, "\(command): \(result.output)")
-            #expect(result.output.hasPrefix("""
-                Sources/CBridge/bridge.c:1:1: error: [bridge.sum] C rules cannot be applied: \
-                INSTSWIFT_LIBCLANG=/nonexistent/libclang.so could not be loaded: 
-                """), "\(command): \(result.output)")
+            #expect(
+                result.output.hasPrefix(
+                    """
+                    Sources/CBridge/bridge.c:1:1: error: [bridge.sum] C rules cannot be applied: \
+                    INSTSWIFT_LIBCLANG=/nonexistent/libclang.so could not be loaded: 
+                    """), "\(command): \(result.output)")
         }
     }
 

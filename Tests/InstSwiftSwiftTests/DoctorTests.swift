@@ -22,7 +22,8 @@ import Testing
     }
 
     @Test func aPinnedPackageWithSwiftOTelDefaultTraitsIsToldTheTraitFix() throws {
-        let root = try package("""
+        let root = try package(
+            """
             // swift-tools-version:6.1
             import PackageDescription
             let package = Package(name: "app", dependencies: [
@@ -37,7 +38,8 @@ import Testing
 
     @Test func aPinIsCheckedForItsVersionAndPortability() throws {
         func check(_ dependency: String) throws -> Doctor.Check {
-            let root = try package("""
+            let root = try package(
+                """
                 // swift-tools-version:6.1
                 import PackageDescription
                 let package = Package(name: "app", dependencies: [\(dependency)],
@@ -50,14 +52,20 @@ import Testing
         let current = try check(#".package(url: "https://github.com/instswift/instswift-runtime", exact: "0.1.0")"#)
         #expect(current.status == .ok && current.subject.contains("pins the runtime https://github.com/instswift/instswift-runtime 0.1.0"), "\(current)")
         let older = try check(#".package(url: "https://github.com/instswift/instswift-runtime.git", exact: "0.0.9")"#)
-        #expect(older.status == .missing && older.subject.contains("at 0.0.9, and this instswift is 0.1.0") && older.fix?.hasPrefix("instswift pin") == true, "\(older)")
+        #expect(
+            older.status == .missing && older.subject.contains("at 0.0.9, and this instswift is 0.1.0") && older.fix?.hasPrefix("instswift pin") == true,
+            "\(older)")
         let folder = try check(#".package(name: "Runtime", path: "Runtime")"#)
         #expect(folder.status == .note && folder.subject.contains("pins the runtime folder Runtime"), "\(folder)")
     }
 
     @Test func missingPacksAndRuntimeNameWhereToPointInstSwift() {
-        let checks = Doctor.checks(packageRoot: nil, environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "",
-                                                                   "INSTSWIFT_RULES_DIR": "/nonexistent/Rules"], version: "0.1.0")
+        let checks = Doctor.checks(
+            packageRoot: nil,
+            environment: [
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "",
+                "INSTSWIFT_RULES_DIR": "/nonexistent/Rules",
+            ], version: "0.1.0")
         let missing = checks.filter { $0.status == .missing }
         #expect(missing.contains { $0.subject.contains("/nonexistent/Rules") && $0.fix?.contains("INSTSWIFT_RULES_DIR") == true })
         #expect(missing.contains { $0.subject.contains("the runtime package") && $0.fix?.contains("INSTSWIFT_RUNTIME_PATH") == true })

@@ -10,8 +10,10 @@ import Testing
         if let custom = ProcessInfo.processInfo.environment["INSTSWIFT_MODULES_DIR"] { return URL(fileURLWithPath: custom) }
         // The test bundle sits in <scratch>/<configuration>/; the modules next to it.
         let bundle = Bundle.main.bundleURL
-        for candidate in [bundle.appendingPathComponent("Modules"), bundle.deletingLastPathComponent().appendingPathComponent("Modules"),
-                          repositoryRoot.appendingPathComponent(".build/debug/Modules")]
+        for candidate in [
+            bundle.appendingPathComponent("Modules"), bundle.deletingLastPathComponent().appendingPathComponent("Modules"),
+            repositoryRoot.appendingPathComponent(".build/debug/Modules"),
+        ]
         where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("InstSwiftRuntime.swiftmodule").path) {
             return candidate
         }
@@ -61,13 +63,15 @@ import Testing
         }
         defer { if let completed { try? FileManager.default.removeItem(atPath: completed) } }
         let path = completed ?? fixture.directory.appendingPathComponent(file).path
-        let result = run([
-            // -emit-sil, not -typecheck: data-race checks (sending non-Sendable values) run on SIL.
-            "swiftc", "-emit-sil", "-o", "/dev/null", "-swift-version", "6", "-module-name", fixture.fileContext.module ?? "App",
-            "-package-name", fixture.fileContext.package ?? "app", "-I", Self.modulesDirectory.path,
-        ] + (isMain ? [] : ["-parse-as-library"]) + Self.clangModuleFlags + [path])
+        let result = run(
+            [
+                // -emit-sil, not -typecheck: data-race checks (sending non-Sendable values) run on SIL.
+                "swiftc", "-emit-sil", "-o", "/dev/null", "-swift-version", "6", "-module-name", fixture.fileContext.module ?? "App",
+                "-package-name", fixture.fileContext.package ?? "app", "-I", Self.modulesDirectory.path,
+            ] + (isMain ? [] : ["-parse-as-library"]) + Self.clangModuleFlags + [path])
         #expect(result.status == 0, "\(fixture.name)/\(file) does not compile:\n\(result.output)")
-        #expect(!result.output.contains("warning:") || (try? fixture.read("input.swift"))?.contains("// expect-warnings") == true,
-                "\(fixture.name)/\(file) compiles with warnings:\n\(result.output)")
+        #expect(
+            !result.output.contains("warning:") || (try? fixture.read("input.swift"))?.contains("// expect-warnings") == true,
+            "\(fixture.name)/\(file) compiles with warnings:\n\(result.output)")
     }
 }

@@ -65,7 +65,8 @@ struct RewriteCase: CustomTestStringConvertible, Sendable {
         options.runtimeAccess = runtimeAccess
         var result = frontend.rewrite(try read("input.swift"), file: fileContext, rules: rules.rules, options: options)
         if runtimeAccess == .linkTime, let output = result.output {
-            result.output = carriesLinkTimeSupport
+            result.output =
+                carriesLinkTimeSupport
                 ? SwiftFrontend.appendingLinkTimeSupport(to: output, moduleImports: result.fileImports)
                 : output + Self.supportPlaceholder
         }

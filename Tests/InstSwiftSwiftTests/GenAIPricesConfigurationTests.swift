@@ -24,15 +24,17 @@ import Testing
     }
 
     @Test func pricesBecomeOneRuleAtTheEntryPoint() throws {
-        let configuration = try load("""
+        let configuration = try load(
+            """
             genai-prices:
               team-model: {input: 0.5, output: 1.5, cached-input: 0.1}
               meta-llama/Llama-3.1-8B: {input: 1, output: 2}
             """)
-        #expect(configuration.genAIPrices == [
-            GenAIPrice(model: "team-model", input: 0.5, output: 1.5, cachedInput: 0.1),
-            GenAIPrice(model: "meta-llama/Llama-3.1-8B", input: 1, output: 2, cachedInput: nil),
-        ])
+        #expect(
+            configuration.genAIPrices == [
+                GenAIPrice(model: "team-model", input: 0.5, output: 1.5, cachedInput: 0.1),
+                GenAIPrice(model: "meta-llama/Llama-3.1-8B", input: 1, output: 2, cachedInput: nil),
+            ])
         let rules = try #require(GenAIPrice.rules(configuration.genAIPrices))
         #expect(rules.contains(#"InstSwift.setGenAIPrices("team-model=0.5/1.5/0.1,meta-llama/Llama-3.1-8B=1.0/2.0")"#))
         let loaded = try RuleFileLoader(validator: SwiftFrontend().codeValidator).parse(rules, file: "genai-prices.yml")
@@ -42,7 +44,10 @@ import Testing
 
     @Test(arguments: [
         ("genai-prices:\n  m: {input: 1}\n", ":2:6: error: the price of 'm' needs both input and output"),
-        ("genai-prices:\n  m: {input: 1, output: 2, cached_input: 1}\n", ":2:28: error: unknown key 'cached_input' in the price of 'm' (did you mean 'cached-input'?)"),
+        (
+            "genai-prices:\n  m: {input: 1, output: 2, cached_input: 1}\n",
+            ":2:28: error: unknown key 'cached_input' in the price of 'm' (did you mean 'cached-input'?)"
+        ),
         ("genai-prices:\n  m: {input: -1, output: 2}\n", ":2:14: error: input of 'm' must be a non-negative number"),
         ("genai-prices:\n  m: {input: free, output: 2}\n", ":2:14: error: input of 'm' must be a non-negative number"),
         ("genai-prices:\n  'my model': {input: 1, output: 2}\n", ":2:3: error: 'my model' is not a model name"),

@@ -7,7 +7,8 @@ import Testing
     let root: String = {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-manifest-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: root + "/vendor/Runtime", withIntermediateDirectories: true)
-        try? "let package = Package(\n    name: \"instswift-runtime\",\n)".write(toFile: root + "/vendor/Runtime/Package.swift", atomically: true, encoding: .utf8)
+        try? "let package = Package(\n    name: \"instswift-runtime\",\n)".write(
+            toFile: root + "/vendor/Runtime/Package.swift", atomically: true, encoding: .utf8)
         return root
     }()
 
@@ -44,7 +45,9 @@ import Testing
 
     @Test func anOlderVersionMovesAndOtherPackagesStay() throws {
         let old = manifest(#".package(url: "https://github.com/instswift/instswift-runtime.git", exact: "0.1.0")"#, product: "instswift-runtime")
-        #expect(ManifestRuntimeDependency.find(in: old, packageRoot: root)?.source == .url("https://github.com/instswift/instswift-runtime.git", exactVersion: "0.1.0"))
+        #expect(
+            ManifestRuntimeDependency.find(in: old, packageRoot: root)?.source
+                == .url("https://github.com/instswift/instswift-runtime.git", exactVersion: "0.1.0"))
         let moved = try #require(ManifestRuntimeDependency.retargeting(old, packageRoot: root, to: pinned, identity: "instswift-runtime"))
         #expect(moved == manifest(pinned, product: "instswift-runtime"))
         #expect(moved.contains(#".package(url: "https://github.com/apple/swift-log", from: "1.6.0")"#))

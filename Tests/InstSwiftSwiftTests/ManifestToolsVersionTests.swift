@@ -35,7 +35,8 @@ import Testing
 /// Only code counts when looking for the language modes a manifest names.
 @Suite struct ManifestCodeOnlyTests {
     @Test func aCommentNamingLanguageModesDoesNotCount() throws {
-        let manifest = "// swift-tools-version:5.9\n// we may set swiftLanguageModes later\n/* swiftLanguageVersions /* nested */ too */\n"
+        let manifest =
+            "// swift-tools-version:5.9\n// we may set swiftLanguageModes later\n/* swiftLanguageVersions /* nested */ too */\n"
             + "let url = \"https://example.com/swiftLanguageModes\"\nlet package = Package(name: \"A\")\n"
         let raised = try ManifestToolsVersion.raisedTo6(manifest, manifestName: "Package.swift")
         #expect(raised.hasSuffix("package.swiftLanguageModes = [.v5]\n"))
@@ -65,7 +66,9 @@ import Testing
 
     @Test func addsADependencyListAfterTheName() {
         let edited = ManifestTargetEditor.addingProduct("InstSwiftRuntime", package: "Runtime", toTarget: "Bare", in: Self.manifest)
-        #expect(edited?.contains(#".testTarget(name: "Bare", dependencies: [.product(name: "InstSwiftRuntime", package: "Runtime")], path: "Tests2")"#) == true, "\(edited ?? "")")
+        #expect(
+            edited?.contains(#".testTarget(name: "Bare", dependencies: [.product(name: "InstSwiftRuntime", package: "Runtime")], path: "Tests2")"#) == true,
+            "\(edited ?? "")")
     }
 
     @Test func fillsAnEmptyList() {

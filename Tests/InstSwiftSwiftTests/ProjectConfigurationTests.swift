@@ -33,7 +33,8 @@ import Testing
 
     /// In file order, whichever check found them.
     @Test func everyMistakeIsReportedAtOnce() {
-        let found = errors("""
+        let found = errors(
+            """
             packs: [grpc, 42x, {a: b}]
             rulez: [a.yml]
             rules: ''
@@ -41,19 +42,21 @@ import Testing
               m: {input: x, output: 2}
               n: {input: 1}
             """)
-        #expect(found == [
-            ".instswift.yml:1:20: error: each item of packs must be a string",
-            ".instswift.yml:2:1: error: unknown key 'rulez' in .instswift.yml (did you mean 'rules'?)",
-            ".instswift.yml:3:8: error: rules must not be empty",
-            ".instswift.yml:5:14: error: input of 'm' must be a non-negative number of US dollars per million tokens",
-            ".instswift.yml:6:6: error: the price of 'n' needs both input and output",
-        ])
+        #expect(
+            found == [
+                ".instswift.yml:1:20: error: each item of packs must be a string",
+                ".instswift.yml:2:1: error: unknown key 'rulez' in .instswift.yml (did you mean 'rules'?)",
+                ".instswift.yml:3:8: error: rules must not be empty",
+                ".instswift.yml:5:14: error: input of 'm' must be a non-negative number of US dollars per million tokens",
+                ".instswift.yml:6:6: error: the price of 'n' needs both input and output",
+            ])
     }
 
     @Test func theShapeOfTheFileAndItsListsIsChecked() {
-        #expect(errors("- packs\n") == [
-            ".instswift.yml:1:1: error: .instswift.yml must be a mapping with the keys 'packs', 'disable-packs', 'rules', 'genai-prices'",
-        ])
+        #expect(
+            errors("- packs\n") == [
+                ".instswift.yml:1:1: error: .instswift.yml must be a mapping with the keys 'packs', 'disable-packs', 'rules', 'genai-prices'"
+            ])
         #expect(errors("packs: {grpc: true}\n") == [".instswift.yml:1:8: error: packs must be a name or a list of names"])
         #expect(errors("packs: [grpc\n").first?.hasPrefix(".instswift.yml:") == true)
         #expect(errors("rules: [a.yml]\nrules: [b.yml]\n") == [".instswift.yml:2:1: error: duplicate key 'rules'"])

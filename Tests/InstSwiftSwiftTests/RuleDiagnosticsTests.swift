@@ -60,32 +60,32 @@ import Testing
             return
         }
         let script = """
-        import glob, json, sys, yaml, jsonschema
-        schema = json.load(open('Rules/instswift-rules.schema.json'))
-        files = sorted(glob.glob('Fixtures/rewrite/*/rules.yml') + glob.glob('Rules/*.yml'))
-        bad = []
-        for path in files:
-            try:
-                jsonschema.validate(yaml.safe_load(open(path)), schema)
-            except jsonschema.ValidationError as error:
-                bad.append(f"{path}: {error.message}")
-        print("\\n".join(bad)); print(len(files), "files checked")
-        sys.exit(1 if bad else 0)
-        """
+            import glob, json, sys, yaml, jsonschema
+            schema = json.load(open('Rules/instswift-rules.schema.json'))
+            files = sorted(glob.glob('Fixtures/rewrite/*/rules.yml') + glob.glob('Rules/*.yml'))
+            bad = []
+            for path in files:
+                try:
+                    jsonschema.validate(yaml.safe_load(open(path)), schema)
+                except jsonschema.ValidationError as error:
+                    bad.append(f"{path}: {error.message}")
+            print("\\n".join(bad)); print(len(files), "files checked")
+            sys.exit(1 if bad else 0)
+            """
         let result = run(["python3", "-c", script], in: repositoryRoot)
         #expect(result.status == 0, "\(result.output)")
     }
 
     @Test func schemaRejectsUnknownKeys() throws {
         let script = """
-        import json, yaml, jsonschema
-        schema = json.load(open('Rules/instswift-rules.schema.json'))
-        try:
-            jsonschema.validate(yaml.safe_load(open('Fixtures/rule-errors/unknown-join-point-key.yml')), schema)
-            print("accepted"); raise SystemExit(1)
-        except jsonschema.ValidationError:
-            pass
-        """
+            import json, yaml, jsonschema
+            schema = json.load(open('Rules/instswift-rules.schema.json'))
+            try:
+                jsonschema.validate(yaml.safe_load(open('Fixtures/rule-errors/unknown-join-point-key.yml')), schema)
+                print("accepted"); raise SystemExit(1)
+            except jsonschema.ValidationError:
+                pass
+            """
         #expect(run(["python3", "-c", script], in: repositoryRoot).status == 0)
     }
 }

@@ -82,8 +82,9 @@ import Testing
                 let lineCount = mutant.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
                 for diagnostic in error.all {
                     let location = try #require(diagnostic.location, "iteration \(iteration): \(diagnostic) has no location")
-                    #expect(location.line >= 1 && location.line <= max(1, lineCount) && location.column >= 1,
-                            "iteration \(iteration): \(diagnostic) lies outside the \(lineCount)-line file:\n\(mutant)")
+                    #expect(
+                        location.line >= 1 && location.line <= max(1, lineCount) && location.column >= 1,
+                        "iteration \(iteration): \(diagnostic) lies outside the \(lineCount)-line file:\n\(mutant)")
                     #expect(!diagnostic.description.dropFirst().contains("\n"), "iteration \(iteration): \(diagnostic)")
                 }
             }

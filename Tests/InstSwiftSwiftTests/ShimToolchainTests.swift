@@ -35,7 +35,9 @@ import Testing
         #expect(try output(of: shim, ["-h"]) == "real: -h\n")
         #expect(try output(of: shim, ["-emit-module", "a b.swift"]) == "real: -emit-module a b.swift\n")
         // The lib folder is the real one (SwiftPM derives it from SWIFT_EXEC).
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: shimDirectory + "/usr/lib") == URL(fileURLWithPath: realSwiftc).deletingLastPathComponent().deletingLastPathComponent().path + "/lib")
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: shimDirectory + "/usr/lib") == URL(fileURLWithPath: realSwiftc)
+                .deletingLastPathComponent().deletingLastPathComponent().path + "/lib")
     }
 
     @Test func moduleCompilesAndResponseFilesGoToInstswift() throws {
@@ -96,9 +98,10 @@ import Testing
 @Suite struct ResponseFileTests {
     @Test func singleQuotedPathsWithSpacesAreOneArgument() {
         let text = "-module-name\nLib\n'/work/My App/Sources/Lib/Core Types/X.swift'\n'/work/My App/Sources/Lib/Number Parsing.swift'\n"
-        #expect(ResponseFile.parse(text) == [
-            "-module-name", "Lib", "/work/My App/Sources/Lib/Core Types/X.swift", "/work/My App/Sources/Lib/Number Parsing.swift",
-        ])
+        #expect(
+            ResponseFile.parse(text) == [
+                "-module-name", "Lib", "/work/My App/Sources/Lib/Core Types/X.swift", "/work/My App/Sources/Lib/Number Parsing.swift",
+            ])
     }
 
     @Test func doubleQuotesEscapesAndNonASCII() {

@@ -26,11 +26,13 @@ public enum InstSwiftOTel {
         guard !settings.sdkDisabled else { return }
         // swift-otel stops the process (fatalError) when asked for a protocol whose trait is off: say so and trace nothing.
         if settings.wantsGRPC, settings.hasExporter, !grpcAvailable {
-            FileHandle.standardError.write(Data("""
-                instswift: tracing is off: OTEL_EXPORTER_OTLP_PROTOCOL=grpc needs the runtime's OTLPGRPC trait; \
-                depend on it with `traits: ["OTLPGRPC"]` (or build with `--traits OTLPGRPC`), or use http/protobuf
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    instswift: tracing is off: OTEL_EXPORTER_OTLP_PROTOCOL=grpc needs the runtime's OTLPGRPC trait; \
+                    depend on it with `traits: ["OTLPGRPC"]` (or build with `--traits OTLPGRPC`), or use http/protobuf
 
-                """.utf8))
+                    """.utf8))
             return
         }
         state.withLock { current in
@@ -106,7 +108,8 @@ final class Lifecycle: Sendable {
         if let recorder {
             InstrumentationSystem.bootstrap(SamplingFront(base: RecordingTracer(base: backend.factory, recorder: recorder), policy: sampling))
             if settings.traceFileIsDefault {
-                FileHandle.standardError.write(Data("instswift: no OTLP endpoint set; writing spans to \(settings.traceFile) (view: instswift traces \(settings.traceFile))\n".utf8))
+                FileHandle.standardError.write(
+                    Data("instswift: no OTLP endpoint set; writing spans to \(settings.traceFile) (view: instswift traces \(settings.traceFile))\n".utf8))
             }
         } else {
             admission = SpanAdmission(environment: ProcessInfo.processInfo.environment, queueSize: configuration.traces.batchSpanProcessor.maxQueueSize)

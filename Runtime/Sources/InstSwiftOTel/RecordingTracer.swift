@@ -111,10 +111,11 @@ final class RecordingSpan<Base: Tracing.Span>: Tracing.Span {
         let attributes = base.attributes
         base.end(at: end)
         guard let ids else { return }
-        recorder.record(FinishedSpan(
-            traceID: ids.traceID, spanID: ids.spanID, parentSpanID: parentSpanID, name: base.operationName, kind: kind,
-            start: startNanoseconds, end: end.nanosecondsSinceEpoch, attributes: attributes, status: status.withLock { $0 }
-        ))
+        recorder.record(
+            FinishedSpan(
+                traceID: ids.traceID, spanID: ids.spanID, parentSpanID: parentSpanID, name: base.operationName, kind: kind,
+                start: startNanoseconds, end: end.nanosecondsSinceEpoch, attributes: attributes, status: status.withLock { $0 }
+            ))
     }
 }
 

@@ -30,8 +30,11 @@ struct Settings {
             traceFileIsDefault = true
         }
         serviceName = environment["OTEL_SERVICE_NAME"] ?? ProcessInfo.processInfo.processName
-        namesService = !(environment["OTEL_SERVICE_NAME"] ?? "").isEmpty
-            || (environment["OTEL_RESOURCE_ATTRIBUTES"] ?? "").split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("service.name=") }
+        namesService =
+            !(environment["OTEL_SERVICE_NAME"] ?? "").isEmpty
+            || (environment["OTEL_RESOURCE_ATTRIBUTES"] ?? "").split(separator: ",").contains {
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix("service.name=")
+            }
         let milliseconds = (environment["OTEL_EXPORTER_OTLP_TRACES_TIMEOUT"] ?? environment["OTEL_EXPORTER_OTLP_TIMEOUT"]).flatMap(Int.init) ?? 10_000
         exportTimeout = .milliseconds(max(100, milliseconds))
         wantsGRPC = (environment["OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"] ?? environment["OTEL_EXPORTER_OTLP_PROTOCOL"])?.lowercased() == "grpc"

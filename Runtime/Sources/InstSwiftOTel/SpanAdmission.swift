@@ -51,19 +51,23 @@ final class SpanAdmission: Sendable {
 
     private func recordDrop() {
         if droppedCount.wrappingAdd(1, ordering: .relaxed).oldValue == 0 {
-            FileHandle.standardError.write(Data("""
-                instswift: spans start faster than the exporter can take them (\(limit) in flight); not recording the \
-                excess to keep memory bounded (counted in otel.sdk.processor.span.processed{error.type=queue_full}; \
-                INSTSWIFT_MAX_SPANS_IN_FLIGHT raises the limit, OTEL_TRACES_SAMPLER_ARG samples fewer)
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    instswift: spans start faster than the exporter can take them (\(limit) in flight); not recording the \
+                    excess to keep memory bounded (counted in otel.sdk.processor.span.processed{error.type=queue_full}; \
+                    INSTSWIFT_MAX_SPANS_IN_FLIGHT raises the limit, OTEL_TRACES_SAMPLER_ARG samples fewer)
 
-                """.utf8))
+                    """.utf8))
         }
         droppedMetric.withLock { counter in
             if counter == nil, let factory = InstSwiftMetrics.currentFactory {
                 counter = Counter(
                     label: "otel.sdk.processor.span.processed",
-                    dimensions: [("unit", "{span}"), ("error.type", "queue_full"), ("otel.component.type", "batching_span_processor"),
-                                 ("otel.component.name", "batching_span_processor/0")],
+                    dimensions: [
+                        ("unit", "{span}"), ("error.type", "queue_full"), ("otel.component.type", "batching_span_processor"),
+                        ("otel.component.name", "batching_span_processor/0"),
+                    ],
                     factory: factory
                 )
             }

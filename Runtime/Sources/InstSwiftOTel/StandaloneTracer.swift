@@ -12,14 +12,15 @@ enum StandaloneTracer {
         configuration.logs.enabled = false
         configuration.metrics.enabled = false
         configuration.traces.exporter = .none
-        configuration.traces.sampler = switch sampler {
-        case "always_on": .alwaysOn
-        case "always_off": .alwaysOff
-        case "traceidratio": .traceIDRatio(ratio: ratio) ?? .alwaysOn
-        case "parentbased_always_off": .parentBasedAlwaysOff
-        case "parentbased_traceidratio": .parentBasedTraceIDRatio(ratio: ratio) ?? .parentBasedAlwaysOn
-        default: .parentBasedAlwaysOn
-        }
+        configuration.traces.sampler =
+            switch sampler {
+            case "always_on": .alwaysOn
+            case "always_off": .alwaysOff
+            case "traceidratio": .traceIDRatio(ratio: ratio) ?? .alwaysOn
+            case "parentbased_always_off": .parentBasedAlwaysOff
+            case "parentbased_traceidratio": .parentBasedTraceIDRatio(ratio: ratio) ?? .parentBasedAlwaysOn
+            default: .parentBasedAlwaysOn
+            }
         return try OTel.makeTracingBackend(configuration: configuration).factory
     }
 }

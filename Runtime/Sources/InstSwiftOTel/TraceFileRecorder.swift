@@ -69,9 +69,10 @@ final class TraceFileRecorder: Sendable {
                 state.failures += spans.count
                 guard !state.reported else { return }
                 state.reported = true
-                FileHandle.standardError.write(Data(
-                    "instswift: cannot write spans to \(path): \(failure); spans are dropped until it can\n".utf8
-                ))
+                FileHandle.standardError.write(
+                    Data(
+                        "instswift: cannot write spans to \(path): \(failure); spans are dropped until it can\n".utf8
+                    ))
             }
         }
     }
@@ -167,11 +168,12 @@ enum OTLPJSON {
         case .doubleArray(let v): array(v.map { #"{"doubleValue":"# + number($0) + "}" }, to: &out)
         case .boolArray(let v): array(v.map { #"{"boolValue":"# + ($0 ? "true" : "false") + "}" }, to: &out)
         case .stringArray(let v):
-            array(v.map { item in
-                var text = #"{"stringValue":"#
-                string(item, to: &text)
-                return text + "}"
-            }, to: &out)
+            array(
+                v.map { item in
+                    var text = #"{"stringValue":"#
+                    string(item, to: &text)
+                    return text + "}"
+                }, to: &out)
         default:
             out += #"{"stringValue":"#
             string("\(value)", to: &out)

@@ -16,9 +16,10 @@ enum InboundTraceContext {
         guard trimmed.utf8.count <= 512 else { return nil }
         let fields = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         guard fields.count >= 4, fields[0].count == 2, isLowerHex(fields[0]), fields[0] != "ff",
-              fields[1].count == 32, isLowerHex(fields[1]), fields[1] != String(repeating: "0", count: 32),
-              fields[2].count == 16, isLowerHex(fields[2]), fields[2] != String(repeating: "0", count: 16),
-              fields[3].count == 2, isLowerHex(fields[3]) else { return nil }
+            fields[1].count == 32, isLowerHex(fields[1]), fields[1] != String(repeating: "0", count: 32),
+            fields[2].count == 16, isLowerHex(fields[2]), fields[2] != String(repeating: "0", count: 16),
+            fields[3].count == 2, isLowerHex(fields[3])
+        else { return nil }
         if fields[0] == "00" { return fields.count == 4 ? trimmed : nil }
         return "00-\(fields[1])-\(fields[2])-\(fields[3])"
     }
@@ -33,7 +34,8 @@ enum InboundTraceContext {
             guard let equals = member.firstIndex(of: "="), equals != member.startIndex else { return nil }
             let key = member[..<equals], valuePart = member[member.index(after: equals)...]
             guard key.utf8.count <= 256, key.allSatisfy(isKeyCharacter), !valuePart.isEmpty, valuePart.utf8.count <= 256,
-                  valuePart.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) && $0 != "," && $0 != "=" }) else { return nil }
+                valuePart.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) && $0 != "," && $0 != "=" })
+            else { return nil }
         }
         return members.joined(separator: ",")
     }
@@ -42,7 +44,8 @@ enum InboundTraceContext {
     static func baggage(_ value: String) -> String? {
         let trimmed = trimmingSpaces(value)
         guard !trimmed.isEmpty, trimmed.utf8.count <= maxBaggageLength,
-              trimmed.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) else { return nil }
+            trimmed.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) })
+        else { return nil }
         return trimmed
     }
 

@@ -49,7 +49,8 @@ public struct GenAIPrice: Equatable, Sendable {
 
     private static func read(_ model: String, _ value: Node, _ reader: YAMLReader) -> GenAIPrice? {
         guard value.mapping != nil else {
-            reader.error("the price of '\(model)' must be a mapping with input and output (and optionally cached-input), in US dollars per million tokens", at: value)
+            reader.error(
+                "the price of '\(model)' must be a mapping with input and output (and optionally cached-input), in US dollars per million tokens", at: value)
             return nil
         }
         guard let fields = reader.mapping(value, "the price of '\(model)'", allowed: keys) else { return nil }

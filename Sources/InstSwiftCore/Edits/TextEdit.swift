@@ -73,7 +73,8 @@ public enum InjectedRegion {
                 index = close + endBytes.count
             } else if bytes[index...].starts(with: countedBytes),
                 let markerEnd = firstIndex(of: markerClose, in: bytes, from: index + countedBytes.count),
-                let count = Int(String(decoding: bytes[(index + countedBytes.count)..<markerEnd], as: UTF8.self)) {
+                let count = Int(String(decoding: bytes[(index + countedBytes.count)..<markerEnd], as: UTF8.self))
+            {
                 index = min(bytes.count, markerEnd + markerClose.count + count)
             } else {
                 result.append(bytes[index])

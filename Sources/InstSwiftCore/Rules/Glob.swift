@@ -202,10 +202,14 @@ private enum GlobCompiler {
             var depth = 0, parts: [ArraySlice<Character>] = [], partStart = index
             while true {
                 let c = pattern[index]
-                if c == "{" { depth += 1 } else if c == "}" {
+                if c == "{" {
+                    depth += 1
+                } else if c == "}" {
                     if depth == 0 { parts.append(pattern[partStart..<index]); index += 1; break }
                     depth -= 1
-                } else if c == ",", depth == 0 { parts.append(pattern[partStart..<index]); partStart = index + 1 }
+                } else if c == ",", depth == 0 {
+                    parts.append(pattern[partStart..<index]); partStart = index + 1
+                }
                 index += 1
             }
             var choices: [String] = []

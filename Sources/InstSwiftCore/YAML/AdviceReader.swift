@@ -125,7 +125,9 @@ extension RuleFileLoader {
         let lowered = code.lowercased()
         for header in credentialHeaders {
             if lowered.contains("\"\(header)\"") { return header }
-            let member = "." + header.split(separator: "-").enumerated()
+            let member =
+                "."
+                + header.split(separator: "-").enumerated()
                 .map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
             var searchStart = code.startIndex
             while let range = code.range(of: member, options: .caseInsensitive, range: searchStart..<code.endIndex) {

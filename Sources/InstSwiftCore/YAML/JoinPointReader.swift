@@ -9,7 +9,8 @@ extension RuleFileLoader {
                 guard !map.hadUnknownKeys else { return nil }
                 reader.error("\(what) needs one of \(JoinPoint.keys.map { "'\($0)'" }.joined(separator: ", "))", at: node)
             } else {
-                reader.error("\(what) has \(map.keys.map { "'\($0)'" }.joined(separator: " and ")); use 'all-of' to combine join points", at: map.entries[1].keyNode)
+                reader.error(
+                    "\(what) has \(map.keys.map { "'\($0)'" }.joined(separator: " and ")); use 'all-of' to combine join points", at: map.entries[1].keyNode)
             }
             return nil
         }
@@ -59,7 +60,9 @@ extension RuleFileLoader {
             .map { Glob($0.hasPrefix("@") ? String($0.dropFirst()) : $0) }
         if let accessNode = map["access"], let levels = reader.stringList(accessNode, "'access'") {
             for level in levels where !FunctionPattern.accessLevels.contains(level) {
-                reader.error("access level '\(level)' is not one of \(FunctionPattern.accessLevels.joined(separator: ", "))\(Suggestion.didYouMean(level, in: FunctionPattern.accessLevels))", at: accessNode)
+                reader.error(
+                    "access level '\(level)' is not one of \(FunctionPattern.accessLevels.joined(separator: ", "))\(Suggestion.didYouMean(level, in: FunctionPattern.accessLevels))",
+                    at: accessNode)
             }
             pattern.access = levels
         }
@@ -69,7 +72,7 @@ extension RuleFileLoader {
 
     func readCall(_ node: Node, _ reader: YAMLReader) -> CallPattern? {
         guard let map = reader.mapping(node, "'call'", allowed: CallPattern.keys),
-              let callee = map.required("callee").flatMap({ reader.nonEmptyString($0, "'callee'") })
+            let callee = map.required("callee").flatMap({ reader.nonEmptyString($0, "'callee'") })
         else { return nil }
         var pattern = CallPattern(callee: Glob(callee))
         pattern.labels = map["labels"].flatMap { readLabels($0, reader) }

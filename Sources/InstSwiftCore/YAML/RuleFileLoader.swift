@@ -28,7 +28,8 @@ public struct RuleFileLoader: Sendable {
         while offset < bytes.count {
             let byte = bytes[offset]
             let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
-            let valid = length > 0 && offset + length <= bytes.count
+            let valid =
+                length > 0 && offset + length <= bytes.count
                 && bytes[(offset + 1)..<(offset + length)].allSatisfy { $0 >> 6 == 0b10 }
                 && String(validating: bytes[offset..<(offset + length)], as: UTF8.self) != nil
             guard valid else { break }
@@ -91,7 +92,7 @@ public struct RuleFileLoader: Sendable {
         }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
             if let context, context.mark.line != mark.line || context.mark.column != mark.column {
                 message += " (\(context.text) that starts at \(context.mark.line):\(context.mark.column))"
@@ -159,7 +160,7 @@ public struct RuleFileLoader: Sendable {
 
     func readPackage(_ node: Node, _ reader: YAMLReader) -> PackageConstraint? {
         guard let map = reader.mapping(node, "'package'", allowed: PackageConstraint.keys),
-              let name = map.required("name").flatMap({ reader.nonEmptyString($0, "'package.name'") })
+            let name = map.required("name").flatMap({ reader.nonEmptyString($0, "'package.name'") })
         else { return nil }
         var range: VersionRange?
         if let versionsNode = map["versions"], let text = reader.string(versionsNode, "'package.versions'") {
@@ -199,7 +200,9 @@ public struct RuleFileLoader: Sendable {
     /// C rules wrap function bodies in spans named by a template, with attributes from integer and string parameters.
     func checkCAdvice(_ rule: Rule, _ reader: YAMLReader, at node: Node) {
         guard rule.joinPoint.selectsOnlyFunctions else {
-            reader.diagnostics.error("a C rule selects function definitions: use 'function' join points (combined with all-of, one-of, not)", at: reader.location(of: node), rule: rule.id)
+            reader.diagnostics.error(
+                "a C rule selects function definitions: use 'function' join points (combined with all-of, one-of, not)", at: reader.location(of: node),
+                rule: rule.id)
             return
         }
         for advice in rule.advice {
@@ -252,7 +255,8 @@ public struct RuleFileLoader: Sendable {
         } else if problem.line == 1 {
             let style = node.scalar?.style
             let quoteOffset = style == .plain ? 0 : 1
-            let sourceOffset = style == .doubleQuoted
+            let sourceOffset =
+                style == .doubleQuoted
                 ? Self.sourceOffset(ofDecoded: problem.column - 1, inLine: reader.line(location.line), from: location.column)
                 : problem.column - 1
             location.column += sourceOffset + quoteOffset

@@ -27,76 +27,97 @@ public enum RulesSchema {
     static func choice(_ words: [String]) -> [String: Any] { ["type": "string", "enum": words] }
 
     static var document: [String: Any] {
-        let function = object(Dictionary(uniqueKeysWithValues: FunctionPattern.keys.map { key -> (String, Any) in
-            switch key {
-            case "kinds": (key, ["oneOf": [choice(DeclarationSite.Kind.allCases.map(\.rawValue)), ["type": "array", "items": choice(DeclarationSite.Kind.allCases.map(\.rawValue))]]])
-            case "labels": (key, ["type": "array", "items": string])
-            case "async", "throws": (key, boolean)
-            case "attributes", "modifiers": (key, stringOrList)
-            case "access": (key, ["oneOf": [choice(FunctionPattern.accessLevels), ["type": "array", "items": choice(FunctionPattern.accessLevels)]]])
-            default: (key, string)
-            }
-        }), description: "Bodies of functions, methods, initializers, accessors and subscripts.")
-        let call = object(Dictionary(uniqueKeysWithValues: CallPattern.keys.map { key -> (String, Any) in
-            key == "labels" ? (key, ["type": "array", "items": string]) : (key, string)
-        }), required: ["callee"], description: "Call expressions.")
+        let function = object(
+            Dictionary(
+                uniqueKeysWithValues: FunctionPattern.keys.map { key -> (String, Any) in
+                    switch key {
+                    case "kinds":
+                        (
+                            key,
+                            [
+                                "oneOf": [
+                                    choice(DeclarationSite.Kind.allCases.map(\.rawValue)),
+                                    ["type": "array", "items": choice(DeclarationSite.Kind.allCases.map(\.rawValue))],
+                                ]
+                            ]
+                        )
+                    case "labels": (key, ["type": "array", "items": string])
+                    case "async", "throws": (key, boolean)
+                    case "attributes", "modifiers": (key, stringOrList)
+                    case "access": (key, ["oneOf": [choice(FunctionPattern.accessLevels), ["type": "array", "items": choice(FunctionPattern.accessLevels)]]])
+                    default: (key, string)
+                    }
+                }), description: "Bodies of functions, methods, initializers, accessors and subscripts.")
+        let call = object(
+            Dictionary(
+                uniqueKeysWithValues: CallPattern.keys.map { key -> (String, Any) in
+                    key == "labels" ? (key, ["type": "array", "items": string]) : (key, string)
+                }), required: ["callee"], description: "Call expressions.")
         let joinPointRef: [String: Any] = ["$ref": "#/$defs/joinPoint"]
         let joinPoint: [String: Any] = [
             "type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": false,
-            "properties": Dictionary(uniqueKeysWithValues: JoinPoint.keys.map { key -> (String, Any) in
-                switch key {
-                case "function": (key, function)
-                case "call": (key, call)
-                case "directive": (key, string)
-                case "entry-point": (key, ["oneOf": [object([:]), ["type": "null"]]])
-                case "not": (key, joinPointRef)
-                default: (key, ["type": "array", "minItems": 1, "items": joinPointRef])
-                }
-            }),
+            "properties": Dictionary(
+                uniqueKeysWithValues: JoinPoint.keys.map { key -> (String, Any) in
+                    switch key {
+                    case "function": (key, function)
+                    case "call": (key, call)
+                    case "directive": (key, string)
+                    case "entry-point": (key, ["oneOf": [object([:]), ["type": "null"]]])
+                    case "not": (key, joinPointRef)
+                    default: (key, ["type": "array", "minItems": 1, "items": joinPointRef])
+                    }
+                }),
         ]
-        let span = object(Dictionary(uniqueKeysWithValues: SpanAdvice.keys.map { key -> (String, Any) in
-            switch key {
-            case "kind": (key, choice(SpanAdvice.Kind.allCases.map(\.rawValue)))
-            case "ends": (key, choice(SpanAdvice.Ending.allCases.map(\.rawValue)))
-            case "attributes", "result-attributes", "error-attributes", "element-attributes": (key, attributeMap)
-            default: (key, string)
-            }
-        }), description: "Wrap the body or the call in a span.")
+        let span = object(
+            Dictionary(
+                uniqueKeysWithValues: SpanAdvice.keys.map { key -> (String, Any) in
+                    switch key {
+                    case "kind": (key, choice(SpanAdvice.Kind.allCases.map(\.rawValue)))
+                    case "ends": (key, choice(SpanAdvice.Ending.allCases.map(\.rawValue)))
+                    case "attributes", "result-attributes", "error-attributes", "element-attributes": (key, attributeMap)
+                    default: (key, string)
+                    }
+                }), description: "Wrap the body or the call in a span.")
         let inject: [String: Any] = ["oneOf": [string, object(["into": string], required: ["into"])]]
         let insert = object(Dictionary(uniqueKeysWithValues: TemplateAdvice.keys.map { ($0, string as Any) }), description: "Swift statements.")
         let advice: [String: Any] = [
             "type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": false,
-            "properties": Dictionary(uniqueKeysWithValues: Advice.keys.map { key -> (String, Any) in
-                switch key {
-                case "span": (key, ["oneOf": [span, ["type": "null"]]])
-                case "inject-context": (key, inject)
-                case "insert": (key, insert)
-                case "wrap": (key, ["type": "string", "description": "A call whose trailing closure becomes the body."])
-                case "declare": (key, ["type": "string", "description": "Swift declarations added once to each module the rule instruments."])
-                case "wrap-receiver": (key, ["type": "string", "description": "A function a call's receiver goes through (call join points)."])
-                default: (key, string)
-                }
-            }),
+            "properties": Dictionary(
+                uniqueKeysWithValues: Advice.keys.map { key -> (String, Any) in
+                    switch key {
+                    case "span": (key, ["oneOf": [span, ["type": "null"]]])
+                    case "inject-context": (key, inject)
+                    case "insert": (key, insert)
+                    case "wrap": (key, ["type": "string", "description": "A call whose trailing closure becomes the body."])
+                    case "declare": (key, ["type": "string", "description": "Swift declarations added once to each module the rule instruments."])
+                    case "wrap-receiver": (key, ["type": "string", "description": "A function a call's receiver goes through (call join points)."])
+                    default: (key, string)
+                    }
+                }),
         ]
         let package = object(Dictionary(uniqueKeysWithValues: PackageConstraint.keys.map { ($0, string as Any) }), required: ["name"])
-        let rule = object(Dictionary(uniqueKeysWithValues: Rule.keys.map { key -> (String, Any) in
-            switch key {
-            case "where": (key, joinPointRef)
-            case "advice": (key, ["type": "array", "minItems": 1, "items": advice])
-            case "modules", "files": (key, stringOrList)
-            case "package": (key, package)
-            case "id": (key, ["type": "string", "pattern": "^[A-Za-z0-9._-]+$"])
-            case "language": (key, ["enum": Rule.Language.allCases.map(\.rawValue)])
-            default: (key, string)
-            }
-        }), required: ["id", "where", "advice"])
-        var document = object(Dictionary(uniqueKeysWithValues: RuleFileLoader.fileKeys.map { key -> (String, Any) in
-            switch key {
-            case "version": (key, ["const": 1])
-            case "package": (key, package)
-            default: (key, ["type": "array", "items": rule])
-            }
-        }), required: ["rules"], description: "instswift rules: join points (where) and advice (what).")
+        let rule = object(
+            Dictionary(
+                uniqueKeysWithValues: Rule.keys.map { key -> (String, Any) in
+                    switch key {
+                    case "where": (key, joinPointRef)
+                    case "advice": (key, ["type": "array", "minItems": 1, "items": advice])
+                    case "modules", "files": (key, stringOrList)
+                    case "package": (key, package)
+                    case "id": (key, ["type": "string", "pattern": "^[A-Za-z0-9._-]+$"])
+                    case "language": (key, ["enum": Rule.Language.allCases.map(\.rawValue)])
+                    default: (key, string)
+                    }
+                }), required: ["id", "where", "advice"])
+        var document = object(
+            Dictionary(
+                uniqueKeysWithValues: RuleFileLoader.fileKeys.map { key -> (String, Any) in
+                    switch key {
+                    case "version": (key, ["const": 1])
+                    case "package": (key, package)
+                    default: (key, ["type": "array", "items": rule])
+                    }
+                }), required: ["rules"], description: "instswift rules: join points (where) and advice (what).")
         document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         document["$id"] = "https://github.com/instswift/instswift/Rules/instswift-rules.schema.json"
         document["$defs"] = ["joinPoint": joinPoint]

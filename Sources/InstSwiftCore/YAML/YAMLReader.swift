@@ -118,7 +118,8 @@ final class YAMLReader {
         guard let mark = node.mark, mark.line >= 1, mark.line <= lines.count else { return nil }
         let line = lines[mark.line - 1]
         guard let start = line.utf8.index(line.startIndex, offsetBy: mark.column - 1, limitedBy: line.endIndex),
-              line[start...].hasPrefix("!") else { return nil }
+            line[start...].hasPrefix("!")
+        else { return nil }
         return String(line[start...].prefix { !$0.isWhitespace })
     }
 
@@ -178,7 +179,8 @@ final class YAMLReader {
         var pairs: [(String, String, Node)] = []
         var seen = Set<String>()
         for (keyNode, valueNode) in mapping {
-            guard let key = string(keyNode, "a key of \(what)"), let value = string(valueNode, "the value of '\(keyNode.scalar?.string ?? "")' in \(what)") else {
+            guard let key = string(keyNode, "a key of \(what)"), let value = string(valueNode, "the value of '\(keyNode.scalar?.string ?? "")' in \(what)")
+            else {
                 continue
             }
             guard seen.insert(key).inserted else {

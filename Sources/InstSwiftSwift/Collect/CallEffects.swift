@@ -11,14 +11,18 @@ struct CallEffects {
         var node = Syntax(call)
         while let parent = node.parent {
             if parent.is(CodeBlockItemSyntax.self) || parent.is(ClosureExprSyntax.self) || parent.is(CodeBlockSyntax.self)
-                || parent.is(MemberBlockItemSyntax.self) { break }
+                || parent.is(MemberBlockItemSyntax.self)
+            {
+                break
+            }
             if parent.is(TryExprSyntax.self) { underTry = true }
             if parent.is(AwaitExprSyntax.self) { underAwait = true }
             if let list = parent.as(ExprListSyntax.self) {
                 let items = Array(list)
                 if let index = items.firstIndex(where: { $0.id == node.id }), index >= 2,
-                   let op = items[index - 1].as(BinaryOperatorExprSyntax.self),
-                   ["??", "&&", "||"].contains(op.operator.text) {
+                    let op = items[index - 1].as(BinaryOperatorExprSyntax.self),
+                    ["??", "&&", "||"].contains(op.operator.text)
+                {
                     insideAutoclosureOperand = true
                 }
             }

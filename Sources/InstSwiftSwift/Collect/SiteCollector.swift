@@ -96,7 +96,9 @@ final class SiteCollector: SyntaxVisitor {
         if isIgnored(node) { ignoreDepth -= 1 }
     }
 
-    override func visit(_ node: StructDeclSyntax) -> SyntaxVisitorContinueKind { enterType(node.name.text, node.inheritanceClause, node); return .visitChildren }
+    override func visit(_ node: StructDeclSyntax) -> SyntaxVisitorContinueKind {
+        enterType(node.name.text, node.inheritanceClause, node); return .visitChildren
+    }
     override func visitPost(_ node: StructDeclSyntax) { leaveType(node) }
     override func visit(_ node: ClassDeclSyntax) -> SyntaxVisitorContinueKind { enterType(node.name.text, node.inheritanceClause, node); return .visitChildren }
     override func visitPost(_ node: ClassDeclSyntax) { leaveType(node) }
@@ -119,7 +121,8 @@ final class SiteCollector: SyntaxVisitor {
     /// `let x: T` and `let x = T(...)` members, so calls on them know their receiver's type.
     private func storedProperties(of node: some SyntaxProtocol) -> [String: String] {
         var result: [String: String] = [:]
-        let members = node.as(StructDeclSyntax.self)?.memberBlock ?? node.as(ClassDeclSyntax.self)?.memberBlock
+        let members =
+            node.as(StructDeclSyntax.self)?.memberBlock ?? node.as(ClassDeclSyntax.self)?.memberBlock
             ?? node.as(ActorDeclSyntax.self)?.memberBlock ?? node.as(EnumDeclSyntax.self)?.memberBlock
             ?? node.as(ExtensionDeclSyntax.self)?.memberBlock
         for member in members?.members ?? [] {
@@ -134,8 +137,9 @@ final class SiteCollector: SyntaxVisitor {
             guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else { return nil }
             if let type = binding.typeAnnotation.map({ text($0.type) }) { return (name, type) }
             if let call = binding.initializer?.value.as(FunctionCallExprSyntax.self),
-               let callee = call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text,
-               callee.first?.isUppercase == true {
+                let callee = call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text,
+                callee.first?.isUppercase == true
+            {
                 return (name, callee)
             }
             return nil
@@ -222,7 +226,8 @@ final class SiteCollector: SyntaxVisitor {
 
     private func collectAccessors(of node: VariableDeclSyntax) {
         guard let binding = node.bindings.first, node.bindings.count == 1,
-              let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else { return }
+            let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text
+        else { return }
         collectAccessorBlock(
             binding.accessorBlock, name: name, kind: .accessor, parameters: nil, returnType: binding.typeAnnotation?.type,
             attributes: node.attributes, modifiers: node.modifiers, declaration: node
@@ -237,8 +242,9 @@ final class SiteCollector: SyntaxVisitor {
         guard let block else { return }
         switch block.accessors {
         case .getter(let statements):
-            var site = makeSite(kind: kind, name: name, parameters: parameters, effects: (false, nil), returnType: returnType,
-                                attributes: attributes, modifiers: modifiers, declaration: declaration)
+            var site = makeSite(
+                kind: kind, name: name, parameters: parameters, effects: (false, nil), returnType: returnType,
+                attributes: attributes, modifiers: modifiers, declaration: declaration)
             site.accessorKind = "get"
             addBody(site, open: block.leftBrace, statements: statements, close: block.rightBrace, isInitializer: false)
         case .accessors(let accessors):
@@ -308,11 +314,14 @@ final class SiteCollector: SyntaxVisitor {
         } else if effects.insideAutoclosureOperand {
             site.unsupportedReason = "the call is an operand of '??', '&&' or '||', whose right side is an autoclosure"
         }
-        sites.append(CollectedSite(
-            site: .call(site),
-            target: .call(CallTarget(start: node.positionAfterSkippingLeadingTrivia, end: node.endPositionBeforeTrailingTrivia,
-                                     underTry: effects.underTry, underAwait: effects.underAwait, receiver: wrappableReceiver))
-        ))
+        sites.append(
+            CollectedSite(
+                site: .call(site),
+                target: .call(
+                    CallTarget(
+                        start: node.positionAfterSkippingLeadingTrivia, end: node.endPositionBeforeTrailingTrivia,
+                        underTry: effects.underTry, underAwait: effects.underAwait, receiver: wrappableReceiver))
+            ))
         return .visitChildren
     }
 
@@ -330,7 +339,8 @@ final class SiteCollector: SyntaxVisitor {
 
     private static func wrappableValue(_ base: ExprSyntax) -> Range<AbsolutePosition>? {
         if base.is(SuperExprSyntax.self) || base.is(OptionalChainingExprSyntax.self) || base.is(ForceUnwrapExprSyntax.self)
-            || base.is(GenericSpecializationExprSyntax.self) || base.is(TypeExprSyntax.self) {
+            || base.is(GenericSpecializationExprSyntax.self) || base.is(TypeExprSyntax.self)
+        {
             return nil
         }
         let lastName = base.as(DeclReferenceExprSyntax.self)?.baseName.text ?? base.as(MemberAccessExprSyntax.self)?.declName.baseName.text
@@ -394,7 +404,8 @@ final class SiteCollector: SyntaxVisitor {
     /// The top-level code of `main.swift`, as a site whose advice goes before its first statement.
     func collectTopLevelCode(_ tree: SourceFileSyntax) {
         guard path.split(separator: "/").last == "main.swift",
-              let first = tree.statements.first(where: { !$0.item.is(ImportDeclSyntax.self) }) else { return }
+            let first = tree.statements.first(where: { !$0.item.is(ImportDeclSyntax.self) })
+        else { return }
         // A `main.swift` whose entry point is an `@main` type is compiled as a library file (SwiftPM passes
         // -parse-as-library): it has no top-level code, and the type's `main()` is the entry point.
         if tree.statements.contains(where: Self.declaresMainType) { return }
@@ -402,13 +413,15 @@ final class SiteCollector: SyntaxVisitor {
         site.isEntryPoint = true
         site.selfBootstrapLine = selfBootstrapLine
         site.isIgnored = isIgnored(first)
-        sites.append(CollectedSite(
-            site: .declaration(site),
-            target: .body(BodyTarget(
-                afterOpenBrace: first.positionAfterSkippingLeadingTrivia, closeBrace: tree.endPosition,
-                statements: [], isImplicitReturn: false, isInitializer: true, line: site.location.line
+        sites.append(
+            CollectedSite(
+                site: .declaration(site),
+                target: .body(
+                    BodyTarget(
+                        afterOpenBrace: first.positionAfterSkippingLeadingTrivia, closeBrace: tree.endPosition,
+                        statements: [], isImplicitReturn: false, isInitializer: true, line: site.location.line
+                    ))
             ))
-        ))
     }
 
     /// Whether a top-level item is a type marked `@main`.
@@ -428,18 +441,22 @@ final class SiteCollector: SyntaxVisitor {
         isInitializer: Bool
     ) {
         let returnsValue = site.returnType != nil && site.returnType != "Never"
-        let isImplicitReturn = returnsValue && statements.count == 1 && statements.first.map { item in
-            if case .expr = item.item { return true }
-            return false
-        } ?? false
-        sites.append(CollectedSite(
-            site: .declaration(site),
-            target: .body(BodyTarget(
-                afterOpenBrace: open.endPositionBeforeTrailingTrivia, closeBrace: close.positionAfterSkippingLeadingTrivia,
-                statements: statements, isImplicitReturn: isImplicitReturn, isInitializer: isInitializer,
-                line: lines.position(of: open.positionAfterSkippingLeadingTrivia.utf8Offset).line
+        let isImplicitReturn =
+            returnsValue && statements.count == 1
+            && statements.first.map { item in
+                if case .expr = item.item { return true }
+                return false
+            } ?? false
+        sites.append(
+            CollectedSite(
+                site: .declaration(site),
+                target: .body(
+                    BodyTarget(
+                        afterOpenBrace: open.endPositionBeforeTrailingTrivia, closeBrace: close.positionAfterSkippingLeadingTrivia,
+                        statements: statements, isImplicitReturn: isImplicitReturn, isInitializer: isInitializer,
+                        line: lines.position(of: open.positionAfterSkippingLeadingTrivia.utf8Offset).line
+                    ))
             ))
-        ))
     }
 }
 

@@ -14,7 +14,8 @@ public enum LinkTimeContract {
         let stubBody: String
     }
 
-    static let spanParameters = "_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void"
+    static let spanParameters =
+        "_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void"
 
     public static let entries: [Entry] = [
         Entry(
@@ -24,7 +25,8 @@ public enum LinkTimeContract {
         ),
         Entry(
             symbol: "instswift_v2_span_async", name: "instswiftV2SpanAsync",
-            signature: "(\(spanParameters), _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) (UnsafeMutableRawPointer?) async throws -> Void) async throws",
+            signature:
+                "(\(spanParameters), _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) (UnsafeMutableRawPointer?) async throws -> Void) async throws",
             stubBody: "try await body(nil)"
         ),
         Entry(
@@ -34,7 +36,8 @@ public enum LinkTimeContract {
         Entry(symbol: "instswift_v1_span_end", name: "instswiftV1SpanEnd", signature: "(_ span: UnsafeMutableRawPointer)", stubBody: ""),
         Entry(
             symbol: "instswift_v1_span_run", name: "instswiftV1SpanRun",
-            signature: "(_ span: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws",
+            signature:
+                "(_ span: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws",
             stubBody: "try await body()"
         ),
         Entry(
@@ -77,7 +80,8 @@ public enum LinkTimeContract {
         ),
         Entry(
             symbol: "instswift_v1_db_operation_run", name: "instswiftV1DBOperationRun",
-            signature: "(_ span: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws",
+            signature:
+                "(_ span: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws",
             stubBody: "try await body()"
         ),
         Entry(
@@ -109,7 +113,8 @@ public enum LinkTimeContract {
         ),
         Entry(
             symbol: "instswift_v2_genai_run", name: "instswiftV2GenAIRun",
-            signature: "(_ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws",
+            signature:
+                "(_ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws",
             stubBody: "try await body()"
         ),
         Entry(

@@ -80,10 +80,11 @@ struct BodyRenderer {
             output.edits.append(TextEdit(offset: start, text: InjectedRegion.wrap(" " + text), role: role, sequence: sequence))
         }
         if !statements.isEmpty, body.isImplicitReturn, let expression = body.statements.first {
-            output.edits.append(TextEdit(
-                offset: expression.positionAfterSkippingLeadingTrivia.utf8Offset, text: InjectedRegion.wrap("return "),
-                role: .standalone, sequence: sequence + 1
-            ))
+            output.edits.append(
+                TextEdit(
+                    offset: expression.positionAfterSkippingLeadingTrivia.utf8Offset, text: InjectedRegion.wrap("return "),
+                    role: .standalone, sequence: sequence + 1
+                ))
         }
         if !closing.isEmpty {
             output.edits.append(TextEdit(offset: end, text: InjectedRegion.wrap(closing), role: .close(length: end - start), sequence: sequence))

@@ -34,9 +34,11 @@ extension InstSwift {
     static func withDatabaseOperation<T>(
         _ box: LinkedSpan, isolation: isolated (any Actor)?, _ body: () async throws -> T
     ) async throws -> T {
-        try await $databaseOperation.withValue(box, operation: {
-            try await InstrumentationContext.$current.withValue(box.span.context, operation: body, isolation: isolation)
-        }, isolation: isolation)
+        try await $databaseOperation.withValue(
+            box,
+            operation: {
+                try await InstrumentationContext.$current.withValue(box.span.context, operation: body, isolation: isolation)
+            }, isolation: isolation)
     }
 
     static func withDatabaseOperation<T>(_ box: LinkedSpan, _ body: () throws -> T) rethrows -> T {

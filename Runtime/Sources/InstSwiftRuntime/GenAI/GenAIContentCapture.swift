@@ -45,8 +45,9 @@ struct GenAIContentCapture: @unchecked Sendable {
     func attribute(_ messages: [Message]) -> String? {
         guard !messages.isEmpty else { return nil }
         let redacted = messages.map { message in
-            Message(role: message.role, parts: message.parts.map { Part(type: $0.type, content: $0.content.map(redact), name: $0.name) },
-                    finish_reason: message.finish_reason)
+            Message(
+                role: message.role, parts: message.parts.map { Part(type: $0.type, content: $0.content.map(redact), name: $0.name) },
+                finish_reason: message.finish_reason)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -79,7 +79,8 @@ enum GenAIWarnings {
     /// A streamed OpenAI-style call that did not ask for usage reports no tokens; say so once, with the fix.
     static func usageNotRequested(model: String?) {
         guard !usageWarned.exchange(true, ordering: .relaxed) else { return }
-        let message = "instswift: a streamed model call (\(model ?? "unknown model")) did not ask for token usage, so its span "
+        let message =
+            "instswift: a streamed model call (\(model ?? "unknown model")) did not ask for token usage, so its span "
             + "has no gen_ai.usage.* (instswift.gen_ai.usage.missing=not_requested); send \"stream_options\": {\"include_usage\": true} to record tokens and cost\n"
         var bytes = Array(message.utf8)
         _ = write(2, &bytes, bytes.count)

@@ -16,20 +16,23 @@ public enum Advice: Sendable {
     case wrapReceiver(WrapReceiverAdvice)
 
     /// The keys that name an advice kind in a rule's `advice:` list.
-    public static let keys = ["span", "inject-context", "import", "insert", "wrap", "declare", "wrap-receiver"]
+    public static let keys = AdviceKind.allCases.map(\.rawValue)
 
-    /// The YAML key of this kind.
-    public var key: String {
+    /// The kind of this advice.
+    public var kind: AdviceKind {
         switch self {
-        case .span: "span"
-        case .injectContext: "inject-context"
-        case .addImport: "import"
-        case .insert: "insert"
-        case .wrap: "wrap"
-        case .declare: "declare"
-        case .wrapReceiver: "wrap-receiver"
+        case .span: .span
+        case .injectContext: .injectContext
+        case .addImport: .addImport
+        case .insert: .insert
+        case .wrap: .wrap
+        case .declare: .declare
+        case .wrapReceiver: .wrapReceiver
         }
     }
+
+    /// The YAML key of this kind.
+    public var key: String { kind.rawValue }
 }
 
 /// A piece of Swift written in a rule (an expression or statements), with where it was written.

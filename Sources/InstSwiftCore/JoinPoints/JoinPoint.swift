@@ -16,7 +16,20 @@ public indirect enum JoinPoint: Sendable {
     case not(JoinPoint)
 
     /// The keys that name a join point kind inside `where:`.
-    public static let keys = ["function", "call", "directive", "entry-point", "all-of", "one-of", "not"]
+    public static let keys = JoinPointKind.allCases.map(\.rawValue)
+
+    /// The kind of this join point.
+    public var kind: JoinPointKind {
+        switch self {
+        case .function: .function
+        case .call: .call
+        case .directive: .directive
+        case .entryPoint: .entryPoint
+        case .allOf: .allOf
+        case .oneOf: .oneOf
+        case .not: .not
+        }
+    }
 
     /// Matches the join point against one site.
     public func match(_ site: Site, in file: FileContext) -> MatchOutcome {

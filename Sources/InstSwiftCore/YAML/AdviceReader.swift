@@ -13,21 +13,22 @@ extension RuleFileLoader {
                 at: map.entries.count > 1 ? map.entries[1].keyNode : node)
             return nil
         }
-        switch entry.key {
-        case "span": return readSpan(entry.value, reader).map(Advice.span)
-        case "inject-context": return readInjectContext(entry.value, reader).map(Advice.injectContext)
-        case "import":
+        // `mapping(_:allowed:)` reported a key that names no kind.
+        guard let kind = AdviceKind(rawValue: entry.key) else { return nil }
+        switch kind {
+        case .span: return readSpan(entry.value, reader).map(Advice.span)
+        case .injectContext: return readInjectContext(entry.value, reader).map(Advice.injectContext)
+        case .addImport:
             guard let module = reader.nonEmptyString(entry.value, "'import'") else { return nil }
             guard module.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
                 reader.error("'\(module)' is not a module name", at: entry.value)
                 return nil
             }
             return .addImport(ImportAdvice(module: module))
-        case "insert": return readInsert(entry.value, reader).map(Advice.insert)
-        case "wrap": return readWrap(entry.value, reader).map(Advice.wrap)
-        case "declare": return statements(entry.value, "'declare'", reader).map { .declare(DeclareAdvice(code: $0)) }
-        case "wrap-receiver": return readWrapReceiver(entry.value, reader).map(Advice.wrapReceiver)
-        default: return nil  // `mapping(_:allowed:)` reported the unknown key
+        case .insert: return readInsert(entry.value, reader).map(Advice.insert)
+        case .wrap: return readWrap(entry.value, reader).map(Advice.wrap)
+        case .declare: return statements(entry.value, "'declare'", reader).map { .declare(DeclareAdvice(code: $0)) }
+        case .wrapReceiver: return readWrapReceiver(entry.value, reader).map(Advice.wrapReceiver)
         }
     }
 

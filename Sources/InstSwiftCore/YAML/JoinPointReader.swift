@@ -14,23 +14,25 @@ extension RuleFileLoader {
             }
             return nil
         }
-        switch entry.key {
-        case "function": return readFunction(entry.value, reader).map(JoinPoint.function)
-        case "call": return readCall(entry.value, reader).map(JoinPoint.call)
-        case "directive": return readDirective(entry.value, reader).map(JoinPoint.directive)
-        case "entry-point":
+        // `mapping(_:allowed:)` reported a key that names no kind.
+        guard let kind = JoinPointKind(rawValue: entry.key) else { return nil }
+        switch kind {
+        case .function: return readFunction(entry.value, reader).map(JoinPoint.function)
+        case .call: return readCall(entry.value, reader).map(JoinPoint.call)
+        case .directive: return readDirective(entry.value, reader).map(JoinPoint.directive)
+        case .entryPoint:
             if entry.value.scalar.map({ $0.string.isEmpty || $0.string == "{}" }) == true { return .entryPoint(EntryPointPattern()) }
             guard reader.mapping(entry.value, "'entry-point'", allowed: EntryPointPattern.keys) != nil else { return nil }
             return .entryPoint(EntryPointPattern())
-        case "not": return readJoinPoint(entry.value, reader, what: "'not'").map(JoinPoint.not)
-        default:
+        case .not: return readJoinPoint(entry.value, reader, what: "'not'").map(JoinPoint.not)
+        case .allOf, .oneOf:
             guard let items = entry.value.sequence, !items.isEmpty else {
                 reader.error("'\(entry.key)' must be a non-empty list of join points", at: entry.value)
                 return nil
             }
             let parts = items.compactMap { readJoinPoint($0, reader, what: "an item of '\(entry.key)'") }
             guard parts.count == items.count else { return nil }
-            return entry.key == "all-of" ? .allOf(parts) : .oneOf(parts)
+            return kind == .allOf ? .allOf(parts) : .oneOf(parts)
         }
     }
 

@@ -192,7 +192,7 @@ public struct RuleFileLoader: Sendable {
                 reader.diagnostics.error(
                     "'\(advice.key)' applies to declarations; a 'call' join point supports 'span', 'wrap-receiver', 'import' and 'declare'",
                     at: reader.location(of: node), rule: rule.id)
-            default: break
+            case .span, .addImport, .declare, .wrapReceiver: break
             }
         }
     }
@@ -213,7 +213,7 @@ public struct RuleFileLoader: Sendable {
                         "attribute '\(binding.key)' of a C rule must name a parameter (an integer or a string), not '\(binding.value.code)'",
                         at: binding.value.location, rule: rule.id)
                 }
-            default:
+            case .span, .injectContext, .addImport, .insert, .wrap, .declare, .wrapReceiver:
                 reader.diagnostics.error(
                     "a C rule supports 'span' with 'name', 'kind' and 'attributes' only ('\(advice.key)' applies to Swift)",
                     at: reader.location(of: node), rule: rule.id)

@@ -47,25 +47,27 @@ public enum RulesSchema {
                     case "access": (key, ["oneOf": [choice(FunctionPattern.accessLevels), ["type": "array", "items": choice(FunctionPattern.accessLevels)]]])
                     default: (key, string)
                     }
-                }), description: "Bodies of functions, methods, initializers, accessors and subscripts.")
+                }), description: JoinPointKind.function.summary)
         let call = object(
             Dictionary(
                 uniqueKeysWithValues: CallPattern.keys.map { key -> (String, Any) in
                     key == "labels" ? (key, ["type": "array", "items": string]) : (key, string)
-                }), required: ["callee"], description: "Call expressions.")
+                }), required: ["callee"], description: JoinPointKind.call.summary)
         let joinPointRef: [String: Any] = ["$ref": "#/$defs/joinPoint"]
         let joinPoint: [String: Any] = [
             "type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": false,
             "properties": Dictionary(
-                uniqueKeysWithValues: JoinPoint.keys.map { key -> (String, Any) in
-                    switch key {
-                    case "function": (key, function)
-                    case "call": (key, call)
-                    case "directive": (key, string)
-                    case "entry-point": (key, ["oneOf": [object([:]), ["type": "null"]]])
-                    case "not": (key, joinPointRef)
-                    default: (key, ["type": "array", "minItems": 1, "items": joinPointRef])
-                    }
+                uniqueKeysWithValues: JoinPointKind.allCases.map { kind -> (String, Any) in
+                    let schema: [String: Any] =
+                        switch kind {
+                        case .function: function
+                        case .call: call
+                        case .directive: ["type": "string", "description": kind.summary]
+                        case .entryPoint: ["oneOf": [object([:]), ["type": "null"]], "description": kind.summary]
+                        case .not: ["$ref": "#/$defs/joinPoint", "description": kind.summary]
+                        case .allOf, .oneOf: ["type": "array", "minItems": 1, "items": joinPointRef, "description": kind.summary]
+                        }
+                    return (kind.rawValue, schema)
                 }),
         ]
         let span = object(
@@ -77,22 +79,21 @@ public enum RulesSchema {
                     case "attributes", "result-attributes", "error-attributes", "element-attributes": (key, attributeMap)
                     default: (key, string)
                     }
-                }), description: "Wrap the body or the call in a span.")
-        let inject: [String: Any] = ["oneOf": [string, object(["into": string], required: ["into"])]]
-        let insert = object(Dictionary(uniqueKeysWithValues: TemplateAdvice.keys.map { ($0, string as Any) }), description: "Swift statements.")
+                }), description: AdviceKind.span.summary)
+        let inject: [String: Any] = ["oneOf": [string, object(["into": string], required: ["into"])], "description": AdviceKind.injectContext.summary]
+        let insert = object(Dictionary(uniqueKeysWithValues: TemplateAdvice.keys.map { ($0, string as Any) }), description: AdviceKind.insert.summary)
         let advice: [String: Any] = [
             "type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": false,
             "properties": Dictionary(
-                uniqueKeysWithValues: Advice.keys.map { key -> (String, Any) in
-                    switch key {
-                    case "span": (key, ["oneOf": [span, ["type": "null"]]])
-                    case "inject-context": (key, inject)
-                    case "insert": (key, insert)
-                    case "wrap": (key, ["type": "string", "description": "A call whose trailing closure becomes the body."])
-                    case "declare": (key, ["type": "string", "description": "Swift declarations added once to each module the rule instruments."])
-                    case "wrap-receiver": (key, ["type": "string", "description": "A function a call's receiver goes through (call join points)."])
-                    default: (key, string)
-                    }
+                uniqueKeysWithValues: AdviceKind.allCases.map { kind -> (String, Any) in
+                    let schema: [String: Any] =
+                        switch kind {
+                        case .span: ["oneOf": [span, ["type": "null"]], "description": kind.summary]
+                        case .injectContext: inject
+                        case .insert: insert
+                        case .addImport, .wrap, .declare, .wrapReceiver: ["type": "string", "description": kind.summary]
+                        }
+                    return (kind.rawValue, schema)
                 }),
         ]
         let package = object(Dictionary(uniqueKeysWithValues: PackageConstraint.keys.map { ($0, string as Any) }), required: ["name"])

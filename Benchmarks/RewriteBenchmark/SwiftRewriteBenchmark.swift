@@ -58,6 +58,14 @@ func rules(count: Int) -> String {
     return yaml
 }
 
+/// Writes the large file (`Sources/Bench/Big.swift`) and its rules (`bench.yml`) into `folder`, for timing the
+/// `instswift` commands on them.
+func writeLargeFile(to folder: String) throws {
+    try FileManager.default.createDirectory(atPath: folder + "/Sources/Bench", withIntermediateDirectories: true)
+    try generatedSource(lines: 50_000).write(toFile: folder + "/Sources/Bench/Big.swift", atomically: true, encoding: .utf8)
+    try rules(count: 49).write(toFile: folder + "/bench.yml", atomically: true, encoding: .utf8)
+}
+
 /// Swift: parse + match + rewrite against parse alone on a ~50k-line file with 50 rules (target <= 1.5), then files
 /// per second over a whole package (default: swift-syntax's sources).
 func runSwiftBenchmark(packageRoot: String?) throws {

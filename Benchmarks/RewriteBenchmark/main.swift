@@ -3,9 +3,13 @@ import Foundation
 // Rewrite speed benchmarks; run them with scripts/bench-rewrite.sh (release build). Prints ratios and peak memory.
 //   instswift-benchmarks [swift] [PACKAGE_SOURCES]          Swift: parse+rewrite vs parse; files/s over a package
 //   instswift-benchmarks c [FILE.c ...] [-- CLANG_FLAGS]     C: libclang rewrite vs clang -fsyntax-only per 1k lines
+//   instswift-benchmarks large-file FOLDER                   writes the Swift benchmark's file and rules there
 var arguments = Array(CommandLine.arguments.dropFirst())
-let mode = arguments.first == "c" || arguments.first == "swift" ? arguments.removeFirst() : "swift"
-if mode == "c" {
+let mode = ["c", "swift", "large-file"].contains(arguments.first) ? arguments.removeFirst() : "swift"
+if mode == "large-file", let folder = arguments.first {
+    try writeLargeFile(to: folder)
+    exit(0)
+} else if mode == "c" {
     let split = arguments.firstIndex(of: "--") ?? arguments.endIndex
     try runCBenchmark(files: Array(arguments[..<split]), arguments: Array(arguments[min(split + 1, arguments.endIndex)...]))
 } else {

@@ -3,36 +3,55 @@ import InstSwiftCore
 import SwiftParser
 import SwiftSyntax
 
+/// A Swift file as the collector left it: its sites with the syntax their advice edits, its tree and its imports.
+public struct ParsedSwiftFile: ParsedFile {
+    let tree: SourceFileSyntax
+    let imports: Set<String>
+    let collected: [CollectedSite]
+    public let sites: [Site]
+
+    init(tree: SourceFileSyntax, imports: Set<String>, collected: [CollectedSite]) {
+        self.tree = tree
+        self.imports = imports
+        self.collected = collected
+        self.sites = collected.map(\.site)
+    }
+}
+
 /// Rewrites Swift files with swift-syntax: one parse, one collecting pass, then insertions only.
 public struct SwiftFrontend: LanguageFrontend {
     public init() {}
 
     public var fileExtensions: [String] { ["swift"] }
+    public var language: Rule.Language { .swift }
     public var codeValidator: any CodeValidator { SwiftCodeValidator() }
 
-    public func rewrite(_ source: String, file: FileContext, rules allRules: [Rule], options: RewriteOptions) -> RewriteResult {
-        let rules = allRules.filter { $0.language == .swift }
+    public func collect(_ source: String, file: FileContext, rules: [Rule], options: RewriteOptions) -> CollectStage<ParsedSwiftFile> {
         let tree = Parser.parse(source: source)
         if containsBytes(source, "instswift:ignore-file"), CommentDirectives.ignoresFile(tree) {
-            return RewriteResult(output: nil, reports: [], fileSkipReason: "ignored by an // instswift:ignore-file comment")
+            return .skipped(FileSkip(reason: "ignored by an // instswift:ignore-file comment"))
         }
         let collector = SiteCollector(path: file.path, source: source, calls: CallInterest(rules))
         collector.selfBootstrapLine = Self.selfBootstrapLine(in: source)
         collector.collectTopLevelCode(tree)
         collector.walk(tree)
+        return .collected(ParsedSwiftFile(tree: tree, imports: collector.imports, collected: collector.sites))
+    }
 
-        var reports: [SiteReport] = []
+    /// A dependency's module reaches the runtime at link time, whose API has no stream spans.
+    public func review(_ report: inout SiteReport, options: RewriteOptions) {
+        if options.runtimeAccess == .linkTime, let rule = report.applied.first(where: Self.needsImportedRuntime) {
+            report.skipReason = "rule '\(rule.id)' ends its span with a stream, which a dependency's module (reaching the runtime at link time) cannot"
+        }
+    }
+
+    public func render(_ matched: MatchedFile<ParsedSwiftFile>, options: RewriteOptions) -> Rendering {
+        let parsed = matched.parsed
         var edits: [TextEdit] = []
         var imports: [String] = []
         var diagnostics = Diagnostics()
         var declarations: [ModuleDeclaration] = []
-        for collected in collector.sites {
-            var report = Matcher.evaluate(collected.site, rules: rules, in: file)
-            if options.runtimeAccess == .linkTime, let rule = report.applied.first(where: Self.needsImportedRuntime) {
-                report.skipReason = "rule '\(rule.id)' ends its span with a stream, which a dependency's module (reaching the runtime at link time) cannot"
-            }
-            if !report.matched.isEmpty || !report.nearMisses.isEmpty { reports.append(report) }
-            guard !report.applied.isEmpty else { continue }
+        for (collected, report) in zip(parsed.collected, matched.siteReports) where !report.applied.isEmpty {
             for rule in report.applied {
                 let declared = rule.advice.compactMap { advice -> DeclareAdvice? in if case .declare(let declare) = advice { declare } else { nil } }
                 for (index, declare) in declared.enumerated() {
@@ -40,7 +59,7 @@ public struct SwiftFrontend: LanguageFrontend {
                     if !declarations.contains(declaration) { declarations.append(declaration) }
                 }
             }
-            let context = RenderContext(file: file, options: options, sequence: edits.count)
+            let context = RenderContext(file: matched.file, options: options, sequence: edits.count)
             switch (collected.site, collected.target) {
             case (.declaration(let site), .body(let body)):
                 let rendered = BodyRenderer(site: site, body: body, rules: report.applied, context: context).render()
@@ -55,18 +74,16 @@ public struct SwiftFrontend: LanguageFrontend {
                 continue
             }
         }
-        guard !edits.isEmpty || !imports.isEmpty else {
-            return RewriteResult(output: nil, reports: reports, diagnostics: diagnostics)
-        }
-        edits += ImportRenderer(tree: tree, existing: collector.imports).edits(adding: imports)
+        guard !edits.isEmpty || !imports.isEmpty else { return Rendering(edits: nil, diagnostics: diagnostics) }
+        edits += ImportRenderer(tree: parsed.tree, existing: parsed.imports).edits(adding: imports)
         if options.emitSourceLocationHeader {
-            edits.append(TextEdit(offset: 0, text: "#sourceLocation(file: \(stringLiteral(file.path)), line: 1)\n", role: .leading))
+            edits.append(TextEdit(offset: 0, text: "#sourceLocation(file: \(stringLiteral(matched.file.path)), line: 1)\n", role: .leading))
         }
-        var result = RewriteResult(output: EditApplier.apply(edits, to: source), reports: reports, diagnostics: diagnostics, edits: edits)
-        result.fileImports = collector.imports
-        result.addedImports = Set(imports).subtracting(collector.imports)
-        result.moduleDeclarations = declarations
-        return result
+        var rendering = Rendering(edits: edits, diagnostics: diagnostics)
+        rendering.fileImports = parsed.imports
+        rendering.addedImports = Set(imports).subtracting(parsed.imports)
+        rendering.moduleDeclarations = declarations
+        return rendering
     }
 }
 

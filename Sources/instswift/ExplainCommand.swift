@@ -11,7 +11,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var inputs: RewriteInputs
 
     func run() throws {
-        try inputs.rewriteEach { path, _, result in
+        try inputs.rewriteEach(matchOnly: true) { path, _, result in
             if let reason = result.fileSkipReason {
                 print("\(path): skipped: \(reason)")
                 return

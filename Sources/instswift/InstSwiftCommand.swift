@@ -94,11 +94,15 @@ struct RewriteInputs: ParsableArguments {
             if isDirectory.boolValue {
                 let enumerator = FileManager.default.enumerator(atPath: path)
                 while let item = enumerator?.nextObject() as? String {
-                    if item.hasSuffix(".swift") || item.hasSuffix(".c"), !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                    if Self.frontend(for: item) != nil, !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
                         result.append((path as NSString).appendingPathComponent(item))
                     }
                 }
             } else {
+                guard Self.frontend(for: path) != nil else {
+                    let known = Self.frontends.flatMap(\.fileExtensions).map { "." + $0 }.joined(separator: " and ")
+                    throw ValidationError("\(path): instswift rewrites \(known) files")
+                }
                 result.append(path)
             }
         }
@@ -125,20 +129,19 @@ struct RewriteInputs: ParsableArguments {
 extension RewriteInputs {
     /// Loads the rules (printing every problem and exiting 2 if there is one), then rewrites each file. A file's
     /// diagnostics go to standard error, compiler-style; if any is an error, the command exits 2 after the last file.
-    func rewriteEach(_ handle: (_ path: String, _ source: String, _ result: RewriteResult) throws -> Void) throws {
+    /// `matchOnly`: stop after matching (explain), so nothing is rendered.
+    func rewriteEach(matchOnly: Bool = false, _ handle: (_ path: String, _ source: String, _ result: RewriteResult) throws -> Void) throws {
         let rules = try loadRules(SwiftFrontend())
         var failed = false
         for path in try files() {
+            guard let frontend = Self.frontend(for: path) else { continue }  // `files()` names only files with one
             let source = try String(contentsOfFile: path, encoding: .utf8)
             var options = RewriteOptions()
-            let frontend: any LanguageFrontend
-            if path.hasSuffix(".c") {
-                frontend = CFrontend()
-                options.compilerArguments = cFlags + Self.includeFolders(near: path).map { "-I" + $0 }
-            } else {
-                frontend = SwiftFrontend()
-            }
-            let result = frontend.rewrite(source, file: context(for: path), rules: rules.rules, options: options)
+            if frontend.language == .c { options.compilerArguments = cFlags + Self.includeFolders(near: path).map { "-I" + $0 } }
+            let result =
+                matchOnly
+                ? frontend.explain(source, file: context(for: path), rules: rules.rules, options: options)
+                : frontend.rewrite(source, file: context(for: path), rules: rules.rules, options: options)
             if !result.diagnostics.all.isEmpty {
                 FileHandle.standardError.write(Data((result.diagnostics.description + "\n").utf8))
                 failed = failed || result.diagnostics.hasErrors
@@ -146,6 +149,15 @@ extension RewriteInputs {
             try handle(path, source, result)
         }
         if failed { throw ExitCode(2) }
+    }
+
+    /// The languages the commands rewrite, each registered by its file extensions.
+    static let frontends: [any LanguageFrontend] = [SwiftFrontend(), CFrontend()]
+
+    /// The frontend for a file, by its extension.
+    static func frontend(for path: String) -> (any LanguageFrontend)? {
+        let fileExtension = URL(fileURLWithPath: path).pathExtension
+        return frontends.first { $0.fileExtensions.contains(fileExtension) }
     }
 
     /// `include` folders of the C target a file belongs to (SwiftPM's layout: `Sources/<Target>/include`), so a file

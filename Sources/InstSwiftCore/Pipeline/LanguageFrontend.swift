@@ -1,11 +1,89 @@
-/// A language the pipeline can rewrite. The core knows no language; Swift and C implement this.
+/// A language the pipeline can rewrite. The core knows no language and runs the stages (``RewritePipeline``); a
+/// frontend implements the two that need the language: collecting a file's sites and rendering advice as insertions.
 public protocol LanguageFrontend: Sendable {
+    /// The frontend's parse of one file: its sites, and what rendering needs of it (the syntax, the file's imports).
+    associatedtype Parsed: ParsedFile
+
     /// File extensions (without the dot) this frontend handles.
     var fileExtensions: [String] { get }
+    /// The language of the rules this frontend applies.
+    var language: Rule.Language { get }
     /// Checks code snippets in rules when they load.
     var codeValidator: any CodeValidator { get }
-    /// Matches `rules` in one pass over `source` and renders the advice that applies.
-    func rewrite(_ source: String, file: FileContext, rules: [Rule], options: RewriteOptions) -> RewriteResult
+
+    /// Stage 1: parses `source` and collects every site `rules` (this language's, never empty) could select, or says
+    /// why the whole file is left alone.
+    func collect(_ source: String, file: FileContext, rules: [Rule], options: RewriteOptions) -> CollectStage<Parsed>
+
+    /// After matching, before rendering: refuses what this frontend cannot render at a site by setting the report's
+    /// skip reason (which explain shows). The default accepts everything.
+    func review(_ report: inout SiteReport, options: RewriteOptions)
+
+    /// Stage 3: the insertions for the sites whose rules apply.
+    func render(_ file: MatchedFile<Parsed>, options: RewriteOptions) -> Rendering
+}
+
+extension LanguageFrontend {
+    public func review(_ report: inout SiteReport, options: RewriteOptions) {}
+}
+
+/// A frontend's parse of one file.
+public protocol ParsedFile {
+    /// Every collected site, in the order rendering visits them.
+    var sites: [Site] { get }
+}
+
+/// Why a whole file is left as it is.
+public struct FileSkip: Sendable {
+    /// What explain prints; nil when the diagnostics say it all.
+    public var reason: String?
+    public var diagnostics: Diagnostics
+
+    public init(reason: String?, diagnostics: Diagnostics = Diagnostics()) {
+        self.reason = reason
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Stage 1's outcome: the parsed file, or why it is left alone.
+public enum CollectStage<Parsed: ParsedFile> {
+    case collected(Parsed)
+    case skipped(FileSkip)
+}
+
+/// Stage 2's outcome: the matched file, or why it is left alone.
+public enum MatchStage<Parsed: ParsedFile> {
+    case matched(MatchedFile<Parsed>)
+    case skipped(FileSkip)
+}
+
+/// Stage 2's outcome: every rule evaluated at every site. Explain and the build's reports read it; nothing is rendered.
+public struct MatchedFile<Parsed: ParsedFile> {
+    public let parsed: Parsed
+    public let file: FileContext
+    /// One report per site of `parsed.sites`, in the same order.
+    public let siteReports: [SiteReport]
+
+    /// The sites a rule matched or came close to.
+    public var reports: [SiteReport] { siteReports.filter { !$0.matched.isEmpty || !$0.nearMisses.isEmpty } }
+}
+
+/// Stage 3's outcome.
+public struct Rendering: Sendable {
+    /// The insertions, or nil when the file is left as it is.
+    public var edits: [TextEdit]?
+    public var diagnostics = Diagnostics()
+    /// The modules the file imports (as far as the frontend read them).
+    public var fileImports: Set<String> = []
+    /// The modules the rendering added imports of.
+    public var addedImports: Set<String> = []
+    /// Declarations the applied rules add to the module.
+    public var moduleDeclarations: [ModuleDeclaration] = []
+
+    public init(edits: [TextEdit]?, diagnostics: Diagnostics = Diagnostics()) {
+        self.edits = edits
+        self.diagnostics = diagnostics
+    }
 }
 
 /// How a rewrite renders.

@@ -1,13 +1,13 @@
-import InstSwiftCore
-
 /// A unified diff with three lines of context, made from the rewrite's insertions rather than by comparing texts:
 /// rewrites only insert, so the changed lines are those the insertions fall on. Time and memory are linear in the file
 /// (an LCS table of lines x lines took 3 GiB for a 20k-line file). Lines end at `\n` bytes, so a CRLF file keeps its
 /// lines (its `\r` stays part of each line's text).
-enum UnifiedDiff {
-    static let context = 3
+public enum UnifiedDiff {
+    /// Unchanged lines shown around each change.
+    public static let context = 3
 
-    static func render(old: String, edits: [TextEdit], path: String) -> String {
+    /// The diff of `old` against `old` with `edits` applied, its headers naming `path`.
+    public static func render(old: String, edits: [TextEdit], path: String) -> String {
         let bytes = Array(old.utf8)
         var starts = [0]
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }

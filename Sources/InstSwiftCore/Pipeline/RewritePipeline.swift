@@ -1,0 +1,52 @@
+/// The stages every file goes through, whatever its language:
+///
+/// 1. collect — the frontend parses the file and finds its sites (``LanguageFrontend/collect(_:file:rules:options:)``);
+/// 2. match — every rule against every site (``Matcher``), then the frontend's review: a ``MatchedFile``, which
+///    `explain` and the build's reports read without rendering anything;
+/// 3. render — the frontend turns the advice of the matched sites into insertions;
+/// 4. apply — the insertions, and nothing else, make the output (docs/adr/0002).
+extension LanguageFrontend {
+    /// Stages 1 and 2: what applies where, and why the closest rules do not. Rules of other languages are ignored; with
+    /// none of this language the file is not parsed.
+    public func match(_ source: String, file: FileContext, rules allRules: [Rule], options: RewriteOptions) -> MatchStage<Parsed> {
+        let rules = allRules.filter { $0.language == language }
+        guard !rules.isEmpty else { return .skipped(FileSkip(reason: nil)) }
+        switch collect(source, file: file, rules: rules, options: options) {
+        case .skipped(let skip):
+            return .skipped(skip)
+        case .collected(let parsed):
+            let reports = parsed.sites.map { site in
+                var report = Matcher.evaluate(site, rules: rules, in: file)
+                review(&report, options: options)
+                return report
+            }
+            return .matched(MatchedFile(parsed: parsed, file: file, siteReports: reports))
+        }
+    }
+
+    /// Stages 1 and 2 as `explain` shows them: a result with the reports, the skip reason and the diagnostics of
+    /// collecting, and no output (nothing is rendered).
+    public func explain(_ source: String, file: FileContext, rules: [Rule], options: RewriteOptions) -> RewriteResult {
+        switch match(source, file: file, rules: rules, options: options) {
+        case .skipped(let skip): RewriteResult(output: nil, reports: [], fileSkipReason: skip.reason, diagnostics: skip.diagnostics)
+        case .matched(let matched): RewriteResult(output: nil, reports: matched.reports)
+        }
+    }
+
+    /// Every stage: the rewritten file, or nil output when nothing applies.
+    public func rewrite(_ source: String, file: FileContext, rules: [Rule], options: RewriteOptions) -> RewriteResult {
+        switch match(source, file: file, rules: rules, options: options) {
+        case .skipped(let skip):
+            return RewriteResult(output: nil, reports: [], fileSkipReason: skip.reason, diagnostics: skip.diagnostics)
+        case .matched(let matched):
+            let rendering = render(matched, options: options)
+            var result = RewriteResult(
+                output: rendering.edits.map { EditApplier.apply($0, to: source) }, reports: matched.reports,
+                diagnostics: rendering.diagnostics, edits: rendering.edits ?? [])
+            result.fileImports = rendering.fileImports
+            result.addedImports = rendering.addedImports
+            result.moduleDeclarations = rendering.moduleDeclarations
+            return result
+        }
+    }
+}

@@ -84,6 +84,11 @@ let package = Package(
             path: "Benchmarks/RewriteBenchmark",
             swiftSettings: libclangHeaders
         ),
+        // What the test targets share: the repository's location, fixture folders, recording, running commands.
+        .target(
+            name: "InstSwiftTestSupport",
+            path: "Tests/InstSwiftTestSupport"
+        ),
         .testTarget(
             name: "InstSwiftCoreTests",
             dependencies: ["InstSwiftCore"]
@@ -94,6 +99,7 @@ let package = Package(
                 "InstSwiftCore",
                 "InstSwiftSwift",
                 "InstSwiftBuild",
+                "InstSwiftTestSupport",
                 .product(name: "InstSwiftRuntime", package: "Runtime"),
                 .product(name: "InstSwiftOTel", package: "Runtime"),
             ],
@@ -109,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InstSwiftCTests",
-            dependencies: ["InstSwiftCore", "InstSwiftC", "InstSwiftBuild"],
+            dependencies: ["InstSwiftCore", "InstSwiftC", "InstSwiftBuild", "InstSwiftTestSupport"],
             swiftSettings: libclangHeaders
         ),
     ],

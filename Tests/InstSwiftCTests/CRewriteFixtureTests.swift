@@ -1,36 +1,30 @@
 import Foundation
 import InstSwiftC
 import InstSwiftCore
+import InstSwiftTestSupport
 import Testing
-
-/// The repository, located from this file.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// One `Fixtures/rewrite-c/<case>/` folder: `rules.yml`, `input.c`, `expected.c` (or `<no changes>`), optional headers
 /// and an optional `context` line `module=M package=P`.
 struct CRewriteCase: CustomTestStringConvertible, Sendable {
-    let name: String
-    var directory: URL { repositoryRoot.appendingPathComponent("Fixtures/rewrite-c/\(name)") }
+    let folder: FixtureFolder
+    init(name: String) { folder = FixtureFolder(suite: "rewrite-c", name: name) }
+
+    var name: String { folder.name }
+    var directory: URL { folder.directory }
     var testDescription: String { name }
 
-    static let noChanges = "<no changes>\n"
+    static let noChanges = FixtureFolder.noChanges
 
-    static var all: [CRewriteCase] {
-        let root = repositoryRoot.appendingPathComponent("Fixtures/rewrite-c")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted().map(CRewriteCase.init)
-    }
+    static var all: [CRewriteCase] { FixtureFolder.all(in: "rewrite-c").map { CRewriteCase(name: $0.name) } }
 
-    func read(_ file: String) throws -> String {
-        try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-    }
+    func read(_ file: String) throws -> String { try folder.read(file) }
 
     var fileContext: FileContext {
         var context = FileContext(path: "input.c", module: "CFixture", package: "app")
-        for pair in ((try? read("context")) ?? "").split(whereSeparator: \.isWhitespace) {
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { continue }
-            if parts[0] == "module" { context.module = parts[1] }
-            if parts[0] == "package" { context.package = parts[1] }
+        for (key, value) in folder.context {
+            if key == "module" { context.module = value }
+            if key == "package" { context.package = value }
         }
         return context
     }
@@ -48,12 +42,11 @@ struct CRewriteCase: CustomTestStringConvertible, Sendable {
     @Test(arguments: CRewriteCase.all)
     func rewriteMatchesExpectation(_ fixture: CRewriteCase) throws {
         let (output, _) = try fixture.run()
-        let expectedURL = fixture.directory.appendingPathComponent("expected.c")
-        if ProcessInfo.processInfo.environment["INSTSWIFT_RECORD"] == "1" {
-            try output.write(to: expectedURL, atomically: true, encoding: .utf8)
+        if isRecording {
+            Issue.record(Comment(rawValue: try fixture.folder.record(output, as: "expected.c")))
             return
         }
-        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        let expected = try fixture.read("expected.c")
         #expect(output == expected, "\(fixture.name): output differs from expected.c:\n\(output)")
         #expect(try fixture.run().output == output, "rewriting is deterministic")
         if output != CRewriteCase.noChanges {
@@ -109,16 +102,7 @@ struct CRewriteCase: CustomTestStringConvertible, Sendable {
     }
 
     func compile(_ file: URL, includes: URL) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["clang", "-c", "-Wall", "-Wextra", "-I", includes.path, "-o", "/dev/null", file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do { try process.run() } catch { return (-1, "\(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        run(["clang", "-c", "-Wall", "-Wextra", "-I", includes.path, "-o", "/dev/null", file.path])
     }
 
     /// Warning lines without the file path (the copy and the input live in different folders).

@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftTestSupport
 import Testing
 
 /// The `instswift` binary of this build, run as a user would.

@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftTestSupport
 import InstSwiftSwift
 import Testing
 

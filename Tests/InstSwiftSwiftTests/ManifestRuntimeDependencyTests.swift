@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftTestSupport
 @testable import InstSwiftBuild
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftTestSupport
 import InstSwiftCore
 import InstSwiftSwift
 import Testing
@@ -9,10 +10,8 @@ import Testing
     @Test(arguments: RewriteCase.all)
     func rewriteMatchesExpectation(_ fixture: RewriteCase) throws {
         let (output, _) = try fixture.run()
-        let expectedURL = fixture.directory.appendingPathComponent("expected.swift")
         if isRecording {
-            try output.write(to: expectedURL, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(fixture.name)/expected.swift: review it with git diff, then run the tests without INSTSWIFT_RECORD")
+            Issue.record(Comment(rawValue: try fixture.folder.record(output, as: "expected.swift")))
             return
         }
         let expected = try fixture.read("expected.swift")

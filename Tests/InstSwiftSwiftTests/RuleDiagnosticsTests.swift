@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftTestSupport
 import InstSwiftCore
 import InstSwiftSwift
 import Testing

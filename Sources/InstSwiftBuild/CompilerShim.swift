@@ -26,6 +26,10 @@ public enum CompilerShim {
         guard !invocation.isPassThrough, let module = invocation.moduleName, !configuration.buildToolModules.contains(module) else {
             return exec(configuration.realSwiftc, arguments)
         }
+        if module == RuntimeAPI.module, let mismatch = RuntimeAPICheck.mismatch(sources: invocation.sources) {
+            printError(mismatch.description)
+            return 1
+        }
         do {
             let started = ContinuousClock.now
             let rewrite = ModuleRewrite(configuration: configuration, module: module, invocation: invocation)

@@ -101,6 +101,21 @@ def test_install_adopt_in_a_repository_and_uninstall(tmp_path):
     assert "moved the runtime dependency .package(name: \"Runtime\", path:" in moved.stdout, moved.stdout + moved.stderr
     assert (checkout / "Package.swift").read_text() == manifest
 
+    # A runtime made for another instswift (here: a copy whose declared API version is older) stops the build as that
+    # runtime compiles, with one error at its declaration that names the fix, before injected code calls it.
+    stale = tmp_path / "stale runtime ü"
+    shutil.copytree(prefix / "lib" / "instswift" / "Runtime", stale, symlinks=True)
+    declaration = stale / "Sources" / "InstSwiftRuntime" / "RuntimeAPIVersion.swift"
+    declaration.write_text(declaration.read_text().replace("static let apiVersion = ", "static let apiVersion = 0 * "))
+    (checkout / "Package.swift").write_text(manifest.replace(dependency, f'.package(name: "Runtime", path: "{stale}")')
+                                            .replace('package: "instswift-runtime"', 'package: "Runtime"'))
+    refused = run(["instswift", "swift", "build"], cwd=checkout, env=env)
+    assert refused.returncode != 0
+    output = refused.stdout + refused.stderr
+    assert f"{declaration}:" in output and ": error: this instswift runtime offers API version 0, made for an older instswift" in output, output[-6000:]
+    assert "run 'instswift pin' to move the package to this instswift's runtime" in output, output[-6000:]
+    assert "cannot find 'InstSwift" not in output and "has no member" not in output, output[-6000:]
+
     removed = run([str(ROOT / "scripts" / "install.sh"), "--uninstall", str(prefix)], env=env)
     assert removed.returncode == 0, removed.stderr
     assert not (prefix / "lib" / "instswift").exists() and not os.path.lexists(tool)

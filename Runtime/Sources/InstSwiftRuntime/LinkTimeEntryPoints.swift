@@ -1,5 +1,5 @@
-public import Tracing
-public import Instrumentation
+import Tracing
+import Instrumentation
 
 // The runtime as modules reach it that cannot import it: a dependency's modules, which see only their own
 // dependencies and are built in no fixed order with this one. instswift adds to such a module declarations of these

@@ -1,5 +1,5 @@
 public import Tracing
-public import Instrumentation
+import Instrumentation
 import Synchronization
 
 /// One database span per operation, however many layers it passes through. An ORM query (Fluent) goes through a SQL

@@ -1,0 +1,140 @@
+import Foundation
+import InstSwiftCore
+import InstSwiftSwift
+import Synchronization
+
+/// Rewrites one module's sources.
+struct ModuleRewrite {
+    let configuration: BuildConfiguration
+    let module: String
+    let invocation: CompilerInvocation
+
+    struct Outcome {
+        /// Originals whose copies replace them on the command line.
+        var replacements: [String: String] = [:]
+        /// Originals the compiler keeps on its command line but reads from their copies through a VFS overlay.
+        var overlays: [String: String] = [:]
+        /// The overlaid copies' text, in source order: what names the overlay file.
+        var overlaysContent = ""
+        var diagnostics = Diagnostics()
+        var report: ModuleReport
+        var missingRuntimeModule: (module: String, ruleID: String)?
+        /// Files left uninstrumented, and why (one build warning each).
+        var warnings: [String] = []
+    }
+
+    static let runtimeModules = ["InstSwiftRuntime", "InstSwiftOTel"]
+
+    /// `main.swift` is compiled under its own path, its copy read through a VFS overlay: its name is what makes a file
+    /// top-level code, and a copy named `main.swift` elsewhere whose `#sourceLocation` names the original makes the
+    /// compiler warn that two paths produce the same `#fileID`.
+    static func compilesThroughOverlay(_ path: String) -> Bool {
+        path.hasSuffix("/main.swift") || path == "main.swift"
+    }
+
+    /// How a module's injected code reaches the runtime: the root package's modules import it (`pin` adds it); a
+    /// dependency's modules reach it at link time (a checkout never depends on it; a local path dependency does when it
+    /// was pinned and the runtime is built).
+    static func runtimeAccess(_ origin: PackageLayout.Origin?, runtimeAvailable: Bool) -> RuntimeAccess {
+        switch origin {
+        case .dependency(_, let isCheckout): isCheckout || !runtimeAvailable ? .linkTime : .importing
+        default: .importing
+        }
+    }
+
+    func run() throws -> Outcome {
+        let frontend = SwiftFrontend()
+        var outcome = Outcome(report: ModuleReport(module: module))
+        let rules: RuleSet
+        do throws(Diagnostics) {
+            rules = try RuleLoading.load(configuration.ruleFiles, validator: frontend.codeValidator)
+        } catch {
+            outcome.diagnostics = error
+            return outcome
+        }
+        let layout = PackageLayout(configuration: configuration)
+        let sources = invocation.sources
+        let swiftRules = rules.rules.filter { $0.language == .swift }
+        let available = Set(
+            Self.runtimeModules.filter { name in
+                invocation.importPaths.contains { FileManager.default.fileExists(atPath: "\($0)/\(name).swiftmodule") }
+            })
+        let access = Self.runtimeAccess(sources.first.map(layout.origin(of:)), runtimeAvailable: available.contains("InstSwiftRuntime"))
+        let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
+        let unreadable = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            let path = sources[index]
+            guard let context = layout.fileContext(path: path, module: module) else { return }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                // Never a silent skip: a path instswift read wrong from the command line would leave the file uninstrumented.
+                if !FileManager.default.fileExists(atPath: path) { unreadable.withLock { $0.append(path) } }
+                return
+            }
+            let candidates = Matcher.candidates(swiftRules, for: context, text: text)
+            guard !candidates.isEmpty else { return }
+            var options = RewriteOptions(emitSourceLocationHeader: !Self.compilesThroughOverlay(path))
+            options.runtimeAccess = access
+            let result = frontend.rewrite(text, file: context, rules: candidates, options: options)
+            results.withLock { $0[index] = (path, result) }
+        }
+        for path in unreadable.withLock({ $0 }).sorted() {
+            outcome.diagnostics.error(
+                "instswift read the compiler input '\(path)' from SwiftPM's command line, and no such file exists; "
+                    + "this is an instswift bug: please report it with the output of --log-level debug",
+                at: SourceLocation(file: path, line: 1, column: 1)
+            )
+        }
+        var rewritten = results.withLock { $0 }
+        if access == .linkTime {
+            // What the link-time support cannot stand in for (the bootstrap's InstSwiftOTel) leaves its file untouched.
+            for (index, entry) in rewritten {
+                guard entry.result.output != nil, let module = Self.runtimeModules.first(where: entry.result.addedImports.contains) else { continue }
+                let rule = entry.result.instrumented.first?.applied.first?.id ?? "instswift"
+                outcome.warnings.append(
+                    "[\(rule)] \(entry.path) is compiled uninstrumented: the rules that apply need \(module), which module "
+                        + "'\(self.module)' cannot import (it belongs to a dependency package, so only spans reach it)"
+                )
+                rewritten[index] = nil
+            }
+            // The support code goes into the first rewritten file, so the module's object files stay the ones SwiftPM links.
+            if let first = rewritten.filter({ $0.value.result.output != nil }).keys.min(), let output = rewritten[first]?.result.output {
+                let imports = rewritten.values.reduce(into: Set<String>()) { $0.formUnion($1.result.fileImports) }
+                rewritten[first]?.result.output = SwiftFrontend.appendingLinkTimeSupport(to: output, moduleImports: imports)
+                try LinkStep.recordLinkTimeModule(module, in: configuration.workDirectory)
+            }
+        }
+        // Rules' declarations are added once per module, to the first rewritten file, in the order of the files.
+        if let first = rewritten.filter({ $0.value.result.output != nil }).keys.min(), let output = rewritten[first]?.result.output {
+            let declarations = rewritten.keys.sorted().flatMap { rewritten[$0]?.result.moduleDeclarations ?? [] }
+            if !declarations.isEmpty {
+                let runtime = SwiftFrontend.declarationImports(declarations, access: access)
+                rewritten[first]?.result.output = SwiftFrontend.appendingDeclarations(to: output, declarations, imports: runtime)
+                rewritten[first]?.result.addedImports.formUnion(runtime)
+            }
+        }
+        for index in sources.indices {
+            guard let (path, result) = rewritten[index] else { continue }
+            outcome.diagnostics.append(contentsOf: result.diagnostics)
+            guard let output = result.output else { continue }
+            // What the rewrite made the file import (never text search: the link-time support's comments name the runtime).
+            for module in Self.runtimeModules where result.addedImports.contains(module) && !available.contains(module) {
+                let rule = result.instrumented.first?.applied.first?.id ?? "instswift"
+                outcome.missingRuntimeModule = outcome.missingRuntimeModule ?? (module, rule)
+            }
+            let copy = WorkDirectory.copyPath(for: path, module: module, in: configuration.workDirectory)
+            try AtomicFile.writeIfChanged(output, to: copy)
+            if Self.compilesThroughOverlay(path) {
+                outcome.overlays[path] = copy
+                outcome.overlaysContent += output
+            } else {
+                outcome.replacements[path] = copy
+            }
+            for site in result.instrumented {
+                outcome.report.sites.append(.init(file: path, line: site.site.location.line, name: site.site.displayName, rules: site.applied.map(\.id)))
+            }
+        }
+        outcome.report.files = sources.count
+        outcome.report.rewrittenFiles = outcome.replacements.count + outcome.overlays.count
+        return outcome
+    }
+}

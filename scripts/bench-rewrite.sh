@@ -24,7 +24,7 @@ if git clone -q https://github.com/jpsim/Yams "$work/Yams" 2>/dev/null && git -C
 fi
 echo "== instswift diff vs instswift rewrite on the large file"
 "$bench" large-file "$work/large"
-python3 - "$work/large" .build/release/instswift <<'PY'
+python3 - "$work/large" "$PWD/.build/release/instswift" <<'PY'
 import os, subprocess, sys, time
 folder, tool = sys.argv[1:]
 def run(command):

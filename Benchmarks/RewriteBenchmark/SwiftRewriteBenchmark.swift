@@ -75,16 +75,17 @@ func runSwiftBenchmark(packageRoot: String?) throws {
     let ruleSet = try RuleFileLoader(validator: frontend.codeValidator).parse(rules(count: 49), file: "bench.yml")
     let context = FileContext(path: "Sources/Bench/Big.swift", module: "Bench")
 
-    let parseOnly = measure(5) { _ = Parser.parse(source: source) }
     var outputBytes = 0
-    let full = measure(5) {
+    let timing = compare(rounds: 11) {
+        _ = Parser.parse(source: source)
+    } candidate: {
         let result = frontend.rewrite(source, file: context, rules: ruleSet.rules, options: RewriteOptions())
         outputBytes = result.output?.utf8.count ?? 0
     }
-    print("large file: \(lineCount) lines, \(ruleSet.rules.count) rules, output \(outputBytes / 1024) KiB")
-    print(String(format: "  parse only                 %8.1f ms", parseOnly * 1000))
-    print(String(format: "  parse + match + rewrite    %8.1f ms", full * 1000))
-    print(String(format: "  ratio                      %8.2f   (target <= 1.5)", full / parseOnly))
+    print("large file: \(lineCount) lines, \(ruleSet.rules.count) rules, output \(outputBytes / 1024) KiB; 11 alternating rounds, medians")
+    print(String(format: "  parse only                 %8.1f ms", timing.baseline * 1000))
+    print(String(format: "  parse + match + rewrite    %8.1f ms", timing.candidate * 1000))
+    print(String(format: "  ratio                      %8.2f   (target <= 1.5; rounds %.2f-%.2f)", timing.ratio, timing.lowest, timing.highest))
 
     // A whole package: every .swift file under the given folder (default: this checkout's swift-syntax sources).
     let packageRoot = packageRoot ?? ".build/checkouts/swift-syntax/Sources"

@@ -7,6 +7,8 @@ final class SiteCollector: SyntaxVisitor {
     private let path: String
     /// The calls the rules can select; others are not collected.
     private let calls: CallInterest
+    /// Whether a rule selects calls, so variables' types are tracked to know each call's receiver.
+    private var tracksReceivers: Bool { calls != .none }
     /// Text a statement must contain to hold anything collectable; nil when that cannot be bounded.
     private let statementNeedles: ByteNeedles?
     private(set) var sites: [CollectedSite] = []
@@ -80,7 +82,8 @@ final class SiteCollector: SyntaxVisitor {
     private func enterType(_ name: String, _ inherits: InheritanceClauseSyntax?, _ node: some SyntaxProtocol) {
         let attributes = node.asProtocol(WithAttributesSyntax.self)?.attributes ?? []
         let isMain = attributes.contains { $0.as(AttributeSyntax.self).map { text($0.attributeName) } == "main" }
-        let members = node.asProtocol(DeclGroupSyntax.self)?.memberBlock.members ?? []
+        // Only an `@main` type's members decide its entry point; scanning every type's members cost ~4% of a rewrite.
+        let members = isMain ? node.asProtocol(DeclGroupSyntax.self)?.memberBlock.members ?? [] : []
         let hasStaticMain = members.contains { member in
             guard let function = member.decl.as(FunctionDeclSyntax.self) else { return false }
             return function.name.text == "main" && function.modifiers.contains { $0.name.text == "static" }
@@ -121,6 +124,7 @@ final class SiteCollector: SyntaxVisitor {
     /// `let x: T` and `let x = T(...)` members, so calls on them know their receiver's type.
     private func storedProperties(of node: some SyntaxProtocol) -> [String: String] {
         var result: [String: String] = [:]
+        guard tracksReceivers else { return result }
         let members =
             node.as(StructDeclSyntax.self)?.memberBlock ?? node.as(ClassDeclSyntax.self)?.memberBlock
             ?? node.as(ActorDeclSyntax.self)?.memberBlock ?? node.as(EnumDeclSyntax.self)?.memberBlock
@@ -147,7 +151,7 @@ final class SiteCollector: SyntaxVisitor {
     }
 
     override func visit(_ node: VariableDeclSyntax) -> SyntaxVisitorContinueKind {
-        if !functionStack.isEmpty {
+        if tracksReceivers, !functionStack.isEmpty {
             for (name, type) in bindings(of: node) { scopes[scopes.count - 1][name] = type }
         }
         collectAccessors(of: node)
@@ -269,7 +273,7 @@ final class SiteCollector: SyntaxVisitor {
     private func enterFunction(_ name: String, parameters: FunctionParameterListSyntax, _ node: some SyntaxProtocol) {
         functionStack.append(name)
         var scope: [String: String] = [:]
-        for parameter in parameters {
+        for parameter in parameters where tracksReceivers {
             scope[(parameter.secondName ?? parameter.firstName).text] = text(parameter.type)
         }
         scopes.append(scope)

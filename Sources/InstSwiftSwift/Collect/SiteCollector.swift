@@ -3,41 +3,42 @@ import SwiftSyntax
 
 /// One pass over a Swift file that records every declaration with a body and every call a rule could select.
 final class SiteCollector: SyntaxVisitor {
-    private let lines: LineTable
-    private let path: String
+    let lines: LineTable
+    let path: String
     /// The calls the rules can select; others are not collected.
     private let calls: CallInterest
-    /// Whether a rule selects calls, so variables' types are tracked to know each call's receiver.
-    private var tracksReceivers: Bool { calls != .none }
     /// Text a statement must contain to hold anything collectable; nil when that cannot be bounded.
     private let statementNeedles: ByteNeedles?
-    private(set) var sites: [CollectedSite] = []
+    /// What the pass collected, in source order.
+    var sites: [CollectedSite] = []
     /// Every module the file imports (at top level or inside `#if`).
     private(set) var imports = Set<String>()
 
     /// Enclosing types, outermost first, with their inheritance clauses.
-    private var typeStack: [(name: String, inherits: [String], isMain: Bool, hasStaticMain: Bool)] = []
+    var typeStack: [(name: String, inherits: [String], isMain: Bool, hasStaticMain: Bool)] = []
     /// The line where the file bootstraps tracing itself, if it does.
     var selfBootstrapLine: Int?
     /// Names of enclosing functions, innermost last.
-    private var functionStack: [String] = []
+    var functionStack: [String] = []
     /// Whether an enclosing declaration is opted out by `// instswift:ignore`.
-    private var ignoreDepth = 0
-    /// Variable name to declared type, per scope, innermost last.
-    private var scopes: [[String: String]] = [[:]]
+    var ignoreDepth = 0
+    /// The types of variables in scope, for the receivers of calls.
+    private var receiverTypes: ReceiverTypes
 
-    /// The file's bytes, for cheap text of nodes (`trimmedDescription` rebuilds trees and dominated the profile).
-    private let bytes: [UInt8]
+    /// Source text of nodes, from the file's bytes.
+    let text: NodeText
     /// Whether the file has any `instswift:` comment; most files have none, and trivia is costly to read.
     let hasDirectives: Bool
 
     /// Prepares a pass over `tree`, parsed from `source`, collecting the calls `calls` admits.
     init(path: String, source: String, calls: CallInterest) {
         self.path = path
-        self.bytes = Array(source.utf8)
+        let bytes = Array(source.utf8)
+        self.text = NodeText(bytes: bytes)
         self.hasDirectives = containsBytes(bytes, Array("instswift:".utf8))
         self.lines = LineTable(bytes)
         self.calls = calls
+        self.receiverTypes = ReceiverTypes(isTracking: calls != .none, text: text)
         // A statement holds a site only through a nested declaration or a call a rule can select.
         self.statementNeedles = calls.requiredSubstrings.map { ByteNeedles(Self.declarationKeywords + $0) }
         super.init(viewMode: .sourceAccurate)
@@ -45,13 +46,6 @@ final class SiteCollector: SyntaxVisitor {
 
     /// Words every nested declaration with a body starts with or contains (`var` for local accessors).
     static let declarationKeywords = ["func", "init", "subscript", "var"]
-
-    /// The node's source text without its leading and trailing trivia.
-    func text(_ node: some SyntaxProtocol) -> String {
-        let start = node.positionAfterSkippingLeadingTrivia.utf8Offset, end = node.endPositionBeforeTrailingTrivia.utf8Offset
-        guard start < end, end <= bytes.count else { return "" }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
-    }
 
     func isIgnored(_ node: some SyntaxProtocol) -> Bool {
         hasDirectives && CommentDirectives.isIgnored(node)
@@ -72,9 +66,9 @@ final class SiteCollector: SyntaxVisitor {
     /// Whether the node's text contains anything collectable (true when that cannot be bounded).
     private func mayHoldSites(_ node: some SyntaxProtocol) -> Bool {
         guard let statementNeedles else { return true }
-        let start = node.position.utf8Offset, end = min(node.endPosition.utf8Offset, bytes.count)
+        let start = node.position.utf8Offset, end = min(node.endPosition.utf8Offset, text.bytes.count)
         guard start < end else { return false }
-        return bytes.withUnsafeBufferPointer { statementNeedles.occur(in: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        return text.bytes.withUnsafeBufferPointer { statementNeedles.occur(in: UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     // MARK: Types
@@ -89,13 +83,13 @@ final class SiteCollector: SyntaxVisitor {
             return function.name.text == "main" && function.modifiers.contains { $0.name.text == "static" }
         }
         typeStack.append((name, inherits?.inheritedTypes.map { text($0.type) } ?? [], isMain, hasStaticMain))
-        scopes.append(storedProperties(of: node))
+        receiverTypes.enterType(node)
         if isIgnored(node) { ignoreDepth += 1 }
     }
 
     private func leaveType(_ node: some SyntaxProtocol) {
         typeStack.removeLast()
-        scopes.removeLast()
+        receiverTypes.leave()
         if isIgnored(node) { ignoreDepth -= 1 }
     }
 
@@ -121,39 +115,8 @@ final class SiteCollector: SyntaxVisitor {
     override func visit(_ node: ProtocolDeclSyntax) -> SyntaxVisitorContinueKind { .skipChildren }
     override func visit(_ node: MacroExpansionDeclSyntax) -> SyntaxVisitorContinueKind { .skipChildren }
 
-    /// `let x: T` and `let x = T(...)` members, so calls on them know their receiver's type.
-    private func storedProperties(of node: some SyntaxProtocol) -> [String: String] {
-        var result: [String: String] = [:]
-        guard tracksReceivers else { return result }
-        let members =
-            node.as(StructDeclSyntax.self)?.memberBlock ?? node.as(ClassDeclSyntax.self)?.memberBlock
-            ?? node.as(ActorDeclSyntax.self)?.memberBlock ?? node.as(EnumDeclSyntax.self)?.memberBlock
-            ?? node.as(ExtensionDeclSyntax.self)?.memberBlock
-        for member in members?.members ?? [] {
-            guard let variable = member.decl.as(VariableDeclSyntax.self) else { continue }
-            for (name, type) in bindings(of: variable) { result[name] = type }
-        }
-        return result
-    }
-
-    func bindings(of variable: VariableDeclSyntax) -> [(String, String)] {
-        variable.bindings.compactMap { binding in
-            guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else { return nil }
-            if let type = binding.typeAnnotation.map({ text($0.type) }) { return (name, type) }
-            if let call = binding.initializer?.value.as(FunctionCallExprSyntax.self),
-                let callee = call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text,
-                callee.first?.isUppercase == true
-            {
-                return (name, callee)
-            }
-            return nil
-        }
-    }
-
     override func visit(_ node: VariableDeclSyntax) -> SyntaxVisitorContinueKind {
-        if tracksReceivers, !functionStack.isEmpty {
-            for (name, type) in bindings(of: node) { scopes[scopes.count - 1][name] = type }
-        }
+        if !functionStack.isEmpty { receiverTypes.declare(node) }
         collectAccessors(of: node)
         let walkInside = node.bindings.contains { (binding: PatternBindingSyntax) in
             binding.initializer.map { mayHoldSites($0) } == true || binding.accessorBlock.map { mayHoldSites($0) } == true
@@ -223,10 +186,10 @@ final class SiteCollector: SyntaxVisitor {
     override func visitPost(_ node: SubscriptDeclSyntax) { leaveFunction(node) }
 
     override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind {
-        scopes.append([:])
+        receiverTypes.enterClosure()
         return .visitChildren
     }
-    override func visitPost(_ node: ClosureExprSyntax) { scopes.removeLast() }
+    override func visitPost(_ node: ClosureExprSyntax) { receiverTypes.leave() }
 
     private func collectAccessors(of node: VariableDeclSyntax) {
         guard let binding = node.bindings.first, node.bindings.count == 1,
@@ -272,17 +235,13 @@ final class SiteCollector: SyntaxVisitor {
 
     private func enterFunction(_ name: String, parameters: FunctionParameterListSyntax, _ node: some SyntaxProtocol) {
         functionStack.append(name)
-        var scope: [String: String] = [:]
-        for parameter in parameters where tracksReceivers {
-            scope[(parameter.secondName ?? parameter.firstName).text] = text(parameter.type)
-        }
-        scopes.append(scope)
+        receiverTypes.enterFunction(parameters: parameters)
         if isIgnored(node) { ignoreDepth += 1 }
     }
 
     private func leaveFunction(_ node: some SyntaxProtocol) {
         functionStack.removeLast()
-        scopes.removeLast()
+        receiverTypes.leave()
         if isIgnored(node) { ignoreDepth -= 1 }
     }
 
@@ -297,7 +256,7 @@ final class SiteCollector: SyntaxVisitor {
         } else if let member = node.calledExpression.as(MemberAccessExprSyntax.self), let base = member.base {
             callee = member.declName.baseName.text
             receiver = text(base)
-            wrappableReceiver = Self.wrappableReceiver(base)
+            wrappableReceiver = WrappableReceiver(base)
         } else {
             return .visitChildren
         }
@@ -309,7 +268,7 @@ final class SiteCollector: SyntaxVisitor {
         labels += node.additionalTrailingClosures.map { $0.label.text }
         let effects = CallEffects(of: node)
         var site = CallSite(
-            callee: callee, labels: labels, receiver: receiver, receiverType: receiver.flatMap(receiverType),
+            callee: callee, labels: labels, receiver: receiver, receiverType: receiver.flatMap(receiverTypes.type(ofReceiver:)),
             enclosingFunction: functionStack.last, enclosingTypes: typeStack.map(\.name),
             isIgnored: ignoreDepth > 0, location: location(node)
         )
@@ -328,142 +287,4 @@ final class SiteCollector: SyntaxVisitor {
             ))
         return .visitChildren
     }
-
-    /// A receiver a function can take: a value, or an optional the call unwraps (`session?`, `session!`). Not `super`
-    /// or a type (`Client.make(...)`, `Self`).
-    static func wrappableReceiver(_ base: ExprSyntax) -> WrappableReceiver? {
-        if let optional = base.as(OptionalChainingExprSyntax.self) {
-            return wrappableValue(optional.expression).map { .optional(end: $0.upperBound) }
-        }
-        if let forced = base.as(ForceUnwrapExprSyntax.self) {
-            return wrappableValue(forced.expression).map { .optional(end: $0.upperBound) }
-        }
-        return wrappableValue(base).map { .value($0) }
-    }
-
-    private static func wrappableValue(_ base: ExprSyntax) -> Range<AbsolutePosition>? {
-        if base.is(SuperExprSyntax.self) || base.is(OptionalChainingExprSyntax.self) || base.is(ForceUnwrapExprSyntax.self)
-            || base.is(GenericSpecializationExprSyntax.self) || base.is(TypeExprSyntax.self)
-        {
-            return nil
-        }
-        let lastName = base.as(DeclReferenceExprSyntax.self)?.baseName.text ?? base.as(MemberAccessExprSyntax.self)?.declName.baseName.text
-        if let lastName, lastName.first?.isUppercase == true || lastName == "Type" || lastName == "self" && base.is(MemberAccessExprSyntax.self) {
-            return nil
-        }
-        return base.positionAfterSkippingLeadingTrivia..<base.endPositionBeforeTrailingTrivia
-    }
-
-    private func receiverType(_ receiver: String) -> String? {
-        let root = String(receiver.prefix { $0 != "." && $0 != "(" && $0 != "[" && $0 != "?" && $0 != "!" })
-        if root.first?.isUppercase == true { return root }
-        let name = root == "self" ? String(receiver.dropFirst(5).prefix { $0 != "." && $0 != "(" }) : root
-        for scope in scopes.reversed() {
-            if let type = scope[name] { return type.trimmingSuffix("?").trimmingSuffix("!") }
-        }
-        return nil
-    }
-
-    // MARK: Sites
-
-    private func makeSite(
-        kind: DeclarationSite.Kind, name: String, parameters: FunctionParameterListSyntax?,
-        effects: (isAsync: Bool, throwsClause: ThrowsClauseSyntax?), returnType: TypeSyntax?,
-        attributes: some Sequence<AttributeListSyntax.Element>, modifiers: DeclModifierListSyntax, declaration: some SyntaxProtocol
-    ) -> DeclarationSite {
-        let attributeNames = attributes.compactMap { $0.as(AttributeSyntax.self).map { text($0.attributeName) } }
-        let modifierWords = modifiers.map(\.name.text)
-        let access = modifierWords.first { FunctionPattern.accessLevels.contains($0) } ?? "internal"
-        var throwing = DeclarationSite.Throwing.none
-        var thrownType: String?
-        if let clause = effects.throwsClause {
-            if clause.throwsSpecifier.text == "rethrows" {
-                throwing = .rethrows
-            } else if let type = clause.type {
-                throwing = .typed
-                thrownType = text(type)
-            } else {
-                throwing = .throws
-            }
-        }
-        let params = (parameters ?? []).map { p in
-            DeclarationSite.Parameter(
-                label: p.firstName.text, name: (p.secondName ?? p.firstName).text, type: text(p.type),
-                isInout: p.type.as(AttributedTypeSyntax.self)?.specifiers.contains { $0.trimmedDescription == "inout" } ?? false
-            )
-        }
-        let returnText = returnType.map { text($0) }
-        var site = DeclarationSite(
-            kind: kind, name: name, enclosingTypes: typeStack.map(\.name), enclosingInherits: typeStack.last?.inherits ?? [],
-            parameters: params, isAsync: effects.isAsync, throwing: throwing, thrownType: thrownType,
-            returnType: returnText == "Void" || returnText == "()" ? nil : returnText,
-            attributes: attributeNames, access: access, modifiers: modifierWords.filter { !FunctionPattern.accessLevels.contains($0) },
-            directive: (hasDirectives ? CommentDirectives.directive(on: declaration) : nil), isIgnored: ignoreDepth > 0 || isIgnored(declaration),
-            location: location(declaration)
-        )
-        site.unsupportedReason = Unsupported.reason(for: site)
-        return site
-    }
-
-    /// The top-level code of `main.swift`, as a site whose advice goes before its first statement.
-    func collectTopLevelCode(_ tree: SourceFileSyntax) {
-        guard path.split(separator: "/").last == "main.swift",
-            let first = tree.statements.first(where: { !$0.item.is(ImportDeclSyntax.self) })
-        else { return }
-        // A `main.swift` whose entry point is an `@main` type is compiled as a library file (SwiftPM passes
-        // -parse-as-library): it has no top-level code, and the type's `main()` is the entry point.
-        if tree.statements.contains(where: Self.declaresMainType) { return }
-        var site = DeclarationSite(kind: .topLevelCode, name: "main", location: location(first))
-        site.isEntryPoint = true
-        site.selfBootstrapLine = selfBootstrapLine
-        site.isIgnored = isIgnored(first)
-        sites.append(
-            CollectedSite(
-                site: .declaration(site),
-                target: .body(
-                    BodyTarget(
-                        afterOpenBrace: first.positionAfterSkippingLeadingTrivia, closeBrace: tree.endPosition,
-                        statements: [], isImplicitReturn: false, isInitializer: true, line: site.location.line
-                    ))
-            ))
-    }
-
-    /// Whether a top-level item is a type marked `@main`.
-    static func declaresMainType(_ item: CodeBlockItemSyntax) -> Bool {
-        guard let declaration = item.item.as(DeclSyntax.self), let attributed = declaration.asProtocol(WithAttributesSyntax.self) else {
-            return false
-        }
-        return attributed.attributes.contains { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "main" }
-    }
-
-    private func add(_ site: DeclarationSite, body: CodeBlockSyntax, isInitializer: Bool) {
-        addBody(site, open: body.leftBrace, statements: body.statements, close: body.rightBrace, isInitializer: isInitializer)
-    }
-
-    private func addBody(
-        _ site: DeclarationSite, open: TokenSyntax, statements: CodeBlockItemListSyntax, close: TokenSyntax,
-        isInitializer: Bool
-    ) {
-        let returnsValue = site.returnType != nil && site.returnType != "Never"
-        let isImplicitReturn =
-            returnsValue && statements.count == 1
-            && statements.first.map { item in
-                if case .expr = item.item { return true }
-                return false
-            } ?? false
-        sites.append(
-            CollectedSite(
-                site: .declaration(site),
-                target: .body(
-                    BodyTarget(
-                        afterOpenBrace: open.endPositionBeforeTrailingTrivia, closeBrace: close.positionAfterSkippingLeadingTrivia,
-                        statements: statements, isImplicitReturn: isImplicitReturn, isInitializer: isInitializer,
-                        line: lines.position(of: open.positionAfterSkippingLeadingTrivia.utf8Offset).line
-                    ))
-            ))
-    }
-}
-
-extension String {
-    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
 }

@@ -1,0 +1,102 @@
+import InstSwiftCore
+import SwiftSyntax
+
+/// Making declaration sites and their body targets.
+extension SiteCollector {
+    func makeSite(
+        kind: DeclarationSite.Kind, name: String, parameters: FunctionParameterListSyntax?,
+        effects: (isAsync: Bool, throwsClause: ThrowsClauseSyntax?), returnType: TypeSyntax?,
+        attributes: some Sequence<AttributeListSyntax.Element>, modifiers: DeclModifierListSyntax, declaration: some SyntaxProtocol
+    ) -> DeclarationSite {
+        let attributeNames = attributes.compactMap { $0.as(AttributeSyntax.self).map { text($0.attributeName) } }
+        let modifierWords = modifiers.map(\.name.text)
+        let access = modifierWords.first { FunctionPattern.accessLevels.contains($0) } ?? "internal"
+        var throwing = DeclarationSite.Throwing.none
+        var thrownType: String?
+        if let clause = effects.throwsClause {
+            if clause.throwsSpecifier.text == "rethrows" {
+                throwing = .rethrows
+            } else if let type = clause.type {
+                throwing = .typed
+                thrownType = text(type)
+            } else {
+                throwing = .throws
+            }
+        }
+        let params = (parameters ?? []).map { p in
+            DeclarationSite.Parameter(
+                label: p.firstName.text, name: (p.secondName ?? p.firstName).text, type: text(p.type),
+                isInout: p.type.as(AttributedTypeSyntax.self)?.specifiers.contains { $0.trimmedDescription == "inout" } ?? false
+            )
+        }
+        let returnText = returnType.map { text($0) }
+        var site = DeclarationSite(
+            kind: kind, name: name, enclosingTypes: typeStack.map(\.name), enclosingInherits: typeStack.last?.inherits ?? [],
+            parameters: params, isAsync: effects.isAsync, throwing: throwing, thrownType: thrownType,
+            returnType: returnText == "Void" || returnText == "()" ? nil : returnText,
+            attributes: attributeNames, access: access, modifiers: modifierWords.filter { !FunctionPattern.accessLevels.contains($0) },
+            directive: (hasDirectives ? CommentDirectives.directive(on: declaration) : nil), isIgnored: ignoreDepth > 0 || isIgnored(declaration),
+            location: location(declaration)
+        )
+        site.unsupportedReason = Unsupported.reason(for: site)
+        return site
+    }
+
+    /// The top-level code of `main.swift`, as a site whose advice goes before its first statement.
+    func collectTopLevelCode(_ tree: SourceFileSyntax) {
+        guard path.split(separator: "/").last == "main.swift",
+            let first = tree.statements.first(where: { !$0.item.is(ImportDeclSyntax.self) })
+        else { return }
+        // A `main.swift` whose entry point is an `@main` type is compiled as a library file (SwiftPM passes
+        // -parse-as-library): it has no top-level code, and the type's `main()` is the entry point.
+        if tree.statements.contains(where: Self.declaresMainType) { return }
+        var site = DeclarationSite(kind: .topLevelCode, name: "main", location: location(first))
+        site.isEntryPoint = true
+        site.selfBootstrapLine = selfBootstrapLine
+        site.isIgnored = isIgnored(first)
+        sites.append(
+            CollectedSite(
+                site: .declaration(site),
+                target: .body(
+                    BodyTarget(
+                        afterOpenBrace: first.positionAfterSkippingLeadingTrivia, closeBrace: tree.endPosition,
+                        statements: [], isImplicitReturn: false, isInitializer: true, line: site.location.line
+                    ))
+            ))
+    }
+
+    /// Whether a top-level item is a type marked `@main`.
+    static func declaresMainType(_ item: CodeBlockItemSyntax) -> Bool {
+        guard let declaration = item.item.as(DeclSyntax.self), let attributed = declaration.asProtocol(WithAttributesSyntax.self) else {
+            return false
+        }
+        return attributed.attributes.contains { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "main" }
+    }
+
+    func add(_ site: DeclarationSite, body: CodeBlockSyntax, isInitializer: Bool) {
+        addBody(site, open: body.leftBrace, statements: body.statements, close: body.rightBrace, isInitializer: isInitializer)
+    }
+
+    func addBody(
+        _ site: DeclarationSite, open: TokenSyntax, statements: CodeBlockItemListSyntax, close: TokenSyntax,
+        isInitializer: Bool
+    ) {
+        let returnsValue = site.returnType != nil && site.returnType != "Never"
+        let isImplicitReturn =
+            returnsValue && statements.count == 1
+            && statements.first.map { item in
+                if case .expr = item.item { return true }
+                return false
+            } ?? false
+        sites.append(
+            CollectedSite(
+                site: .declaration(site),
+                target: .body(
+                    BodyTarget(
+                        afterOpenBrace: open.endPositionBeforeTrailingTrivia, closeBrace: close.positionAfterSkippingLeadingTrivia,
+                        statements: statements, isImplicitReturn: isImplicitReturn, isInitializer: isInitializer,
+                        line: lines.position(of: open.positionAfterSkippingLeadingTrivia.utf8Offset).line
+                    ))
+            ))
+    }
+}

@@ -128,8 +128,11 @@ public struct Pinning {
                     }
                     continue
                 }
-                guard let output = frontend.rewrite(text, file: context, rules: rules.rules, options: RewriteOptions()).output else { continue }
-                for product in RuntimeSource.products where output.contains("import \(product)") && !needed.contains(product) {
+                let result = frontend.rewrite(text, file: context, rules: rules.rules, options: RewriteOptions())
+                guard result.output != nil else { continue }
+                // The runtime modules the rewritten file imports: those the rewrite added and any it already had.
+                let imported = result.addedImports.union(result.fileImports)
+                for product in RuntimeSource.products where imported.contains(product) && !needed.contains(product) {
                     needed.append(product)
                 }
             }

@@ -32,7 +32,7 @@ public struct BuildSession {
         if let level = environment["INSTSWIFT_LOG_LEVEL"] { options.logLevel = LogLevel(rawValue: level) ?? .warning }
         options.keepWork = environment["INSTSWIFT_KEEP_WORK"] == "1"
         func value(_ flag: String) throws -> String {
-            guard index + 1 < arguments.count else { throw RuleSources.SourcesError("\(flag) needs a value") }
+            guard index + 1 < arguments.count else { throw BuildError.invalidArgument("\(flag) needs a value") }
             index += 1
             return arguments[index]
         }
@@ -49,7 +49,7 @@ public struct BuildSession {
             case "--log-level":
                 let word = try value(argument)
                 guard let level = LogLevel(rawValue: word) else {
-                    throw RuleSources.SourcesError("--log-level '\(word)' is not one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw BuildError.invalidArgument("--log-level '\(word)' is not one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 options.logLevel = level
             default: rest.append(argument)
@@ -57,7 +57,7 @@ public struct BuildSession {
             index += 1
         }
         guard let subcommand = rest.first, ["build", "test", "run"].contains(subcommand) else {
-            throw RuleSources.SourcesError(
+            throw BuildError.invalidArgument(
                 "usage: instswift swift build|test|run [swift options] [--rules FILE] [--keep-work] [--log-level LEVEL] [--report PATH]")
         }
         self.swiftArguments = rest
@@ -180,7 +180,7 @@ public struct BuildSession {
             return URL(fileURLWithPath: absolute(explicit)).standardizedFileURL.path
         }
         guard let root = Self.nearestPackageRoot(from: FileManager.default.currentDirectoryPath) else {
-            throw RuleSources.SourcesError("no Package.swift in \(FileManager.default.currentDirectoryPath) or above it")
+            throw BuildError.missing("no Package.swift in \(FileManager.default.currentDirectoryPath) or above it")
         }
         return root
     }

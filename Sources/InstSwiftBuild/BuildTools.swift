@@ -63,12 +63,12 @@ enum BuildTools {
         let messages = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw RuleSources.SourcesError("swift package describe --type json failed:\n\(messages)")
+            throw BuildError.commandFailed(command: "swift package describe --type json", output: messages)
         }
         guard let start = data.firstIndex(of: UInt8(ascii: "{")),
             let description = try? JSONSerialization.jsonObject(with: data[start...]) as? [String: Any]
         else {
-            throw RuleSources.SourcesError("could not read 'swift package describe' output")
+            throw BuildError.system("could not read 'swift package describe' output")
         }
         return description
     }

@@ -92,7 +92,7 @@ public struct Pinning {
         do throws(Diagnostics) {
             rules = try RuleLoading.load(ruleFiles, validator: SwiftCodeValidator())
         } catch {
-            throw RuleSources.SourcesError(error.description)
+            throw BuildError.rules(error.description)
         }
         let frontend = SwiftFrontend()
         let identity = URL(fileURLWithPath: packageRoot).lastPathComponent.lowercased()
@@ -242,8 +242,10 @@ public struct Pinning {
         do {
             _ = try capture(["show-dependencies", "--format", "flatlist"])
             return nil
-        } catch let error as RuleSources.SourcesError {
-            guard let cycle = error.description.firstMatch(of: /cyclic dependency between packages ([^\n]*?) requires tools-version 6\.0/) else { throw error }
+        } catch BuildError.commandFailed(let command, let output) {
+            guard let cycle = output.firstMatch(of: /cyclic dependency between packages ([^\n]*?) requires tools-version 6\.0/) else {
+                throw BuildError.commandFailed(command: command, output: output)
+            }
             let raised = try ManifestToolsVersion.raisedTo6(text, manifestName: URL(fileURLWithPath: manifest).lastPathComponent)
             try AtomicFile.write(Data(raised.utf8), to: manifest)
             return "raised \(URL(fileURLWithPath: manifest).lastPathComponent) to swift-tools-version 6.0, keeping the Swift 5 language mode: "
@@ -271,7 +273,7 @@ public struct Pinning {
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else {
-            throw RuleSources.SourcesError("swift package \(arguments.joined(separator: " ")) failed:\n\(text)")
+            throw BuildError.commandFailed(command: "swift package \(arguments.joined(separator: " "))", output: text)
         }
         return text
     }

@@ -39,7 +39,7 @@ public struct RuleSources {
     /// `Diagnostics`).
     public func files(packageRoot: String, generatedDirectory: String? = nil) throws -> [String] {
         guard let directory = builtinDirectory else {
-            throw SourcesError("the built-in rule packs were not found; set INSTSWIFT_RULES_DIR to instswift's Rules folder")
+            throw BuildError.missing("the built-in rule packs were not found; set INSTSWIFT_RULES_DIR to instswift's Rules folder")
         }
         try checkNamedFiles(packageRoot: packageRoot, builtinDirectory: directory)
         var files = enabledPacks.map { "\(directory)/\($0).yml" }
@@ -55,7 +55,7 @@ public struct RuleSources {
         files += projectConfiguration.ruleFiles.map { Self.path($0.value, in: packageRoot) }
         // The packs and `.instswift.yml`'s files were checked above, where they are named.
         for file in environmentFiles + commandLineFiles where !FileManager.default.fileExists(atPath: file) {
-            throw SourcesError("rules file '\(file)' does not exist")
+            throw BuildError.missing("rules file '\(file)' does not exist")
         }
         return files + environmentFiles + commandLineFiles
     }
@@ -99,11 +99,6 @@ public struct RuleSources {
             environment["INSTSWIFT_RUNTIME_PATH"]
             ?? builtinDirectory.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("Runtime").path }
         return runtime.flatMap { FileManager.default.fileExists(atPath: $0 + "/Package.swift") ? $0 : nil }
-    }
-
-    public struct SourcesError: Error, CustomStringConvertible {
-        public let description: String
-        public init(_ description: String) { self.description = description }
     }
 }
 

@@ -122,7 +122,7 @@ public struct RuntimeSource: Sendable, Equatable {
                 try manager.createDirectory(atPath: to, withIntermediateDirectories: true)
             } else {
                 guard manager.createFile(atPath: to, contents: try Data(contentsOf: URL(fileURLWithPath: from))) else {
-                    throw RuleSources.SourcesError("could not write \(to)")
+                    throw BuildError.system("could not write \(to)")
                 }
             }
         }
@@ -155,7 +155,7 @@ public struct RuntimeSource: Sendable, Equatable {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw RuleSources.SourcesError("git \(arguments.joined(separator: " ")) failed") }
+        guard process.terminationStatus == 0 else { throw BuildError.commandFailed(command: "git \(arguments.joined(separator: " "))", output: "") }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -15,7 +15,7 @@ enum Toolchain {
                 return folder + "/swiftc"
             }
         }
-        throw RuleSources.SourcesError("no swiftc on PATH; install the Swift toolchain (https://swift.org/install) or set INSTSWIFT_REAL_SWIFTC")
+        throw BuildError.missing("no swiftc on PATH; install the Swift toolchain (https://swift.org/install) or set INSTSWIFT_REAL_SWIFTC")
     }
 
     /// `<dir>/usr/bin/swiftc` -> instswift, every other tool and `usr/lib` -> the real toolchain's (SwiftPM derives the
@@ -83,11 +83,11 @@ enum Toolchain {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, tool, nil, &attributes, argv, envp)
         guard spawned == 0 else {
-            throw RuleSources.SourcesError("could not run \(tool): \(String(cString: strerror(spawned)))")
+            throw BuildError.system("could not run \(tool): \(String(cString: strerror(spawned)))")
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { throw RuleSources.SourcesError("waiting for \(tool): \(String(cString: strerror(errno)))") }
+            guard errno == EINTR else { throw BuildError.system("waiting for \(tool): \(String(cString: strerror(errno)))") }
         }
         // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import.
         let signal = status & 0x7f

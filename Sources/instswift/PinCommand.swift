@@ -65,7 +65,7 @@ struct PinCommand: ParsableCommand {
             }
             let source = RuntimeSource.current(version: InstSwiftVersion.current, environment: environment, runtimePackage: located)
             guard dryRun || source.isReachable(environment: environment) else {
-                throw RuleSources.SourcesError(
+                throw BuildError.runtimeUnavailable(
                     """
                     the runtime \(source.url) has no version \(source.version) that git can fetch from here, so a manifest \
                     pinned to it would not resolve. Install instswift with scripts/install.sh (the install carries this \

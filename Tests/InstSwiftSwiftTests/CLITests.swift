@@ -63,6 +63,15 @@ import Testing
         #expect(result.output.contains("function cbridge_sum(int count, const char * label, int (*)(int) callback)"), "\(result.output)")
     }
 
+    /// A file named on the command line that no frontend handles is refused with the extensions instswift rewrites.
+    @Test func aFileOfAnotherLanguageIsRefusedWithTheExtensionsInstSwiftRewrites() {
+        for command in ["rewrite", "diff", "explain"] {
+            let result = run([Self.binary, command, "--rules", "rules.yml", "rules.yml"], in: fixture)
+            #expect(result.status != 0, "\(command): \(result.output)")
+            #expect(result.output.contains("rules.yml: instswift rewrites .swift and .c files"), "\(command): \(result.output)")
+        }
+    }
+
     @Test func validateFailsWithCompilerStyleErrors() {
         let result = run([Self.binary, "rules", "validate", "unknown-span-key.yml"], in: repositoryRoot.appendingPathComponent("Fixtures/rule-errors"))
         #expect(result.status == 2)

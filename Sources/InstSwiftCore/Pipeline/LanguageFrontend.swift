@@ -141,6 +141,11 @@ public struct RewriteResult: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// The result for a file left as it is, with why.
+    init(skipped skip: FileSkip) {
+        self.init(output: nil, reports: [], fileSkipReason: skip.reason, diagnostics: skip.diagnostics)
+    }
+
     /// Sites where advice was applied.
     public var instrumented: [SiteReport] { reports.filter { !$0.applied.isEmpty } }
 }

@@ -28,7 +28,7 @@ extension LanguageFrontend {
     /// collecting, and no output (nothing is rendered).
     public func explain(_ source: String, file: FileContext, rules: [Rule], options: RewriteOptions) -> RewriteResult {
         switch match(source, file: file, rules: rules, options: options) {
-        case .skipped(let skip): RewriteResult(output: nil, reports: [], fileSkipReason: skip.reason, diagnostics: skip.diagnostics)
+        case .skipped(let skip): RewriteResult(skipped: skip)
         case .matched(let matched): RewriteResult(output: nil, reports: matched.reports)
         }
     }
@@ -37,7 +37,7 @@ extension LanguageFrontend {
     public func rewrite(_ source: String, file: FileContext, rules: [Rule], options: RewriteOptions) -> RewriteResult {
         switch match(source, file: file, rules: rules, options: options) {
         case .skipped(let skip):
-            return RewriteResult(output: nil, reports: [], fileSkipReason: skip.reason, diagnostics: skip.diagnostics)
+            return RewriteResult(skipped: skip)
         case .matched(let matched):
             let rendering = render(matched, options: options)
             var result = RewriteResult(

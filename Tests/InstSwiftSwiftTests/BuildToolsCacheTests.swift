@@ -1,10 +1,12 @@
 import Foundation
+import InstSwiftTestSupport
 @testable import InstSwiftBuild
 import Testing
 
 /// The plugin-tool modules are worked out once per manifest version and kept in the scratch folder.
 @Suite struct BuildToolsCacheTests {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-tools-\(UUID().uuidString)").path
+    let scratch = TemporaryFolder("instswift-tools")
+    var root: String { scratch.path }
 
     func writeManifest(_ text: String) throws {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -19,7 +21,6 @@ import Testing
     }
 
     @Test func theAnswerIsReusedUntilAManifestChanges() throws {
-        defer { try? FileManager.default.removeItem(atPath: root) }
         try writeManifest("// swift-tools-version:6.0\nimport PackageDescription\nlet package = Package(name: \"app\")\n")
         let cacheFile = root + "/build-tools.json"
         #expect(BuildTools.moduleNames(packageRoot: root, environment: [:], cacheFile: cacheFile).isEmpty)
@@ -35,7 +36,6 @@ import Testing
     }
 
     @Test func anUnreadableCacheIsIgnored() throws {
-        defer { try? FileManager.default.removeItem(atPath: root) }
         try writeManifest("// swift-tools-version:6.0\nimport PackageDescription\nlet package = Package(name: \"app\")\n")
         let cacheFile = root + "/build-tools.json"
         try "{ not json".write(toFile: cacheFile, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftTestSupport
 @testable import InstSwiftBuild
 import Testing
 
@@ -7,9 +8,10 @@ import Testing
     /// A source whose local repository stands in for a reachable published one.
     let source = RuntimeSource(url: RuntimeSource.defaultURL, version: "0.1.0", localRepository: "/instswift/Runtime")
 
+    let scratch = TemporaryFolder("instswift-doctor")
+
     func package(_ manifest: String) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-doctor-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let root = try scratch.subfolder().path
         try manifest.write(toFile: root + "/Package.swift", atomically: true, encoding: .utf8)
         return root
     }

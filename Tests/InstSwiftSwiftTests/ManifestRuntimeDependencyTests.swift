@@ -5,13 +5,14 @@ import Testing
 
 /// How `pin` finds the runtime dependency a manifest already has and moves it to this instswift's.
 @Suite struct ManifestRuntimeDependencyTests {
-    let root: String = {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-manifest-\(UUID().uuidString)").path
-        try? FileManager.default.createDirectory(atPath: root + "/vendor/Runtime", withIntermediateDirectories: true)
-        try? "let package = Package(\n    name: \"instswift-runtime\",\n)".write(
-            toFile: root + "/vendor/Runtime/Package.swift", atomically: true, encoding: .utf8)
-        return root
-    }()
+    let scratch = TemporaryFolder("instswift-manifest")
+    var root: String { scratch.path }
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: scratch.path + "/vendor/Runtime", withIntermediateDirectories: true)
+        try "let package = Package(\n    name: \"instswift-runtime\",\n)".write(
+            toFile: scratch.path + "/vendor/Runtime/Package.swift", atomically: true, encoding: .utf8)
+    }
 
     func manifest(_ dependency: String, product package: String) -> String {
         """
@@ -79,7 +80,8 @@ import Testing
 @Suite struct RuntimeRepositoryOwnershipTests {
     @Test(.enabled(if: getuid() == 0, "needs root to hand the repository to another user"))
     func aRepositoryAnotherUserOwnsIsUsedThroughACopy() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-owner-\(UUID().uuidString)").path
+        let scratch = TemporaryFolder("instswift-owner")
+        let root = scratch.path
         let repository = root + "/lib/instswift/Runtime"
         let make = Process()
         make.executableURL = repositoryRoot.appendingPathComponent("scripts/runtime-repository.sh")

@@ -1,12 +1,15 @@
 import Foundation
+import InstSwiftTestSupport
 @testable import InstSwiftBuild
 import Testing
 
 /// The per-module step of the compiler shim, on a real checkout layout in a temporary folder.
 @Suite struct ModuleRewriteTests {
     /// A root package with one checked-out dependency module (`Dep`) and a rule that spans its `work()`.
+    let folder = TemporaryFolder("instswift-module")
+
     func layout() throws -> (configuration: BuildConfiguration, source: String) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-module-\(UUID().uuidString)").path
+        let root = try folder.subfolder().path
         let scratch = root + "/.build/instswift"
         let sources = scratch + "/checkouts/dep/Sources/Dep"
         try FileManager.default.createDirectory(atPath: sources, withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftTestSupport
 @testable import InstSwiftBuild
 import Testing
 
@@ -37,8 +38,10 @@ import Testing
         #expect(ResolutionHint.otelDependency(in: manifest(#".package(url: "https://github.com/apple/swift-log", from: "1.0.0")"#)) == nil)
     }
 
+    let scratch = TemporaryFolder("instswift-hint")
+
     @Test func theHintNamesTheFixOnlyForAFailedResolution() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-hint-\(UUID().uuidString)").path
+        let root = scratch.path
         try FileManager.default.createDirectory(atPath: root + "/.build", withIntermediateDirectories: true)
         try manifest(#".package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0")"#)
             .write(toFile: root + "/Package.swift", atomically: true, encoding: .utf8)
@@ -51,7 +54,7 @@ import Testing
     }
 
     @Test func aPinOfAnotherRuntimeVersionIsToldToRepin() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-hint-\(UUID().uuidString)").path
+        let root = scratch.path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try manifest(#".package(url: "https://github.com/instswift/instswift-runtime", exact: "0.0.9")"#)
             .write(toFile: root + "/Package.swift", atomically: true, encoding: .utf8)

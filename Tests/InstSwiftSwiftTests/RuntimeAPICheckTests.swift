@@ -9,8 +9,10 @@ import Testing
 @Suite struct RuntimeAPICheckTests {
     static let runtimeFolder = repositoryRoot.appendingPathComponent("Runtime/Sources/InstSwiftRuntime")
 
+    let scratch = TemporaryFolder("instswift-runtime-api")
+
     func runtimeSources(declaring declaration: String?) throws -> [String] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-runtime-api-\(UUID().uuidString)/InstSwiftRuntime ü")
+        let folder = try scratch.subfolder().appendingPathComponent("InstSwiftRuntime ü")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let other = folder.appendingPathComponent("InstSwift.swift")
         try "public enum InstSwift {}\n".write(to: other, atomically: true, encoding: .utf8)

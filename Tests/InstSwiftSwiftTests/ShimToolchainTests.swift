@@ -6,8 +6,10 @@ import Testing
 /// The toolchain folder SwiftPM is pointed at, and how the wrapper runs `swift`.
 @Suite struct ShimToolchainTests {
     /// A fake real toolchain whose `swiftc` prints its arguments after "real:".
+    let scratch = TemporaryFolder("instswift-shim")
+
     func fakeToolchain() throws -> (realSwiftc: String, shimDirectory: String) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-shim-\(UUID().uuidString)").path
+        let root = try scratch.subfolder().path
         try FileManager.default.createDirectory(atPath: root + "/real/usr/bin", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/real/usr/lib", withIntermediateDirectories: true)
         let swiftc = root + "/real/usr/bin/swiftc"

@@ -77,3 +77,25 @@ public func run(_ arguments: [String], in directory: URL? = nil) -> (status: Int
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
+
+/// A fresh folder under the system's temporary directory, removed with everything in it when the last reference goes.
+/// Held by a suite, it lives for one test: Swift Testing makes a suite instance per test.
+public final class TemporaryFolder: Sendable {
+    public let url: URL
+    public var path: String { url.path }
+
+    /// Creates `<temporary directory>/<prefix>-<UUID>`.
+    public init(_ prefix: String) {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// A new, empty folder inside this one, for helpers that make several per test.
+    public func subfolder(_ name: String = UUID().uuidString) throws -> URL {
+        let folder = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}

@@ -56,6 +56,20 @@ import Testing
         }
     }
 
+    /// Advice that cannot apply at a matched site is found while rendering; explain prints it as the build does.
+    @Test func explainAndDiffPrintWhatOnlyRenderingFinds() throws {
+        let folder = TemporaryFolder("instswift-explain")
+        try "rules:\n  - id: wrap-init\n    where:\n      function:\n        kinds: [initializer]\n    advice:\n      - wrap: measure()\n"
+            .write(to: folder.url.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
+        try "struct S {\n    init() {}\n}\n".write(to: folder.url.appendingPathComponent("a.swift"), atomically: true, encoding: .utf8)
+        for command in ["explain", "diff"] {
+            let result = run([Self.binary, command, "--rules", "rules.yml", "a.swift"], in: folder.url)
+            #expect(result.status == 2, "\(command): \(result.output)")
+            #expect(result.output.contains("rules.yml:7:"), "\(command): \(result.output)")
+            #expect(result.output.contains("error: [wrap-init] 'wrap' cannot apply to an initializer"), "\(command): \(result.output)")
+        }
+    }
+
     @Test func explainNamesCFunctionsTheCWay() {
         let package = repositoryRoot.appendingPathComponent("Fixtures/packages/wrapper-app")
         let result = run([Self.binary, "explain", "--rules", "wrapper-rules.yml", "--module", "CBridge", "Sources/CBridge/bridge.c"], in: package)

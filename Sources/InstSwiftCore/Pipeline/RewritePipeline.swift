@@ -24,12 +24,15 @@ extension LanguageFrontend {
         }
     }
 
-    /// Stages 1 and 2 as `explain` shows them: a result with the reports, the skip reason and the diagnostics of
-    /// collecting, and no output (nothing is rendered).
+    /// What `explain` shows: the reports and the skip reason of stages 1 and 2, every diagnostic the build would
+    /// print (rendering finds some: advice that cannot apply at a matched site), and no output.
     public func explain(_ source: String, file: FileContext, rules: [Rule], options: RewriteOptions) -> RewriteResult {
         switch match(source, file: file, rules: rules, options: options) {
-        case .skipped(let skip): RewriteResult(skipped: skip)
-        case .matched(let matched): RewriteResult(output: nil, reports: matched.reports)
+        case .skipped(let skip):
+            return RewriteResult(skipped: skip)
+        case .matched(let matched):
+            let diagnostics = matched.reports.contains { !$0.matched.isEmpty } ? render(matched, options: options).diagnostics : Diagnostics()
+            return RewriteResult(output: nil, reports: matched.reports, diagnostics: diagnostics)
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What to say when a build fails for a reason SwiftPM's message does not explain: the package pins another version
-/// of the instswift runtime than this instswift's, or it asks for swift-otel's gRPC exporter (its default traits,
+/// of the instswift runtime than this instswift's, the runtime itself depends on the package, or it asks for swift-otel's gRPC exporter (its default traits,
 /// or `OTLPGRPC`): SwiftPM 6.3 cannot resolve that beside the runtime, which names swift-otel with `OTLPHTTP` only, and
 /// its own message ("exhausted attempts to resolve the dependencies graph ... grpc-swift-2") does not say why
 /// (docs/adr/0008).
@@ -9,6 +9,7 @@ enum ResolutionHint {
     /// The hint for a failed build of the package at `packageRoot`, or nil when this is not that failure.
     static func afterFailure(packageRoot: String, scratchPath: String, version: String) -> String? {
         if let hint = otherRuntimeVersion(packageRoot: packageRoot, version: version) { return hint }
+        if let hint = runtimeDependsOnRoot(packageRoot: packageRoot, scratchPath: scratchPath) { return hint }
         guard let manifest = try? String(contentsOfFile: packageRoot + "/Package.swift", encoding: .utf8),
             let dependency = otelDependency(in: manifest), asksForGRPC(dependency)
         else { return nil }
@@ -30,6 +31,49 @@ enum ResolutionHint {
         guard let pinned = RuntimeSource.pinnedRepository(packageRoot)?.exactVersion, pinned != version else { return nil }
         return "instswift: the package pins the instswift runtime \(pinned), and this instswift is \(version): run 'instswift pin' "
             + "to move the pin to \(version) (and commit it), or build with instswift \(pinned)"
+    }
+
+    /// The package is itself in the instswift runtime's dependency graph (swift-nio, swift-log, swift-http-types, ...):
+    /// a module of it that depends on the runtime closes a cycle, which SwiftPM reports as "cyclic dependency declaration
+    /// found" without saying where the runtime comes in. Its modules are instrumented from a package that depends on it.
+    static func runtimeDependsOnRoot(packageRoot: String, scratchPath: String) -> String? {
+        let identity = URL(fileURLWithPath: packageRoot).lastPathComponent.lowercased()
+        guard let dependent = dependents(of: identity, scratchPath: scratchPath).first else { return nil }
+        return """
+            instswift: the instswift runtime's own dependencies use this package ('\(dependent)' depends on '\(identity)'), so a \
+            module of it that depends on InstSwiftRuntime closes a cycle: that is the cyclic dependency above. Its modules cannot \
+            import the runtime; instrument them from a package that depends on '\(identity)', with a rule that names it \
+            (package: name: \(identity)): dependency modules reach the runtime through link-time symbols (docs/adr/0005)
+            """
+    }
+
+    /// The resolved packages whose manifests name a package of identity `identity`, from the scratch folder's
+    /// `workspace-state.json` (checkouts and local folders).
+    static func dependents(of identity: String, scratchPath: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: scratchPath + "/workspace-state.json"),
+            let state = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let dependencies = (state["object"] as? [String: Any])?["dependencies"] as? [[String: Any]]
+        else { return [] }
+        return dependencies.compactMap { dependency -> String? in
+            guard let reference = dependency["packageRef"] as? [String: Any], let name = reference["identity"] as? String,
+                name.lowercased() != identity
+            else { return nil }
+            let folder =
+                reference["kind"] as? String == "fileSystem"
+                ? reference["location"] as? String : (dependency["subpath"] as? String).map { scratchPath + "/checkouts/" + $0 }
+            guard let folder, let manifest = try? String(contentsOfFile: folder + "/Package.swift", encoding: .utf8) else { return nil }
+            return namesPackage(identity, in: manifest) ? name : nil
+        }.sorted()
+    }
+
+    /// Whether a `.package(url:)` or `.package(path:)` of the manifest has identity `identity` (its last path
+    /// component without `.git`, lowercased).
+    static func namesPackage(_ identity: String, in manifest: String) -> Bool {
+        manifest.matches(of: /\.package\([^)]*?(?:url|path):\s*"([^"]*)"/).contains { match in
+            var last = match.output.1.split(separator: "/").last.map(String.init) ?? ""
+            if last.hasSuffix(".git") { last.removeLast(4) }
+            return last.lowercased() == identity
+        }
     }
 
     /// The text of the `.package(...)` call that names swift-otel, if the manifest has one.

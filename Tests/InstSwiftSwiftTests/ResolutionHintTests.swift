@@ -62,4 +62,30 @@ import Testing
         #expect(hint.contains("pins the instswift runtime 0.0.9, and this instswift is 0.1.0: run 'instswift pin'"), "\(hint)")
         #expect(ResolutionHint.afterFailure(packageRoot: root, scratchPath: root + "/.build", version: "0.0.9") == nil)
     }
+
+    @Test func aPackageTheRuntimeDependsOnIsToldToInstrumentFromADependent() throws {
+        let root = scratch.path + "/Swift-HTTP-Types"
+        try FileManager.default.createDirectory(atPath: root + "/.build/checkouts/runtime-deps", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/.build/checkouts/swift-log", withIntermediateDirectories: true)
+        try manifest(#".package(url: "https://github.com/apple/swift-log", from: "1.6.0")"#).write(
+            toFile: root + "/Package.swift", atomically: true, encoding: .utf8)
+        try #"let package = Package(name: "runtime", dependencies: [.package(name: "x", url: "https://github.com/apple/swift-http-types.git", from: "1.0.0")])"#
+            .write(toFile: root + "/.build/checkouts/runtime-deps/Package.swift", atomically: true, encoding: .utf8)
+        try #"let package = Package(name: "swift-log", dependencies: [.package(url: "https://github.com/apple/swift-http-types-extras", from: "1.0.0")])"#
+            .write(toFile: root + "/.build/checkouts/swift-log/Package.swift", atomically: true, encoding: .utf8)
+        try #"""
+        {"object": {"dependencies": [
+          {"packageRef": {"identity": "runtime", "kind": "remoteSourceControl"}, "subpath": "runtime-deps"},
+          {"packageRef": {"identity": "swift-log", "kind": "remoteSourceControl"}, "subpath": "swift-log"},
+          {"packageRef": {"identity": "gone", "kind": "fileSystem", "location": "/nonexistent"}}
+        ]}}
+        """#.write(toFile: root + "/.build/workspace-state.json", atomically: true, encoding: .utf8)
+        let hint = try #require(ResolutionHint.afterFailure(packageRoot: root, scratchPath: root + "/.build", version: "0.1.0"))
+        #expect(hint.contains("('runtime' depends on 'swift-http-types')"), "\(hint)")
+        #expect(hint.contains("that is the cyclic dependency above") && hint.contains("package: name: swift-http-types"), "\(hint)")
+        // A package no dependency names gets no such hint.
+        #expect(ResolutionHint.dependents(of: "swift-otel", scratchPath: root + "/.build").isEmpty)
+        #expect(ResolutionHint.namesPackage("vendor", in: #".package(name: "Runtime", path: "../vendor")"#))
+        #expect(!ResolutionHint.namesPackage("runtime", in: #".package(name: "Runtime", path: "../vendor")"#))
+    }
 }

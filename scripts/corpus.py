@@ -40,6 +40,9 @@ PACKAGES = ROOT / "scripts" / "corpus-packages.txt"
 # is the bulk of a cold instrumented build, ~6 min on 2 cores, and the end-to-end suites build it already.
 CI_SLICE = ["mxcl/Version"]
 
+# What instswift says when the package is in its runtime's own dependency graph (ResolutionHint.runtimeDependsOnRoot).
+RUNTIME_DEPENDENCY = "the instswift runtime's own dependencies use this package"
+
 RULES = """\
 rules:
   - id: corpus.every-function
@@ -155,6 +158,9 @@ def study(repository, version, timeout, with_tests, export):
     status, output, seconds = run([str(INSTSWIFT), "swift", "build", "--build-tests", "--rules", str(rules),
                                    "--report", str(report)], package, timeout)
     row["instrumented_build"] = "ok" if status == 0 else f"failed ({status}): {first_error(output)}"
+    if status != 0 and RUNTIME_DEPENDENCY in output:
+        # Its modules cannot depend on the runtime (a cycle); instswift says so and how to instrument it from a dependent.
+        row["instrumented_build"] = "skipped: the instswift runtime depends on this package"
     row["instrumented_build_seconds"] = round(seconds)
     if report.exists():
         sites = json.loads(report.read_text()).get("instrumented", [])
@@ -177,6 +183,8 @@ def study(repository, version, timeout, with_tests, export):
 def verdict(row):
     if not str(row.get("plain_build", "")).startswith("ok"):
         return "skipped (plain build fails here)"
+    if str(row.get("instrumented_build", "")).startswith("skipped"):
+        return "skipped (the instswift runtime depends on it)"
     if row.get("instrumented_build") != "ok":
         return "FAIL: instrumented build"
     if row.get("plain_tests_passed") and (not row.get("instrumented_tests_passed")

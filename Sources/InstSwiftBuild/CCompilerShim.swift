@@ -42,46 +42,39 @@ public enum CCompilerShim {
 
     /// Writes the rewritten copy and returns its path, or nil when no rule changes the file.
     static func rewrite(_ compile: CCompile, configuration: BuildConfiguration) throws -> String? {
-        let rules: RuleSet
+        guard let module = compile.moduleName else { return nil }
+        let shim: ShimRewrite<CFrontend>
         do throws(Diagnostics) {
-            rules = try RuleLoading.load(configuration.ruleFiles, validator: SwiftCodeValidator())
+            guard let loaded = try ShimRewrite(frontend: CFrontend(), configuration: configuration) else { return nil }
+            shim = loaded
         } catch {
             throw CShimFailure(message: error.description)
         }
-        guard rules.rules.contains(where: { $0.language == .c }) else { return nil }
-        guard let module = compile.moduleName else { return nil }
-        let layout = PackageLayout(configuration: configuration)
-        guard let context = layout.fileContext(path: compile.source, module: module),
-            let text = try? String(contentsOfFile: compile.source, encoding: .utf8)
-        else { return nil }
-        let candidates = Matcher.candidates(rules.rules.filter { $0.language == .c }, for: context, text: text)
-        guard !candidates.isEmpty else { return nil }
         var options = RewriteOptions(emitSourceLocationHeader: true)
         options.compilerArguments = compile.arguments
         let started = ContinuousClock.now
-        let result = CFrontend().rewrite(text, file: context, rules: candidates, options: options)
+        // A missing source is the real compiler's error to report, as it would be without instswift.
+        guard case .rewritten(let result) = shim.rewrite(compile.source, module: module, options: options) else { return nil }
         if !result.diagnostics.all.isEmpty { CompilerShim.printError(result.diagnostics.description) }
         if result.diagnostics.hasErrors { throw CShimFailure(message: "error: instswift could not instrument \(compile.source)") }
         guard let output = result.output else { return nil }
         // A dependency's C target cannot be pinned; it links through the root's products, which link the runtime.
-        if layout.origin(of: compile.source) == .root, !compile.seesRuntime, let first = result.instrumented.first {
+        if shim.layout.origin(of: compile.source) == .root, !compile.seesRuntime, let first = result.instrumented.first {
             let location = first.site.location
             throw CShimFailure(
                 message: """
-                    \(compile.source):\(location.line):\(location.column): error: [\(first.applied.first?.id ?? "instswift")] target '\(module)' \
+                    \(compile.source):\(location.line):\(location.column): error: [\(result.firstAppliedRuleID)] target '\(module)' \
                     is instrumented but does not depend on InstSwiftRuntime, which implements the C span API; run 'instswift pin' \
                     to add the runtime package and product to the targets that rules instrument
                     """)
         }
         let copy = WorkDirectory.cCopyPath(for: compile.source, module: module, in: configuration.workDirectory)
-        try AtomicFile.writeIfChanged(output, to: copy)
+        try shim.writeCopy(output, to: copy)
         var report = ModuleReport(module: module)
         report.files = 1
         report.rewrittenFiles = 1
         report.milliseconds = (ContinuousClock.now - started).milliseconds
-        report.sites = result.instrumented.map {
-            .init(file: compile.source, line: $0.site.location.line, name: $0.site.displayName, rules: $0.applied.map(\.id))
-        }
+        report.sites = result.reportSites(in: compile.source)
         try report.write(to: configuration.workDirectory + "/reports/\(module).c-\(WorkDirectory.fnv1a(compile.source)).json")
         if configuration.logLevel >= .info {
             CompilerShim.printError("instswift: \(module): \(report.sites.count) C function(s) instrumented in \(compile.source)")

@@ -43,39 +43,43 @@ struct ModuleRewrite {
     }
 
     func run() throws -> Outcome {
-        let frontend = SwiftFrontend()
         var outcome = Outcome(report: ModuleReport(module: module))
-        let rules: RuleSet
+        let sources = invocation.sources
+        outcome.report.files = sources.count
+        let shim: ShimRewrite<SwiftFrontend>
         do throws(Diagnostics) {
-            rules = try RuleLoading.load(configuration.ruleFiles, validator: frontend.codeValidator)
+            guard let loaded = try ShimRewrite(frontend: SwiftFrontend(), configuration: configuration) else { return outcome }
+            shim = loaded
         } catch {
             outcome.diagnostics = error
             return outcome
         }
-        let layout = PackageLayout(configuration: configuration)
-        let sources = invocation.sources
-        let swiftRules = rules.rules.filter { $0.language == .swift }
         let available = Set(
             Self.runtimeModules.filter { name in
                 invocation.importPaths.contains { FileManager.default.fileExists(atPath: "\($0)/\(name).swiftmodule") }
             })
-        let access = Self.runtimeAccess(sources.first.map(layout.origin(of:)), runtimeAvailable: available.contains("InstSwiftRuntime"))
+        let access = Self.runtimeAccess(sources.first.map(shim.layout.origin(of:)), runtimeAvailable: available.contains("InstSwiftRuntime"))
+        // What a file can return from a span closure depends on the types other files of the module declare.
+        let noncopyable = Mutex<Set<String>>([])
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            guard let text = try? String(contentsOfFile: sources[index], encoding: .utf8) else { return }
+            let declared = NoncopyableTypes.declared(in: text)
+            if !declared.isEmpty { noncopyable.withLock { $0.formUnion(declared) } }
+        }
+        let noncopyableTypes = noncopyable.withLock { $0 }
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
         let unreadable = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
             let path = sources[index]
-            guard let context = layout.fileContext(path: path, module: module) else { return }
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                // Never a silent skip: a path instswift read wrong from the command line would leave the file uninstrumented.
-                if !FileManager.default.fileExists(atPath: path) { unreadable.withLock { $0.append(path) } }
-                return
-            }
-            let candidates = Matcher.candidates(swiftRules, for: context, text: text)
-            guard !candidates.isEmpty else { return }
             var options = RewriteOptions(emitSourceLocationHeader: !Self.compilesThroughOverlay(path))
             options.runtimeAccess = access
-            let result = frontend.rewrite(text, file: context, rules: candidates, options: options)
-            results.withLock { $0[index] = (path, result) }
+            options.noncopyableTypes = noncopyableTypes
+            switch shim.rewrite(path, module: module, options: options) {
+            case .untouched: break
+            // Never a silent skip: a path instswift read wrong from the command line would leave the file uninstrumented.
+            case .missing: unreadable.withLock { $0.append(path) }
+            case .rewritten(let result): results.withLock { $0[index] = (path, result) }
+            }
         }
         for path in unreadable.withLock({ $0 }).sorted() {
             outcome.diagnostics.error(
@@ -89,7 +93,7 @@ struct ModuleRewrite {
             // What the link-time support cannot stand in for (the bootstrap's InstSwiftOTel) leaves its file untouched.
             for (index, entry) in rewritten {
                 guard entry.result.output != nil, let module = Self.runtimeModules.first(where: entry.result.addedImports.contains) else { continue }
-                let rule = entry.result.instrumented.first?.applied.first?.id ?? "instswift"
+                let rule = entry.result.firstAppliedRuleID
                 outcome.warnings.append(
                     "[\(rule)] \(entry.path) is compiled uninstrumented: the rules that apply need \(module), which module "
                         + "'\(self.module)' cannot import (it belongs to a dependency package, so only spans reach it)"
@@ -118,22 +122,18 @@ struct ModuleRewrite {
             guard let output = result.output else { continue }
             // What the rewrite made the file import (never text search: the link-time support's comments name the runtime).
             for module in Self.runtimeModules where result.addedImports.contains(module) && !available.contains(module) {
-                let rule = result.instrumented.first?.applied.first?.id ?? "instswift"
-                outcome.missingRuntimeModule = outcome.missingRuntimeModule ?? (module, rule)
+                outcome.missingRuntimeModule = outcome.missingRuntimeModule ?? (module, result.firstAppliedRuleID)
             }
             let copy = WorkDirectory.copyPath(for: path, module: module, in: configuration.workDirectory)
-            try AtomicFile.writeIfChanged(output, to: copy)
+            try shim.writeCopy(output, to: copy)
             if Self.compilesThroughOverlay(path) {
                 outcome.overlays[path] = copy
                 outcome.overlaysContent += output
             } else {
                 outcome.replacements[path] = copy
             }
-            for site in result.instrumented {
-                outcome.report.sites.append(.init(file: path, line: site.site.location.line, name: site.site.displayName, rules: site.applied.map(\.id)))
-            }
+            outcome.report.sites += result.reportSites(in: path)
         }
-        outcome.report.files = sources.count
         outcome.report.rewrittenFiles = outcome.replacements.count + outcome.overlays.count
         return outcome
     }

@@ -31,7 +31,7 @@ public struct SwiftFrontend: LanguageFrontend {
         if containsBytes(source, "instswift:ignore-file"), CommentDirectives.ignoresFile(tree) {
             return .skipped(FileSkip(reason: "ignored by an // instswift:ignore-file comment"))
         }
-        let collector = SiteCollector(path: file.path, source: source, calls: CallInterest(rules))
+        let collector = SiteCollector(path: file.path, source: source, calls: CallInterest(rules), noncopyableTypes: options.noncopyableTypes)
         collector.selfBootstrapLine = Self.selfBootstrapLine(in: source)
         collector.collectTopLevelCode(tree)
         collector.walk(tree)

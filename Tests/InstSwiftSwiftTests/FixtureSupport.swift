@@ -5,7 +5,7 @@ import InstSwiftTestSupport
 import Testing
 
 /// One `Fixtures/rewrite/<case>/` folder: `rules.yml`, `input.swift`, `expected.swift` (or `<no changes>`), and an
-/// optional `context` line `module=M package=P version=1.2.3`.
+/// optional `context` line `module=M package=P version=1.2.3 features=Lifetimes`.
 struct RewriteCase: CustomTestStringConvertible, Sendable {
     let folder: FixtureFolder
     init(name: String) { folder = FixtureFolder(suite: "rewrite", name: name) }
@@ -28,7 +28,7 @@ struct RewriteCase: CustomTestStringConvertible, Sendable {
             case "package": context.package = value
             case "version": context.packageVersion = SemanticVersion(value)
             case "path": context.path = value
-            default: continue  // `runtime` and `support`: see `runtimeAccess`, `carriesLinkTimeSupport`
+            default: continue  // `runtime`, `support` and `features`: see `runtimeAccess`, `carriesLinkTimeSupport`, `features`
             }
         }
         return context
@@ -38,6 +38,11 @@ struct RewriteCase: CustomTestStringConvertible, Sendable {
     /// time; the expected output then ends with the support code the compiler shim appends to one file per module.
     var runtimeAccess: RuntimeAccess {
         folder.contextText.contains("runtime=link-time") ? .linkTime : .importing
+    }
+
+    /// `features=A,B` in `context`: experimental compiler features the input needs (`Lifetimes` for `@_lifetime`).
+    var features: [String] {
+        folder.context.filter { $0.key == "features" }.flatMap { $0.value.split(separator: ",").map(String.init) }
     }
 
     /// Whether the expected output carries the link-time support code in full (`support=full` in `context`: one

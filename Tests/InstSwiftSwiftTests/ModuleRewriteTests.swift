@@ -50,4 +50,17 @@ import Testing
         #expect(text.contains("instswift_v"), "the copy carries the link-time support")
         #expect(!text.contains("\nimport InstSwiftRuntime"))
     }
+
+    /// Regression (corpus, apple/swift-system): a function returning a `~Copyable` type declared in another file of the
+    /// module was wrapped, and its span closure cannot return the value.
+    @Test func aResultOfANoncopyableTypeOfAnotherFileIsLeftAlone() throws {
+        let (configuration, source) = try layout()
+        try "public func work() -> Token { Token() }\n".write(toFile: source, atomically: true, encoding: .utf8)
+        let token = URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent("Token.swift").path
+        try "public struct Token: ~Copyable {\n    public init() {}\n}\n".write(toFile: token, atomically: true, encoding: .utf8)
+        let invocation = CompilerInvocation(arguments: ["-module-name", "Dep", "-I", "/nonexistent/Modules", token, source])
+        let outcome = try ModuleRewrite(configuration: configuration, module: "Dep", invocation: invocation).run()
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        #expect(outcome.replacements.isEmpty && outcome.report.sites.isEmpty)
+    }
 }

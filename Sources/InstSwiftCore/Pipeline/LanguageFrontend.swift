@@ -97,6 +97,9 @@ public struct RewriteOptions: Sendable {
     /// The compiler's command line for the file, for frontends that parse with the build's flags (C: include paths,
     /// defines, language standard).
     public var compilerArguments: [String] = []
+    /// Names of the module's types that are not `Copyable` or not `Escapable`, for frontends that cannot see other files
+    /// (Swift: a span closure can neither return nor consume such a value).
+    public var noncopyableTypes: Set<String> = []
 
     public init(emitSourceLocationHeader: Bool = false) {
         self.emitSourceLocationHeader = emitSourceLocationHeader

@@ -38,7 +38,7 @@ extension SiteCollector {
             directive: (hasDirectives ? CommentDirectives.directive(on: declaration) : nil), isIgnored: ignoreDepth > 0 || isIgnored(declaration),
             location: location(declaration)
         )
-        site.unsupportedReason = Unsupported.reason(for: site)
+        site.unsupportedReason = Unsupported.reason(for: site, noncopyable: noncopyableTypes)
         return site
     }
 

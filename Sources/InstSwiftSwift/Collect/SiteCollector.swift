@@ -30,9 +30,15 @@ final class SiteCollector: SyntaxVisitor {
     /// Whether the file has any `instswift:` comment; most files have none, and trivia is costly to read.
     let hasDirectives: Bool
 
-    /// Prepares a pass over `tree`, parsed from `source`, collecting the calls `calls` admits.
-    init(path: String, source: String, calls: CallInterest) {
+    /// Types that are not `Copyable` or not `Escapable` (``NoncopyableTypes``): the module's, the file's and the
+    /// standard library's.
+    let noncopyableTypes: Set<String>
+
+    /// Prepares a pass over `tree`, parsed from `source`, collecting the calls `calls` admits. `noncopyableTypes`: the
+    /// module's types that are not `Copyable` or not `Escapable` (the file's own are found here).
+    init(path: String, source: String, calls: CallInterest, noncopyableTypes: Set<String> = []) {
         self.path = path
+        self.noncopyableTypes = NoncopyableTypes.standardLibrary.union(noncopyableTypes).union(NoncopyableTypes.declared(in: source))
         let bytes = Array(source.utf8)
         self.text = NodeText(bytes: bytes)
         self.hasDirectives = containsBytes(bytes, Array("instswift:".utf8))

@@ -3,7 +3,8 @@ import InstSwiftCore
 /// Declarations that cannot be wrapped safely, each with the reason `explain` prints.
 enum Unsupported {
 
-    static func reason(for site: DeclarationSite) -> String? {
+    /// `noncopyable`: the names of the types that are not `Copyable` or not `Escapable` (``NoncopyableTypes``).
+    static func reason(for site: DeclarationSite, noncopyable: Set<String>) -> String? {
         if let builder = site.attributes.first(where: { $0.hasSuffix("Builder") }) {
             return "a result-builder body (@\(builder)) cannot be wrapped in a span"
         }
@@ -15,8 +16,20 @@ enum Unsupported {
         if site.enclosingInherits.contains("~Copyable") || site.parameters.contains(where: { $0.type.contains("~Copyable") }) {
             return "a ~Copyable value cannot be captured by the span closure"
         }
-        if site.modifiers.contains("consuming"), site.enclosingInherits.contains(where: { $0.contains("Copyable") }) {
+        if site.modifiers.contains("consuming"),
+            site.enclosingInherits.contains(where: { $0.contains("Copyable") }) || site.enclosingTypes.last.map(noncopyable.contains) == true
+        {
             return "a consuming method of a non-copyable type cannot be wrapped"
+        }
+        if site.attributes.contains("_lifetime") || site.attributes.contains("lifetime") {
+            return
+                "a result with a lifetime dependence (@\(site.attributes.contains("lifetime") ? "lifetime" : "_lifetime")) cannot be returned from the span closure"
+        }
+        if let result = site.returnType, NoncopyableTypes.mentions(result, anyOf: noncopyable) {
+            return "its result type '\(result)' is ~Copyable or ~Escapable, and cannot be returned from the span closure"
+        }
+        if let parameter = site.parameters.first(where: { $0.type.hasPrefix("consuming ") && NoncopyableTypes.mentions($0.type, anyOf: noncopyable) }) {
+            return "the consuming parameter '\(parameter.name): \(parameter.type)' of a non-copyable type cannot be consumed inside the span closure"
         }
         return nil
     }

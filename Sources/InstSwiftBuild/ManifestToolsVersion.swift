@@ -22,6 +22,12 @@ enum ManifestToolsVersion {
         }
     }
 
+    /// The tools version the manifest declares (`[5, 10]`, `[6, 0, 1]`), if its first line says.
+    static func version(of text: String) -> [Int]? {
+        guard let match = text.prefixMatch(of: /^\s*\/\/\s*swift-tools-version\s*:\s*(\d+(?:\.\d+){0,2})/) else { return nil }
+        return match.1.split(separator: ".").compactMap { Int($0) }
+    }
+
     /// The major tools version the manifest declares, if its first line says.
     static func major(of text: String) -> Int? {
         ToolsVersionLine(in: text)?.major

@@ -187,22 +187,41 @@ public struct Pinning {
         return done.map { $0 + " (in \(URL(fileURLWithPath: versioned).lastPathComponent))" }
     }
 
-    /// The `Package@swift-X[.Y[.Z]].swift` SwiftPM reads with this toolchain (the highest version not above it), if any.
+    /// The `Package@swift-X[.Y[.Z]].swift` SwiftPM reads with this toolchain, if it reads one (``versionedManifest(among:current:toolsVersion:)``).
     func effectiveVersionedManifest() throws -> String? {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: packageRoot)) ?? []
-        let candidates = names.compactMap { name -> (version: [Int], name: String)? in
-            guard name.hasPrefix("Package@swift-"), name.hasSuffix(".swift") else { return nil }
-            let version = name.dropFirst("Package@swift-".count).dropLast(".swift".count).split(separator: ".").compactMap { Int($0) }
-            return version.isEmpty ? nil : (version, name)
-        }
-        guard !candidates.isEmpty else { return nil }
+        guard names.contains(where: { $0.hasPrefix("Package@swift-") }) else { return nil }
         let output = try capture(["--version"], package: false)
         guard let match = output.firstMatch(of: /Swift version (\d+)\.(\d+)(?:\.(\d+))?/) else { return nil }
         let current = [Int(match.1)!, Int(match.2)!, Int(match.3 ?? "0")!]
-        func padded(_ v: [Int]) -> [Int] { v + Array(repeating: 0, count: max(0, 3 - v.count)) }
-        return candidates.filter { padded($0.version).lexicographicallyPrecedes(current) || padded($0.version) == current }
-            .max { $0.version.lexicographicallyPrecedes($1.version) }
-            .map { packageRoot + "/" + $0.name }
+        let chosen = Self.versionedManifest(among: names, current: current) { name in
+            (try? String(contentsOfFile: packageRoot + "/" + name, encoding: .utf8)).flatMap(ManifestToolsVersion.version(of:))
+        }
+        return chosen.map { packageRoot + "/" + $0 }
+    }
+
+    /// SwiftPM's choice of manifest (ManifestLoader): a `Package@swift-` manifest named for this toolchain's
+    /// `MAJOR.MINOR.PATCH`, `MAJOR.MINOR` or `MAJOR`, in that order; otherwise the newest one not above the toolchain,
+    /// but only when it declares a newer tools version than `Package.swift` (apple/swift-system and SWXMLHash keep a
+    /// `Package@swift-5.10.swift` beside a tools-6.0 `Package.swift`, which SwiftPM 6 reads). Nil: `Package.swift`.
+    static func versionedManifest(among names: [String], current: [Int], toolsVersion: (String) -> [Int]?) -> String? {
+        func padded(_ version: [Int]) -> [Int] { version + Array(repeating: 0, count: max(0, 3 - version.count)) }
+        let versioned = names.compactMap { name -> (version: [Int], name: String)? in
+            guard name.hasPrefix("Package@swift-"), name.hasSuffix(".swift") else { return nil }
+            let marker = name.dropFirst("Package@swift-".count).dropLast(".swift".count).split(separator: ".", omittingEmptySubsequences: false)
+            let version = marker.compactMap { Int($0) }
+            return version.isEmpty || version.count != marker.count || version.count > 3 ? nil : (version, name)
+        }
+        for exact in [current, Array(current.prefix(2)), Array(current.prefix(1))] {
+            if let match = versioned.first(where: { $0.version == exact }) { return match.name }
+        }
+        guard
+            let newest = versioned.filter({ !current.lexicographicallyPrecedes(padded($0.version)) })
+                .max(by: { padded($0.version).lexicographicallyPrecedes(padded($1.version)) })
+        else { return nil }
+        guard let newestTools = toolsVersion(newest.name) else { return newest.name }
+        guard let regularTools = toolsVersion("Package.swift") else { return newest.name }
+        return padded(regularTools).lexicographicallyPrecedes(padded(newestTools)) ? newest.name : nil
     }
 
     private func applyToPackageSwift(_ plan: Plan) throws -> [String] {

@@ -79,4 +79,35 @@ import Testing
     @Test func anUnknownTargetIsNil() {
         #expect(ManifestTargetEditor.addingProduct("P", package: "R", toTarget: "Nope", in: Self.manifest) == nil)
     }
+
+}
+
+/// Which manifest SwiftPM reads, so that `pin` edits that one.
+@Suite struct VersionedManifestChoiceTests {
+    func choice(_ manifests: [String: String], current: [Int] = [6, 3, 1]) -> String? {
+        Pinning.versionedManifest(among: Array(manifests.keys), current: current) { manifests[$0].flatMap(ManifestToolsVersion.version(of:)) }
+    }
+
+    @Test func aNewerPackageSwiftWinsOverOlderVersionedManifests() {
+        // apple/swift-system 1.8.1, drmohundro/SWXMLHash 8.1.1: SwiftPM 6 reads Package.swift.
+        let manifests = [
+            "Package.swift": "// swift-tools-version:6.0\n", "Package@swift-5.10.swift": "// swift-tools-version:5.10\n",
+            "Package@swift-5.9.swift": "// swift-tools-version:5.9\n",
+        ]
+        #expect(choice(manifests) == nil)
+        #expect(choice(manifests, current: [5, 10, 1]) == "Package@swift-5.10.swift")
+    }
+
+    @Test func aVersionedManifestWithANewerToolsVersionWins() {
+        let manifests = ["Package.swift": "// swift-tools-version:5.7\n", "Package@swift-6.0.swift": "// swift-tools-version: 6.0\n"]
+        #expect(choice(manifests) == "Package@swift-6.0.swift")
+        #expect(choice(manifests, current: [5, 10, 0]) == nil, "a manifest for a newer Swift than the toolchain is not read")
+    }
+
+    @Test func aManifestNamedForThisToolchainWinsWhateverItsToolsVersion() {
+        let manifests = ["Package.swift": "// swift-tools-version:6.2\n", "Package@swift-6.3.swift": "// swift-tools-version:5.9\n"]
+        #expect(choice(manifests) == "Package@swift-6.3.swift")
+        #expect(choice(["Package.swift": "// swift-tools-version:6.2\n", "Package@swift-6.swift": "// swift-tools-version:5.9\n"]) == "Package@swift-6.swift")
+        #expect(choice(["Package.swift": "// swift-tools-version:6.2\n", "Package@swift-6.x.swift": "// swift-tools-version:6.3\n"]) == nil)
+    }
 }

@@ -77,10 +77,19 @@ extension SiteCollector {
         addBody(site, open: body.leftBrace, statements: body.statements, close: body.rightBrace, isInitializer: isInitializer)
     }
 
+    static let catchKeyword = Array("catch".utf8)
+
     func addBody(
         _ site: DeclarationSite, open: TokenSyntax, statements: CodeBlockItemListSyntax, close: TokenSyntax,
         isInitializer: Bool
     ) {
+        var site = site
+        let range = statements.position.utf8Offset..<min(statements.endPosition.utf8Offset, text.bytes.count)
+        if !isInitializer, site.unsupportedReason == nil, !range.isEmpty,
+            text.bytes[range].withUnsafeBufferPointer({ containsBytes($0, Self.catchKeyword) })
+        {
+            site.unsupportedReason = TypedDoCatch.unsupportedReason(statements, thrownType: site.thrownType)
+        }
         let returnsValue = site.returnType != nil && site.returnType != "Never"
         let isImplicitReturn =
             returnsValue && statements.count == 1

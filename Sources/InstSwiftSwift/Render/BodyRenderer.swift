@@ -88,6 +88,9 @@ struct BodyRenderer {
         }
         if !closing.isEmpty {
             output.edits.append(TextEdit(offset: end, text: InjectedRegion.wrap(closing), role: .close(length: end - start), sequence: sequence))
+            if site.throwing == .typed, let thrownType = site.thrownType {
+                output.edits += TypedDoCatch.edits(in: body.statements, thrownType: thrownType, sequence: sequence)
+            }
         }
         return output
     }

@@ -1,0 +1,78 @@
+// Reduced from apple/swift-system 1.8.1 (IORing._enter): in a function that throws a typed error, a `do` whose catch
+// clauses leave some errors uncaught rethrows them as that type; inside the span closure it says so. A `do` that relies
+// on the type the function body infers for it in another way leaves the function alone (explain says why); one that
+// does not, or one inside a closure of the body, changes nothing.
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/enum RingError: Error, Equatable {
+    case again
+    case badDescriptor
+}
+
+func submit(_ count: Int) throws(RingError) -> Int {/*<instswift>*/ return try InstSwift.syncSpan("submit") { (instswiftSpan) throws(RingError) -> Int in /*</instswift>*/
+    if count < 0 { throw .badDescriptor }
+    return count
+/*<instswift>*/}/*</instswift>*/}
+
+func enter(_ count: Int) throws(RingError) -> Int {/*<instswift>*/ return try InstSwift.syncSpan("enter") { (instswiftSpan) throws(RingError) -> Int in /*</instswift>*/
+    while true {
+        do/*<instswift>*/ throws(RingError)/*</instswift>*/ {
+            return try submit(count)
+        } catch RingError.again {
+            continue
+        }
+    }
+/*<instswift>*/}/*</instswift>*/}
+
+func enterNested(_ count: Int) throws(RingError) -> Int {
+    do {
+        // Caught by the outer catch-all: left as it is.
+        do {
+            return try submit(count)
+        } catch .again {
+            return 0
+        }
+    } catch {
+        do {
+            return try submit(-count)
+        } catch .again where count > 1 {
+            return 1
+        }
+    }
+}
+
+func enterAll(_ count: Int) throws(RingError) -> Int {
+    do {
+        return try submit(count)
+    } catch let error {
+        throw error
+    }
+}
+
+func enterUntyped(_ count: Int) throws -> Int {
+    do {
+        return try submit(count)
+    } catch .again {
+        return 0
+    }
+}
+
+func enterLogging(_ count: Int) throws(RingError) -> Int {/*<instswift>*/ return try InstSwift.syncSpan("enterLogging") { (instswiftSpan) throws(RingError) -> Int in /*</instswift>*/
+    do {
+        return try submit(count)
+    } catch {
+        print("failed")
+        return 0
+    }
+/*<instswift>*/}/*</instswift>*/}
+
+func enterLater(_ count: Int) -> () -> Int {/*<instswift>*/ return InstSwift.syncSpan("enterLater") { (instswiftSpan) throws(Never) -> () -> Int in /*</instswift>*/
+    let attempt = { () -> Int in
+        do {
+            return try submit(count)
+        } catch RingError.again {
+            return 0
+        } catch {
+            return 1
+        }
+    }
+    return attempt
+/*<instswift>*/}/*</instswift>*/}

@@ -59,14 +59,16 @@ struct ModuleRewrite {
                 invocation.importPaths.contains { FileManager.default.fileExists(atPath: "\($0)/\(name).swiftmodule") }
             })
         let access = Self.runtimeAccess(sources.first.map(shim.layout.origin(of:)), runtimeAvailable: available.contains("InstSwiftRuntime"))
-        // What a file can return from a span closure depends on the types other files of the module declare.
+        // What a file can return from a span closure depends on the types other files of the module declare, and the
+        // modules it imports (compiled before it, so recorded).
         let noncopyable = Mutex<Set<String>>([])
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
             guard let text = try? String(contentsOfFile: sources[index], encoding: .utf8) else { return }
             let declared = NoncopyableTypes.declared(in: text)
             if !declared.isEmpty { noncopyable.withLock { $0.formUnion(declared) } }
         }
-        let noncopyableTypes = noncopyable.withLock { $0 }
+        let noncopyableTypes = try NoncopyableTypeRecord(workDirectory: configuration.workDirectory)
+            .recording(noncopyable.withLock { $0 }, of: module)
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
         let unreadable = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in

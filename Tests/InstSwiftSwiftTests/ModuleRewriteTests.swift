@@ -63,4 +63,18 @@ import Testing
         #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
         #expect(outcome.replacements.isEmpty && outcome.report.sites.isEmpty)
     }
+
+    /// Regression (corpus, apple/swift-system's tests): a module compiled after one that declares a `~Copyable` type
+    /// (its tests, a dependent target) leaves alone what returns that type.
+    @Test func aResultOfANoncopyableTypeOfAnImportedModuleIsLeftAlone() throws {
+        let (configuration, source) = try layout()
+        let token = URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent("Token.swift").path
+        try "public struct Token: ~Copyable {\n    public init() {}\n}\n".write(toFile: token, atomically: true, encoding: .utf8)
+        let library = CompilerInvocation(arguments: ["-module-name", "Lib", "-I", "/nonexistent/Modules", token])
+        _ = try ModuleRewrite(configuration: configuration, module: "Lib", invocation: library).run()
+        try "public func work() -> Token { Token() }\n".write(toFile: source, atomically: true, encoding: .utf8)
+        let dependent = CompilerInvocation(arguments: ["-module-name", "Dep", "-I", "/nonexistent/Modules", source])
+        let outcome = try ModuleRewrite(configuration: configuration, module: "Dep", invocation: dependent).run()
+        #expect(outcome.replacements.isEmpty && outcome.report.sites.isEmpty)
+    }
 }

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The types each module compiled so far declares `~Copyable` or `~Escapable`, kept in the work directory: a module is
+/// compiled after the modules it imports, so their types are known when its own functions are looked at (a test target
+/// whose helper returns its library's `~Copyable` type).
+struct NoncopyableTypeRecord {
+    let directory: String
+
+    init(workDirectory: String) {
+        directory = workDirectory + "/noncopyable"
+    }
+
+    /// Records `types` as `module`'s (an empty set removes its record) and returns them with every recorded module's.
+    func recording(_ types: Set<String>, of module: String) throws -> Set<String> {
+        let file = directory + "/" + module
+        if types.isEmpty {
+            if FileManager.default.fileExists(atPath: file) { try FileManager.default.removeItem(atPath: file) }
+        } else {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            _ = try AtomicFile.writeIfChanged(types.sorted().joined(separator: "\n") + "\n", to: file)
+        }
+        let recorded = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return recorded.reduce(into: types) { all, name in
+            guard let text = try? String(contentsOfFile: directory + "/" + name, encoding: .utf8) else { return }
+            all.formUnion(text.split(separator: "\n").map(String.init))
+        }
+    }
+}

@@ -9,40 +9,46 @@ enum ManifestTargetEditor {
     static let targetFactories: Set<String> = ["target", "testTarget", "executableTarget", "macro", "plugin", "systemLibrary"]
 
     /// The manifest with `.product(name: product, package: package)` added to the target's `dependencies:`, or nil when
-    /// no `.target(name: "<target>", ...)`-like call names the target.
+    /// no `.target(name: "<target>", ...)`-like call names the target. Every call that names it is edited: manifests
+    /// declare a target once per `#if` branch (weichsel/ZIPFoundation: `#if canImport(Compression)` ... `#else`), and
+    /// only the build decides which branch counts.
     static func addingProduct(_ product: String, package: String, toTarget target: String, in manifest: String) -> String? {
         let tree = Parser.parse(source: manifest)
         let finder = TargetCallFinder(target: target, factories: targetFactories)
         finder.walk(tree)
-        guard let call = finder.found else { return nil }
+        guard !finder.found.isEmpty else { return nil }
         let dependency = ".product(name: \"\(product)\", package: \"\(package)\")"
         var edits: [(offset: Int, text: String)] = []
-        if let dependencies = call.arguments.first(where: { $0.label?.text == "dependencies" }) {
-            guard let array = dependencies.expression.as(ArrayExprSyntax.self) else { return nil }
-            if let last = array.elements.last {
-                let needsComma = last.trailingComma == nil
-                edits.append((last.endPositionBeforeTrailingTrivia.utf8Offset, (needsComma ? ", " : " ") + dependency))
-            } else {
-                edits.append((array.leftSquare.endPositionBeforeTrailingTrivia.utf8Offset, dependency))
-            }
-        } else if let name = call.arguments.first(where: { $0.label?.text == "name" }) {
-            // `dependencies:` follows `name:` in every target factory.
-            let offset = (name.trailingComma ?? nil).map { $0.endPositionBeforeTrailingTrivia.utf8Offset } ?? name.endPositionBeforeTrailingTrivia.utf8Offset
-            edits.append((offset, (name.trailingComma == nil ? ", " : " ") + "dependencies: [\(dependency)]" + (name.trailingComma == nil ? "" : ",")))
-        } else {
-            return nil
+        for call in finder.found {
+            guard let edit = insertion(of: dependency, into: call) else { return nil }
+            edits.append(edit)
         }
         var bytes = Array(manifest.utf8)
         for edit in edits.sorted(by: { $0.offset > $1.offset }) { bytes.insert(contentsOf: Array(edit.text.utf8), at: edit.offset) }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// Where and what to insert to add `dependency` to one target call, or nil when its `dependencies:` is not an array.
+    private static func insertion(of dependency: String, into call: FunctionCallExprSyntax) -> (offset: Int, text: String)? {
+        if let dependencies = call.arguments.first(where: { $0.label?.text == "dependencies" }) {
+            guard let array = dependencies.expression.as(ArrayExprSyntax.self) else { return nil }
+            if let last = array.elements.last {
+                return (last.endPositionBeforeTrailingTrivia.utf8Offset, (last.trailingComma == nil ? ", " : " ") + dependency)
+            }
+            return (array.leftSquare.endPositionBeforeTrailingTrivia.utf8Offset, dependency)
+        }
+        guard let name = call.arguments.first(where: { $0.label?.text == "name" }) else { return nil }
+        // `dependencies:` follows `name:` in every target factory.
+        let offset = (name.trailingComma ?? nil).map { $0.endPositionBeforeTrailingTrivia.utf8Offset } ?? name.endPositionBeforeTrailingTrivia.utf8Offset
+        return (offset, (name.trailingComma == nil ? ", " : " ") + "dependencies: [\(dependency)]" + (name.trailingComma == nil ? "" : ","))
+    }
 }
 
-/// Finds the `.target(name: "<target>", ...)`-like call (any of the target factories) that names a target.
+/// Finds the `.target(name: "<target>", ...)`-like calls (any of the target factories) that name a target.
 private final class TargetCallFinder: SyntaxVisitor {
     let target: String
     let factories: Set<String>
-    var found: FunctionCallExprSyntax?
+    var found: [FunctionCallExprSyntax] = []
 
     init(target: String, factories: Set<String>) {
         self.target = target
@@ -51,12 +57,11 @@ private final class TargetCallFinder: SyntaxVisitor {
     }
 
     override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
-        guard found == nil else { return .skipChildren }
         if let member = node.calledExpression.as(MemberAccessExprSyntax.self), factories.contains(member.declName.baseName.text),
             let name = node.arguments.first(where: { $0.label?.text == "name" }),
             let literal = name.expression.as(StringLiteralExprSyntax.self), literal.representedLiteralValue == target
         {
-            found = node
+            found.append(node)
             return .skipChildren
         }
         return .visitChildren

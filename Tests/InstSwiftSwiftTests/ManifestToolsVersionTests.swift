@@ -76,6 +76,21 @@ import Testing
         #expect(edited?.contains(#"dependencies: [.product(name: "InstSwiftRuntime", package: "Runtime")], path: "Tests3""#) == true)
     }
 
+    /// Regression (corpus, weichsel/ZIPFoundation 0.9.20): the target is declared once per `#if` branch; the first one
+    /// was edited, and Linux builds the other.
+    @Test func everyBranchThatDeclaresTheTargetIsEdited() throws {
+        let manifest = """
+            #if canImport(Compression)
+            let targets: [Target] = [.target(name: "Zip")]
+            #else
+            let targets: [Target] = [.systemLibrary(name: "CZLib"), .target(name: "Zip", dependencies: ["CZLib"])]
+            #endif
+            """
+        let edited = try #require(ManifestTargetEditor.addingProduct("P", package: "R", toTarget: "Zip", in: manifest))
+        #expect(edited.contains(#".target(name: "Zip", dependencies: [.product(name: "P", package: "R")])"#), "\(edited)")
+        #expect(edited.contains(#".target(name: "Zip", dependencies: ["CZLib", .product(name: "P", package: "R")])"#), "\(edited)")
+    }
+
     @Test func anUnknownTargetIsNil() {
         #expect(ManifestTargetEditor.addingProduct("P", package: "R", toTarget: "Nope", in: Self.manifest) == nil)
     }

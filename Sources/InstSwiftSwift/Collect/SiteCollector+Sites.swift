@@ -39,6 +39,10 @@ extension SiteCollector {
             location: location(declaration)
         )
         site.unsupportedReason = Unsupported.reason(for: site, noncopyable: noncopyableTypes)
+        if site.unsupportedReason == nil, namesStandardSpan, site.attributes.contains(where: BodyRenderer.emittedIntoClients.contains) {
+            site.unsupportedReason =
+                "an inlinable body's span needs 'import Tracing' in its file, which would make the file's 'Span' Tracing's instead of the standard library's"
+        }
         return site
     }
 

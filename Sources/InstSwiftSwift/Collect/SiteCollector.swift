@@ -34,10 +34,17 @@ final class SiteCollector: SyntaxVisitor {
     /// standard library's.
     let noncopyableTypes: Set<String>
 
+    /// Whether the file names the standard library's `Span` without importing Tracing: the `import Tracing` an
+    /// inlinable body's span needs would make that name Tracing's protocol (swift-extras-base64's `Span<UInt8>`).
+    let namesStandardSpan: Bool
+
     /// Prepares a pass over `tree`, parsed from `source`, collecting the calls `calls` admits. `noncopyableTypes`: the
     /// module's types that are not `Copyable` or not `Escapable` (the file's own are found here).
     init(path: String, source: String, calls: CallInterest, noncopyableTypes: Set<String> = []) {
         self.path = path
+        self.namesStandardSpan =
+            containsBytes(source, "Span") && source.contains(/\bSpan\b/)
+            && !source.contains(/^[ \t]*(?:@\w+[ \t]+)*(?:\w+[ \t]+)?import[ \t]+Tracing\b/.anchorsMatchLineEndings())
         self.noncopyableTypes = NoncopyableTypes.standardLibrary.union(noncopyableTypes).union(NoncopyableTypes.declared(in: source))
         let bytes = Array(source.utf8)
         self.text = NodeText(bytes: bytes)

@@ -16,6 +16,8 @@ struct CompilerInvocation {
     }
 
     var moduleName: String? { value(after: "-module-name") }
+    /// Whether the module's imports are internal unless they say otherwise (`-enable-upcoming-feature InternalImportsByDefault`).
+    var importsAreInternalByDefault: Bool { expanded.contains("InternalImportsByDefault") }
     var outputFileMap: String? { value(after: "-output-file-map") }
 
     /// Search paths for modules (`-I`).

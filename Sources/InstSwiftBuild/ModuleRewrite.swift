@@ -76,6 +76,7 @@ struct ModuleRewrite {
             var options = RewriteOptions(emitSourceLocationHeader: !Self.compilesThroughOverlay(path))
             options.runtimeAccess = access
             options.noncopyableTypes = noncopyableTypes
+            options.importsAreInternalByDefault = invocation.importsAreInternalByDefault
             switch shim.rewrite(path, module: module, options: options) {
             case .untouched: break
             // Never a silent skip: a path instswift read wrong from the command line would leave the file uninstrumented.

@@ -75,7 +75,9 @@ public struct SwiftFrontend: LanguageFrontend {
             }
         }
         guard !edits.isEmpty || !imports.isEmpty else { return Rendering(edits: nil, diagnostics: diagnostics) }
-        edits += ImportRenderer(tree: parsed.tree, existing: parsed.imports).edits(adding: imports)
+        // Tracing is added for inlinable bodies only (BodyRenderer), which need their imports public.
+        let publicly = options.importsAreInternalByDefault && imports.contains("Tracing")
+        edits += ImportRenderer(tree: parsed.tree, existing: parsed.imports).edits(adding: imports, publicly: publicly)
         if options.emitSourceLocationHeader {
             edits.append(TextEdit(offset: 0, text: "#sourceLocation(file: \(stringLiteral(matched.file.path)), line: 1)\n", role: .leading))
         }

@@ -69,7 +69,8 @@ import Testing
                 // -emit-sil, not -typecheck: data-race checks (sending non-Sendable values) run on SIL.
                 "swiftc", "-emit-sil", "-o", "/dev/null", "-swift-version", "6", "-module-name", fixture.fileContext.module ?? "App",
                 "-package-name", fixture.fileContext.package ?? "app", "-I", Self.modulesDirectory.path,
-            ] + (isMain ? [] : ["-parse-as-library"]) + fixture.features.flatMap { ["-enable-experimental-feature", $0] } + Self.clangModuleFlags + [path])
+            ] + (isMain ? [] : ["-parse-as-library"]) + fixture.features.flatMap { ["-enable-experimental-feature", $0] }
+                + fixture.upcomingFeatures.flatMap { ["-enable-upcoming-feature", $0] } + Self.clangModuleFlags + [path])
         #expect(result.status == 0, "\(fixture.name)/\(file) does not compile:\n\(result.output)")
         #expect(
             !result.output.contains("warning:") || (try? fixture.read("input.swift"))?.contains("// expect-warnings") == true,

@@ -28,7 +28,7 @@ struct RewriteCase: CustomTestStringConvertible, Sendable {
             case "package": context.package = value
             case "version": context.packageVersion = SemanticVersion(value)
             case "path": context.path = value
-            default: continue  // `runtime`, `support` and `features`: see `runtimeAccess`, `carriesLinkTimeSupport`, `features`
+            default: continue  // `runtime`, `support`, `features`, `upcoming`: see the properties of those names
             }
         }
         return context
@@ -43,6 +43,11 @@ struct RewriteCase: CustomTestStringConvertible, Sendable {
     /// `features=A,B` in `context`: experimental compiler features the input needs (`Lifetimes` for `@_lifetime`).
     var features: [String] {
         folder.context.filter { $0.key == "features" }.flatMap { $0.value.split(separator: ",").map(String.init) }
+    }
+
+    /// `upcoming=A,B` in `context`: upcoming language features the module enables (`InternalImportsByDefault`).
+    var upcomingFeatures: [String] {
+        folder.context.filter { $0.key == "upcoming" }.flatMap { $0.value.split(separator: ",").map(String.init) }
     }
 
     /// Whether the expected output carries the link-time support code in full (`support=full` in `context`: one
@@ -60,6 +65,7 @@ struct RewriteCase: CustomTestStringConvertible, Sendable {
         let rules = try RuleFileLoader(validator: frontend.codeValidator).parse(try read("rules.yml"), file: "rules.yml")
         var options = RewriteOptions()
         options.runtimeAccess = runtimeAccess
+        options.importsAreInternalByDefault = upcomingFeatures.contains("InternalImportsByDefault")
         var result = frontend.rewrite(try read("input.swift"), file: fileContext, rules: rules.rules, options: options)
         if runtimeAccess == .linkTime, let output = result.output {
             result.output =

@@ -8,11 +8,13 @@ struct ImportRenderer {
     /// Every module the file imports, at top level or inside `#if`.
     let existing: Set<String>
 
-    func edits(adding modules: [String]) -> [TextEdit] {
+    /// `publicly`: whether the imports say `public` (inlinable code uses them in a module whose imports are internal by
+    /// default).
+    func edits(adding modules: [String], publicly: Bool = false) -> [TextEdit] {
         var seen = Set<String>()
         let missing = modules.filter { !existing.contains($0) && seen.insert($0).inserted }
         guard !missing.isEmpty else { return [] }
-        let text = missing.map { "import \($0)" }.joined(separator: "; ")
+        let text = missing.map { (publicly ? "public import " : "import ") + $0 }.joined(separator: "; ")
         if let last = tree.statements.last(where: { $0.item.is(ImportDeclSyntax.self) }) {
             return [TextEdit(offset: last.endPositionBeforeTrailingTrivia.utf8Offset, text: InjectedRegion.wrap("; " + text))]
         }

@@ -54,7 +54,10 @@ public enum CCompilerShim {
         options.compilerArguments = compile.arguments
         let started = ContinuousClock.now
         // A missing source is the real compiler's error to report, as it would be without instswift.
-        guard case .rewritten(let result) = shim.rewrite(compile.source, module: module, options: options) else { return nil }
+        guard
+            case .rewritten(let result) = shim.rewrite(
+                compile.source, text: try? String(contentsOfFile: compile.source, encoding: .utf8), module: module, options: options)
+        else { return nil }
         if !result.diagnostics.all.isEmpty { CompilerShim.printError(result.diagnostics.description) }
         if result.diagnostics.hasErrors { throw CShimFailure(message: "error: instswift could not instrument \(compile.source)") }
         guard let output = result.output else { return nil }
@@ -69,7 +72,7 @@ public enum CCompilerShim {
                     """)
         }
         let copy = WorkDirectory.cCopyPath(for: compile.source, module: module, in: configuration.workDirectory)
-        try shim.writeCopy(output, to: copy)
+        try AtomicFile.writeIfChanged(output, to: copy)
         var report = ModuleReport(module: module)
         report.files = 1
         report.rewrittenFiles = 1

@@ -59,16 +59,12 @@ struct ModuleRewrite {
                 invocation.importPaths.contains { FileManager.default.fileExists(atPath: "\($0)/\(name).swiftmodule") }
             })
         let access = Self.runtimeAccess(sources.first.map(shim.layout.origin(of:)), runtimeAvailable: available.contains("InstSwiftRuntime"))
-        // What a file can return from a span closure depends on the types other files of the module declare, and the
-        // modules it imports (compiled before it, so recorded).
-        let noncopyable = Mutex<Set<String>>([])
-        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            guard let text = try? String(contentsOfFile: sources[index], encoding: .utf8) else { return }
-            let declared = NoncopyableTypes.declared(in: text)
-            if !declared.isEmpty { noncopyable.withLock { $0.formUnion(declared) } }
-        }
-        let noncopyableTypes = try NoncopyableTypeRecord(workDirectory: configuration.workDirectory)
-            .recording(noncopyable.withLock { $0 }, of: module)
+        // Every file is read before any is rewritten: what a file can return from a span closure depends on the types
+        // other files of the module declare, and the modules it imports (compiled before it, so recorded).
+        let texts = sources.map { try? String(contentsOfFile: $0, encoding: .utf8) }
+        let declared = texts.reduce(into: Set<String>()) { types, text in text.map { types.formUnion(NoncopyableTypes.declared(in: $0)) } }
+        let noncopyableTypes = try NoncopyableTypeRecord(workDirectory: configuration.workDirectory).recording(declared, of: module)
+        let importsAreInternalByDefault = invocation.importsAreInternalByDefault
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
         let unreadable = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
@@ -76,8 +72,8 @@ struct ModuleRewrite {
             var options = RewriteOptions(emitSourceLocationHeader: !Self.compilesThroughOverlay(path))
             options.runtimeAccess = access
             options.noncopyableTypes = noncopyableTypes
-            options.importsAreInternalByDefault = invocation.importsAreInternalByDefault
-            switch shim.rewrite(path, module: module, options: options) {
+            options.importsAreInternalByDefault = importsAreInternalByDefault
+            switch shim.rewrite(path, text: texts[index], module: module, options: options) {
             case .untouched: break
             // Never a silent skip: a path instswift read wrong from the command line would leave the file uninstrumented.
             case .missing: unreadable.withLock { $0.append(path) }
@@ -128,7 +124,7 @@ struct ModuleRewrite {
                 outcome.missingRuntimeModule = outcome.missingRuntimeModule ?? (module, result.firstAppliedRuleID)
             }
             let copy = WorkDirectory.copyPath(for: path, module: module, in: configuration.workDirectory)
-            try shim.writeCopy(output, to: copy)
+            try AtomicFile.writeIfChanged(output, to: copy)
             if Self.compilesThroughOverlay(path) {
                 outcome.overlays[path] = copy
                 outcome.overlaysContent += output

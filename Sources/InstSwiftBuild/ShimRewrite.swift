@@ -3,8 +3,7 @@ import InstSwiftCore
 import InstSwiftSwift
 
 /// The steps both compiler shims take around their language's rewrite: load the run's rules, place a compiled file in
-/// the package, keep the rules that could apply to it, run the frontend's pipeline, write the copy the compiler reads,
-/// and list what was instrumented. The Swift shim (``ModuleRewrite``) adds what is per module (link-time support,
+/// the package, keep the rules that could apply to it, run the frontend's pipeline, and list what was instrumented. The Swift shim (``ModuleRewrite``) adds what is per module (link-time support,
 /// declarations, the overlay of `main.swift`); the C shim (``CCompilerShim``) compiles one file per call.
 struct ShimRewrite<Frontend: LanguageFrontend> {
     let frontend: Frontend
@@ -34,22 +33,16 @@ struct ShimRewrite<Frontend: LanguageFrontend> {
         self.rules = rules
     }
 
-    /// Reads `path` of `module` and rewrites it with the rules that could apply to it.
-    func rewrite(_ path: String, module: String, options: RewriteOptions) -> FileRewrite {
+    /// Rewrites `path` of `module`, whose text the caller read (nil: it could not), with the rules that could apply.
+    func rewrite(_ path: String, text: String?, module: String, options: RewriteOptions) -> FileRewrite {
         guard let context = layout.fileContext(path: path, module: module) else { return .untouched }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text else {
             // Never a silent skip of a file that exists: an unreadable one fails the compile that reads it next.
             return FileManager.default.fileExists(atPath: path) ? .untouched : .missing
         }
         let candidates = Matcher.candidates(rules, for: context, text: text)
         guard !candidates.isEmpty else { return .untouched }
         return .rewritten(frontend.rewrite(text, file: context, rules: candidates, options: options))
-    }
-
-    /// Writes a rewritten file's copy (atomically, and only when its text changed, so an unchanged rule set keeps the
-    /// build incremental).
-    func writeCopy(_ output: String, to copy: String) throws {
-        try AtomicFile.writeIfChanged(output, to: copy)
     }
 
 }

@@ -1,3 +1,5 @@
+import InstSwiftCore
+
 /// Types that are not `Copyable` or not `Escapable`: a span closure can borrow and mutate their values, but can neither
 /// return one (its result is a copyable, escapable generic) nor consume one it captured. Syntax alone does not say
 /// which types these are, so the names come from the standard library and from the module's own declarations.
@@ -10,7 +12,7 @@ public enum NoncopyableTypes {
     /// The types `text` declares `~Copyable` or `~Escapable` in their inheritance clause: a textual scan, cheap enough
     /// to run on every file of a module before any is parsed.
     public static func declared(in text: String) -> Set<String> {
-        guard text.contains("~Copyable") || text.contains("~Escapable") else { return [] }
+        guard containsBytes(text, "~Copyable") || containsBytes(text, "~Escapable") else { return [] }
         let declaration = /\b(?:struct|enum|class|protocol|actor)\s+([A-Za-z_][A-Za-z0-9_]*)(?:<[^>{]*>)?\s*:[^{]*?~(?:Copyable|Escapable)/
         return Set(text.matches(of: declaration).map { String($0.output.1) })
     }

@@ -42,11 +42,11 @@ final class SiteCollector: SyntaxVisitor {
     /// module's types that are not `Copyable` or not `Escapable` (the file's own are found here).
     init(path: String, source: String, calls: CallInterest, noncopyableTypes: Set<String> = []) {
         self.path = path
+        let bytes = Array(source.utf8)
         self.namesStandardSpan =
-            containsBytes(source, "Span") && source.contains(/\bSpan\b/)
+            containsBytes(bytes, Array("Span".utf8)) && source.contains(/\bSpan\b/)
             && !source.contains(/^[ \t]*(?:@\w+[ \t]+)*(?:\w+[ \t]+)?import[ \t]+Tracing\b/.anchorsMatchLineEndings())
         self.noncopyableTypes = NoncopyableTypes.standardLibrary.union(noncopyableTypes).union(NoncopyableTypes.declared(in: source))
-        let bytes = Array(source.utf8)
         self.text = NodeText(bytes: bytes)
         self.hasDirectives = containsBytes(bytes, Array("instswift:".utf8))
         self.lines = LineTable(bytes)

@@ -21,9 +21,8 @@ enum Unsupported {
         {
             return "a consuming method of a non-copyable type cannot be wrapped"
         }
-        if site.attributes.contains("_lifetime") || site.attributes.contains("lifetime") {
-            return
-                "a result with a lifetime dependence (@\(site.attributes.contains("lifetime") ? "lifetime" : "_lifetime")) cannot be returned from the span closure"
+        if let lifetime = site.attributes.first(where: { $0 == "_lifetime" || $0 == "lifetime" }) {
+            return "a result with a lifetime dependence (@\(lifetime)) cannot be returned from the span closure"
         }
         if let result = site.returnType, NoncopyableTypes.mentions(result, anyOf: noncopyable) {
             return "its result type '\(result)' is ~Copyable or ~Escapable, and cannot be returned from the span closure"

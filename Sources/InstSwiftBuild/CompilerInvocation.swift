@@ -20,6 +20,14 @@ struct CompilerInvocation {
     var importsAreInternalByDefault: Bool { expanded.contains("InternalImportsByDefault") }
     var outputFileMap: String? { value(after: "-output-file-map") }
 
+    /// The folder for this compile's rewritten response files and output file map: one per module build folder, as
+    /// SwiftPM compiles a module twice under one name when build tools use it too (`Foo.build` and `Foo-tool.build`,
+    /// maybe at once), and the two must not read each other's output file map.
+    func argumentsDirectory(module: String, workDirectory: String) -> String {
+        let buildFolder = outputFileMap.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? ""
+        return "\(workDirectory)/args/\(module)/\(WorkDirectory.fnv1a(buildFolder))"
+    }
+
     /// Search paths for modules (`-I`).
     var importPaths: [String] {
         var paths: [String] = []

@@ -57,7 +57,7 @@ public enum CompilerShim {
             report.peakMemoryMiB = Double(usage.ru_maxrss) / 1024
             report.milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             try report.write(to: configuration.workDirectory + "/reports/\(module).json")
-            let directory = configuration.workDirectory + "/args/\(module)"
+            let directory = invocation.argumentsDirectory(module: module, workDirectory: configuration.workDirectory)
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             return exec(
                 configuration.realSwiftc,

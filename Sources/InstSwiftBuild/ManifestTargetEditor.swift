@@ -28,10 +28,26 @@ enum ManifestTargetEditor {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Where and what to insert to add `dependency` to one target call, or nil when its `dependencies:` is not an array.
+    /// The manifest with `dependency` (a `.package(...)` expression) added to `Package(dependencies:)` when that is not
+    /// an array literal (`dependencies: dep`, swiftlang/swift-subprocess), which `swift package add-dependency` cannot
+    /// edit; nil otherwise.
+    static func addingPackageDependency(_ dependency: String, in manifest: String) -> String? {
+        let tree = Parser.parse(source: manifest)
+        let finder = PackageCallFinder(viewMode: .sourceAccurate)
+        finder.walk(tree)
+        guard let argument = finder.dependencies, !argument.expression.is(ArrayExprSyntax.self) else { return nil }
+        var bytes = Array(manifest.utf8)
+        bytes.insert(contentsOf: Array(" + [\(dependency)]".utf8), at: argument.expression.endPositionBeforeTrailingTrivia.utf8Offset)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Where and what to insert to add `dependency` to one target call, or nil when it names no `name:`.
     private static func insertion(of dependency: String, into call: FunctionCallExprSyntax) -> (offset: Int, text: String)? {
         if let dependencies = call.arguments.first(where: { $0.label?.text == "dependencies" }) {
-            guard let array = dependencies.expression.as(ArrayExprSyntax.self) else { return nil }
+            guard let array = dependencies.expression.as(ArrayExprSyntax.self) else {
+                // `dependencies: helpers` (Quick/Nimble): the variable's elements, then the product.
+                return (dependencies.expression.endPositionBeforeTrailingTrivia.utf8Offset, " + [\(dependency)]")
+            }
             if let last = array.elements.last {
                 return (last.endPositionBeforeTrailingTrivia.utf8Offset, (last.trailingComma == nil ? ", " : " ") + dependency)
             }
@@ -65,5 +81,16 @@ private final class TargetCallFinder: SyntaxVisitor {
             return .skipChildren
         }
         return .visitChildren
+    }
+}
+
+/// Finds the `dependencies:` argument of the manifest's `Package(...)` call.
+private final class PackageCallFinder: SyntaxVisitor {
+    var dependencies: LabeledExprSyntax?
+
+    override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
+        guard dependencies == nil, node.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text == "Package" else { return .visitChildren }
+        dependencies = node.arguments.first { $0.label?.text == "dependencies" }
+        return .skipChildren
     }
 }

@@ -63,7 +63,13 @@ struct ModuleRewrite {
         // other files of the module declare, and the modules it imports (compiled before it, so recorded).
         let texts = sources.map { try? String(contentsOfFile: $0, encoding: .utf8) }
         let declared = texts.reduce(into: Set<String>()) { types, text in text.map { types.formUnion(NoncopyableTypes.declared(in: $0)) } }
-        let noncopyableTypes = try NoncopyableTypeRecord(workDirectory: configuration.workDirectory).recording(declared, of: module)
+        let noncopyableTypes = try DeclaredTypeRecord(.noncopyable, workDirectory: configuration.workDirectory).recording(declared, of: module)
+        let builderRecord = DeclaredTypeRecord(.resultBuilders, workDirectory: configuration.workDirectory)
+        var builders = texts.reduce(into: Set<String>()) { types, text in text.map { types.formUnion(ResultBuilderTypes.declared(in: $0)) } }
+        // Aliases of the builders of this module and of those compiled before it.
+        let known = try builderRecord.recording(builders, of: module)
+        builders.formUnion(texts.reduce(into: Set<String>()) { types, text in text.map { types.formUnion(ResultBuilderTypes.aliases(in: $0, of: known)) } })
+        let resultBuilderTypes = try builderRecord.recording(builders, of: module)
         let importsAreInternalByDefault = invocation.importsAreInternalByDefault
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
         let unreadable = Mutex<[String]>([])
@@ -72,6 +78,7 @@ struct ModuleRewrite {
             var options = RewriteOptions(emitSourceLocationHeader: !Self.compilesThroughOverlay(path))
             options.runtimeAccess = access
             options.noncopyableTypes = noncopyableTypes
+            options.resultBuilderTypes = resultBuilderTypes
             options.importsAreInternalByDefault = importsAreInternalByDefault
             switch shim.rewrite(path, text: texts[index], module: module, options: options) {
             case .untouched: break

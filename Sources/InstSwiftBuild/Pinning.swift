@@ -203,7 +203,8 @@ public struct Pinning {
     /// SwiftPM's choice of manifest (ManifestLoader): a `Package@swift-` manifest named for this toolchain's
     /// `MAJOR.MINOR.PATCH`, `MAJOR.MINOR` or `MAJOR`, in that order; otherwise the newest one not above the toolchain,
     /// but only when it declares a newer tools version than `Package.swift` (apple/swift-system and SWXMLHash keep a
-    /// `Package@swift-5.10.swift` beside a tools-6.0 `Package.swift`, which SwiftPM 6 reads). Nil: `Package.swift`.
+    /// `Package@swift-5.10.swift` beside a tools-6.0 `Package.swift`, which SwiftPM 6 reads) or `Package.swift` needs a
+    /// newer toolchain than this one. Nil: `Package.swift`.
     static func versionedManifest(among names: [String], current: [Int], toolsVersion: (String) -> [Int]?) -> String? {
         func padded(_ version: [Int]) -> [Int] { version + Array(repeating: 0, count: max(0, 3 - version.count)) }
         let versioned = names.compactMap { name -> (version: [Int], name: String)? in
@@ -221,15 +222,27 @@ public struct Pinning {
         else { return nil }
         guard let newestTools = toolsVersion(newest.name) else { return newest.name }
         guard let regularTools = toolsVersion("Package.swift") else { return newest.name }
-        return padded(regularTools).lexicographicallyPrecedes(padded(newestTools)) ? newest.name : nil
+        if padded(regularTools).lexicographicallyPrecedes(padded(newestTools)) { return newest.name }
+        // A `Package.swift` for a newer toolchain than this one is not read: the versioned manifest is (swift-clocks
+        // 1.1.1 keeps a tools-6.0 `Package@swift-6.0.swift` beside a tools-6.4 `Package.swift`).
+        return padded(current).lexicographicallyPrecedes(padded(regularTools)) ? newest.name : nil
     }
 
     private func applyToPackageSwift(_ plan: Plan) throws -> [String] {
         var done: [String] = []
         if plan.addPackage {
-            switch runtime {
-            case .repository(let source): try swiftPackage(["add-dependency", source.url, "--exact", source.version])
-            case .folder(let path): try swiftPackage(["add-dependency", relativePath(from: packageRoot, to: path), "--type", "path"])
+            do {
+                switch runtime {
+                case .repository(let source): try swiftPackage(["add-dependency", source.url, "--exact", source.version])
+                case .folder(let path): try swiftPackage(["add-dependency", relativePath(from: packageRoot, to: path), "--type", "path"])
+                }
+            } catch {
+                // SwiftPM's editor needs `dependencies: [...]` written in `Package(...)`; a variable is extended here.
+                let manifest = packageRoot + "/Package.swift"
+                guard let text = try? String(contentsOfFile: manifest, encoding: .utf8),
+                    let edited = ManifestTargetEditor.addingPackageDependency(dependencyExpression, in: text)
+                else { throw error }
+                try AtomicFile.write(Data(edited.utf8), to: manifest)
             }
             done.append("added the package dependency \(dependencyExpression)")
         }

@@ -31,7 +31,9 @@ public struct SwiftFrontend: LanguageFrontend {
         if containsBytes(source, "instswift:ignore-file"), CommentDirectives.ignoresFile(tree) {
             return .skipped(FileSkip(reason: "ignored by an // instswift:ignore-file comment"))
         }
-        let collector = SiteCollector(path: file.path, source: source, calls: CallInterest(rules), noncopyableTypes: options.noncopyableTypes)
+        let collector = SiteCollector(
+            path: file.path, source: source, calls: CallInterest(rules), declarations: DeclarationInterest(rules),
+            noncopyableTypes: options.noncopyableTypes, resultBuilderTypes: options.resultBuilderTypes)
         collector.selfBootstrapLine = Self.selfBootstrapLine(in: source)
         collector.collectTopLevelCode(tree)
         collector.walk(tree)
@@ -50,15 +52,9 @@ public struct SwiftFrontend: LanguageFrontend {
         var edits: [TextEdit] = []
         var imports: [String] = []
         var diagnostics = Diagnostics()
-        var declarations: [ModuleDeclaration] = []
+        // A rule's declarations come with every site it matches, even one left alone: other rules' code may use them.
+        let declarations = Self.declarations(of: matched.siteReports.flatMap(\.matched))
         for (collected, report) in zip(parsed.collected, matched.siteReports) where !report.applied.isEmpty {
-            for rule in report.applied {
-                let declared = rule.advice.compactMap { advice -> DeclareAdvice? in if case .declare(let declare) = advice { declare } else { nil } }
-                for (index, declare) in declared.enumerated() {
-                    let declaration = ModuleDeclaration(ruleID: rule.id, index: index, code: declare.code)
-                    if !declarations.contains(declaration) { declarations.append(declaration) }
-                }
-            }
             let context = RenderContext(file: matched.file, options: options, sequence: edits.count)
             switch (collected.site, collected.target) {
             case (.declaration(let site), .body(let body)):
@@ -74,7 +70,11 @@ public struct SwiftFrontend: LanguageFrontend {
                 continue
             }
         }
-        guard !edits.isEmpty || !imports.isEmpty else { return Rendering(edits: nil, diagnostics: diagnostics) }
+        guard !edits.isEmpty || !imports.isEmpty else {
+            var rendering = Rendering(edits: nil, diagnostics: diagnostics)
+            rendering.moduleDeclarations = declarations
+            return rendering
+        }
         // Tracing is added for inlinable bodies only (BodyRenderer), which need their imports public.
         let publicly = options.importsAreInternalByDefault && imports.contains("Tracing")
         edits += ImportRenderer(tree: parsed.tree, existing: parsed.imports).edits(adding: imports, publicly: publicly)
@@ -90,6 +90,19 @@ public struct SwiftFrontend: LanguageFrontend {
 }
 
 extension SwiftFrontend {
+    /// The `declare` advice of `rules`, each once, in the order the rules come.
+    static func declarations(of rules: [Rule]) -> [ModuleDeclaration] {
+        var declarations: [ModuleDeclaration] = []
+        for rule in rules {
+            let declared = rule.advice.compactMap { advice -> DeclareAdvice? in if case .declare(let declare) = advice { declare } else { nil } }
+            for (index, declare) in declared.enumerated() {
+                let declaration = ModuleDeclaration(ruleID: rule.id, index: index, code: declare.code)
+                if !declarations.contains(declaration) { declarations.append(declaration) }
+            }
+        }
+        return declarations
+    }
+
     /// Whether a rule's advice needs more of the runtime than ``LinkTimeSupport`` offers.
     static func needsImportedRuntime(_ rule: Rule) -> Bool {
         rule.advice.contains { advice in

@@ -31,6 +31,24 @@ import Testing
         #expect(try interest("{one-of: [{call: {callee: a}}, {call: {callee: 'x{b,c}'}}]}").requiredSubstrings == nil)
     }
 
+    func declarations(_ whereClauses: String...) throws -> DeclarationInterest {
+        let yaml = "rules:\n" + whereClauses.enumerated().map { "  - id: r\($0)\n    where: \($1)\n    advice: [{span: {}}]\n" }.joined()
+        return DeclarationInterest(try RuleFileLoader(validator: nil).parse(yaml, file: "rules.yml").rules)
+    }
+
+    @Test func namedFunctionRulesBoundTheDeclarations() throws {
+        let named = try declarations("{function: {name: 'handle*'}}", "{function: {name: load}}", "{call: {callee: save}}")
+        #expect(named.admits(name: "handleRequest") && named.admits(name: "load"))
+        #expect(!named.admits(name: "save") && !named.admits(name: "compute"))
+        #expect(try !declarations("{call: {callee: save}}").admits(name: "save"))
+    }
+
+    @Test func unboundedRulesAdmitEveryDeclaration() throws {
+        #expect(try declarations("{function: {name: a}}", "{function: {type: Store}}").admits(name: "b"))
+        #expect(try declarations("{all-of: [{function: {name: a}}, {function: {}}]}").admits(name: "b"))
+        #expect(try declarations("{directive: span}").admits(name: "b"))
+    }
+
     /// A file is parsed for a call rule only when it could call the callee: a call pack without a package filter (the
     /// URLSession pack) must not make every file of every dependency parse.
     @Test func callJoinPointsSkipFilesThatCannotCallTheCallee() throws {

@@ -91,6 +91,22 @@ import Testing
         #expect(edited.contains(#".target(name: "Zip", dependencies: ["CZLib", .product(name: "P", package: "R")])"#), "\(edited)")
     }
 
+    /// Regression (corpus, Quick/Nimble 14.0.0): `dependencies:` is a variable.
+    @Test func dependenciesInAVariableGetTheProductAppended() throws {
+        let manifest = #"let helpers: [Target.Dependency] = ["Nimble"]\#nlet t: [Target] = [.target(name: "Helpers", dependencies: helpers)]\#n"#
+        let edited = try #require(ManifestTargetEditor.addingProduct("P", package: "R", toTarget: "Helpers", in: manifest))
+        #expect(edited.contains(#".target(name: "Helpers", dependencies: helpers + [.product(name: "P", package: "R")])"#), "\(edited)")
+    }
+
+    @Test func packageDependenciesInAVariableGetTheRuntimeAppended() throws {
+        // swiftlang/swift-subprocess 1.0.2: `var dep: [Package.Dependency] = [...]` ... `Package(dependencies: dep, ...)`.
+        let manifest = #"var dep: [Package.Dependency] = []\#nlet package = Package(name: "S", dependencies: dep, targets: [])\#n"#
+        let edited = try #require(ManifestTargetEditor.addingPackageDependency(#".package(path: "../R")"#, in: manifest))
+        #expect(edited.contains(#"Package(name: "S", dependencies: dep + [.package(path: "../R")], targets: [])"#), "\(edited)")
+        // A literal array is SwiftPM's to edit.
+        #expect(ManifestTargetEditor.addingPackageDependency(".package(path: \"R\")", in: "let p = Package(name: \"S\", dependencies: [])") == nil)
+    }
+
     @Test func anUnknownTargetIsNil() {
         #expect(ManifestTargetEditor.addingProduct("P", package: "R", toTarget: "Nope", in: Self.manifest) == nil)
     }
@@ -117,6 +133,13 @@ import Testing
         let manifests = ["Package.swift": "// swift-tools-version:5.7\n", "Package@swift-6.0.swift": "// swift-tools-version: 6.0\n"]
         #expect(choice(manifests) == "Package@swift-6.0.swift")
         #expect(choice(manifests, current: [5, 10, 0]) == nil, "a manifest for a newer Swift than the toolchain is not read")
+    }
+
+    @Test func aPackageSwiftForANewerToolchainGivesWayToTheClosestVersionedManifest() {
+        // pointfreeco/swift-clocks 1.1.1: a tools-6.4 Package.swift beside Package@swift-6.0.swift; SwiftPM 6.3 reads the latter.
+        let manifests = ["Package.swift": "// swift-tools-version: 6.4\n", "Package@swift-6.0.swift": "// swift-tools-version: 6.0\n"]
+        #expect(choice(manifests) == "Package@swift-6.0.swift")
+        #expect(choice(manifests, current: [6, 4, 0]) == nil)
     }
 
     @Test func aManifestNamedForThisToolchainWinsWhateverItsToolsVersion() {

@@ -77,4 +77,45 @@ import Testing
         let outcome = try ModuleRewrite(configuration: configuration, module: "Dep", invocation: dependent).run()
         #expect(outcome.replacements.isEmpty && outcome.report.sites.isEmpty)
     }
+
+    /// Regression (corpus: Graphiti's tests, whose properties its library's `@TypeDefinitions` builds): a body built
+    /// by a result builder of a module compiled earlier is left alone, whatever the builder is called.
+    @Test func aBodyBuiltByAResultBuilderOfAnImportedModuleIsLeftAlone() throws {
+        let (configuration, source) = try layout()
+        let builder = URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent("Lines.swift").path
+        try "@resultBuilder\npublic enum Lines {\n    public static func buildBlock(_ parts: String...) -> [String] { parts }\n}\n"
+            .write(toFile: builder, atomically: true, encoding: .utf8)
+        let library = CompilerInvocation(arguments: ["-module-name", "Lib", "-I", "/nonexistent/Modules", builder])
+        _ = try ModuleRewrite(configuration: configuration, module: "Lib", invocation: library).run()
+        try "@Lines public func work() -> [String] {\n    \"a\"\n    \"b\"\n}\n".write(toFile: source, atomically: true, encoding: .utf8)
+        let dependent = CompilerInvocation(arguments: ["-module-name", "Dep", "-I", "/nonexistent/Modules", source])
+        let outcome = try ModuleRewrite(configuration: configuration, module: "Dep", invocation: dependent).run()
+        #expect(outcome.replacements.isEmpty && outcome.report.sites.isEmpty)
+    }
+
+    /// Regression (corpus: swift-argument-parser, whose command plugins' tools use its library): SwiftPM compiles a
+    /// module a build tool uses twice under one name, into `Foo.build` and `Foo-tool.build`, maybe at once; each compile
+    /// must read its own output file map, or one writes its objects where the other's link looks for them.
+    @Test func aModuleBuiltForToolsTooKeepsItsOwnOutputFileMap() throws {
+        let (configuration, source) = try layout()
+        var maps: [String] = []
+        for folder in ["Dep.build", "Dep-tool.build"] {
+            let build = try buildFolder(folder)
+            let map = build + "/output-file-map.json"
+            try #"{"\#(source)": {"object": "\#(build)/Work.swift.o"}}"#.write(toFile: map, atomically: true, encoding: .utf8)
+            let invocation = CompilerInvocation(arguments: ["-module-name", "Dep", "-output-file-map", map, source])
+            let directory = invocation.argumentsDirectory(module: "Dep", workDirectory: configuration.workDirectory)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let arguments = try invocation.forRealCompiler([source: "/copy/Work.instswift.swift"], directory: directory)
+            maps.append(arguments[arguments.firstIndex(of: "-output-file-map")! + 1])
+        }
+        #expect(maps[0] != maps[1])
+        for (map, folder) in zip(maps, ["Dep.build", "Dep-tool.build"]) {
+            let text = try String(contentsOfFile: map, encoding: .utf8)
+            #expect(text.contains("/\(folder)/Work.swift.o") && text.contains("/copy/Work.instswift.swift"), "\(text)")
+        }
+    }
+
+    /// A folder of that name in the test's temporary folder.
+    func buildFolder(_ name: String) throws -> String { try folder.subfolder(name).path }
 }

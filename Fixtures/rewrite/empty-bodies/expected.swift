@@ -18,7 +18,7 @@ extension Named {
 
 struct Counter {
     var count = 0
-    init() {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("Counter.init"); defer { instswiftSpan.end() }; /*</instswift>*/}
+    init() {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("Counter.init"); defer { InstSwift.end(instswiftSpan) }; /*</instswift>*/}
     mutating func bump() throws {/*<instswift>*/ return try InstSwift.syncSpan("Counter.bump") { (instswiftSpan) throws -> Void in /*</instswift>*//*<instswift>*/}/*</instswift>*/}
     var value: Int {
         get {/*<instswift>*/ return InstSwift.syncSpan("Counter.value") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/ count /*<instswift>*/}/*</instswift>*/}
@@ -35,7 +35,7 @@ struct Counter {
 }
 
 final class Resource {
-    init() {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("Resource.init"); defer { instswiftSpan.end() }; /*</instswift>*/}
+    init() {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("Resource.init"); defer { InstSwift.end(instswiftSpan) }; /*</instswift>*/}
     deinit {}
     func close() {/*<instswift>*/ return InstSwift.syncSpan("Resource.close") { (instswiftSpan) throws(Never) -> Void in /*</instswift>*//*<instswift>*/}/*</instswift>*/}; func open() {/*<instswift>*/ return InstSwift.syncSpan("Resource.open") { (instswiftSpan) throws(Never) -> Void in /*</instswift>*//*<instswift>*/}/*</instswift>*/}
 }

@@ -6,3 +6,8 @@ struct Port {
         self.value = value
     }
 }
+
+// Reduced from vapor/multipart-kit 4.7.1's tests: `nil` alone is the body's implicit return.
+struct Never404 {
+    init?(multipart: String) { nil }
+}

@@ -8,7 +8,7 @@ public struct Window<Base: Collection> {
     @usableFromInline let base: Base
 
     @inlinable
-    public init(_ base: Base) {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("Window.init"); defer { instswiftSpan.end() }; /*</instswift>*/
+    public init(_ base: Base) {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("Window.init"); defer { InstSwift.end(instswiftSpan) }; /*</instswift>*/
         self.base = base
     }
 

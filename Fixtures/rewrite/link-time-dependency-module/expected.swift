@@ -14,7 +14,7 @@ struct Handler {
 
 final class Connection {
     let name: String
-    init(name: String) {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("Connection.init"); defer { instswiftSpan.end() }; /*</instswift>*/
+    init(name: String) {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("Connection.init"); defer { InstSwift.end(instswiftSpan) }; /*</instswift>*/
         self.name = name
     }
 
@@ -24,6 +24,10 @@ final class Connection {
 
     func map<T>(_ transform: (String) throws -> T) rethrows -> T {/*<instswift>*/ return try InstSwift.rethrowingSpan("Connection.map") { (instswiftSpan) throws -> T in /*</instswift>*/
         try transform(name)
+    /*<instswift>*/}/*</instswift>*/}
+
+    func map<T>(_ transform: (String) async throws -> T) async rethrows -> T {/*<instswift>*/ return try await InstSwift.rethrowingSpan("Connection.map") { (instswiftSpan) async throws -> T in /*</instswift>*/
+        try await transform(name)
     /*<instswift>*/}/*</instswift>*/}
 }
 
@@ -159,6 +163,22 @@ func numbers() -> AsyncStream<Int> {
         return result!
     }
 
+    @usableFromInline static func rethrowingSpan<T>(
+        _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
+        attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
+        isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
+        line: UInt = #line, _ body: (Span) async throws -> T
+    ) async rethrows -> T {
+        guard enabled else { return try await body(Span(nil)) }
+        var result: T?
+        try await instswiftV1SpanAsyncRethrows(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }, isolation) { handle in
+            let value = try await body(Span(handle))
+            if handle != nil { onResult(Span(handle), value) }
+            result = value
+        }
+        return result!
+    }
+
     /// A span the caller ends (initializers); it does not become the current context.
     @usableFromInline static func startSpan(
         _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
@@ -166,6 +186,9 @@ func numbers() -> AsyncStream<Int> {
     ) -> Span {
         Span(instswiftV1SpanStart(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }))
     }
+
+    /// Ends a span from `startSpan`, as in modules that import the runtime.
+    @usableFromInline static func end(_ span: Span) { span.end() }
 
     /// Runs `body` with a span from `startSpan` as the current context; does not end it.
     @usableFromInline static func withCurrent<T>(
@@ -399,6 +422,7 @@ extension InstSwift {
 
 @_silgen_name("instswift_v1_span_sync") @usableFromInline func instswiftV1SpanSync(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ body: (UnsafeMutableRawPointer?) throws -> Void) rethrows
 @_silgen_name("instswift_v2_span_async") @usableFromInline func instswiftV2SpanAsync(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) (UnsafeMutableRawPointer?) async throws -> Void) async throws
+@_silgen_name("instswift_v1_span_async_rethrows") @usableFromInline func instswiftV1SpanAsyncRethrows(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) (UnsafeMutableRawPointer?) async throws -> Void) async rethrows
 @_silgen_name("instswift_v1_span_start") @usableFromInline func instswiftV1SpanStart(_ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt, _ attributes: (UnsafeMutableRawPointer) -> Void) -> UnsafeMutableRawPointer?
 @_silgen_name("instswift_v1_span_end") @usableFromInline func instswiftV1SpanEnd(_ span: UnsafeMutableRawPointer)
 @_silgen_name("instswift_v1_span_run") @usableFromInline func instswiftV1SpanRun(_ span: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws

@@ -25,6 +25,10 @@ final class Connection {
     func map<T>(_ transform: (String) throws -> T) rethrows -> T {
         try transform(name)
     }
+
+    func map<T>(_ transform: (String) async throws -> T) async rethrows -> T {
+        try await transform(name)
+    }
 }
 
 actor Pool {

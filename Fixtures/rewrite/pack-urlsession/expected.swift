@@ -160,7 +160,7 @@ struct InstSwiftURLSession: @unchecked Sendable {
         InstSwift.inject(into: &headers, from: span)
         return (carrying(headers, request), { response, error in
             InstSwiftURLSession.finish(span, response, error)
-            span.end()
+            InstSwift.end(span)
         })
     }
 

@@ -8,3 +8,33 @@ func names() -> [String] {
     "a"
     "b"
 }
+
+// Reduced from GraphQLSwift/Graphiti 3.1.0: a result builder's attribute may have any name.
+@resultBuilder
+public struct TypeDefinitions {
+    public static func buildBlock(_ parts: Int...) -> [Int] { parts }
+}
+
+class Schema {
+    @TypeDefinitions
+    var types: [Int] {
+        1
+        2
+    }
+}
+
+// Graphiti again: the attribute is an alias of a builder.
+@resultBuilder
+public struct ComponentBuilder<Resolver> {
+    public static func buildBlock(_ parts: Int...) -> [Int] { parts }
+}
+
+class PartialSchema<Resolver> {
+    typealias FieldDefinitions = ComponentBuilder<Resolver>
+
+    @FieldDefinitions
+    var fields: [Int] {
+        3
+        4
+    }
+}

@@ -3,7 +3,7 @@
 struct User {
     let name: String
 
-    init(name: String) throws {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("User.init"); defer { instswiftSpan.end() }; /*</instswift>*/
+    init(name: String) throws {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("User.init"); defer { InstSwift.end(instswiftSpan) }; /*</instswift>*/
         guard !name.isEmpty else { throw InvalidName() }
         self.name = name
     }

@@ -76,3 +76,35 @@ func enterLater(_ count: Int) -> () -> Int {/*<instswift>*/ return InstSwift.syn
     }
     return attempt
 /*<instswift>*/}/*</instswift>*/}
+
+// Reduced from swiftlang/swift-subprocess 1.0.2: a function that does not throw stores the caught error in a variable
+// of the type the `do` body throws; inside the span closure the error would be `any Error`. Left alone.
+func shutdown() {
+    var closeError: RingError? = nil
+    do {
+        _ = try submit(1)
+    } catch {
+        closeError = error
+    }
+    if closeError != nil { print("failed") }
+}
+
+// Comparing is not storing: instrumented.
+func check() {/*<instswift>*/ return InstSwift.syncSpan("check") { (instswiftSpan) throws(Never) -> Void in /*</instswift>*/
+    do {
+        _ = try submit(1)
+    } catch {
+        if String(describing: error) == "" { print("empty") }
+    }
+/*<instswift>*/}/*</instswift>*/}
+
+// Reduced from modelcontextprotocol/swift-sdk 0.12.1 (Server.handleRequest): a value made from the error has a type
+// of its own, whatever the error's type. Instrumented.
+func respond() -> String {/*<instswift>*/ return InstSwift.syncSpan("respond") { (instswiftSpan) throws(Never) -> String in /*</instswift>*/
+    do {
+        return String(try submit(1))
+    } catch {
+        let reply = error as? RingError ?? RingError.again
+        return String(describing: reply)
+    }
+/*<instswift>*/}/*</instswift>*/}

@@ -151,6 +151,36 @@ public enum InstSwift {
         }
     }
 
+    /// The async form of ``rethrowingSpan(_:kind:context:enabled:attributes:onResult:function:file:line:_:)``, for
+    /// bodies of `async rethrows` functions.
+    @inlinable
+    public static func rethrowingSpan<T>(
+        _ name: String,
+        kind: SpanKind = .internal,
+        context: InstrumentationContext? = nil,
+        enabled: Bool = true,
+        attributes: (any Span) -> Void = { _ in },
+        onResult: (any Span, T) -> Void = { _, _ in },
+        isolation: isolated (any Actor)? = #isolation,
+        function: String = #function,
+        file: String = #fileID,
+        line: UInt = #line,
+        _ body: (any Span) async throws -> T
+    ) async rethrows -> T {
+        guard enabled, shouldTrace else { return try await body(untracedSpan) }
+        let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
+        defer { span.end() }
+        if span.isRecording { attributes(span) }
+        do {
+            let value = try await InstrumentationContext.$current.withValue(span.context, operation: { try await body(span) }, isolation: isolation)
+            if span.isRecording { onResult(span, value) }
+            return value
+        } catch {
+            fail(span, error)
+            throw error
+        }
+    }
+
     /// Starts a span that the caller must end: for bodies that cannot be wrapped in a closure (initializers).
     /// The span does not become the current context.
     @inlinable
@@ -167,6 +197,11 @@ public enum InstSwift {
         if span.isRecording { attributes(span) }
         return span
     }
+
+    /// Ends a span from ``startSpan(_:kind:context:attributes:function:file:line:)``: a static function rather than
+    /// `span.end()`, so that a file compiled with `MemberImportVisibility` needs no `import Tracing` to call it.
+    @inlinable
+    public static func end(_ span: any Span) { span.end() }
 
     // MARK: Fast path when nothing traces
 

@@ -60,6 +60,17 @@ public func instswiftV2SpanAsync(
     _ attributes: (UnsafeMutableRawPointer) -> Void, _ isolation: isolated (any Actor)?,
     _ body: nonisolated(nonsending) (UnsafeMutableRawPointer?) async throws -> Void
 ) async throws {
+    // The rethrowing entry point, called with a throwing body, throws what the body throws.
+    try await instswiftV1SpanAsyncRethrows(name, kind, parent, function, file, line, attributes, isolation, body)
+}
+
+/// The `rethrows` form of `instswift_v2_span_async`, for bodies of `async rethrows` functions.
+@_silgen_name("instswift_v1_span_async_rethrows")
+public func instswiftV1SpanAsyncRethrows(
+    _ name: String, _ kind: Int, _ parent: [String: String]?, _ function: String, _ file: String, _ line: UInt,
+    _ attributes: (UnsafeMutableRawPointer) -> Void, _ isolation: isolated (any Actor)?,
+    _ body: nonisolated(nonsending) (UnsafeMutableRawPointer?) async throws -> Void
+) async rethrows {
     guard InstSwift.shouldTrace else { return try await body(nil) }
     let span = InstSwift.start(
         name, kind: SpanKind(linked: kind), context: parent.map { InstSwift.extract(from: $0) }, function: function,

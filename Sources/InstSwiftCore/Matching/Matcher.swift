@@ -17,8 +17,9 @@ public enum Matcher {
     public static func evaluate(_ site: Site, rules: [Rule], in file: FileContext) -> SiteReport {
         var report = SiteReport(site: site)
         // Indexing (not `for rule in rules`) tests the quick filter without copying, and so retaining, every rule.
+        let key = QuickFilter.Key(site)
         for index in rules.indices {
-            if let filter = rules[index].quickFilter, !filter.admits(site) { continue }
+            if rules[index].quickFilter?.admits(key) == false { continue }
             let rule = rules[index]
             let outcome = rule.joinPoint.match(site, in: file)
             let filterFailure = filterFailure(rule, file)

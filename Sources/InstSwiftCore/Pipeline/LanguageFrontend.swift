@@ -100,6 +100,9 @@ public struct RewriteOptions: Sendable {
     /// Names of the module's types that are not `Copyable` or not `Escapable`, for frontends that cannot see other files
     /// (Swift: a span closure can neither return nor consume such a value).
     public var noncopyableTypes: Set<String> = []
+    /// The result-builder types of the module and of the modules compiled before it (Swift: a body a result builder
+    /// builds cannot be wrapped in a span, and the builder's attribute may have any name).
+    public var resultBuilderTypes: Set<String> = []
     /// The module's imports are internal unless they say otherwise (Swift's `InternalImportsByDefault`): an import that
     /// inlinable code needs is added as `public import`.
     public var importsAreInternalByDefault = false

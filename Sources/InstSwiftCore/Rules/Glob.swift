@@ -9,8 +9,8 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
     public let pattern: String
     private let program: [Instruction]
     /// The common shapes, matched without allocating: `*`, `abc`, `abc*`, `*abc`.
-    private enum Shape: Hashable, Sendable { case any, exact(String), prefix(String), suffix(String), general }
-    private let shape: Shape
+    enum Shape: Hashable, Sendable { case any, exact(String), prefix(String), suffix(String), general }
+    let shape: Shape
 
     /// Compiles a pattern.
     public init(_ pattern: String) {
@@ -55,11 +55,18 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether `text` matches the whole pattern.
     public func matches(_ text: String) -> Bool {
+        // The common shapes compare UTF-8 bytes: names are matched once per declaration and rule, millions of times
+        // in a large build.
+        let slash = UInt8(ascii: "/")
         switch shape {
-        case .any: return pattern == "**" || !text.contains("/")
+        case .any: return pattern == "**" || !text.utf8.contains(slash)
         case .exact(let literal): return text == literal
-        case .prefix(let prefix): return text.hasPrefix(prefix) && !text.dropFirst(prefix.count).contains("/")
-        case .suffix(let suffix): return text.hasSuffix(suffix) && !text.dropLast(suffix.count).contains("/")
+        case .prefix(let prefix):
+            let bytes = text.utf8, count = prefix.utf8.count
+            return bytes.starts(with: prefix.utf8) && !bytes.dropFirst(count).contains(slash)
+        case .suffix(let suffix):
+            let bytes = text.utf8, count = suffix.utf8.count
+            return bytes.count >= count && bytes.dropFirst(bytes.count - count).elementsEqual(suffix.utf8) && !bytes.dropLast(count).contains(slash)
         case .general: return GlobCompiler.run(program, on: text)
         }
     }

@@ -94,10 +94,20 @@ struct QuickFilter: Sendable {
         }
     }
 
-    func admits(_ site: Site) -> Bool {
-        switch site {
-        case .declaration(let d): declarations && (name?.matches(d.name) ?? true)
-        case .call(let c): calls && (name?.matches(c.callee) ?? true)
+    /// What the filter reads of a site, taken once per site rather than once per rule (a `Site` is large to copy).
+    struct Key {
+        var isDeclaration: Bool
+        var name: String
+
+        init(_ site: Site) {
+            switch site {
+            case .declaration(let d): (isDeclaration, name) = (true, d.name)
+            case .call(let c): (isDeclaration, name) = (false, c.callee)
+            }
         }
+    }
+
+    func admits(_ key: Key) -> Bool {
+        (key.isDeclaration ? declarations : calls) && (name?.matches(key.name) ?? true)
     }
 }

@@ -25,7 +25,7 @@ public enum Placeholders {
 
     /// Replaces `{name}` placeholders by their values; unknown ones stay as written.
     public static func fill(_ template: String, _ values: [String: String]) -> String {
-        guard template.contains("{") else { return template }
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {

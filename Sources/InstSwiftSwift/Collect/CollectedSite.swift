@@ -29,6 +29,8 @@ struct BodyTarget {
     var isInitializer: Bool
     /// The line of the open brace, where a multi-line template's `#sourceLocation` resumes the original numbering.
     var line: Int
+    /// Whether the body may `return` a variable named like a declaration modifier (see ``ReturnedModifierWords``).
+    var mayReturnModifierWord = false
 }
 
 /// A call to wrap.

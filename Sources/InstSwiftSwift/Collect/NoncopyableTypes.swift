@@ -19,6 +19,19 @@ public enum NoncopyableTypes {
 
     /// Whether a type as written names one of `names` (`consuming RawIORequest`, `Span<UInt8>?`).
     static func mentions(_ type: String, anyOf names: Set<String>) -> Bool {
-        type.split { !($0.isLetter || $0.isNumber || $0 == "_") }.contains { names.contains(String($0)) }
+        // Words are runs of identifier bytes (non-ASCII bytes count as letters); no array of words is built.
+        let utf8 = type.utf8
+        var start: String.Index?
+        for index in utf8.indices {
+            let byte = utf8[index]
+            let inWord = byte >= 0x80 || byte == UInt8(ascii: "_") || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+            if inWord {
+                if start == nil { start = index }
+            } else if let wordStart = start {
+                if names.contains(String(type[wordStart..<index])) { return true }
+                start = nil
+            }
+        }
+        return start.map { names.contains(String(type[$0...])) } ?? false
     }
 }

@@ -6,8 +6,16 @@ import SwiftSyntax
 struct ReceiverTypes {
     let isTracking: Bool
     let text: NodeText
-    /// Variable name to declared type, per scope, innermost last.
-    private var scopes: [[String: String]] = [[:]]
+    /// The scopes, innermost last. A type's members and a function's parameters are kept as syntax and read only when a
+    /// call asks for a receiver: most types and functions have no call a rule selects.
+    private var scopes: [Scope] = [Scope()]
+
+    private struct Scope {
+        var members: MemberBlockItemListSyntax?
+        var parameters: FunctionParameterListSyntax?
+        /// Local variable name to declared type; locals shadow the scope's parameters.
+        var locals: [String: String] = [:]
+    }
 
     init(isTracking: Bool, text: NodeText) {
         self.isTracking = isTracking
@@ -16,27 +24,16 @@ struct ReceiverTypes {
 
     /// Enters a type: its `let x: T` and `let x = T(...)` members are in scope.
     mutating func enterType(_ node: some SyntaxProtocol) {
-        var scope: [String: String] = [:]
-        if isTracking, let members = node.asProtocol(DeclGroupSyntax.self)?.memberBlock.members {
-            for member in members {
-                guard let variable = member.decl.as(VariableDeclSyntax.self) else { continue }
-                for (name, type) in bindings(of: variable) { scope[name] = type }
-            }
-        }
-        scopes.append(scope)
+        scopes.append(Scope(members: isTracking ? node.asProtocol(DeclGroupSyntax.self)?.memberBlock.members : nil))
     }
 
     /// Enters a function: its parameters are in scope.
     mutating func enterFunction(parameters: FunctionParameterListSyntax) {
-        var scope: [String: String] = [:]
-        for parameter in parameters where isTracking {
-            scope[(parameter.secondName ?? parameter.firstName).text] = text(parameter.type)
-        }
-        scopes.append(scope)
+        scopes.append(Scope(parameters: isTracking ? parameters : nil))
     }
 
     /// Enters a closure, whose locals shadow the enclosing ones.
-    mutating func enterClosure() { scopes.append([:]) }
+    mutating func enterClosure() { scopes.append(Scope()) }
 
     /// Leaves the innermost type, function or closure.
     mutating func leave() { scopes.removeLast() }
@@ -44,7 +41,7 @@ struct ReceiverTypes {
     /// Puts a local variable declaration's typed bindings in the innermost scope.
     mutating func declare(_ variable: VariableDeclSyntax) {
         guard isTracking else { return }
-        for (name, type) in bindings(of: variable) { scopes[scopes.count - 1][name] = type }
+        for (name, type) in bindings(of: variable) { scopes[scopes.count - 1].locals[name] = type }
     }
 
     /// The type of a call's receiver expression, when a type name starts it or a variable in scope declares it.
@@ -53,24 +50,43 @@ struct ReceiverTypes {
         if root.first?.isUppercase == true { return root }
         let name = root == "self" ? String(receiver.dropFirst(5).prefix { $0 != "." && $0 != "(" }) : root
         for scope in scopes.reversed() {
-            if let type = scope[name] { return type.trimmingSuffix("?").trimmingSuffix("!") }
+            if let type = declaredType(of: name, in: scope) { return type.trimmingSuffix("?").trimmingSuffix("!") }
         }
         return nil
+    }
+
+    /// The type `scope` declares `name` with; of a type's members, the last declaration.
+    private func declaredType(of name: String, in scope: Scope) -> String? {
+        if let type = scope.locals[name] { return type }
+        if let parameter = scope.parameters?.last(where: { ($0.secondName ?? $0.firstName).text == name }) { return text(parameter.type) }
+        var found: String?
+        for member in scope.members ?? [] {
+            guard let variable = member.decl.as(VariableDeclSyntax.self) else { continue }
+            for binding in variable.bindings where binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name {
+                found = boundType(binding) ?? found
+            }
+        }
+        return found
     }
 
     /// `let x: T` and `let x = T(...)`: the names a declaration binds with the type it states or constructs.
     private func bindings(of variable: VariableDeclSyntax) -> [(String, String)] {
         variable.bindings.compactMap { binding in
-            guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else { return nil }
-            if let type = binding.typeAnnotation.map({ text($0.type) }) { return (name, type) }
-            if let call = binding.initializer?.value.as(FunctionCallExprSyntax.self),
-                let callee = call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text,
-                callee.first?.isUppercase == true
-            {
-                return (name, callee)
-            }
-            return nil
+            guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text, let type = boundType(binding) else { return nil }
+            return (name, type)
         }
+    }
+
+    /// The type a binding states or constructs.
+    private func boundType(_ binding: PatternBindingSyntax) -> String? {
+        if let annotation = binding.typeAnnotation { return text(annotation.type) }
+        if let call = binding.initializer?.value.as(FunctionCallExprSyntax.self),
+            let callee = call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text,
+            callee.first?.isUppercase == true
+        {
+            return callee
+        }
+        return nil
     }
 }
 

@@ -38,7 +38,12 @@ extension SiteCollector {
             directive: (hasDirectives ? CommentDirectives.directive(on: declaration) : nil), isIgnored: ignoreDepth > 0 || isIgnored(declaration),
             location: location(declaration)
         )
-        site.unsupportedReason = Unsupported.reason(for: site, noncopyable: noncopyableTypes)
+        site.unsupportedReason = Unsupported.reason(for: site, noncopyable: noncopyableTypes, resultBuilders: resultBuilderTypes)
+        if site.unsupportedReason == nil, let result = site.returnType, typeStack.contains(where: { !$0.nonSendableParameters.isEmpty }) {
+            let clause = declaration.as(FunctionDeclSyntax.self)?.genericParameterClause ?? declaration.as(SubscriptDeclSyntax.self)?.genericParameterClause
+            site.unsupportedReason = EnclosingGenericResults.reason(
+                result: result, own: Set(clause?.parameters.map(\.name.text) ?? []), enclosing: typeStack.flatMap(\.nonSendableParameters))
+        }
         if site.unsupportedReason == nil, namesStandardSpan, site.attributes.contains(where: BodyRenderer.emittedIntoClients.contains) {
             site.unsupportedReason =
                 "an inlinable body's span needs 'import Tracing' in its file, which would make the file's 'Span' Tracing's instead of the standard library's"
@@ -95,12 +100,10 @@ extension SiteCollector {
             site.unsupportedReason = TypedDoCatch.unsupportedReason(statements, thrownType: site.thrownType)
         }
         let returnsValue = site.returnType != nil && site.returnType != "Never"
-        let isImplicitReturn =
-            returnsValue && statements.count == 1
-            && statements.first.map { item in
-                if case .expr = item.item { return true }
-                return false
-            } ?? false
+        let singleExpression = statements.count == 1 ? statements.first?.item.as(ExprSyntax.self) : nil
+        // A failable initializer's body may be `{ nil }` (multipart-kit 4.7.1's tests): after the span's statements it
+        // needs its `return`, as a function's single expression does.
+        let isImplicitReturn = singleExpression != nil && (returnsValue || (isInitializer && singleExpression!.is(NilLiteralExprSyntax.self)))
         sites.append(
             CollectedSite(
                 site: .declaration(site),
@@ -108,7 +111,8 @@ extension SiteCollector {
                     BodyTarget(
                         afterOpenBrace: open.endPositionBeforeTrailingTrivia, closeBrace: close.positionAfterSkippingLeadingTrivia,
                         statements: statements, isImplicitReturn: isImplicitReturn, isInitializer: isInitializer,
-                        line: lines.position(of: open.positionAfterSkippingLeadingTrivia.utf8Offset).line
+                        line: lines.position(of: open.positionAfterSkippingLeadingTrivia.utf8Offset).line,
+                        mayReturnModifierWord: !range.isEmpty && text.bytes[range].withUnsafeBufferPointer(ReturnedModifierWords.mayOccur)
                     ))
             ))
     }

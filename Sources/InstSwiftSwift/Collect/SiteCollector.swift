@@ -7,6 +7,8 @@ final class SiteCollector: SyntaxVisitor {
     let path: String
     /// The calls the rules can select; others are not collected.
     private let calls: CallInterest
+    /// The declarations the rules can select or come close to; others get no site.
+    private let declarations: DeclarationInterest
     /// Text a statement must contain to hold anything collectable; nil when that cannot be bounded.
     private let statementNeedles: ByteNeedles?
     /// What the pass collected, in source order.
@@ -15,7 +17,7 @@ final class SiteCollector: SyntaxVisitor {
     private(set) var imports = Set<String>()
 
     /// Enclosing types, outermost first, with their inheritance clauses.
-    var typeStack: [(name: String, inherits: [String], isMain: Bool, hasStaticMain: Bool)] = []
+    var typeStack: [(name: String, inherits: [String], isMain: Bool, hasStaticMain: Bool, nonSendableParameters: [String])] = []
     /// The line where the file bootstraps tracing itself, if it does.
     var selfBootstrapLine: Int?
     /// Names of enclosing functions, innermost last.
@@ -40,17 +42,26 @@ final class SiteCollector: SyntaxVisitor {
 
     /// Prepares a pass over `tree`, parsed from `source`, collecting the calls `calls` admits. `noncopyableTypes`: the
     /// module's types that are not `Copyable` or not `Escapable` (the file's own are found here).
-    init(path: String, source: String, calls: CallInterest, noncopyableTypes: Set<String> = []) {
+    /// Result builders (``ResultBuilderTypes``): the module's, the file's and those of modules compiled before it.
+    let resultBuilderTypes: Set<String>
+
+    init(
+        path: String, source: String, calls: CallInterest, declarations: DeclarationInterest, noncopyableTypes: Set<String> = [],
+        resultBuilderTypes: Set<String> = []
+    ) {
         self.path = path
         let bytes = Array(source.utf8)
         self.namesStandardSpan =
             containsBytes(bytes, Array("Span".utf8)) && source.contains(/\bSpan\b/)
             && !source.contains(/^[ \t]*(?:@\w+[ \t]+)*(?:\w+[ \t]+)?import[ \t]+Tracing\b/.anchorsMatchLineEndings())
         self.noncopyableTypes = NoncopyableTypes.standardLibrary.union(noncopyableTypes).union(NoncopyableTypes.declared(in: source))
+        let builders = resultBuilderTypes.union(ResultBuilderTypes.declared(in: source))
+        self.resultBuilderTypes = builders.union(ResultBuilderTypes.aliases(in: source, of: builders))
         self.text = NodeText(bytes: bytes)
         self.hasDirectives = containsBytes(bytes, Array("instswift:".utf8))
         self.lines = LineTable(bytes)
         self.calls = calls
+        self.declarations = declarations
         self.receiverTypes = ReceiverTypes(isTracking: calls != .none, text: text)
         // A statement holds a site only through a nested declaration or a call a rule can select.
         self.statementNeedles = calls.requiredSubstrings.map { ByteNeedles(Self.declarationKeywords + $0) }
@@ -95,7 +106,8 @@ final class SiteCollector: SyntaxVisitor {
             guard let function = member.decl.as(FunctionDeclSyntax.self) else { return false }
             return function.name.text == "main" && function.modifiers.contains { $0.name.text == "static" }
         }
-        typeStack.append((name, inherits?.inheritedTypes.map { text($0.type) } ?? [], isMain, hasStaticMain))
+        typeStack.append(
+            (name, inherits?.inheritedTypes.map { text($0.type) } ?? [], isMain, hasStaticMain, EnclosingGenericResults.nonSendableParameters(of: node)))
         receiverTypes.enterType(node)
         if isIgnored(node) { ignoreDepth += 1 }
     }
@@ -140,7 +152,7 @@ final class SiteCollector: SyntaxVisitor {
     // MARK: Declarations
 
     override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
-        if let body = node.body {
+        if let body = node.body, declarations.admits(name: node.name.text) {
             let signature = node.signature
             var site = makeSite(
                 kind: typeStack.isEmpty || !functionStack.isEmpty ? .function : .method,
@@ -160,6 +172,7 @@ final class SiteCollector: SyntaxVisitor {
             if let generics = node.genericParameterClause, generics.description.contains("~Copyable") {
                 site.unsupportedReason = "a ~Copyable generic value cannot be captured by the span closure"
             }
+
             add(site, body: body, isInitializer: false)
         }
         walkBody(node.body, of: node, named: node.name.text, parameters: node.signature.parameterClause.parameters)
@@ -167,7 +180,7 @@ final class SiteCollector: SyntaxVisitor {
     }
 
     override func visit(_ node: InitializerDeclSyntax) -> SyntaxVisitorContinueKind {
-        if let body = node.body {
+        if let body = node.body, declarations.admits(name: "init") {
             let signature = node.signature
             let site = makeSite(
                 kind: .initializer, name: "init", parameters: signature.parameterClause.parameters,
@@ -219,7 +232,7 @@ final class SiteCollector: SyntaxVisitor {
         parameters: FunctionParameterListSyntax?, returnType: TypeSyntax?,
         attributes: AttributeListSyntax, modifiers: DeclModifierListSyntax, declaration: some DeclSyntaxProtocol
     ) {
-        guard let block else { return }
+        guard let block, declarations.admits(name: name) else { return }
         switch block.accessors {
         case .getter(let statements):
             var site = makeSite(

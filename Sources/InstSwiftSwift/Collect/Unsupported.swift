@@ -3,9 +3,11 @@ import InstSwiftCore
 /// Declarations that cannot be wrapped safely, each with the reason `explain` prints.
 enum Unsupported {
 
-    /// `noncopyable`: the names of the types that are not `Copyable` or not `Escapable` (``NoncopyableTypes``).
-    static func reason(for site: DeclarationSite, noncopyable: Set<String>) -> String? {
-        if let builder = site.attributes.first(where: { $0.hasSuffix("Builder") }) {
+    /// `noncopyable`: the names of the types that are not `Copyable` or not `Escapable` (``NoncopyableTypes``);
+    /// `resultBuilders`: the result builders known to be declared (``ResultBuilderTypes``).
+    static func reason(for site: DeclarationSite, noncopyable: Set<String>, resultBuilders: Set<String> = []) -> String? {
+        let isBuilder = { (name: String) in name.hasSuffix("Builder") || resultBuilders.contains(String(name.split(separator: ".").last ?? "")) }
+        if let builder = site.attributes.first(where: isBuilder) {
             return "a result-builder body (@\(builder)) cannot be wrapped in a span"
         }
         // `@inlinable` and `@_alwaysEmitIntoClient` bodies are instrumented: the span calls public runtime API, and
@@ -13,13 +15,25 @@ enum Unsupported {
         if site.attributes.contains("_transparent") {
             return "a @_transparent body is inlined into every caller, even in debug builds, and must stay a bare expression of its operands"
         }
-        if site.enclosingInherits.contains("~Copyable") || site.parameters.contains(where: { $0.type.contains("~Copyable") }) {
+        if site.enclosingInherits.contains("~Copyable") || site.parameters.contains(where: { Self.suppressesCopyable($0.type) }) {
             return "a ~Copyable value cannot be captured by the span closure"
         }
         if site.modifiers.contains("consuming"),
             site.enclosingInherits.contains(where: { $0.contains("Copyable") }) || site.enclosingTypes.last.map(noncopyable.contains) == true
         {
             return "a consuming method of a non-copyable type cannot be wrapped"
+        }
+        // A closure's capture makes a value no longer disconnected from the caller's region.
+        if let parameter = site.parameters.first(where: { $0.type.hasPrefix("sending ") }) {
+            return "the 'sending' parameter '\(parameter.name)' would be captured by the span closure, and a captured value is no longer disconnected"
+        }
+        if let result = site.returnType, result.hasPrefix("sending ") {
+            return "a 'sending' result cannot be returned through the span closure, whose result is not 'sending'"
+        }
+        // A generic type over a pack may be an alias of such a function type (xctest-dynamic-overlay's
+        // `_UnimplementedAsyncClosure<repeat each Argument, Result>`); only a tuple of a pack is known to be fine.
+        if let result = site.returnType, result.utf8.contains(UInt8(ascii: ">")), result.contains("repeat ") {
+            return "its result type '\(result)' may be a function type over a parameter pack, which the span closure's generic result cannot abstract"
         }
         if let lifetime = site.attributes.first(where: { $0 == "_lifetime" || $0 == "lifetime" }) {
             return "a result with a lifetime dependence (@\(lifetime)) cannot be returned from the span closure"
@@ -31,5 +45,10 @@ enum Unsupported {
             return "the consuming parameter '\(parameter.name): \(parameter.type)' of a non-copyable type cannot be consumed inside the span closure"
         }
         return nil
+    }
+
+    /// Whether a type spells `~Copyable`: a byte scan for `~` first, as nearly no type has one.
+    static func suppressesCopyable(_ type: String) -> Bool {
+        type.utf8.contains(UInt8(ascii: "~")) && type.contains("~Copyable")
     }
 }

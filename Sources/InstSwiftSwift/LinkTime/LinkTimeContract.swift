@@ -30,6 +30,12 @@ public enum LinkTimeContract {
             stubBody: "try await body(nil)"
         ),
         Entry(
+            symbol: "instswift_v1_span_async_rethrows", name: "instswiftV1SpanAsyncRethrows",
+            signature:
+                "(\(spanParameters), _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) (UnsafeMutableRawPointer?) async throws -> Void) async rethrows",
+            stubBody: "try await body(nil)"
+        ),
+        Entry(
             symbol: "instswift_v1_span_start", name: "instswiftV1SpanStart",
             signature: "(\(spanParameters)) -> UnsafeMutableRawPointer?", stubBody: "nil"
         ),

@@ -140,6 +140,22 @@ public enum LinkTimeSupport {
                 return result!
             }
 
+            @usableFromInline static func rethrowingSpan<T>(
+                _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
+                attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
+                isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
+                line: UInt = #line, _ body: (Span) async throws -> T
+            ) async rethrows -> T {
+                guard enabled else { return try await body(Span(nil)) }
+                var result: T?
+                try await instswiftV1SpanAsyncRethrows(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }, isolation) { handle in
+                    let value = try await body(Span(handle))
+                    if handle != nil { onResult(Span(handle), value) }
+                    result = value
+                }
+                return result!
+            }
+
             /// A span the caller ends (initializers); it does not become the current context.
             @usableFromInline static func startSpan(
                 _ name: String, kind: Kind = .internal, context: Context? = nil, attributes: (Span) -> Void = { _ in },
@@ -147,6 +163,9 @@ public enum LinkTimeSupport {
             ) -> Span {
                 Span(instswiftV1SpanStart(name, kind.rawValue, context?.headers, function, file, line, { attributes(Span($0)) }))
             }
+
+            /// Ends a span from `startSpan`, as in modules that import the runtime.
+            @usableFromInline static func end(_ span: Span) { span.end() }
 
             /// Runs `body` with a span from `startSpan` as the current context; does not end it.
             @usableFromInline static func withCurrent<T>(

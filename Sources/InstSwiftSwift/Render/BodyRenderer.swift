@@ -88,6 +88,7 @@ struct BodyRenderer {
         }
         if !closing.isEmpty {
             output.edits.append(TextEdit(offset: end, text: InjectedRegion.wrap(closing), role: .close(length: end - start), sequence: sequence))
+            if body.mayReturnModifierWord { output.edits += ReturnedModifierWords.edits(in: body.statements, sequence: sequence) }
             if site.throwing == .typed, let thrownType = site.thrownType {
                 output.edits += TypedDoCatch.edits(in: body.statements, thrownType: thrownType, sequence: sequence)
             }
@@ -189,7 +190,7 @@ struct BodyRenderer {
         if let extract = span.extractContext { arguments.append("context: InstSwift.extract(from: \(extract.code))") }
         let attributes = RenderContext.records(span.attributes + directiveAttributes(rule), span: "instswiftSpan")
         if !attributes.isEmpty { arguments.append("attributes: { instswiftSpan in \(attributes) }") }
-        return ["let \(name) = InstSwift.startSpan(\(arguments.joined(separator: ", ")))", "defer { \(name).end() }"]
+        return ["let \(name) = InstSwift.startSpan(\(arguments.joined(separator: ", ")))", "defer { InstSwift.end(\(name)) }"]
     }
 
     func spanName(_ span: SpanAdvice, values: [String: String]) -> String {

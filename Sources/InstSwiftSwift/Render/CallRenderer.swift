@@ -15,15 +15,11 @@ struct CallRenderer {
         var closing = ""
         var receiverFunctions: [String] = []
         for rule in rules {
-            let values = context.placeholders(
-                rule: rule, type: site.enclosingTypes.last, function: site.enclosingFunction, signature: site.signature,
-                callee: site.callee, receiver: site.receiverType ?? site.receiver, line: site.location.line
-            )
             for advice in rule.advice {
                 switch advice {
                 case .span(let span):
                     output.imports += context.runtimeImports
-                    var arguments = [stringLiteral(Placeholders.fill(span.name ?? defaultName, values))]
+                    var arguments = [stringLiteral(spanName(span, rule: rule))]
                     if span.kind != .internal { arguments.append("kind: \(RenderContext.kind(span.kind))") }
                     let attributes = RenderContext.records(span.attributes, span: "instswiftSpan")
                     if !attributes.isEmpty { arguments.append("attributes: { instswiftSpan in \(attributes) }") }
@@ -65,5 +61,15 @@ struct CallRenderer {
         return output
     }
 
-    var defaultName: String { site.receiverType.map { "\($0).{callee}" } ?? "{callee}" }
+    /// The span's name: its template with the placeholders filled (the values are made only for a template that has
+    /// one: a file may hold thousands of calls), or `Receiver.callee`.
+    func spanName(_ span: SpanAdvice, rule: Rule) -> String {
+        guard let template = span.name else { return site.receiverType.map { "\($0).\(site.callee)" } ?? site.callee }
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        let values = context.placeholders(
+            rule: rule, type: site.enclosingTypes.last, function: site.enclosingFunction, signature: site.signature,
+            callee: site.callee, receiver: site.receiverType ?? site.receiver, line: site.location.line
+        )
+        return Placeholders.fill(template, values)
+    }
 }

@@ -6,7 +6,8 @@ import SwiftSyntax
 /// in apple/swift-system's IORing). In a function that throws a concrete type, a `do` whose catch clauses leave some
 /// errors uncaught rethrows them to the function, so its body can only throw that type: it is given the type,
 /// `do throws(E)`. Any other `do` whose catch clauses rely on the inferred type (an implicit-member pattern such as
-/// `catch .again`, or a catch-all that rethrows or switches over the error of a typed-throws function) has a type
+/// `catch .again`, a catch-all that rethrows or switches over the error of a typed-throws function, or one that stores
+/// the error in a variable) has a type
 /// instswift cannot know from syntax: the function is left alone, with that reason. Closures and nested functions
 /// inside the body keep the semantics they had.
 enum TypedDoCatch {
@@ -62,7 +63,28 @@ enum TypedDoCatch {
         let name = clause.catchItems.first?.pattern?.as(ValueBindingPatternSyntax.self)?.pattern.trimmedDescription ?? "error"
         let body = clause.body.statements.description
         guard body.contains(name) else { return false }
-        return typed || body.contains("case .")
+        return typed || body.contains("case .") || assigns(name, in: body)
+    }
+
+    /// Whether `body` assigns the caught error itself to something (`closeError = error`), whose type may be the one the
+    /// `do` body throws (swift-subprocess 1.0.2: `var closeError: SubprocessError?` in a function that does not throw).
+    static func assigns(_ name: String, in body: String) -> Bool {
+        let bytes = Array(body.utf8), word = Array(name.utf8)
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "=") {
+            // Not `==`, `!=`, `<=`, `>=`, `=>`.
+            if index > 0, [UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">")].contains(bytes[index - 1]) { continue }
+            var start = index + 1
+            if start < bytes.count, bytes[start] == UInt8(ascii: "=") || bytes[start] == UInt8(ascii: ">") { continue }
+            while start < bytes.count, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+            var end = start + word.count
+            guard end <= bytes.count, Array(bytes[start..<end]) == word else { continue }
+            // The error itself, not an expression of it (`error as? MCPError ?? ...` has a type of its own).
+            while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
+            if end == bytes.count || [UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ";"), UInt8(ascii: "}"), UInt8(ascii: "/")].contains(bytes[end]) {
+                return true
+            }
+        }
+        return false
     }
 
     private final class DoFinder: SyntaxVisitor {

@@ -1,13 +1,20 @@
 import Foundation
 
-/// The types each module compiled so far declares `~Copyable` or `~Escapable`, kept in the work directory: a module is
-/// compiled after the modules it imports, so their types are known when its own functions are looked at (a test target
-/// whose helper returns its library's `~Copyable` type).
-struct NoncopyableTypeRecord {
+/// Names of types of one kind that each module compiled so far declares (`~Copyable` or `~Escapable` types, result
+/// builders), kept in the work directory: a module is compiled after the modules it imports, so their types are known
+/// when its own functions are looked at (a test target whose helper returns its library's `~Copyable` type, or whose
+/// property is built by its library's result builder).
+struct DeclaredTypeRecord {
+    /// The kinds recorded, each in a folder of its own.
+    enum Kind: String {
+        case noncopyable
+        case resultBuilders = "result-builders"
+    }
+
     let directory: String
 
-    init(workDirectory: String) {
-        directory = workDirectory + "/noncopyable"
+    init(_ kind: Kind, workDirectory: String) {
+        directory = workDirectory + "/" + kind.rawValue
     }
 
     /// Records `types` as `module`'s (an empty set removes its record) and returns them with every recorded module's.

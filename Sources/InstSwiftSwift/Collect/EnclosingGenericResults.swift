@@ -1,0 +1,66 @@
+import SwiftSyntax
+
+/// A method of a generic type may name, in its signature, a generic type whose parameters must be `Sendable` applied to
+/// the enclosing type's parameters, which are not (`enum Builder<R> { func f(_ c: Component<R>) -> Component<R> }` where
+/// `Component<R: Sendable>`): the compiler lets the signature through, but in Swift 6 checks the requirement wherever
+/// the body spells or substitutes the type — and the span closure's result is that type (found by the corpus in
+/// Graphiti's `ComponentBuilder`). Such a function is left alone, with this reason. Which generic types require
+/// `Sendable` is not known from syntax: any application of a type other than the standard library's common generics
+/// to such a parameter counts.
+enum EnclosingGenericResults {
+    /// The standard library's generic types, whose parameters need no `Sendable`.
+    static let standardGenerics: Set<String> = [
+        "Array", "ContiguousArray", "ArraySlice", "Optional", "Dictionary", "Set", "Result", "Slice", "Range", "ClosedRange",
+        "UnsafePointer", "UnsafeMutablePointer", "UnsafeBufferPointer", "UnsafeMutableBufferPointer", "KeyPath",
+        "WritableKeyPath", "ReferenceWritableKeyPath", "AnyIterator", "AnySequence", "AnyCollection", "EnumeratedSequence",
+        "Zip2Sequence", "LazySequence", "AsyncStream", "AsyncThrowingStream", "CheckedContinuation", "UnsafeContinuation",
+    ]
+
+    /// The generic parameters of a type declaration that are not required to be `Sendable`.
+    static func nonSendableParameters(of node: some SyntaxProtocol) -> [String] {
+        let clause: GenericParameterClauseSyntax?
+        let whereClause: GenericWhereClauseSyntax?
+        if let type = node.as(StructDeclSyntax.self) {
+            (clause, whereClause) = (type.genericParameterClause, type.genericWhereClause)
+        } else if let type = node.as(ClassDeclSyntax.self) {
+            (clause, whereClause) = (type.genericParameterClause, type.genericWhereClause)
+        } else if let type = node.as(EnumDeclSyntax.self) {
+            (clause, whereClause) = (type.genericParameterClause, type.genericWhereClause)
+        } else if let type = node.as(ActorDeclSyntax.self) {
+            (clause, whereClause) = (type.genericParameterClause, type.genericWhereClause)
+        } else {
+            return []
+        }
+        guard let clause else { return [] }
+        let requirements = whereClause?.trimmedDescription ?? ""
+        return clause.parameters.compactMap { parameter in
+            let name = parameter.name.text
+            let inherited = parameter.inheritedType?.trimmedDescription ?? ""
+            let constrained = inherited.contains("Sendable") || requirements.contains("\(name): Sendable") || requirements.contains("\(name) : Sendable")
+            return constrained ? nil : name
+        }
+    }
+
+    /// Why a function whose result type is `result`, declared with generic parameters `own` inside types whose
+    /// non-`Sendable` parameters are `enclosing`, cannot return its result from a span closure, if it cannot.
+    static func reason(result: String, own: Set<String>, enclosing: [String]) -> String? {
+        let parameters = Set(enclosing).subtracting(own)
+        guard !parameters.isEmpty, result.contains("<") else { return nil }
+        var words: [(word: Substring, opensArguments: Bool)] = []
+        var index = result.startIndex
+        while index < result.endIndex {
+            guard result[index].isLetter || result[index] == "_" else {
+                index = result.index(after: index)
+                continue
+            }
+            let start = index
+            while index < result.endIndex, result[index].isLetter || result[index].isNumber || result[index] == "_" { index = result.index(after: index) }
+            words.append((result[start..<index], index < result.endIndex && result[index] == "<"))
+        }
+        guard let applied = words.first(where: { $0.opensArguments && !standardGenerics.contains(String($0.word)) }),
+            let parameter = words.first(where: { parameters.contains(String($0.word)) })
+        else { return nil }
+        return "its result type '\(result)' applies '\(applied.word)' to the enclosing type's parameter '\(parameter.word)', "
+            + "which is not required to be Sendable: inside the span closure Swift 6 checks the Sendable requirements the signature did not"
+    }
+}

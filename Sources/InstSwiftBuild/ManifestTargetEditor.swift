@@ -2,9 +2,10 @@ import SwiftParser
 import SwiftSyntax
 
 /// Adds a product dependency to a target wherever the manifest declares it. SwiftPM's own editor
-/// (`swift package add-target-dependency`) finds only targets written inside `Package(targets: [...])`; manifests that
-/// append targets later (`pkg.targets.append(.testTarget(name: ...))`, common in packages that gate their tests) made
-/// `instswift pin` fail with "unable to find target named ...".
+/// (`swift package add-target-dependency`) finds only targets written inside `Package(targets: [...])`, so manifests
+/// that append targets later (`pkg.targets.append(.testTarget(name: ...))`) made `instswift pin` fail with "unable to
+/// find target named ..."; and it edits the first `.target(name:)` call naming the target, which may be a *reference*
+/// in another target's `dependencies:` (vapor/console-kit 4.16.2: `extra argument 'dependencies'`).
 enum ManifestTargetEditor {
     static let targetFactories: Set<String> = ["target", "testTarget", "executableTarget", "macro", "plugin", "systemLibrary"]
 
@@ -81,6 +82,11 @@ private final class TargetCallFinder: SyntaxVisitor {
             return .skipChildren
         }
         return .visitChildren
+    }
+
+    /// A target's `dependencies:` names other targets (`.target(name: "ConsoleKitTerminal")`), never declares one.
+    override func visit(_ node: LabeledExprSyntax) -> SyntaxVisitorContinueKind {
+        node.label?.text == "dependencies" ? .skipChildren : .visitChildren
     }
 }
 

@@ -248,15 +248,15 @@ public struct Pinning {
         }
         let packageName = runtimeIdentity
         for (target, product) in plan.products {
-            do {
-                try swiftPackage(["add-target-dependency", product, target, "--package", packageName])
-            } catch {
-                // SwiftPM's editor finds only targets inside `Package(targets: [...])`; others are edited here.
-                let manifest = packageRoot + "/Package.swift"
-                guard let text = try? String(contentsOfFile: manifest, encoding: .utf8),
-                    let edited = ManifestTargetEditor.addingProduct(product, package: packageName, toTarget: target, in: text)
-                else { throw error }
+            // instswift's editor first (it edits every declaration of the target and never a reference to it, see
+            // ManifestTargetEditor); SwiftPM's for the manifests it cannot read, such as a target named by a variable.
+            let manifest = packageRoot + "/Package.swift"
+            if let text = try? String(contentsOfFile: manifest, encoding: .utf8),
+                let edited = ManifestTargetEditor.addingProduct(product, package: packageName, toTarget: target, in: text)
+            {
                 try AtomicFile.write(Data(edited.utf8), to: manifest)
+            } else {
+                try swiftPackage(["add-target-dependency", product, target, "--package", packageName])
             }
             done.append("added \(product) to target \(target)")
         }

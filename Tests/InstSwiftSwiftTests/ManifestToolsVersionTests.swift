@@ -98,6 +98,20 @@ import Testing
         #expect(edited.contains(#".target(name: "Helpers", dependencies: helpers + [.product(name: "P", package: "R")])"#), "\(edited)")
     }
 
+    /// Regression (corpus, vapor/console-kit 4.16.2): another target's `dependencies:` names the target first
+    /// (`.target(name: "Commands")`); SwiftPM's editor added the product to that reference.
+    @Test func aReferenceInAnotherTargetsDependenciesIsNotEdited() throws {
+        let manifest = """
+            let package = Package(name: "K", targets: [
+                .target(name: "Kit", dependencies: [.target(name: "Commands")]),
+                .target(name: "Commands", dependencies: [.target(name: "Terminal")]),
+            ])
+            """
+        let edited = try #require(ManifestTargetEditor.addingProduct("P", package: "R", toTarget: "Commands", in: manifest))
+        #expect(edited.contains(#".target(name: "Kit", dependencies: [.target(name: "Commands")]),"#), "\(edited)")
+        #expect(edited.contains(#".target(name: "Commands", dependencies: [.target(name: "Terminal"), .product(name: "P", package: "R")])"#), "\(edited)")
+    }
+
     @Test func packageDependenciesInAVariableGetTheRuntimeAppended() throws {
         // swiftlang/swift-subprocess 1.0.2: `var dep: [Package.Dependency] = [...]` ... `Package(dependencies: dep, ...)`.
         let manifest = #"var dep: [Package.Dependency] = []\#nlet package = Package(name: "S", dependencies: dep, targets: [])\#n"#

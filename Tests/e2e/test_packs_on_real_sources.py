@@ -1,7 +1,7 @@
 """Every rule of every built-in pack that targets a library applies to that library's real sources — the versions
-the example package resolved, in its checkouts — as `instswift explain` tells it, and the instrumented build of the
-example package instrumented exactly the declarations `explain` names. A library release that renames what a pack
-hooks fails here, not silently in users' builds."""
+the example package resolved, in its checkouts — as `instswift explain` tells it, leaving none it matches alone, and
+the instrumented build of the example package instrumented exactly the declarations `explain` names. A library release
+that renames what a pack hooks fails here, not silently in users' builds."""
 
 import json
 
@@ -49,6 +49,10 @@ def test_every_pack_rule_applies_to_its_librarys_real_sources(example):
                 elif line.strip() == f"applied [{rule['id']}]":
                     applied.add(declaration)
             assert applied, f"{pack.name}: rule {rule['id']} applies nowhere in {package} {versions[package]} ({module}):\n{out[-3000:]}"
+            # No function the rule matches is left alone: that would lose the library's telemetry there (and the build
+            # warns about it).
+            left_alone = [line for line in out.splitlines() if line.strip().startswith("skipped [") and f"{rule['id']}" in line.split("]")[0]]
+            assert not left_alone, f"{pack.name}: rule {rule['id']} matches functions it leaves alone in {package}: {left_alone}"
             # The build instrumented the same declarations (the report names them as explain does).
             in_build = {declaration for (m, declaration, r) in built if m == module and r == rule["id"]}
             assert in_build == applied, (rule["id"], sorted(applied ^ in_build))

@@ -31,7 +31,8 @@ extension LanguageFrontend {
         case .skipped(let skip):
             return RewriteResult(skipped: skip)
         case .matched(let matched):
-            let diagnostics = matched.reports.contains { !$0.matched.isEmpty } ? render(matched, options: options).diagnostics : Diagnostics()
+            var diagnostics = matched.reports.contains { !$0.matched.isEmpty } ? render(matched, options: options).diagnostics : Diagnostics()
+            diagnostics.append(contentsOf: Self.libraryRulesLeftAlone(matched.reports))
             return RewriteResult(output: nil, reports: matched.reports, diagnostics: diagnostics)
         }
     }
@@ -43,13 +44,31 @@ extension LanguageFrontend {
             return RewriteResult(skipped: skip)
         case .matched(let matched):
             let rendering = render(matched, options: options)
+            var diagnostics = rendering.diagnostics
+            diagnostics.append(contentsOf: Self.libraryRulesLeftAlone(matched.reports))
             var result = RewriteResult(
                 output: rendering.edits.map { EditApplier.apply($0, to: source) }, reports: matched.reports,
-                diagnostics: rendering.diagnostics, edits: rendering.edits ?? [])
+                diagnostics: diagnostics, edits: rendering.edits ?? [])
             result.fileImports = rendering.fileImports
             result.addedImports = rendering.addedImports
             result.moduleDeclarations = rendering.moduleDeclarations
             return result
         }
+    }
+}
+
+extension LanguageFrontend {
+    /// A warning at each site that a library's rule (one with `package:`) matches but that is left alone for a reason
+    /// other than an `// instswift:ignore` comment: the library's telemetry is lost there, and nobody chose that.
+    static func libraryRulesLeftAlone(_ reports: [SiteReport]) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        for report in reports where !report.site.isIgnored {
+            guard let reason = report.skipReason, let rule = report.matched.first(where: { $0.package != nil }) else { continue }
+            diagnostics.warning(
+                "\(report.site.displayName) is compiled without the span of this \(rule.package?.name ?? "") rule, so "
+                    + "that library's telemetry is missing here: \(reason)",
+                at: report.site.location, rule: rule.id)
+        }
+        return diagnostics
     }
 }

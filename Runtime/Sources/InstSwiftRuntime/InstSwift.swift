@@ -52,6 +52,8 @@ public enum InstSwift {
         _ body: (any Span) throws(E) -> T
     ) throws(E) -> T {
         let (span, inCurrentContext) = startInParent(name, kind: kind, context: context, function: function, file: file, line: line)
+        // Dropped by its parent's sampling decision: nothing to record or end, and the parent's context is current.
+        if inCurrentContext { return try body(span) }
         defer { span.end() }
         // Called back from C: spans below this one (C or Swift) must see it as their parent.
         let underCSpan = ThreadSpanStack.top != nil
@@ -61,7 +63,7 @@ public enum InstSwift {
         func run() -> Result<T, E> {
             do throws(E) { return .success(try body(span)) } catch { return .failure(error) }
         }
-        let outcome = inCurrentContext ? run() : InstrumentationContext.$current.withValue(span.context, operation: run)
+        let outcome = InstrumentationContext.$current.withValue(span.context, operation: run)
         switch outcome {
         case .success(let value):
             if span.isRecording { onResult(span, value) }
@@ -91,16 +93,13 @@ public enum InstSwift {
     ) async throws(E) -> T {
         guard enabled, shouldTrace else { return try await body(untracedSpan) }
         let (span, inCurrentContext) = startInParent(name, kind: kind, context: context, function: function, file: file, line: line)
+        // Dropped by its parent's sampling decision: nothing to record or end, and the parent's context is current.
+        if inCurrentContext { return try await body(span) }
         defer { span.end() }
         if span.isRecording { attributes(span) }
         // The body is called here (not from a local function) so that it keeps this function's isolation.
-        let outcome: Result<T, E>
-        if inCurrentContext {
-            do throws(E) { outcome = .success(try await body(span)) } catch { outcome = .failure(error) }
-        } else {
-            outcome = await InstrumentationContext.$current.withValue(span.context) {
-                do throws(E) { return .success(try await body(span)) } catch { return .failure(error) }
-            }
+        let outcome: Result<T, E> = await InstrumentationContext.$current.withValue(span.context) {
+            do throws(E) { return .success(try await body(span)) } catch { return .failure(error) }
         }
         switch outcome {
         case .success(let value):
@@ -138,7 +137,9 @@ public enum InstSwift {
         _ body: (any Span) throws -> T
     ) rethrows -> T {
         guard enabled, shouldTrace else { return try body(untracedSpan) }
-        let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
+        let (span, inCurrentContext) = startInParent(name, kind: kind, context: context, function: function, file: file, line: line)
+        // Dropped by its parent's sampling decision: nothing to record or end, and the parent's context is current.
+        if inCurrentContext { return try body(span) }
         defer { span.end() }
         if span.isRecording { attributes(span) }
         do {
@@ -168,7 +169,9 @@ public enum InstSwift {
         _ body: (any Span) async throws -> T
     ) async rethrows -> T {
         guard enabled, shouldTrace else { return try await body(untracedSpan) }
-        let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
+        let (span, inCurrentContext) = startInParent(name, kind: kind, context: context, function: function, file: file, line: line)
+        // Dropped by its parent's sampling decision: nothing to record or end, and the parent's context is current.
+        if inCurrentContext { return try await body(span) }
         defer { span.end() }
         if span.isRecording { attributes(span) }
         do {

@@ -9,6 +9,7 @@ struct DeclaredTypeRecord {
     enum Kind: String {
         case noncopyable
         case resultBuilders = "result-builders"
+        case genericTypes = "generic-types"
     }
 
     let directory: String

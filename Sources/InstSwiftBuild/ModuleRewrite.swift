@@ -70,6 +70,8 @@ struct ModuleRewrite {
         let known = try builderRecord.recording(builders, of: module)
         builders.formUnion(texts.reduce(into: Set<String>()) { types, text in text.map { types.formUnion(ResultBuilderTypes.aliases(in: $0, of: known)) } })
         let resultBuilderTypes = try builderRecord.recording(builders, of: module)
+        let generics = texts.reduce(into: Set<String>()) { types, text in text.map { types.formUnion(GenericTypeScan.declared(in: $0)) } }
+        let genericTypes = try DeclaredTypeRecord(.genericTypes, workDirectory: configuration.workDirectory).recording(generics, of: module)
         let importsAreInternalByDefault = invocation.importsAreInternalByDefault
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
         let unreadable = Mutex<[String]>([])
@@ -79,6 +81,7 @@ struct ModuleRewrite {
             options.runtimeAccess = access
             options.noncopyableTypes = noncopyableTypes
             options.resultBuilderTypes = resultBuilderTypes
+            options.genericTypes = genericTypes
             options.importsAreInternalByDefault = importsAreInternalByDefault
             switch shim.rewrite(path, text: texts[index], module: module, options: options) {
             case .untouched: break

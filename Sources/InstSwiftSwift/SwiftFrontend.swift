@@ -33,7 +33,7 @@ public struct SwiftFrontend: LanguageFrontend {
         }
         let collector = SiteCollector(
             path: file.path, source: source, calls: CallInterest(rules), declarations: DeclarationInterest(rules),
-            noncopyableTypes: options.noncopyableTypes, resultBuilderTypes: options.resultBuilderTypes)
+            noncopyableTypes: options.noncopyableTypes, resultBuilderTypes: options.resultBuilderTypes, genericTypes: options.genericTypes)
         collector.selfBootstrapLine = Self.selfBootstrapLine(in: source)
         collector.collectTopLevelCode(tree)
         collector.walk(tree)

@@ -93,6 +93,19 @@ import Testing
         #expect(outcome.replacements.isEmpty && outcome.report.sites.isEmpty)
     }
 
+    /// Regression (corpus, swift-property-based): a method in an extension, in another file than the generic type it
+    /// extends, whose result applies another generic type to the extended type's non-`Sendable` parameter.
+    @Test func anExtensionOfAGenericTypeOfAnotherFileIsChecked() throws {
+        let (configuration, source) = try layout()
+        let types = URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent("Types.swift").path
+        try "public struct Box<T: Sendable> {}\npublic struct Gen<Value> {}\n".write(toFile: types, atomically: true, encoding: .utf8)
+        try "extension Gen {\n    public func work() -> Box<Value>? { nil }\n}\n".write(toFile: source, atomically: true, encoding: .utf8)
+        let invocation = CompilerInvocation(arguments: ["-module-name", "Dep", "-I", "/nonexistent/Modules", types, source])
+        let outcome = try ModuleRewrite(configuration: configuration, module: "Dep", invocation: invocation).run()
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        #expect(outcome.replacements.isEmpty && outcome.report.sites.isEmpty)
+    }
+
     /// Regression (corpus: swift-argument-parser, whose command plugins' tools use its library): SwiftPM compiles a
     /// module a build tool uses twice under one name, into `Foo.build` and `Foo-tool.build`, maybe at once; each compile
     /// must read its own output file map, or one writes its objects where the other's link looks for them.

@@ -29,3 +29,18 @@ public struct SendableBuilder<Resolver: Sendable, Context> where Context: Sendab
         component
     /*<instswift>*/}/*</instswift>*/}
 }
+
+// Reduced from swift-property-based 1.0: an extension names no parameters; the type's are found by a scan of the
+// module's declarations. Left alone.
+extension ComponentBuilder {
+    public static func lift(_ component: Component<Resolver, Context>) -> Component<Resolver, Context> {
+        component
+    }
+}
+
+// Instrumented: the extension's `where` clause requires both to be Sendable.
+extension ComponentBuilder where Resolver: Sendable, Context: Sendable {
+    public static func lifted(_ component: Component<Resolver, Context>) -> Component<Resolver, Context> {/*<instswift>*/ return InstSwift.syncSpan("ComponentBuilder.lifted") { (instswiftSpan) throws(Never) -> Component<Resolver, Context> in /*</instswift>*/
+        component
+    /*<instswift>*/}/*</instswift>*/}
+}

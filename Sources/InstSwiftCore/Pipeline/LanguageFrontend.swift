@@ -103,6 +103,9 @@ public struct RewriteOptions: Sendable {
     /// The result-builder types of the module and of the modules compiled before it (Swift: a body a result builder
     /// builds cannot be wrapped in a span, and the builder's attribute may have any name).
     public var resultBuilderTypes: Set<String> = []
+    /// The generic types of the module and of the modules compiled before it whose parameters are not all required to
+    /// be `Sendable`, as `Name<P,Q>` (Swift: for the methods of their extensions).
+    public var genericTypes: Set<String> = []
     /// The module's imports are internal unless they say otherwise (Swift's `InternalImportsByDefault`): an import that
     /// inlinable code needs is added as `public import`.
     public var importsAreInternalByDefault = false

@@ -36,9 +36,36 @@ enum EnclosingGenericResults {
         return clause.parameters.compactMap { parameter in
             let name = parameter.name.text
             let inherited = parameter.inheritedType?.trimmedDescription ?? ""
-            let constrained = inherited.contains("Sendable") || requirements.contains("\(name): Sendable") || requirements.contains("\(name) : Sendable")
-            return constrained ? nil : name
+            return inherited.contains("Sendable") || requires(requirements, name) ? nil : name
         }
+    }
+
+    /// The non-`Sendable` parameters of the generic type an extension extends (its last name component, as
+    /// ``GenericTypeScan`` recorded it), less those the extension's `where` clause requires to be `Sendable` or fixes.
+    static func nonSendableParameters(of node: ExtensionDeclSyntax, extendedType: String, genericTypes: [String: [String]]) -> [String] {
+        let name = extendedType.split(separator: ".").last.map { String($0.prefix { $0 != "<" }) } ?? extendedType
+        guard let parameters = genericTypes[name], !extendedType.contains("<") else { return [] }
+        let requirements = node.genericWhereClause?.trimmedDescription ?? ""
+        return parameters.filter { !requires(requirements, $0) }
+    }
+
+    /// Whether a `where` clause requires `parameter` to be `Sendable` (`R: Sendable`, `R: Codable & Sendable`) or makes
+    /// it a concrete type (`R == Int`), whose requirements the compiler checks in the signature itself.
+    static func requires(_ requirements: String, _ parameter: String) -> Bool {
+        guard !requirements.isEmpty else { return false }
+        var rest = requirements[...]
+        while let range = rest.range(of: parameter) {
+            let before = range.lowerBound == requirements.startIndex ? nil : requirements[requirements.index(before: range.lowerBound)]
+            let after = requirements[range.upperBound...].drop { $0 == " " }
+            rest = requirements[range.upperBound...]
+            guard before.map({ !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }) ?? true else { continue }
+            if after.hasPrefix("==") { return true }
+            if after.hasPrefix(":") {
+                let constraint = after.dropFirst().prefix { $0 != "," }
+                if constraint.contains("Sendable") { return true }
+            }
+        }
+        return false
     }
 
     /// Why a function whose result type is `result`, declared with generic parameters `own` inside types whose

@@ -44,10 +44,13 @@ final class SiteCollector: SyntaxVisitor {
     /// module's types that are not `Copyable` or not `Escapable` (the file's own are found here).
     /// Result builders (``ResultBuilderTypes``): the module's, the file's and those of modules compiled before it.
     let resultBuilderTypes: Set<String>
+    /// Generic types whose parameters are not all required to be `Sendable` (``GenericTypeScan``), for extensions: the
+    /// module's, the file's and those of modules compiled before it.
+    let genericTypes: [String: [String]]
 
     init(
         path: String, source: String, calls: CallInterest, declarations: DeclarationInterest, noncopyableTypes: Set<String> = [],
-        resultBuilderTypes: Set<String> = []
+        resultBuilderTypes: Set<String> = [], genericTypes: Set<String> = []
     ) {
         self.path = path
         let bytes = Array(source.utf8)
@@ -57,6 +60,9 @@ final class SiteCollector: SyntaxVisitor {
         self.noncopyableTypes = NoncopyableTypes.standardLibrary.union(noncopyableTypes).union(NoncopyableTypes.declared(in: source))
         let builders = resultBuilderTypes.union(ResultBuilderTypes.declared(in: source))
         self.resultBuilderTypes = builders.union(ResultBuilderTypes.aliases(in: source, of: builders))
+        // The file's own, so that `instswift rewrite` and `explain` of one file see them too.
+        let hasExtensions = containsBytes(bytes, Array("extension".utf8))
+        self.genericTypes = hasExtensions ? GenericTypeScan.table(genericTypes.union(GenericTypeScan.declared(in: source))) : [:]
         self.text = NodeText(bytes: bytes)
         self.hasDirectives = containsBytes(bytes, Array("instswift:".utf8))
         self.lines = LineTable(bytes)
@@ -97,7 +103,9 @@ final class SiteCollector: SyntaxVisitor {
 
     // MARK: Types
 
-    private func enterType(_ name: String, _ inherits: InheritanceClauseSyntax?, _ node: some SyntaxProtocol) {
+    private func enterType(
+        _ name: String, _ inherits: InheritanceClauseSyntax?, _ node: some SyntaxProtocol, nonSendableParameters: [String]? = nil
+    ) {
         let attributes = node.asProtocol(WithAttributesSyntax.self)?.attributes ?? []
         let isMain = attributes.contains { $0.as(AttributeSyntax.self).map { text($0.attributeName) } == "main" }
         // Only an `@main` type's members decide its entry point; scanning every type's members cost ~4% of a rewrite.
@@ -107,7 +115,10 @@ final class SiteCollector: SyntaxVisitor {
             return function.name.text == "main" && function.modifiers.contains { $0.name.text == "static" }
         }
         typeStack.append(
-            (name, inherits?.inheritedTypes.map { text($0.type) } ?? [], isMain, hasStaticMain, EnclosingGenericResults.nonSendableParameters(of: node)))
+            (
+                name, inherits?.inheritedTypes.map { text($0.type) } ?? [], isMain, hasStaticMain,
+                nonSendableParameters ?? EnclosingGenericResults.nonSendableParameters(of: node)
+            ))
         receiverTypes.enterType(node)
         if isIgnored(node) { ignoreDepth += 1 }
     }
@@ -129,7 +140,9 @@ final class SiteCollector: SyntaxVisitor {
     override func visit(_ node: ActorDeclSyntax) -> SyntaxVisitorContinueKind { enterType(node.name.text, node.inheritanceClause, node); return .visitChildren }
     override func visitPost(_ node: ActorDeclSyntax) { leaveType(node) }
     override func visit(_ node: ExtensionDeclSyntax) -> SyntaxVisitorContinueKind {
-        enterType(text(node.extendedType), node.inheritanceClause, node)
+        let extended = text(node.extendedType)
+        let parameters = EnclosingGenericResults.nonSendableParameters(of: node, extendedType: extended, genericTypes: genericTypes)
+        enterType(extended, node.inheritanceClause, node, nonSendableParameters: parameters)
         return .visitChildren
     }
     override func visitPost(_ node: ExtensionDeclSyntax) { leaveType(node) }

@@ -1,5 +1,6 @@
 import Foundation
 import InstSwiftTestSupport
+import InstSwiftCore
 import InstSwiftSwift
 import SwiftParser
 import SwiftSyntax
@@ -45,6 +46,46 @@ import Testing
         for entry in LinkTimeContract.entries {
             #expect(entry.symbol.hasPrefix("instswift_v1_") || entry.symbol.hasPrefix("instswift_v2_"))
             #expect(entry.name == "instswiftV" + entry.symbol.dropFirst("instswift_v".count).prefix(1) + entry.name.dropFirst("instswiftV1".count))
+        }
+    }
+
+    /// The names of the static functions `source` declares in `enum InstSwift` or its extensions.
+    static func instSwiftFunctions(in source: String) -> Set<String> {
+        final class Finder: SyntaxVisitor {
+            var names = Set<String>()
+            var depth = 0
+            override func visit(_ node: EnumDeclSyntax) -> SyntaxVisitorContinueKind { enter(node.name.text == "InstSwift") }
+            override func visitPost(_ node: EnumDeclSyntax) { leave(node.name.text == "InstSwift") }
+            override func visit(_ node: ExtensionDeclSyntax) -> SyntaxVisitorContinueKind { enter(node.extendedType.trimmedDescription == "InstSwift") }
+            override func visitPost(_ node: ExtensionDeclSyntax) { leave(node.extendedType.trimmedDescription == "InstSwift") }
+            override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
+                if depth > 0, node.modifiers.contains(where: { $0.name.text == "static" }) { names.insert(node.name.text) }
+                return .skipChildren
+            }
+            func enter(_ matches: Bool) -> SyntaxVisitorContinueKind {
+                if matches { depth += 1 }
+                return .visitChildren
+            }
+            func leave(_ matches: Bool) { if matches { depth -= 1 } }
+        }
+        let finder = Finder(viewMode: .sourceAccurate)
+        finder.walk(Parser.parse(source: source))
+        return finder.names
+    }
+
+    /// Rendered code calls the runtime by the names of ``RuntimeFunction``: the runtime declares every one, and the
+    /// link-time support every one a dependency's module may call.
+    @Test func everyRuntimeFunctionRenderedCodeCallsIsDeclaredOnBothSides() throws {
+        let folder = repositoryRoot.appendingPathComponent("Runtime/Sources/InstSwiftRuntime")
+        let runtime = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.reduce(into: Set<String>()) {
+            $0.formUnion(Self.instSwiftFunctions(in: try String(contentsOf: folder.appendingPathComponent($1), encoding: .utf8)))
+        }
+        let support = Self.instSwiftFunctions(in: SwiftFrontend.appendingLinkTimeSupport(to: "", moduleImports: ["HTTPTypes", "NIOHTTP1"]))
+        for function in RuntimeFunction.allCases {
+            #expect(runtime.contains(function.rawValue), "the runtime declares no InstSwift.\(function.rawValue)")
+            if function.isLinkTime {
+                #expect(support.contains(function.rawValue), "the link-time support declares no InstSwift.\(function.rawValue)")
+            }
         }
     }
 

@@ -101,14 +101,14 @@ struct BodyRenderer {
     /// `return try await InstSwift.span("name", ...) { instswiftSpan in` for a body that can be a closure.
     func spanOpening(_ span: SpanAdvice, rule: Rule, values: [String: String]) -> String {
         let streaming = span.ending == .stream
-        let function = streaming ? "streamSpan" : site.throwing == .rethrows ? "rethrowingSpan" : "span"
+        let function: RuntimeFunction = streaming ? .streamSpan : site.throwing == .rethrows ? .rethrowingSpan : .span
         var arguments = [stringLiteral(spanName(span, values: values))]
         if span.kind != .internal { arguments.append("kind: \(RenderContext.kind(span.kind))") }
-        if let extract = span.extractContext { arguments.append("context: InstSwift.extract(from: \(extract.code))") }
+        if let extract = span.extractContext { arguments.append("context: \(RuntimeFunction.extract.call)(from: \(extract.code))") }
         if let unless = span.unless, !streaming { arguments.append("enabled: !(\(unless.code))") }
         let attributes = RenderContext.records(span.attributes + directiveAttributes(rule), span: "instswiftSpan")
         if !attributes.isEmpty { arguments.append("attributes: { instswiftSpan in \(attributes) }") }
-        let rename = span.rename.map { "InstSwift.rename(instswiftSpan, \($0.code))" }
+        let rename = span.rename.map { "\(RuntimeFunction.rename.call)(instswiftSpan, \($0.code))" }
         if !span.resultAttributes.isEmpty || rename != nil {
             let records = RenderContext.records(span.resultAttributes, span: "instswiftSpan", values: ["$result": "instswiftResult"])
             arguments.append("onResult: { instswiftSpan, instswiftResult in \(Self.hookBody(records, rename)) }")
@@ -129,8 +129,8 @@ struct BodyRenderer {
             if !observation.isEmpty { arguments.append("observing: StreamObservation(\(observation.joined(separator: ", ")))") }
         }
         // A span with nothing but its name goes through the lean entry points (see `InstSwift.syncSpan`).
-        let plainFunction = function == "span" && arguments.count == 1 ? (site.isAsync ? "asyncSpan" : "syncSpan") : function
-        return "return \(callEffects)InstSwift.\(plainFunction)(\(arguments.joined(separator: ", "))) { \(closureSignature(parameter: "instswiftSpan")) in"
+        let plainFunction: RuntimeFunction = function == .span && arguments.count == 1 ? (site.isAsync ? .asyncSpan : .syncSpan) : function
+        return "return \(callEffects)\(plainFunction.call)(\(arguments.joined(separator: ", "))) { \(closureSignature(parameter: "instswiftSpan")) in"
     }
 
     /// `try` and `await` as the declaration's effects need them before a call that runs its body.
@@ -187,10 +187,13 @@ struct BodyRenderer {
         let name = index == 0 ? "instswiftSpan" : "instswiftSpan\(index)"
         var arguments = [stringLiteral(spanName(span, values: values))]
         if span.kind != .internal { arguments.append("kind: \(RenderContext.kind(span.kind))") }
-        if let extract = span.extractContext { arguments.append("context: InstSwift.extract(from: \(extract.code))") }
+        if let extract = span.extractContext { arguments.append("context: \(RuntimeFunction.extract.call)(from: \(extract.code))") }
         let attributes = RenderContext.records(span.attributes + directiveAttributes(rule), span: "instswiftSpan")
         if !attributes.isEmpty { arguments.append("attributes: { instswiftSpan in \(attributes) }") }
-        return ["let \(name) = InstSwift.startSpan(\(arguments.joined(separator: ", ")))", "defer { InstSwift.end(\(name)) }"]
+        return [
+            "let \(name) = \(RuntimeFunction.startSpan.call)(\(arguments.joined(separator: ", ")))",
+            "defer { \(RuntimeFunction.end.call)(\(name)) }",
+        ]
     }
 
     func spanName(_ span: SpanAdvice, values: [String: String]) -> String {
@@ -218,7 +221,7 @@ struct BodyRenderer {
         if let parameter = site.parameters.first(where: { $0.name == root }), !parameter.isInout {
             statements.append("var \(root) = \(root)")
         }
-        statements.append("InstSwift.inject(into: &\(inject.into.code))")
+        statements.append("\(RuntimeFunction.inject.call)(into: &\(inject.into.code))")
         return statements
     }
 

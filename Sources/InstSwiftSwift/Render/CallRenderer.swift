@@ -23,7 +23,7 @@ struct CallRenderer {
                     if span.kind != .internal { arguments.append("kind: \(RenderContext.kind(span.kind))") }
                     let attributes = RenderContext.records(span.attributes, span: "instswiftSpan")
                     if !attributes.isEmpty { arguments.append("attributes: { instswiftSpan in \(attributes) }") }
-                    opening += "InstSwift.span(\(arguments.joined(separator: ", "))) { instswiftSpan in "
+                    opening += "\(RuntimeFunction.span.call)(\(arguments.joined(separator: ", "))) { instswiftSpan in "
                     closing += " }"
                 case .addImport(let module):
                     output.imports.append(module.module)

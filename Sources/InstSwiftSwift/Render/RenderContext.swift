@@ -23,7 +23,7 @@ struct RenderContext {
     static func records(_ bindings: [AttributeBinding], span: String, values: [String: String] = [:]) -> String {
         bindings.map { binding in
             let expression = Placeholders.substitute(binding.value.code, bindings: values)
-            return "InstSwift.record(\(stringLiteral(binding.key)), \(expression), on: \(span))"
+            return "\(RuntimeFunction.record.call)(\(stringLiteral(binding.key)), \(expression), on: \(span))"
         }.joined(separator: "; ")
     }
 

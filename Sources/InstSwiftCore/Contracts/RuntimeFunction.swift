@@ -1,0 +1,12 @@
+/// Every function of the runtime's `InstSwift` namespace that rendered code calls, named once: the renderers spell
+/// their calls with these, and a test checks that the runtime declares each, and that the link-time support, which
+/// stands in for the runtime in dependency modules, declares each it must.
+public enum RuntimeFunction: String, CaseIterable, Sendable {
+    case span, syncSpan, asyncSpan, rethrowingSpan, streamSpan, startSpan, end, record, rename, extract, inject
+
+    /// `InstSwift.<name>`, as rendered code calls it.
+    public var call: String { "InstSwift.\(rawValue)" }
+
+    /// Whether a module that reaches the runtime at link time can call it (a stream span needs the runtime imported).
+    public var isLinkTime: Bool { self != .streamSpan }
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A deterministic fake of OpenAI-compatible and Anthropic model APIs, for the demo and the tests (no model runs here).
 
-POST /v1/chat/completions (OpenAI), POST /v1/messages (Anthropic), streamed (Server-Sent Events) or not. A streamed
+POST /v1/chat/completions (OpenAI), POST /v1/messages (Anthropic), streamed (Server-Sent Events) or not, and POST
+/api/chat (Ollama's native API, streamed as JSON lines unless `"stream": false`). A streamed
 response waits `ttft` seconds before its first chunk and `tpot` seconds between chunks; a usage chunk ends an OpenAI
 stream when the request asked for it (`stream_options.include_usage`). With a tool list and no tool result yet, the
 model calls the first tool (`{"query": "SELECT COUNT(*) AS n FROM greetings"}`); after a tool result it answers with
@@ -80,6 +81,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.openai(body)
         if self.path.endswith("/v1/messages"):
             return self.anthropic(body)
+        if self.path.endswith("/api/chat"):
+            return self.ollama(body)
         self.send_json(404, {"error": {"message": "no such endpoint", "type": "not_found"}})
 
     def read_chunked(self):
@@ -114,10 +117,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def event(self, payload, name=None):
-        text = (f"event: {name}\n" if name else "") + "data: " + (payload if isinstance(payload, str) else json.dumps(payload)) + "\n\n"
-        data = text.encode()
-        self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
-        self.wfile.flush()
+        self.chunk((f"event: {name}\n" if name else "") + "data: " + (payload if isinstance(payload, str) else json.dumps(payload)) + "\n\n")
 
     def end_stream(self):
         self.wfile.write(b"0\r\n\r\n")
@@ -192,6 +192,40 @@ class Handler(BaseHTTPRequestHandler):
                    "message_delta")
         self.event({"type": "message_stop"}, "message_stop")
         self.end_stream()
+
+    def ollama(self, body):
+        model = body.get("model", "")
+        response_model = RESPONSE_MODELS.get(model, model)
+        words = answer_words(body)
+
+        def line(content, done):
+            chunk = {"model": response_model, "created_at": "2026-01-01T00:00:00Z",
+                     "message": {"role": "assistant", "content": content}, "done": done}
+            if done:
+                chunk.update(done_reason="stop", prompt_eval_count=input_tokens(body), eval_count=len(words),
+                             total_duration=0, eval_duration=0)
+            return chunk
+
+        if body.get("stream") is False:
+            return self.send_json(200, line(" ".join(words), True))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-ndjson")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        time.sleep(self.server.ttft)
+        for number, word in enumerate(words):
+            if number:
+                time.sleep(self.server.tpot)
+            if model == "cut-stream" and number == 2:
+                return self.cut()
+            self.chunk(json.dumps(line(word + " ", False)) + "\n")
+        self.chunk(json.dumps(line("", True)) + "\n")
+        self.end_stream()
+
+    def chunk(self, text):
+        data = text.encode()
+        self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+        self.wfile.flush()
 
 
 def main():

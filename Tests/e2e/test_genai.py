@@ -1,7 +1,7 @@
 """The GenAI pack against real AsyncHTTPClient calls: the example service's LLM agent and single model calls of every
-shape (OpenAI-compatible and Anthropic, streamed and not, with and without usage, failing), made to the repository's
-deterministic fake model server (scripts/fake_llm.py) with set time-to-first-chunk and per-chunk delays, exported
-over OTLP and decoded with the official classes."""
+shape (OpenAI-compatible, Anthropic and Ollama's native API, streamed and not, with and without usage, failing), made
+to the repository's deterministic fake model server (scripts/fake_llm.py) with set time-to-first-chunk and per-chunk
+delays, exported over OTLP and decoded with the official classes."""
 
 import sys
 import urllib.error
@@ -192,6 +192,11 @@ def test_every_emitted_gen_ai_name_is_in_the_conventions(example, model):
                                    "gen_ai.usage.cache_read.input_tokens": 0}),
     ("anthropic", "false", "true", {"gen_ai.provider.name": "anthropic", "gen_ai.response.finish_reasons": ["end_turn"],
                                     "gen_ai.usage.output_tokens": 5}),
+    # Ollama's native /api/chat: JSON lines, usage in the last line, sampling parameters under "options".
+    ("ollama", "true", "true", {"gen_ai.provider.name": "ollama", "gen_ai.response.finish_reasons": ["stop"],
+                                "gen_ai.usage.output_tokens": 5}),
+    ("ollama", "false", "true", {"gen_ai.provider.name": "ollama", "gen_ai.response.finish_reasons": ["stop"],
+                                 "gen_ai.usage.output_tokens": 5}),
 ])
 def test_each_api_and_response_shape(example, model, api, stream, usage, expected):
     [(status, body)], receiver, output = run(example, model, [(f"/model-call?api={api}&stream={stream}&usage={usage}", b"", {})])

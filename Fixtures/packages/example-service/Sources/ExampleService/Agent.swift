@@ -86,9 +86,12 @@ struct Agent: Sendable {
         return completion
     }
 
-    /// One model call as given, its body read whole: `api` is `openai` or `anthropic`; for the tests of every shape.
+    /// One model call as given, its body read whole: `api` is `openai`, `anthropic` or `ollama` (its native
+    /// `/api/chat`, at the server's root); for the tests of every shape.
     func rawCall(api: String, stream: Bool, includeUsage: Bool) async throws -> String {
-        var request = HTTPClientRequest(url: baseURL + (api == "anthropic" ? "/messages" : "/chat/completions"))
+        let root = baseURL.hasSuffix("/v1") ? String(baseURL.dropLast(3)) : baseURL
+        let url = api == "ollama" ? root + "/api/chat" : baseURL + (api == "anthropic" ? "/messages" : "/chat/completions")
+        var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: api == "anthropic" ? "x-api-key" : "Authorization", value: api == "anthropic" ? apiKey : "Bearer \(apiKey)")
@@ -96,6 +99,11 @@ struct Agent: Sendable {
             "model": model, "stream": stream, "max_tokens": 64, "temperature": 0.5,
             "messages": [["role": "user", "content": "Say hello to the example service."]],
         ]
+        if api == "ollama" {
+            body["max_tokens"] = nil
+            body["temperature"] = nil
+            body["options"] = ["num_predict": 64, "temperature": 0.5]
+        }
         if stream, includeUsage, api == "openai" { body["stream_options"] = ["include_usage": true] }
         request.body = .bytes(ByteBuffer(data: try JSONSerialization.data(withJSONObject: body)))
         let response = try await client.execute(request, timeout: .seconds(60))

@@ -2,7 +2,7 @@
 """Per-query cost of the PostgresNIO pack (issue 17: < 5 us added per query with tracing on, < 100 ns with it off).
 
 `SELECT 1` through PostgresClient against a throwaway PostgreSQL cluster on loopback, one query at a time, its row
-read; the same program (Fixtures/packages/bench-postgres) built plain and with instswift, both release. Rounds
+read; the same program (Fixtures/packages/benchmarks) built plain and with instswift, both release. Rounds
 alternate the cases so the machine's drift hits all alike; each case prints its median over rounds of the per-run
 median time per query, the time it adds to the plain program, and the peak resident memory of the process:
   plain                  SwiftPM's build, no instrumentation;
@@ -25,9 +25,8 @@ import tempfile
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.join(ROOT, "Tests", "e2e"))
 from otlp_receiver import Receiver  # noqa: E402
+from bench_builds import build  # noqa: E402
 
-PACKAGE = os.path.join(ROOT, "Fixtures", "packages", "bench-postgres")
-INSTSWIFT = os.path.join(ROOT, ".build", "release", "instswift")
 
 
 def free_port():
@@ -59,25 +58,6 @@ def start_postgres():
     return port, stop
 
 
-def build():
-    """The plain and the instrumented binary."""
-    plain = subprocess.run(["swift", "build", "-c", "release", "--package-path", PACKAGE, "--scratch-path",
-                            os.path.join(PACKAGE, ".build-plain")], capture_output=True, text=True)
-    if plain.returncode != 0:
-        sys.exit(f"swift build failed:\n{plain.stdout[-4000:]}\n{plain.stderr[-4000:]}")
-    built = subprocess.run([INSTSWIFT, "swift", "build", "-c", "release", "--package-path", PACKAGE], capture_output=True,
-                           text=True)
-    if built.returncode != 0:
-        sys.exit(f"instswift swift build failed:\n{built.stdout[-4000:]}\n{built.stderr[-4000:]}")
-
-    def binary(scratch):
-        path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path", "--package-path", PACKAGE,
-                               "--scratch-path", os.path.join(PACKAGE, scratch)], capture_output=True, text=True,
-                              check=True).stdout.strip()
-        return os.path.join(path, "PostgresQueryBench")
-    return binary(".build-plain"), binary(os.path.join(".build", "instswift"))
-
-
 def run(binary, port, queries, env):
     result = subprocess.run([binary], env=dict(os.environ, PG_PORT=str(port), QUERIES=str(queries), **env),
                             capture_output=True, text=True, timeout=600)
@@ -89,7 +69,7 @@ def run(binary, port, queries, env):
 def main():
     queries = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    plain, instrumented = build()
+    plain, instrumented = build("PostgresQueryBench")
     port, stop = start_postgres()
     results = {"plain": [], "off": [], "on": []}
     try:

@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// Programs the benchmarks build plain and with instswift (scripts/bench_builds.py), one package so that the two
+/// Programs the benchmarks build plain and with instswift (scripts/bench_support.py), one package so that the two
 /// builds of their shared dependencies (swift-nio, the runtime) are made once: the per-query cost of the PostgresNIO
 /// pack (scripts/bench-postgres.sh) and a Hummingbird service under load (scripts/bench-http.sh).
 let package = Package(

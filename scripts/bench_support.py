@@ -1,8 +1,9 @@
-"""The benchmark programs of Fixtures/packages/benchmarks, built release twice: with SwiftPM alone and with instswift
-(the built-in packs and the bootstrap, as a user gets them). Shared by bench_postgres.py and bench_http.py, so one
-package's dependencies are built once per kind."""
+"""What bench_postgres.py and bench_http.py share: the benchmark programs of Fixtures/packages/benchmarks, built
+release twice — with SwiftPM alone and with instswift (the built-in packs and the bootstrap, as a user gets them) —
+so the package's dependencies are built once per kind; and a free loopback port."""
 
 import os
+import socket
 import subprocess
 import sys
 
@@ -28,3 +29,9 @@ def build(product):
                               check=True).stdout.strip()
         return os.path.join(path, product)
     return binary(".build-plain"), binary(os.path.join(".build", "instswift"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

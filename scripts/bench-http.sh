@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "bench-http: wrk is missing (Debian: apt-get install -y wrk)" >&2; exit 1; }
-swift build -c release --product instswift >/dev/null
+built=$(swift build -c release --product instswift 2>&1) || { echo "$built" >&2; exit 1; }
 python3 scripts/bench_http.py "$@"

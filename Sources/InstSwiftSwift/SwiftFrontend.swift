@@ -7,12 +7,15 @@ import SwiftSyntax
 public struct ParsedSwiftFile: ParsedFile {
     let tree: SourceFileSyntax
     let imports: Set<String>
+    /// Whether the file has an `@testable import`, which makes a module's internal declarations visible.
+    let hasTestableImport: Bool
     let collected: [CollectedSite]
     public let sites: [Site]
 
-    init(tree: SourceFileSyntax, imports: Set<String>, collected: [CollectedSite]) {
+    init(tree: SourceFileSyntax, imports: Set<String>, hasTestableImport: Bool = false, collected: [CollectedSite]) {
         self.tree = tree
         self.imports = imports
+        self.hasTestableImport = hasTestableImport
         self.collected = collected
         self.sites = collected.map(\.site)
     }
@@ -37,7 +40,8 @@ public struct SwiftFrontend: LanguageFrontend {
         collector.selfBootstrapLine = Self.selfBootstrapLine(in: source)
         collector.collectTopLevelCode(tree)
         collector.walk(tree)
-        return .collected(ParsedSwiftFile(tree: tree, imports: collector.imports, collected: collector.sites))
+        return .collected(
+            ParsedSwiftFile(tree: tree, imports: collector.imports, hasTestableImport: collector.hasTestableImport, collected: collector.sites))
     }
 
     /// A dependency's module reaches the runtime at link time, whose API has no stream spans.
@@ -74,6 +78,12 @@ public struct SwiftFrontend: LanguageFrontend {
             var rendering = Rendering(edits: nil, diagnostics: diagnostics)
             rendering.moduleDeclarations = declarations
             return rendering
+        }
+        // `@testable import` of a module that reaches the runtime at link time also shows that module's internal
+        // `InstSwift` (the support code), so the runtime's is imported by name, which takes precedence
+        // (hummingbird-project/hummingbird-auth's tests: `@testable import Hummingbird`).
+        if parsed.hasTestableImport, options.runtimeAccess == .importing, imports.contains(options.runtimeModule) {
+            imports.append("enum \(options.runtimeModule).InstSwift")
         }
         // Tracing is added for inlinable bodies only (BodyRenderer), which need their imports public.
         let publicly = options.importsAreInternalByDefault && imports.contains("Tracing")

@@ -15,6 +15,8 @@ final class SiteCollector: SyntaxVisitor {
     var sites: [CollectedSite] = []
     /// Every module the file imports (at top level or inside `#if`).
     private(set) var imports = Set<String>()
+    /// Whether the file has an `@testable import`.
+    private(set) var hasTestableImport = false
 
     /// Enclosing types, outermost first, with their inheritance clauses.
     var typeStack: [(name: String, inherits: [String], isMain: Bool, hasStaticMain: Bool, nonSendableParameters: [String])] = []
@@ -148,6 +150,9 @@ final class SiteCollector: SyntaxVisitor {
     override func visitPost(_ node: ExtensionDeclSyntax) { leaveType(node) }
     override func visit(_ node: ImportDeclSyntax) -> SyntaxVisitorContinueKind {
         imports.insert(text(node.path))
+        if node.attributes.contains(where: { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "testable" }) {
+            hasTestableImport = true
+        }
         return .skipChildren
     }
     override func visit(_ node: ProtocolDeclSyntax) -> SyntaxVisitorContinueKind { .skipChildren }

@@ -103,6 +103,10 @@ public struct Pinning {
         let targets = description["targets"] as? [[String: Any]] ?? []
         // A build plugin's tools run during the build, not in the program: the runtime is never added to them.
         let pluginTools = BuildTools.targetNames(in: description)
+        // A C file includes the public headers of the targets it depends on, as the build's compile line does; parsed
+        // without them it would not be rewritten here and yet be rewritten in the build (ordo-one/malloc-interposer's
+        // C test helper, which includes its library's header).
+        let includeFlags = targets.compactMap { $0["path"] as? String }.flatMap { ["-I", packageRoot + "/" + $0 + "/include"] }
         for target in targets {
             guard let name = target["name"] as? String, let path = target["path"] as? String, !pluginTools.contains(name),
                 ["executable", "library", "test"].contains(target["type"] as? String ?? "")
@@ -120,7 +124,7 @@ public struct Pinning {
                 if source.hasSuffix(".c") {
                     // Instrumented C calls the runtime's C API, which InstSwiftRuntime implements.
                     var options = RewriteOptions()
-                    options.compilerArguments = ["-I", packageRoot + "/" + path + "/include"]
+                    options.compilerArguments = ["-I", packageRoot + "/" + path + "/include"] + includeFlags
                     if CFrontend().rewrite(text, file: context, rules: rules.rules, options: options).output != nil,
                         !needed.contains("InstSwiftRuntime")
                     {

@@ -1,16 +1,20 @@
 import Foundation
 
-/// The executables the root package's build plugins run: tools SwiftPM builds and runs during the build, never the
-/// program being traced. Their modules compile untouched — no bootstrap, no rules — and `pin` adds them no runtime.
-/// (Tools from dependency packages are a dependency's modules: the bootstrap never reaches them.)
+/// The code of the root package that runs in the build, never in the program being traced: the executables its build
+/// plugins run and its macros (which the compiler loads; pointfreeco/swift-dependencies' `DependenciesMacrosPlugin`).
+/// Their modules compile untouched — no bootstrap, no rules — and `pin` adds them no runtime. (Tools and macros from
+/// dependency packages are a dependency's modules: the bootstrap never reaches them.)
 enum BuildTools {
-    /// Names of the targets the plugins of a `swift package describe --type json` description depend on.
+    /// Names of the macro targets of a `swift package describe --type json` description, and of the targets its
+    /// plugins depend on.
     static func targetNames(in description: [String: Any]) -> Set<String> {
         let targets = description["targets"] as? [[String: Any]] ?? []
-        return Set(targets.filter { $0["type"] as? String == "plugin" }.flatMap { $0["target_dependencies"] as? [String] ?? [] })
+        let tools = targets.filter { $0["type"] as? String == "plugin" }.flatMap { $0["target_dependencies"] as? [String] ?? [] }
+        let macros = targets.filter { $0["type"] as? String == "macro" }.compactMap { $0["name"] as? String }
+        return Set(tools + macros)
     }
 
-    /// The module names of the root package's plugin tools. The manifest is described only when it declares a plugin,
+    /// The module names of the root package's plugin tools and macros. The manifest is described only when it declares a plugin,
     /// and once per manifest version: the answer is kept in `cacheFile`, keyed on each manifest's size and modification
     /// time (describing costs about a second, which a no-op build would otherwise pay every time).
     static func moduleNames(packageRoot: String, environment: [String: String], cacheFile: String? = nil) -> [String] {
@@ -41,7 +45,8 @@ enum BuildTools {
     private static func describeModuleNames(packageRoot: String, manifests: [String], environment: [String: String]) -> [String]? {
         guard
             manifests.contains(where: {
-                (try? String(contentsOfFile: packageRoot + "/" + $0, encoding: .utf8))?.contains(".plugin(") ?? false
+                let text = (try? String(contentsOfFile: packageRoot + "/" + $0, encoding: .utf8)) ?? ""
+                return text.contains(".plugin(") || text.contains(".macro(")
             })
         else { return [] }
         guard let description = try? describe(packageRoot: packageRoot, environment: environment) else { return nil }

@@ -20,6 +20,18 @@ import Testing
         try JSONSerialization.data(withJSONObject: cached).write(to: URL(fileURLWithPath: cacheFile))
     }
 
+    /// Regression (corpus, pointfreeco/swift-dependencies): a macro runs in the compiler, never in the program, and
+    /// `pin` adds it no runtime; its module was instrumented and the build stopped.
+    @Test func macrosAndPluginToolsRunInTheBuild() {
+        let description: [String: Any] = [
+            "targets": [
+                ["name": "Macros", "type": "macro"], ["name": "Gen", "type": "executable"], ["name": "Lib", "type": "library"],
+                ["name": "Plugin", "type": "plugin", "target_dependencies": ["Gen"]],
+            ]
+        ]
+        #expect(BuildTools.targetNames(in: description) == ["Macros", "Gen"])
+    }
+
     @Test func theAnswerIsReusedUntilAManifestChanges() throws {
         try writeManifest("// swift-tools-version:6.0\nimport PackageDescription\nlet package = Package(name: \"app\")\n")
         let cacheFile = root + "/build-tools.json"

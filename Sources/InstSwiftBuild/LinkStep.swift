@@ -25,9 +25,11 @@ enum LinkStep {
         return invocation.arguments + [try stubObject(configuration: configuration, target: invocation.value(after: "-target"))]
     }
 
-    /// Whether a link input is one of the runtime's object files or libraries.
+    /// Whether a link input is one of the runtime's object files or libraries — also as compiled for the build's tools
+    /// (`InstSwiftRuntime-tool.build`: a test target of macros is built for the host; pointfreeco/swift-dependencies).
     static func linksRuntime(_ argument: String) -> Bool {
-        argument.contains("/InstSwiftRuntime.build/") || argument.hasSuffix("libInstSwiftRuntime.a")
+        argument.contains("/InstSwiftRuntime.build/") || argument.contains("/InstSwiftRuntime-tool.build/")
+            || argument.hasSuffix("libInstSwiftRuntime.a")
             || argument.hasSuffix("libInstSwiftRuntime.so")
     }
 

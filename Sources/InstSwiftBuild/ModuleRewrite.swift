@@ -62,16 +62,20 @@ struct ModuleRewrite {
         // Every file is read before any is rewritten: what a file can return from a span closure depends on the types
         // other files of the module declare, and the modules it imports (compiled before it, so recorded).
         let texts = sources.map { try? String(contentsOfFile: $0, encoding: .utf8) }
-        let declared = texts.reduce(into: Set<String>()) { types, text in text.map { types.formUnion(NoncopyableTypes.declared(in: $0)) } }
-        let noncopyableTypes = try DeclaredTypeRecord(.noncopyable, workDirectory: configuration.workDirectory).recording(declared, of: module)
+        /// What `scan` finds in all the module's files.
+        func scanned(_ scan: (String) -> Set<String>) -> Set<String> {
+            texts.reduce(into: Set<String>()) { found, text in text.map { found.formUnion(scan($0)) } }
+        }
+        let noncopyableTypes = try DeclaredTypeRecord(.noncopyable, workDirectory: configuration.workDirectory)
+            .recording(scanned(NoncopyableTypes.declared), of: module)
         let builderRecord = DeclaredTypeRecord(.resultBuilders, workDirectory: configuration.workDirectory)
-        var builders = texts.reduce(into: Set<String>()) { types, text in text.map { types.formUnion(ResultBuilderTypes.declared(in: $0)) } }
+        let builders = scanned(ResultBuilderTypes.declared)
         // Aliases of the builders of this module and of those compiled before it.
         let known = try builderRecord.recording(builders, of: module)
-        builders.formUnion(texts.reduce(into: Set<String>()) { types, text in text.map { types.formUnion(ResultBuilderTypes.aliases(in: $0, of: known)) } })
-        let resultBuilderTypes = try builderRecord.recording(builders, of: module)
-        let generics = texts.reduce(into: Set<String>()) { types, text in text.map { types.formUnion(GenericTypeScan.declared(in: $0)) } }
-        let genericTypes = try DeclaredTypeRecord(.genericTypes, workDirectory: configuration.workDirectory).recording(generics, of: module)
+        let aliases = scanned { ResultBuilderTypes.aliases(in: $0, of: known) }.subtracting(builders)
+        let resultBuilderTypes = aliases.isEmpty ? known : try builderRecord.recording(builders.union(aliases), of: module)
+        let genericTypes = try DeclaredTypeRecord(.genericTypes, workDirectory: configuration.workDirectory)
+            .recording(scanned(GenericTypeScan.declared), of: module)
         let importsAreInternalByDefault = invocation.importsAreInternalByDefault
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
         let unreadable = Mutex<[String]>([])

@@ -124,7 +124,7 @@ public struct Pinning {
                 if source.hasSuffix(".c") {
                     // Instrumented C calls the runtime's C API, which InstSwiftRuntime implements.
                     var options = RewriteOptions()
-                    options.compilerArguments = ["-I", packageRoot + "/" + path + "/include"] + includeFlags
+                    options.compilerArguments = includeFlags
                     if CFrontend().rewrite(text, file: context, rules: rules.rules, options: options).output != nil,
                         !needed.contains("InstSwiftRuntime")
                     {
@@ -233,6 +233,7 @@ public struct Pinning {
     }
 
     private func applyToPackageSwift(_ plan: Plan) throws -> [String] {
+        let manifest = packageRoot + "/Package.swift"
         var done: [String] = []
         if plan.addPackage {
             do {
@@ -242,7 +243,6 @@ public struct Pinning {
                 }
             } catch {
                 // SwiftPM's editor needs `dependencies: [...]` written in `Package(...)`; a variable is extended here.
-                let manifest = packageRoot + "/Package.swift"
                 guard let text = try? String(contentsOfFile: manifest, encoding: .utf8),
                     let edited = ManifestTargetEditor.addingPackageDependency(dependencyExpression, in: text)
                 else { throw error }
@@ -254,7 +254,6 @@ public struct Pinning {
         for (target, product) in plan.products {
             // instswift's editor first (it edits every declaration of the target and never a reference to it, see
             // ManifestTargetEditor); SwiftPM's for the manifests it cannot read, such as a target named by a variable.
-            let manifest = packageRoot + "/Package.swift"
             if let text = try? String(contentsOfFile: manifest, encoding: .utf8),
                 let edited = ManifestTargetEditor.addingProduct(product, package: packageName, toTarget: target, in: text)
             {

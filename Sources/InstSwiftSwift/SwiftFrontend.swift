@@ -100,14 +100,15 @@ public struct SwiftFrontend: LanguageFrontend {
 }
 
 extension SwiftFrontend {
-    /// The `declare` advice of `rules`, each once, in the order the rules come.
+    /// The `declare` advice of `rules` (one entry per matched site, so a rule comes many times), each once, in the
+    /// order the rules first come.
     static func declarations(of rules: [Rule]) -> [ModuleDeclaration] {
+        var seen = Set<String>()
         var declarations: [ModuleDeclaration] = []
-        for rule in rules {
+        for rule in rules where seen.insert(rule.id).inserted {
             let declared = rule.advice.compactMap { advice -> DeclareAdvice? in if case .declare(let declare) = advice { declare } else { nil } }
             for (index, declare) in declared.enumerated() {
-                let declaration = ModuleDeclaration(ruleID: rule.id, index: index, code: declare.code)
-                if !declarations.contains(declaration) { declarations.append(declaration) }
+                declarations.append(ModuleDeclaration(ruleID: rule.id, index: index, code: declare.code))
             }
         }
         return declarations

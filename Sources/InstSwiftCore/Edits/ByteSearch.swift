@@ -6,6 +6,13 @@ import Musl
 import Darwin
 #endif
 
+/// Whether a UTF-8 byte can be part of a Swift identifier: ASCII letters, digits, `_`, and every byte of a non-ASCII
+/// character (which byte scans treat as letters).
+@inline(__always)
+public func isIdentifierByte(_ byte: UInt8) -> Bool {
+    byte >= 0x80 || byte == UInt8(ascii: "_") || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+}
+
 /// Whether `text` contains `needle`, compared as UTF-8 bytes (Foundation's `contains` bridges to NSString).
 public func containsBytes(_ text: String, _ needle: String) -> Bool {
     var text = text

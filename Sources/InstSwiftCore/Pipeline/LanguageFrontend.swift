@@ -104,7 +104,7 @@ public struct RewriteOptions: Sendable {
     /// builds cannot be wrapped in a span, and the builder's attribute may have any name).
     public var resultBuilderTypes: Set<String> = []
     /// The generic types of the module and of the modules compiled before it whose parameters are not all required to
-    /// be `Sendable`, as `Name<P,Q>` (Swift: for the methods of their extensions).
+    /// be `Sendable`, as `Name<P,Q>` (Swift: for the methods of their extensions); when empty, the file's own are found.
     public var genericTypes: Set<String> = []
     /// The module's imports are internal unless they say otherwise (Swift's `InternalImportsByDefault`): an import that
     /// inlinable code needs is added as `public import`.

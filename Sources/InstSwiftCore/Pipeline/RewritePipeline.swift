@@ -63,9 +63,10 @@ extension LanguageFrontend {
     static func libraryRulesLeftAlone(_ reports: [SiteReport]) -> Diagnostics {
         var diagnostics = Diagnostics()
         for report in reports where !report.site.isIgnored {
-            guard let reason = report.skipReason, let rule = report.matched.first(where: { $0.package != nil }) else { continue }
+            guard let reason = report.skipReason, let rule = report.matched.first(where: { $0.package != nil }), let package = rule.package
+            else { continue }
             diagnostics.warning(
-                "\(report.site.displayName) is compiled without the span of this \(rule.package?.name ?? "") rule, so "
+                "\(report.site.displayName) is compiled without the span of this \(package.name) rule, so "
                     + "that library's telemetry is missing here: \(reason)",
                 at: report.site.location, rule: rule.id)
         }

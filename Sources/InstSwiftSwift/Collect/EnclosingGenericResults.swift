@@ -18,21 +18,8 @@ enum EnclosingGenericResults {
 
     /// The generic parameters of a type declaration that are not required to be `Sendable`.
     static func nonSendableParameters(of node: some SyntaxProtocol) -> [String] {
-        let clause: GenericParameterClauseSyntax?
-        let whereClause: GenericWhereClauseSyntax?
-        if let type = node.as(StructDeclSyntax.self) {
-            (clause, whereClause) = (type.genericParameterClause, type.genericWhereClause)
-        } else if let type = node.as(ClassDeclSyntax.self) {
-            (clause, whereClause) = (type.genericParameterClause, type.genericWhereClause)
-        } else if let type = node.as(EnumDeclSyntax.self) {
-            (clause, whereClause) = (type.genericParameterClause, type.genericWhereClause)
-        } else if let type = node.as(ActorDeclSyntax.self) {
-            (clause, whereClause) = (type.genericParameterClause, type.genericWhereClause)
-        } else {
-            return []
-        }
-        guard let clause else { return [] }
-        let requirements = whereClause?.trimmedDescription ?? ""
+        guard let generic = node.asProtocol(WithGenericParametersSyntax.self), let clause = generic.genericParameterClause else { return [] }
+        let requirements = generic.genericWhereClause?.trimmedDescription ?? ""
         return clause.parameters.compactMap { parameter in
             let name = parameter.name.text
             let inherited = parameter.inheritedType?.trimmedDescription ?? ""

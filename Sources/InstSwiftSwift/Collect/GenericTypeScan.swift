@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import InstSwiftCore
 
 /// The generic types a module declares whose parameters are not all required to be `Sendable`, for the extensions of
@@ -11,25 +18,33 @@ public enum GenericTypeScan {
         let bytes = Array(text.utf8)
         var found = Set<String>()
         var index = 0
-        while index < bytes.count {
-            defer { index += 1 }
-            guard bytes[index] == UInt8(ascii: "<"), let name = typeName(before: index, in: bytes),
-                let close = closingAngle(after: index, in: bytes)
-            else { continue }
-            let parameters = topLevelParts(bytes[(index + 1)..<close])
+        while let open = nextAngle(in: bytes, from: index) {
+            index = open + 1
+            guard let name = typeName(before: open, in: bytes), let close = closingAngle(after: open, in: bytes) else { continue }
+            let parameters = topLevelParts(bytes[(open + 1)..<close])
             var end = close + 1
             while end < bytes.count, end - close < 4_000, bytes[end] != UInt8(ascii: "{") { end += 1 }
             let requirements = String(decoding: bytes[(close + 1)..<end], as: UTF8.self)
-            let open = parameters.compactMap { part -> String? in
+            let unconstrained = parameters.compactMap { part -> String? in
                 let pieces = part.split(separator: ":", maxSplits: 1)
                 guard let parameter = pieces.first.map(trimmed), !parameter.isEmpty else { return nil }
                 if pieces.count > 1, pieces[1].contains("Sendable") { return nil }
                 return EnclosingGenericResults.requires(requirements, parameter) ? nil : parameter
             }
-            if !open.isEmpty { found.insert("\(name)<\(open.joined(separator: ","))>") }
-            index = close
+            if !unconstrained.isEmpty { found.insert("\(name)<\(unconstrained.joined(separator: ","))>") }
+            index = close + 1
         }
         return found
+    }
+
+    /// The index of the next `<` at or after `start` (the C library's vectorized `memchr`: most of a file is not one).
+    private static func nextAngle(in bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            memchr(buffer.baseAddress! + start, Int32(UInt8(ascii: "<")), buffer.count - start).map {
+                buffer.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+            }
+        }
     }
 
     /// Entries as a table: each type name with the parameters of every declaration of that name.
@@ -48,13 +63,13 @@ public enum GenericTypeScan {
         var end = index
         while end > 0, isBlank(bytes[end - 1]) { end -= 1 }
         var start = end
-        while start > 0, isIdentifier(bytes[start - 1]) { start -= 1 }
+        while start > 0, isIdentifierByte(bytes[start - 1]) { start -= 1 }
         guard start < end else { return nil }
         var keywordEnd = start
         while keywordEnd > 0, isBlank(bytes[keywordEnd - 1]) { keywordEnd -= 1 }
         guard keywordEnd < start else { return nil }
         var keywordStart = keywordEnd
-        while keywordStart > 0, isIdentifier(bytes[keywordStart - 1]) { keywordStart -= 1 }
+        while keywordStart > 0, isIdentifierByte(bytes[keywordStart - 1]) { keywordStart -= 1 }
         guard typeKeywords.contains(String(decoding: bytes[keywordStart..<keywordEnd], as: UTF8.self)) else { return nil }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
@@ -102,9 +117,5 @@ public enum GenericTypeScan {
 
     private static func isBlank(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-    }
-
-    private static func isIdentifier(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || byte == UInt8(ascii: "_") || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
     }
 }

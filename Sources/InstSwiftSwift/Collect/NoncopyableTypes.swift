@@ -24,8 +24,7 @@ public enum NoncopyableTypes {
         var start: String.Index?
         for index in utf8.indices {
             let byte = utf8[index]
-            let inWord = byte >= 0x80 || byte == UInt8(ascii: "_") || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-            if inWord {
+            if isIdentifierByte(byte) {
                 if start == nil { start = index }
             } else if let wordStart = start {
                 if names.contains(String(type[wordStart..<index])) { return true }

@@ -62,9 +62,11 @@ final class SiteCollector: SyntaxVisitor {
         self.noncopyableTypes = NoncopyableTypes.standardLibrary.union(noncopyableTypes).union(NoncopyableTypes.declared(in: source))
         let builders = resultBuilderTypes.union(ResultBuilderTypes.declared(in: source))
         self.resultBuilderTypes = builders.union(ResultBuilderTypes.aliases(in: source, of: builders))
-        // The file's own, so that `instswift rewrite` and `explain` of one file see them too.
+        // A build passes the module's, this file's among them; `instswift rewrite` and `explain` of one file pass none,
+        // and the file's own are scanned here.
         let hasExtensions = containsBytes(bytes, Array("extension".utf8))
-        self.genericTypes = hasExtensions ? GenericTypeScan.table(genericTypes.union(GenericTypeScan.declared(in: source))) : [:]
+        let generics = genericTypes.isEmpty && hasExtensions ? GenericTypeScan.declared(in: source) : genericTypes
+        self.genericTypes = hasExtensions ? GenericTypeScan.table(generics) : [:]
         self.text = NodeText(bytes: bytes)
         self.hasDirectives = containsBytes(bytes, Array("instswift:".utf8))
         self.lines = LineTable(bytes)

@@ -17,13 +17,10 @@ enum ReturnedModifierWords {
     /// Whether `bytes` (a body's text) hold `return` and one of ``words`` after spaces: a pass over the bytes, so that
     /// only the rare bodies that may need a `;` are walked as syntax.
     static func mayOccur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        func isIdentifier(_ byte: UInt8) -> Bool {
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
-        }
         let keyword = Array("return".utf8)
         var index = 0
         while index + keyword.count < bytes.count {
-            guard bytes[index] == keyword[0], index == 0 || !isIdentifier(bytes[index - 1]),
+            guard bytes[index] == keyword[0], index == 0 || !isIdentifierByte(bytes[index - 1]),
                 (0..<keyword.count).allSatisfy({ bytes[index + $0] == keyword[$0] })
             else {
                 index += 1
@@ -36,7 +33,7 @@ enum ReturnedModifierWords {
             }
             while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             var end = start
-            while end < bytes.count, isIdentifier(bytes[end]) { end += 1 }
+            while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
             if end > start, words.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) { return true }
             index = end
         }

@@ -77,7 +77,7 @@ enum TypedDoCatch {
             if start < bytes.count, bytes[start] == UInt8(ascii: "=") || bytes[start] == UInt8(ascii: ">") { continue }
             while start < bytes.count, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
             var end = start + word.count
-            guard end <= bytes.count, Array(bytes[start..<end]) == word else { continue }
+            guard end <= bytes.count, bytes[start..<end].elementsEqual(word) else { continue }
             // The error itself, not an expression of it (`error as? MCPError ?? ...` has a type of its own).
             while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
             if end == bytes.count || [UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ";"), UInt8(ascii: "}"), UInt8(ascii: "/")].contains(bytes[end]) {

@@ -31,6 +31,9 @@ struct BodyTarget {
     var line: Int
     /// Whether the body may `return` a variable named like a declaration modifier (see ``ReturnedModifierWords``).
     var mayReturnModifierWord = false
+    /// Whether the result type names an enclosing type's generic parameter that a body may see as something else
+    /// (see ``ShadowedResultTypes``): then the span closure does not restate it.
+    var resultTypeMayBeShadowed = false
 }
 
 /// A call to wrap.

@@ -82,15 +82,17 @@ extension SiteCollector {
         return attributed.attributes.contains { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "main" }
     }
 
-    func add(_ site: DeclarationSite, body: CodeBlockSyntax, isInitializer: Bool) {
-        addBody(site, open: body.leftBrace, statements: body.statements, close: body.rightBrace, isInitializer: isInitializer)
+    func add(_ site: DeclarationSite, body: CodeBlockSyntax, isInitializer: Bool, ownGenericParameters: GenericParameterClauseSyntax? = nil) {
+        addBody(
+            site, open: body.leftBrace, statements: body.statements, close: body.rightBrace, isInitializer: isInitializer,
+            ownGenericParameters: ownGenericParameters)
     }
 
     static let catchKeyword = Array("catch".utf8)
 
     func addBody(
         _ site: DeclarationSite, open: TokenSyntax, statements: CodeBlockItemListSyntax, close: TokenSyntax,
-        isInitializer: Bool
+        isInitializer: Bool, ownGenericParameters: GenericParameterClauseSyntax? = nil
     ) {
         var site = site
         let range = statements.position.utf8Offset..<min(statements.endPosition.utf8Offset, text.bytes.count)
@@ -112,7 +114,12 @@ extension SiteCollector {
                         afterOpenBrace: open.endPositionBeforeTrailingTrivia, closeBrace: close.positionAfterSkippingLeadingTrivia,
                         statements: statements, isImplicitReturn: isImplicitReturn, isInitializer: isInitializer,
                         line: lines.position(of: open.positionAfterSkippingLeadingTrivia.utf8Offset).line,
-                        mayReturnModifierWord: !range.isEmpty && text.bytes[range].withUnsafeBufferPointer(ReturnedModifierWords.mayOccur)
+                        mayReturnModifierWord: !range.isEmpty && text.bytes[range].withUnsafeBufferPointer(ReturnedModifierWords.mayOccur),
+                        resultTypeMayBeShadowed: site.returnType.map { result in
+                            ShadowedResultTypes.mayBeShadowed(
+                                result: result, own: Set(ownGenericParameters?.parameters.map(\.name.text) ?? []),
+                                enclosing: typeStack.map { ($0.genericParameters, $0.inherits) })
+                        } ?? false
                     ))
             ))
     }

@@ -19,7 +19,7 @@ final class SiteCollector: SyntaxVisitor {
     private(set) var hasTestableImport = false
 
     /// Enclosing types, outermost first, with their inheritance clauses.
-    var typeStack: [(name: String, inherits: [String], isMain: Bool, hasStaticMain: Bool, nonSendableParameters: [String])] = []
+    var typeStack: [(name: String, inherits: [String], isMain: Bool, hasStaticMain: Bool, genericParameters: [String], nonSendableParameters: [String])] = []
     /// The line where the file bootstraps tracing itself, if it does.
     var selfBootstrapLine: Int?
     /// Names of enclosing functions, innermost last.
@@ -118,9 +118,13 @@ final class SiteCollector: SyntaxVisitor {
             guard let function = member.decl.as(FunctionDeclSyntax.self) else { return false }
             return function.name.text == "main" && function.modifiers.contains { $0.name.text == "static" }
         }
+        // An extension's are those of the extended type that the module's scan recorded.
+        let genericParameters =
+            nonSendableParameters
+            ?? node.asProtocol(WithGenericParametersSyntax.self)?.genericParameterClause?.parameters.map(\.name.text) ?? []
         typeStack.append(
             (
-                name, inherits?.inheritedTypes.map { text($0.type) } ?? [], isMain, hasStaticMain,
+                name, inherits?.inheritedTypes.map { text($0.type) } ?? [], isMain, hasStaticMain, genericParameters,
                 nonSendableParameters ?? EnclosingGenericResults.nonSendableParameters(of: node)
             ))
         receiverTypes.enterType(node)
@@ -193,7 +197,7 @@ final class SiteCollector: SyntaxVisitor {
                 site.unsupportedReason = "a ~Copyable generic value cannot be captured by the span closure"
             }
 
-            add(site, body: body, isInitializer: false)
+            add(site, body: body, isInitializer: false, ownGenericParameters: node.genericParameterClause)
         }
         walkBody(node.body, of: node, named: node.name.text, parameters: node.signature.parameterClause.parameters)
         return .skipChildren

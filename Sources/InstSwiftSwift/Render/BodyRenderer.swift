@@ -174,9 +174,11 @@ struct BodyRenderer {
     }
 
     /// The declared result type (`Void` when none), unless it is one a closure cannot state: an opaque `some P`, a
-    /// dynamic `Self`, an implicitly unwrapped optional.
+    /// dynamic `Self`, an implicitly unwrapped optional, or one that may mean another type inside the body
+    /// (``ShadowedResultTypes``); the closure's result is then inferred from the `return` it is the value of.
     var spellableResultType: String? {
         guard let written = site.returnType else { return "Void" }
+        if body.resultTypeMayBeShadowed { return nil }
         let words = written.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
         if words.contains("some") || words.contains("Self") || written.hasSuffix("!") { return nil }
         return written

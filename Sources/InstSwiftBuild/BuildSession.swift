@@ -149,8 +149,13 @@ public struct BuildSession {
             childEnvironment[Self.autoBootstrapKey] = "1"
         }
         log(.debug, "swift \(arguments.joined(separator: " "))")
+        let started = Date()
         let status = try Toolchain.run(realSwiftc.replacingOccurrences(of: "/swiftc", with: "/swift"), arguments, environment: childEnvironment)
-        if status != 0, let hint = ResolutionHint.afterFailure(packageRoot: packageRoot, scratchPath: scratch, version: version) {
+        if status != 0,
+            let hint = ResolutionHint.afterFailure(
+                packageRoot: packageRoot, scratchPath: scratch, version: version,
+                reachedCompilation: Self.modulesCompiled(since: started, reports: workDirectory + "/reports"))
+        {
             FileHandle.standardError.write(Data((hint + "\n").utf8))
         }
 
@@ -159,6 +164,15 @@ public struct BuildSession {
         }
         if options.keepWork { log(.warning, "rewritten sources are in \(workDirectory)/sources") }
         return status
+    }
+
+    /// Whether a compiler shim wrote a module's report since `date`: the build got past loading the package graph.
+    static func modulesCompiled(since date: Date, reports: String) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: reports)) ?? []
+        return names.contains { name in
+            let modified = (try? FileManager.default.attributesOfItem(atPath: reports + "/" + name))?[.modificationDate] as? Date
+            return modified.map { $0 >= date } ?? false
+        }
     }
 
     func flagValue(_ flag: String) -> String? {

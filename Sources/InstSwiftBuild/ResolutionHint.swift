@@ -6,8 +6,12 @@ import Foundation
 /// its own message ("exhausted attempts to resolve the dependencies graph ... grpc-swift-2") does not say why
 /// (docs/adr/0008).
 enum ResolutionHint {
-    /// The hint for a failed build of the package at `packageRoot`, or nil when this is not that failure.
-    static func afterFailure(packageRoot: String, scratchPath: String, version: String) -> String? {
+    /// The hint for a failed build of the package at `packageRoot`, or nil when this is not that failure. Each of these
+    /// failures stops SwiftPM while it loads the package graph: a build that compiled anything (`reachedCompilation`)
+    /// failed for another reason, and a hint would advise a step that cannot fix it (a compile error in a package the
+    /// runtime's graph also names was told to instrument it from a dependent).
+    static func afterFailure(packageRoot: String, scratchPath: String, version: String, reachedCompilation: Bool = false) -> String? {
+        guard !reachedCompilation else { return nil }
         if let hint = otherRuntimeVersion(packageRoot: packageRoot, version: version) { return hint }
         if let hint = runtimeDependsOnRoot(packageRoot: packageRoot, scratchPath: scratchPath) { return hint }
         guard let manifest = try? String(contentsOfFile: packageRoot + "/Package.swift", encoding: .utf8),

@@ -83,6 +83,9 @@ import Testing
         let hint = try #require(ResolutionHint.afterFailure(packageRoot: root, scratchPath: root + "/.build", version: "0.1.0"))
         #expect(hint.contains("('runtime' depends on 'swift-http-types')"), "\(hint)")
         #expect(hint.contains("that is the cyclic dependency above") && hint.contains("package: name: swift-http-types"), "\(hint)")
+        // A build that compiled modules did not stop at the cycle: a compile error gets no hint (swift-configuration).
+        #expect(
+            ResolutionHint.afterFailure(packageRoot: root, scratchPath: root + "/.build", version: "0.1.0", reachedCompilation: true) == nil)
         // A package no dependency names gets no such hint.
         #expect(ResolutionHint.dependents(of: "swift-otel", scratchPath: root + "/.build").isEmpty)
         #expect(ResolutionHint.namesPackage("vendor", in: #".package(name: "Runtime", path: "../vendor")"#))

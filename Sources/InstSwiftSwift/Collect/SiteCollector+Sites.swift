@@ -101,6 +101,9 @@ extension SiteCollector {
         {
             site.unsupportedReason = TypedDoCatch.unsupportedReason(statements, thrownType: site.thrownType)
         }
+        if !isInitializer, site.unsupportedReason == nil, !range.isEmpty {
+            site.unsupportedReason = text.bytes[range].withUnsafeBufferPointer { OpaqueLocals.unsupportedReason(statements, bytes: $0) }
+        }
         let returnsValue = site.returnType != nil && site.returnType != "Never"
         let singleExpression = statements.count == 1 ? statements.first?.item.as(ExprSyntax.self) : nil
         // A failable initializer's body may be `{ nil }` (multipart-kit 4.7.1's tests): after the span's statements it

@@ -6,6 +6,10 @@
 #                                       Algorithms instrumented (Swift), and jpsim/Yams 6.2.2 with every libyaml function
 #                                       of CYaml instrumented (a C target); each builds its library target
 #   scripts/bench-build.sh --real algorithms|yams   only one of them
+#   scripts/bench-build.sh --service    the Hummingbird service of scripts/bench-http.sh (Fixtures/packages/benchmarks,
+#                                       product HTTPServerBench) with the built-in packs, as a user adopts them: its
+#                                       manifest names the runtime (after `instswift pin`), so both builds compile it
+# BENCH_CLEAN_ROUNDS (default 3): clean builds of each kind; a server's clean build takes minutes here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -65,14 +69,15 @@ bench() {
     swift package resolve >/dev/null 2>&1
     # One build each first: checkouts and the first evaluation of every manifest are not what is compared.
     measure "${plain[@]}" >/dev/null; measure "${instr[@]}" >/dev/null
-    compare 3 clean_scratch;   local clean_plain=$compared_plain clean_instr=$compared_instr
+    local clean_rounds=${BENCH_CLEAN_ROUNDS:-3}
+    compare "$clean_rounds" clean_scratch;   local clean_plain=$compared_plain clean_instr=$compared_instr
     # The first rebuild after a clean build re-evaluates every package manifest (plain builds too: ~10 s on Yams).
     measure "${plain[@]}" >/dev/null; measure "${instr[@]}" >/dev/null
     compare 5 no_change;     local noop_plain=$compared_plain noop_instr=$compared_instr
     compare 3 edit_source;   local edit_plain=$compared_plain edit_instr=$compared_instr
     echo "== $title"
     printf "%-28s %11s %9s %6s %11s %9s %6s   %s\n" "build (median)" "wall: plain" "instswift" "ratio" "cpu: plain" "instswift" "ratio" "target"
-    row "clean (3 each)" "$clean_plain" "$clean_instr" "<= 1.10"
+    row "clean ($clean_rounds each)" "$clean_plain" "$clean_instr" "<= 1.10"
     row "no-op (5 each)" "$noop_plain" "$noop_instr" "<= 1.05 (+0.3 s)"
     row "edit $(basename "$edit_file") (3 each)" "$edit_plain" "$edit_instr" "<= 1.20"
     python3 - "$work/report.json" <<'PY'
@@ -109,10 +114,15 @@ if [ "${1:-}" = "--real" ]; then
         real jpsim/Yams 6.2.2 c CYaml Sources/CYaml/src/parser.c Yams
     fi
 else
+    # The fixture packages name the runtime by a relative path: copied with that layout, without their build folders.
     mkdir -p "$work/Fixtures/packages"
     ln -s "$root/Runtime" "$work/Runtime"
-    for p in "$root"/Fixtures/packages/*; do cp -r "$p" "$work/Fixtures/packages/"; done
-    find "$work" -name .build -prune -exec rm -rf {} +
-    (cd "$work/Fixtures/packages/wrapper-app" && bench "wrapper fixture (Swift edit)" Sources/WrapperLib/Lib.swift \
-        && bench "wrapper fixture (C edit: the instrumented C target)" Sources/CBridge/bridge.c)
+    tar -C "$root/Fixtures/packages" --exclude='.build*' -cf - . | tar -C "$work/Fixtures/packages" -xf -
+    if [ "${1:-}" = "--service" ]; then
+        (cd "$work/Fixtures/packages/benchmarks" && bench "Hummingbird service (HTTPServerBench; built-in packs)" \
+            Sources/HTTPServerBench/HTTPServerBench.swift -- --product HTTPServerBench)
+    else
+        (cd "$work/Fixtures/packages/wrapper-app" && bench "wrapper fixture (Swift edit)" Sources/WrapperLib/Lib.swift \
+            && bench "wrapper fixture (C edit: the instrumented C target)" Sources/CBridge/bridge.c)
+    fi
 fi

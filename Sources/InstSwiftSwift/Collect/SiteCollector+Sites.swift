@@ -102,7 +102,9 @@ extension SiteCollector {
             site.unsupportedReason = TypedDoCatch.unsupportedReason(statements, thrownType: site.thrownType)
         }
         if !isInitializer, site.unsupportedReason == nil, !range.isEmpty {
-            site.unsupportedReason = text.bytes[range].withUnsafeBufferPointer { OpaqueLocals.unsupportedReason(statements, bytes: $0) }
+            site.unsupportedReason = text.bytes[range].withUnsafeBufferPointer { bytes in
+                OpaqueLocals.unsupportedReason(statements, bytes: bytes) ?? ImplicitTernaryClosures.unsupportedReason(statements, bytes: bytes)
+            }
         }
         let returnsValue = site.returnType != nil && site.returnType != "Never"
         let singleExpression = statements.count == 1 ? statements.first?.item.as(ExprSyntax.self) : nil

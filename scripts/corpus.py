@@ -98,7 +98,8 @@ def test_counts(output):
     """(executed, failures) over XCTest's last summary and swift-testing's, or None."""
     executed = failures = 0
     found = False
-    xctest = re.findall(r"Executed (\d+) tests?, with (\d+) failures?", output)
+    # "Executed 2777 tests, with 50 tests skipped and 1 failure (0 unexpected)" when some are skipped.
+    xctest = re.findall(r"Executed (\d+) tests?, with (?:\d+ tests? skipped and )?(\d+) failures?", output)
     if xctest:
         executed, failures, found = int(xctest[-1][0]), int(xctest[-1][1]), True
     testing = re.search(r"Test run with (\d+) tests?(?: in \d+ suites?)? (passed|failed)(?: after [\d.]+ seconds)?(?: with (\d+) issues?)?", output)

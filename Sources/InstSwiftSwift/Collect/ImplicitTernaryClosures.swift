@@ -8,10 +8,12 @@ import SwiftSyntax
 /// with this reason — unless both branches are literals of one kind, which always join.
 enum ImplicitTernaryClosures {
     static let questionMark = Array("?".utf8)
+    static let closureValues = [Array("= {".utf8), Array("={".utf8)]
 
-    /// Why a body cannot be wrapped in a span closure for such a closure, if it cannot.
+    /// Why a body cannot be wrapped in a span closure for such a closure, if it cannot (`bytes`: the body's text; only
+    /// bodies that write a `?` and a closure as a variable's value are walked, as optionals put a `?` in most).
     static func unsupportedReason(_ statements: CodeBlockItemListSyntax, bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard containsBytes(bytes, questionMark) else { return nil }
+        guard containsBytes(bytes, questionMark), closureValues.contains(where: { containsBytes(bytes, $0) }) else { return nil }
         let finder = Finder(viewMode: .sourceAccurate)
         finder.walk(statements)
         guard let expression = finder.found else { return nil }

@@ -53,6 +53,17 @@ import Testing
         #expect(ResolutionHint.afterFailure(packageRoot: root, scratchPath: root + "/.build", version: "0.1.0") == nil)
     }
 
+    @Test func aBuildReachedCompilationWhenAShimWroteAReportSinceItStarted() throws {
+        let reports = scratch.path + "/reports"
+        try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: true)
+        try "{}".write(toFile: reports + "/Earlier.json", atomically: true, encoding: .utf8)
+        let started = Date().addingTimeInterval(1)
+        #expect(!BuildSession.modulesCompiled(since: started, reports: reports))
+        #expect(!BuildSession.modulesCompiled(since: started, reports: scratch.path + "/missing"))
+        try FileManager.default.setAttributes([.modificationDate: started.addingTimeInterval(1)], ofItemAtPath: reports + "/Earlier.json")
+        #expect(BuildSession.modulesCompiled(since: started, reports: reports))
+    }
+
     @Test func aPinOfAnotherRuntimeVersionIsToldToRepin() throws {
         let root = scratch.path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)

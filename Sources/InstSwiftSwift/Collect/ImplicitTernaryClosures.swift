@@ -36,6 +36,8 @@ enum ImplicitTernaryClosures {
             return .visitChildren
         }
 
+        // Inside a closure of the body such a closure fails to compile already: only the body's own statements count.
+        override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind { .skipChildren }
         override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind { .skipChildren }
 
         /// The two branches of a conditional expression (the parser leaves `a ? b : c` unfolded, in a sequence whose

@@ -12,3 +12,9 @@ struct NodeText {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
+
+/// The identifiers of a type as written (`[Element]?` -> `Element`; `Dictionary<Key, [Value]>` -> `Dictionary`, `Key`,
+/// `Value`).
+func typeIdentifiers(_ type: String) -> [Substring] {
+    type.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
+}

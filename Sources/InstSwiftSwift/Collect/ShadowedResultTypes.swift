@@ -16,15 +16,9 @@ enum ShadowedResultTypes {
     /// Whether `result` names a generic parameter of an enclosing type (`enclosing`, outermost first) inside which a
     /// type conforms to something (at or around the function); the function's own generic parameters (`own`) shadow
     /// every other name in both places. Leaving a result type out costs only compile time, so any such name counts.
-    static func mayBeShadowed(result: String, own: Set<String>, enclosing: [(genericParameters: [String], inherits: [String])]) -> Bool {
-        guard enclosing.count > 1 else { return false }
-        let words = Set(identifierWords(result)).subtracting(own)
-        guard let outermost = enclosing.firstIndex(where: { !words.isDisjoint(with: $0.genericParameters) }) else { return false }
+    static func mayBeShadowed(result: String, own: Set<Substring>, enclosing: [(genericParameters: [String], inherits: [String])]) -> Bool {
+        let words = Set(typeIdentifiers(result)).subtracting(own)
+        guard let outermost = enclosing.firstIndex(where: { $0.genericParameters.contains { words.contains(Substring($0)) } }) else { return false }
         return enclosing[(outermost + 1)...].contains { !$0.inherits.isEmpty }
-    }
-
-    /// The identifiers of a type as written (`[Element]?` -> `Element`; `Dictionary<Key, [Value]>` -> `Dictionary`, `Key`, `Value`).
-    static func identifierWords(_ type: String) -> [String] {
-        type.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)
     }
 }

@@ -82,6 +82,15 @@ extension SiteCollector {
         return attributed.attributes.contains { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "main" }
     }
 
+    /// ``ShadowedResultTypes`` for a body's result type; only a type nested in another can shadow a name (most sites
+    /// are not in one, and build nothing here).
+    func resultTypeMayBeShadowed(_ result: String?, ownGenericParameters: GenericParameterClauseSyntax?) -> Bool {
+        guard let result, typeStack.count > 1 else { return false }
+        return ShadowedResultTypes.mayBeShadowed(
+            result: result, own: Set(ownGenericParameters?.parameters.map { Substring($0.name.text) } ?? []),
+            enclosing: typeStack.map { ($0.genericParameters, $0.inherits) })
+    }
+
     func add(_ site: DeclarationSite, body: CodeBlockSyntax, isInitializer: Bool, ownGenericParameters: GenericParameterClauseSyntax? = nil) {
         addBody(
             site, open: body.leftBrace, statements: body.statements, close: body.rightBrace, isInitializer: isInitializer,
@@ -120,11 +129,7 @@ extension SiteCollector {
                         statements: statements, isImplicitReturn: isImplicitReturn, isInitializer: isInitializer,
                         line: lines.position(of: open.positionAfterSkippingLeadingTrivia.utf8Offset).line,
                         mayReturnModifierWord: !range.isEmpty && text.bytes[range].withUnsafeBufferPointer(ReturnedModifierWords.mayOccur),
-                        resultTypeMayBeShadowed: site.returnType.map { result in
-                            ShadowedResultTypes.mayBeShadowed(
-                                result: result, own: Set(ownGenericParameters?.parameters.map(\.name.text) ?? []),
-                                enclosing: typeStack.map { ($0.genericParameters, $0.inherits) })
-                        } ?? false
+                        resultTypeMayBeShadowed: resultTypeMayBeShadowed(site.returnType, ownGenericParameters: ownGenericParameters)
                     ))
             ))
     }

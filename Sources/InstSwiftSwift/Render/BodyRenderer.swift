@@ -179,7 +179,7 @@ struct BodyRenderer {
     var spellableResultType: String? {
         guard let written = site.returnType else { return "Void" }
         if body.resultTypeMayBeShadowed { return nil }
-        let words = written.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
+        let words = typeIdentifiers(written)
         if words.contains("some") || words.contains("Self") || written.hasSuffix("!") { return nil }
         return written
     }

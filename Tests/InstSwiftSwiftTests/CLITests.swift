@@ -30,6 +30,18 @@ import Testing
         #expect(result.output == "input.swift:1:1: function route(path:)\n  not applied [rule]: labels differ: (path:) is not (to:)\n")
     }
 
+    /// Regression (corpus, hummingbird 2.28): `consuming any ResponseBodyWriter` consumed inside the span closure.
+    @Test func explainSaysWhyBorrowingAndConsumingValuesAreLeftAlone() {
+        let fixture = repositoryRoot.appendingPathComponent("Fixtures/rewrite/borrowing-consuming-parameters")
+        let output = run([Self.binary, "explain", "--rules", "rules.yml", "input.swift"], in: fixture).output
+        let skipped = "  skipped [all-functions]: unsupported construct: the span closure would"
+        #expect(output.contains("function finish(_:)\n\(skipped) capture the consuming parameter 'writer: consuming any Writer' by reference"))
+        #expect(output.contains("function read(_:)\n\(skipped) have to copy the borrowing parameter 'writer: borrowing any Writer'"))
+        #expect(output.contains("method Body.taken()\n\(skipped) capture the consuming 'self' of this method"))
+        #expect(output.contains("method Body.doubled()\n\(skipped) have to copy the borrowing 'self' of this method"))
+        #expect(output.contains("method Body.plain()\n  applied [all-functions]"))
+    }
+
     @Test func explainReportsUnsupportedConstructs() {
         let fixture = repositoryRoot.appendingPathComponent("Fixtures/rewrite/transparent-skipped")
         let result = run([Self.binary, "explain", "--rules", "rules.yml", "input.swift"], in: fixture)

@@ -61,7 +61,7 @@ public enum CCompilerShim {
         if !result.diagnostics.all.isEmpty { CompilerShim.printError(result.diagnostics.description) }
         if result.diagnostics.hasErrors { throw CShimFailure(message: "error: instswift could not instrument \(compile.source)") }
         guard let output = result.output else { return nil }
-        // A dependency's C target cannot be pinned; it links through the root's products, which link the runtime.
+        // A dependency's C target cannot be pinned: programs link the runtime through the root's products, or get stubs.
         if shim.layout.origin(of: compile.source) == .root, !compile.seesRuntime, let first = result.instrumented.first {
             let location = first.site.location
             throw CShimFailure(
@@ -73,6 +73,8 @@ public enum CCompilerShim {
         }
         let copy = WorkDirectory.cCopyPath(for: compile.source, module: module, in: configuration.workDirectory)
         try AtomicFile.writeIfChanged(output, to: copy)
+        // Programs that link this module without the runtime (a dependent that does not trace, a plugin's tool) get stubs.
+        try LinkStep.recordLinkTimeModule(module, in: configuration.workDirectory)
         var report = ModuleReport(module: module)
         report.files = 1
         report.rewrittenFiles = 1

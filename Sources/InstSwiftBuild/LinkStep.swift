@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftC
 import InstSwiftSwift
 
 /// Links of programs that hold instrumented dependency modules. Those modules call the runtime through link-time
@@ -11,7 +12,8 @@ enum LinkStep {
         invocation.arguments.contains { $0 == "-emit-executable" || $0 == "-emit-library" } && invocation.sources.isEmpty
     }
 
-    /// Records that `module` reaches the runtime at link time (read by the links that follow).
+    /// Records that `module` reaches the runtime at link time (read by the links that follow): a Swift module of a
+    /// dependency, or any instrumented C module (its C span API is defined by the runtime).
     static func recordLinkTimeModule(_ module: String, in workDirectory: String) throws {
         try AtomicFile.writeIfChanged(module + "\n", to: "\(workDirectory)/link-time/\(module)")
     }
@@ -33,9 +35,12 @@ enum LinkStep {
             || argument.hasSuffix("libInstSwiftRuntime.so")
     }
 
+    /// The stubs of the Swift link-time contract and of the C span API, in one Swift file.
+    static var stubSource: String { LinkTimeContract.stubSource + CRuntimeStubs.swiftSource }
+
     /// The stubs, compiled once per work directory, target and contract.
     static func stubObject(configuration: BuildConfiguration, target: String?) throws -> String {
-        let source = LinkTimeContract.stubSource
+        let source = stubSource
         let key = WorkDirectory.fnv1a(source + (target ?? "") + configuration.realSwiftc)
         let directory = configuration.workDirectory + "/link-time-stubs"
         let object = "\(directory)/stubs-\(key).o"

@@ -2,6 +2,7 @@
 Its spans (printed by the app's own tracer as they end) show Swift -> C -> Swift; the C build keeps original lines,
 file names and exact incremental rebuilds. The C targets live in the build wrapper's fixture package (built once)."""
 
+import json
 import os
 import subprocess
 
@@ -117,3 +118,31 @@ def test_c_target_without_the_runtime_stops_before_compiling(bridge):
     # It stopped at the compile: no link errors about the runtime's C functions.
     assert "undefined reference" not in result.stdout, result.stdout
     instswift("swift", "build", cwd=bridge)
+
+
+def test_a_program_without_the_runtime_links_an_instrumented_dependency_c_target(tmp_path):
+    """A package that uses a dependency whose C target a rule instruments, and does not trace itself (no runtime, no
+    bootstrap), links the C span API's stubs and runs as before. Regression (corpus, apple/swift-atomics built from a
+    dependent): "undefined reference to 'instswift_span_begin'"."""
+    dependency = tmp_path / "odd päth" / "cdep"
+    (dependency / "Sources" / "CAdd" / "include").mkdir(parents=True)
+    (dependency / "Package.swift").write_text(
+        '// swift-tools-version:6.0\nimport PackageDescription\n'
+        'let package = Package(name: "cdep", products: [.library(name: "CAdd", targets: ["CAdd"])], targets: [.target(name: "CAdd")])\n')
+    (dependency / "Sources" / "CAdd" / "include" / "cadd.h").write_text("int cadd(int a, int b);\n")
+    (dependency / "Sources" / "CAdd" / "add.c").write_text('#include "cadd.h"\nint cadd(int a, int b) {\n    return a + b;\n}\n')
+    app = tmp_path / "odd päth" / "app"
+    (app / "Sources" / "App").mkdir(parents=True)
+    (app / "Package.swift").write_text(
+        '// swift-tools-version:6.0\nimport PackageDescription\n'
+        'let package = Package(name: "app", dependencies: [.package(path: "../cdep")], '
+        'targets: [.executableTarget(name: "App", dependencies: [.product(name: "CAdd", package: "cdep")])])\n')
+    (app / "Sources" / "App" / "main.swift").write_text('import CAdd\nprint("sum \\(cadd(2, 3))")\n')
+    (app / ".instswift.yml").write_text("disable-packs: [bootstrap]\n")
+    (app / "rules.yml").write_text(
+        "rules:\n  - id: dep.c\n    language: c\n    package: {name: cdep}\n    where:\n      function: {name: cadd}\n"
+        "    advice:\n      - span: {}\n")
+    result = instswift("swift", "run", "--rules", "rules.yml", "--report", str(tmp_path / "report.json"), "App", cwd=app)
+    assert "sum 5" in result.stdout, result.stdout
+    sites = json.loads((tmp_path / "report.json").read_text())["instrumented"]
+    assert any("cadd" in site["declaration"] for site in sites), sites

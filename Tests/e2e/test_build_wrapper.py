@@ -38,6 +38,9 @@ def test_run_produces_nested_spans_from_app_library_and_dependency(app):
     assert "span dep.triple parent=lib.compute input=int64(4)" in out, out
     assert "span lib.compute parent=app.report" in out
     assert "span app.report parent=-" in out
+    # A function isolated by its parameter stays on the caller's actor inside its span (swift-service-lifecycle).
+    assert "span lib.isolatedToCaller parent=-" in out, out
+    assert "isolated to the caller: true" in out, out
     # #fileID and #line name the original file and line, not the rewritten copy, and the compiler sees no second path
     # for main.swift (it is compiled under its own path, its copy read through a VFS overlay).
     assert "result 13 at WrapperApp/main.swift:7" in out

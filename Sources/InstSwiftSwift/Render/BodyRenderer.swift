@@ -64,6 +64,12 @@ struct BodyRenderer {
                 }
             }
         }
+        // A closure formed in a function with an `isolated` parameter is isolated to it only when it captures it: without
+        // the capture the async body would run off the actor, leaving it free between the caller's steps (a service
+        // lifecycle waiter's continuation was resumed before it was stored, and the wait never ended).
+        if !closing.isEmpty, let isolated = site.parameters.first(where: { $0.type.hasPrefix("isolated ") && $0.name != "_" }) {
+            statements.insert("_ = \(isolated.name)", at: 0)
+        }
         // An inlinable body may only use types of modules its file imports, and the span closure's parameter is a
         // swift-distributed-tracing `Span`.
         if output.imports.contains(context.options.runtimeModule), site.attributes.contains(where: Self.emittedIntoClients.contains) {

@@ -9,3 +9,4 @@ func report() -> String {
 }
 
 print(report())
+print("isolated to the caller: \(await isolatedToCaller())")

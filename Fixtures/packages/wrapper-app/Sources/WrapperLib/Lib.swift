@@ -9,3 +9,10 @@ public struct Calculator: Sendable {
         Int(cwrap_add(Int32(Dep.triple(value)), 1))
     }
 }
+
+/// Whether a function isolated by its parameter runs on an actor when called from one. The body does not name the
+/// parameter, so only the span closure's own capture of it keeps the body on the actor (`#isolation` would be nil).
+public func isolatedToCaller(isolation: isolated (any Actor)? = #isolation) async -> Bool {
+    await Task.yield()
+    return (#isolation as (any Actor)?) != nil
+}

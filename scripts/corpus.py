@@ -26,6 +26,7 @@ import os
 import pathlib
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -74,13 +75,17 @@ rules:
 def run(command, cwd, timeout, env=None):
     """(exit status or 'timeout', output, seconds)."""
     started = time.time()
+    # A session of its own, so that a timeout stops the whole tree (swift-build, swift-test and the test runner under
+    # instswift): a test runner left behind holds SwiftPM's lock on the package's build folder.
+    process = subprocess.Popen(command, cwd=cwd, env=dict(os.environ, **(env or {})), text=True, errors="replace",
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        result = subprocess.run(command, cwd=cwd, env=dict(os.environ, **(env or {})), text=True, errors="replace",
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
-        return result.returncode, result.stdout, time.time() - started
-    except subprocess.TimeoutExpired as expired:
-        output = expired.output.decode(errors="replace") if isinstance(expired.output, bytes) else (expired.output or "")
-        return "timeout", output, time.time() - started
+        output, _ = process.communicate(timeout=timeout)
+        return process.returncode, output, time.time() - started
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        output, _ = process.communicate()
+        return "timeout", output or "", time.time() - started
 
 
 def first_error(output):
@@ -113,6 +118,15 @@ def test_counts(output):
         passes, _, failed = spectre[-1]
         executed, failures, found = executed + int(passes) + int(failed), failures + int(failed), True
     return [executed, failures] if found else None
+
+
+def failed_tests(output):
+    """The names of the tests a run reports failed: XCTest's `Test Case '...' failed` and swift-testing's `✘ Test ...
+    failed` (its issue lines say `recorded an issue`, not `failed`)."""
+    names = set(re.findall(r"^Test Case '(.+?)' failed", output, re.M))
+    names.update(name for name in re.findall(r"^\S*\s*Test (.+?) failed after", output, re.M)
+                 if not re.match(r"run with \d+ tests?", name))
+    return sorted(names)
 
 
 def clone(repository, version, destination):
@@ -195,6 +209,8 @@ def study(repository, version, timeout, with_tests, export):
         row["plain_tests"] = test_counts(output)
         row["plain_tests_passed"] = status == 0
         row["plain_test_seconds"] = round(seconds)
+        if status != 0:
+            row["plain_failed_tests"] = failed_tests(output)
 
     rules = WORK / "rules" / f"{identity}.yml"
     rules.parent.mkdir(parents=True, exist_ok=True)
@@ -229,7 +245,7 @@ def study(repository, version, timeout, with_tests, export):
         sites = json.loads(report.read_text()).get("instrumented", [])
         row["declarations"] = len(sites)
         row["modules"] = sorted({site["module"] for site in sites})
-    if status != 0 or not with_tests or not row.get("plain_tests_passed"):
+    if status != 0 or not with_tests or not row.get("plain_tests"):
         return row
     # Every span is started and ended; 1% of traces are written, so the suite's time is the code's, not the disk's.
     status, output, seconds = run([str(INSTSWIFT), "swift", "test", "--skip-build", "--rules", str(rules)], package, timeout,
@@ -240,7 +256,25 @@ def study(repository, version, timeout, with_tests, export):
     row["instrumented_test_seconds"] = round(seconds)
     if status != 0:
         row["instrumented_test_failure"] = first_error(output)
+        row["instrumented_failed_tests"] = failed_tests(output)
+    if status != 0 and not row["plain_tests_passed"] and not failures_as_plain(row):
+        # Some plain failures are timing-dependent: a second plain run tells a flaky test from one instrumenting broke.
+        status, output, _ = run(["swift", "test", "--skip-build", "--scratch-path", ".build-plain"], package, timeout)
+        row["plain_failed_tests"] = sorted(set(row["plain_failed_tests"]) | set(failed_tests(output)))
+        row["plain_test_reruns"] = 1
     return row
+
+
+def failures_as_plain(row):
+    """Whether an instrumented suite whose plain run also fails ran as many tests and failed only tests that failed plain
+    (named; a run whose failures no name was read for compares nothing, so it is not counted as the same)."""
+    plain, instrumented = row.get("plain_tests"), row.get("instrumented_tests")
+    if not plain or not instrumented or plain[0] != instrumented[0]:
+        return False
+    failed = set(row.get("instrumented_failed_tests", []))
+    if instrumented[1] and not failed:
+        return False
+    return failed <= set(row.get("plain_failed_tests", []))
 
 
 def verdict(row):
@@ -255,6 +289,10 @@ def verdict(row):
     if row.get("plain_tests_passed") and (not row.get("instrumented_tests_passed")
                                            or row.get("instrumented_tests") != row.get("plain_tests")):
         return "FAIL: instrumented tests"
+    if row.get("plain_tests") and not row.get("plain_tests_passed") and "instrumented_tests" in row:
+        if not failures_as_plain(row):
+            return "FAIL: instrumented tests (failures the plain runs do not have)"
+        return f"ok (the same tests ran; only tests that fail plain failed: {len(row.get('instrumented_failed_tests', []))})"
     return "ok"
 
 
@@ -310,7 +348,9 @@ def main():
         row = study(repository, version, arguments.timeout, not arguments.no_tests, not arguments.no_export)
         results[key] = row
         arguments.results.parent.mkdir(parents=True, exist_ok=True)
-        arguments.results.write_text(json.dumps(results, indent=1, sort_keys=True))
+        partial = arguments.results.with_name(arguments.results.name + ".partial")  # never a half-written results file
+        partial.write_text(json.dumps(results, indent=1, sort_keys=True))
+        partial.replace(arguments.results)
         print(f"   {verdict(row)}: {json.dumps(row)}", flush=True)
     print(table({key: results[key] for key in (f"{r} {v}" for r, v in listed) if key in results}))
     studied = [key for key in (f"{r} {v}" for r, v in listed) if key in results]

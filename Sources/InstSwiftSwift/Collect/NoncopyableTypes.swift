@@ -17,6 +17,13 @@ public enum NoncopyableTypes {
         return Set(text.matches(of: declaration).map { String($0.output.1) })
     }
 
+    /// Whether the type a declaration belongs to is one of `names`; an extension names its type as written
+    /// (`extension Outer.Machine` of `struct Machine: ~Copyable`).
+    static func isOwnType(of site: DeclarationSite, in names: Set<String>) -> Bool {
+        guard let type = site.enclosingTypes.last else { return false }
+        return names.contains(String(type.split(separator: ".").last ?? ""))
+    }
+
     /// Whether a type as written names one of `names` (`consuming RawIORequest`, `Span<UInt8>?`).
     static func mentions(_ type: String, anyOf names: Set<String>) -> Bool {
         // Words are runs of identifier bytes (non-ASCII bytes count as letters); no array of words is built.

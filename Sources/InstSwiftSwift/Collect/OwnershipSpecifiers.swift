@@ -9,7 +9,7 @@ import InstSwiftCore
 /// compile is not in the syntax, so every such declaration is left alone. Non-copyable values are ``Unsupported``'s.
 enum OwnershipSpecifiers {
     static func unsupportedReason(for site: DeclarationSite, noncopyable: Set<String>) -> String? {
-        let ownTypeIsNoncopyable = site.enclosingTypes.last.map(noncopyable.contains) == true
+        let ownTypeIsNoncopyable = NoncopyableTypes.isOwnType(of: site, in: noncopyable)
         if let specifier = site.modifiers.first(where: { $0 == "borrowing" || $0 == "consuming" }), !ownTypeIsNoncopyable {
             return specifier == "borrowing" ? borrowed("the borrowing 'self' of this method") : consumed("the consuming 'self' of this method")
         }

@@ -18,9 +18,8 @@ enum Unsupported {
         if site.enclosingInherits.contains("~Copyable") || site.parameters.contains(where: { Self.suppressesCopyable($0.type) }) {
             return "a ~Copyable value cannot be captured by the span closure"
         }
-        if site.modifiers.contains("consuming"),
-            site.enclosingInherits.contains(where: { $0.contains("Copyable") }) || site.enclosingTypes.last.map(noncopyable.contains) == true
-        {
+        let ownTypeIsNoncopyable = NoncopyableTypes.isOwnType(of: site, in: noncopyable)
+        if site.modifiers.contains("consuming"), site.enclosingInherits.contains(where: { $0.contains("Copyable") }) || ownTypeIsNoncopyable {
             return "a consuming method of a non-copyable type cannot be wrapped"
         }
         // A closure's capture makes a value no longer disconnected from the caller's region.
@@ -38,7 +37,9 @@ enum Unsupported {
         if let lifetime = site.attributes.first(where: { $0 == "_lifetime" || $0 == "lifetime" }) {
             return "a result with a lifetime dependence (@\(lifetime)) cannot be returned from the span closure"
         }
-        if let result = site.returnType, NoncopyableTypes.mentions(result, anyOf: noncopyable) {
+        if let result = site.returnType,
+            NoncopyableTypes.mentions(result, anyOf: noncopyable) || (ownTypeIsNoncopyable && NoncopyableTypes.mentions(result, anyOf: ["Self"]))
+        {
             return "its result type '\(result)' is ~Copyable or ~Escapable, and cannot be returned from the span closure"
         }
         if let parameter = site.parameters.first(where: { $0.type.hasPrefix("consuming ") && NoncopyableTypes.mentions($0.type, anyOf: noncopyable) }) {

@@ -14,7 +14,9 @@ public func instswiftV1DBOperationCurrent() -> UnsafeMutableRawPointer? {
 public func instswiftV1DBOperationRun(
     _ span: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void
 ) async throws {
-    try await InstSwift.withDatabaseOperation(LinkedSpan.from(span), isolation: isolation) { _ = isolation; try await body() }
+    try await InstSwift.withDatabaseOperation(LinkedSpan.from(span), isolation: isolation) {
+        _ = isolation; try await body()
+    }
 }
 
 /// The synchronous form of `instswift_v1_db_operation_run`.

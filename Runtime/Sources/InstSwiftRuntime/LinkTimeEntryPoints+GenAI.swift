@@ -12,7 +12,9 @@ public func instswiftV1GenAIStart(_ method: String, _ url: String, _ body: Unsaf
 public func instswiftV2GenAIRun(
     _ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void
 ) async throws {
-    try await linkedExchange(exchange).run(isolation: isolation) { _ = isolation; try await body() }
+    try await linkedExchange(exchange).run(isolation: isolation) {
+        _ = isolation; try await body()
+    }
 }
 
 @_silgen_name("instswift_v1_genai_response_head")

@@ -84,7 +84,11 @@ public func instswiftV1SpanAsyncRethrows(
     do {
         // The operation names `isolation`, which isolates it to the caller's actor: `body` is `nonisolated(nonsending)`
         // and must run where the caller's body ran (a module built with NonisolatedNonsendingByDefault; docs/adr/0016).
-        try await InstrumentationContext.$current.withValue(span.context, operation: { _ = isolation; try await body(pointer) }, isolation: isolation)
+        try await InstrumentationContext.$current.withValue(
+            span.context,
+            operation: {
+                _ = isolation; try await body(pointer)
+            }, isolation: isolation)
     } catch {
         InstSwift.fail(span, error)
         throw error
@@ -112,7 +116,11 @@ public func instswiftV1SpanStart(
 public func instswiftV1SpanRun(
     _ span: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void
 ) async throws {
-    try await InstrumentationContext.$current.withValue(LinkedSpan.from(span).span.context, operation: { _ = isolation; try await body() }, isolation: isolation)
+    try await InstrumentationContext.$current.withValue(
+        LinkedSpan.from(span).span.context,
+        operation: {
+            _ = isolation; try await body()
+        }, isolation: isolation)
 }
 
 /// Ends a span from `instswift_v1_span_start` and releases it.

@@ -113,6 +113,7 @@ extension SiteCollector {
         if !isInitializer, site.unsupportedReason == nil, !range.isEmpty {
             site.unsupportedReason = text.bytes[range].withUnsafeBufferPointer { bytes in
                 OpaqueLocals.unsupportedReason(statements, bytes: bytes) ?? ImplicitTernaryClosures.unsupportedReason(statements, bytes: bytes)
+                    ?? InheritedResultBuilders.unsupportedReason(statements, returnType: site.returnType, bytes: bytes)
             }
         }
         let returnsValue = site.returnType != nil && site.returnType != "Never"

@@ -38,6 +38,8 @@ def test_run_produces_nested_spans_from_app_library_and_dependency(app):
     assert "span dep.triple parent=lib.compute input=int64(4)" in out, out
     assert "span lib.compute parent=app.report" in out
     assert "span app.report parent=-" in out
+    # The app's tracer is instrumented too (rule wrapper.tracer): it neither recursed nor printed spans of its own.
+    assert "tracer." not in out, out
     # A function isolated by its parameter stays on the caller's actor inside its span (swift-service-lifecycle).
     assert "span lib.isolatedToCaller parent=-" in out, out
     assert "isolated to the caller: true" in out, out

@@ -36,7 +36,10 @@ let package = Package(
         .target(name: "CWrap"),
         .target(
             name: "SpanPrinting",
-            dependencies: [.product(name: "Tracing", package: "swift-distributed-tracing")],
+            dependencies: [
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "InstSwiftRuntime", package: "Runtime"),
+            ],
             plugins: ["VersionFile"]
         ),
         // A build-tool plugin whose tool links Tracing, as the targets do: one build compiles it for both.

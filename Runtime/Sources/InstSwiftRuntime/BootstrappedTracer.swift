@@ -38,17 +38,19 @@ enum BootstrappedTracer {
         _ name: String, kind: SpanKind, parent: InstrumentationContext, function: String, file: String, line: UInt
     ) -> (span: any Span, inParentContext: Bool) {
         guard let holder = holder.load(ordering: .acquiring)?.takeUnretainedValue() else {
-            let span = InstrumentationSystem.tracer.startSpan(
-                name, context: parent, ofKind: kind, at: DefaultTracerClock.now, function: function, file: file, line: line
-            )
+            let span = TracerCall.start {
+                InstrumentationSystem.tracer.startSpan(
+                    name, context: parent, ofKind: kind, at: DefaultTracerClock.now, function: function, file: file, line: line
+                )
+            }
             return (span, false)
         }
         if let sampling = holder.sampling, sampling.dropsSpan(under: parent) {
             return (FrontSpan.unsampledInParentContext(parent), true)
         }
-        let span = holder.tracer.startSpan(
-            name, context: parent, ofKind: kind, at: DefaultTracerClock.now, function: function, file: file, line: line
-        )
+        let span = TracerCall.start {
+            holder.tracer.startSpan(name, context: parent, ofKind: kind, at: DefaultTracerClock.now, function: function, file: file, line: line)
+        }
         return (span, false)
     }
 }

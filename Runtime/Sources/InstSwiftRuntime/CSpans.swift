@@ -44,7 +44,7 @@ func cSpanEnd(_ handle: OpaquePointer?) {
     guard let handle else { return }
     let box = Unmanaged<CSpan>.fromOpaque(UnsafeRawPointer(handle)).takeRetainedValue()
     ThreadSpanStack.pop()
-    box.span.end()
+    TracerCall.end(box.span)
 }
 
 extension SpanKind {

@@ -54,7 +54,7 @@ public enum InstSwift {
         let (span, inCurrentContext) = startInParent(name, kind: kind, context: context, function: function, file: file, line: line)
         // Dropped by its parent's sampling decision: nothing to record or end, and the parent's context is current.
         if inCurrentContext { return try body(span) }
-        defer { span.end() }
+        defer { TracerCall.end(span) }
         // Called back from C: spans below this one (C or Swift) must see it as their parent.
         let underCSpan = ThreadSpanStack.top != nil
         if underCSpan { ThreadSpanStack.push(span.context) }
@@ -95,7 +95,7 @@ public enum InstSwift {
         let (span, inCurrentContext) = startInParent(name, kind: kind, context: context, function: function, file: file, line: line)
         // Dropped by its parent's sampling decision: nothing to record or end, and the parent's context is current.
         if inCurrentContext { return try await body(span) }
-        defer { span.end() }
+        defer { TracerCall.end(span) }
         if span.isRecording { attributes(span) }
         // The body is called here (not from a local function) so that it keeps this function's isolation.
         let outcome: Result<T, E> = await InstrumentationContext.$current.withValue(span.context) {
@@ -140,7 +140,7 @@ public enum InstSwift {
         let (span, inCurrentContext) = startInParent(name, kind: kind, context: context, function: function, file: file, line: line)
         // Dropped by its parent's sampling decision: nothing to record or end, and the parent's context is current.
         if inCurrentContext { return try body(span) }
-        defer { span.end() }
+        defer { TracerCall.end(span) }
         if span.isRecording { attributes(span) }
         do {
             let value = try InstrumentationContext.$current.withValue(span.context) { try body(span) }
@@ -172,7 +172,7 @@ public enum InstSwift {
         let (span, inCurrentContext) = startInParent(name, kind: kind, context: context, function: function, file: file, line: line)
         // Dropped by its parent's sampling decision: nothing to record or end, and the parent's context is current.
         if inCurrentContext { return try await body(span) }
-        defer { span.end() }
+        defer { TracerCall.end(span) }
         if span.isRecording { attributes(span) }
         do {
             let value = try await InstrumentationContext.$current.withValue(span.context, operation: { try await body(span) }, isolation: isolation)
@@ -204,7 +204,7 @@ public enum InstSwift {
     /// Ends a span from ``startSpan(_:kind:context:attributes:function:file:line:)``: a static function rather than
     /// `span.end()`, so that a file compiled with `MemberImportVisibility` needs no `import Tracing` to call it.
     @inlinable
-    public static func end(_ span: any Span) { span.end() }
+    public static func end(_ span: any Span) { TracerCall.end(span) }
 
     // MARK: Fast path when nothing traces
 
@@ -215,7 +215,7 @@ public enum InstSwift {
     @inlinable @inline(__always)
     static var shouldTrace: Bool {
         let countdown = instswift_countdown_load()
-        if countdown < 0 { return true }
+        if countdown < 0 { return instswift_tracer_depth_load() == 0 }
         if countdown > 0 {
             instswift_countdown_store(countdown - 1)
             return false

@@ -76,7 +76,7 @@ public func instswiftV1SpanAsyncRethrows(
         name, kind: SpanKind(linked: kind), context: parent.map { InstSwift.extract(from: $0) }, function: function,
         file: file, line: line
     )
-    defer { span.end() }
+    defer { TracerCall.end(span) }
     let box = LinkedSpan(span)
     defer { withExtendedLifetime(box) {} }
     let pointer = Unmanaged.passUnretained(box).toOpaque()
@@ -126,7 +126,7 @@ public func instswiftV1SpanRun(
 /// Ends a span from `instswift_v1_span_start` and releases it.
 @_silgen_name("instswift_v1_span_end")
 public func instswiftV1SpanEnd(_ span: UnsafeMutableRawPointer) {
-    Unmanaged<LinkedSpan>.fromOpaque(span).takeRetainedValue().span.end()
+    TracerCall.end(Unmanaged<LinkedSpan>.fromOpaque(span).takeRetainedValue().span)
 }
 
 @_silgen_name("instswift_v1_span_set_string")

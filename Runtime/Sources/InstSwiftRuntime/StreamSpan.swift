@@ -98,7 +98,7 @@ public final class StreamSpanState<Element>: Sendable {
         }
         guard !wasEnded else { return }
         if let key = observation.elementCountAttribute { span.attributes[key] = count }
-        span.end()
+        TracerCall.end(span)
     }
 }
 
@@ -131,7 +131,7 @@ extension InstSwift {
             return S.instswiftRewrap(stream, StreamSpanState(span: span, observation: observation))
         case .failure(let error):
             fail(span, error)
-            span.end()
+            TracerCall.end(span)
             throw error
         }
     }
@@ -159,7 +159,7 @@ extension InstSwift {
             return S.instswiftRewrap(stream, StreamSpanState(span: span, observation: observation))
         case .failure(let error):
             fail(span, error)
-            span.end()
+            TracerCall.end(span)
             throw error
         }
     }

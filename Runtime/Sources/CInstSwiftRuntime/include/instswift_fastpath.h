@@ -15,6 +15,18 @@ static inline void instswift_countdown_store(long value) {
     __atomic_store_n(&instswift_recheck_countdown, value, __ATOMIC_RELAXED);
 }
 
+/// How deep this thread is in calls into the tracer (starting or ending a span). Instrumented code those calls reach
+/// (a tracer or span type the app instruments too) is not traced, or each of its spans would start another.
+extern _Thread_local long instswift_tracer_call_depth;
+
+static inline long instswift_tracer_depth_load(void) {
+    return instswift_tracer_call_depth;
+}
+
+static inline void instswift_tracer_depth_add(long delta) {
+    instswift_tracer_call_depth += delta;
+}
+
 /// Bootstraps tracing through `InstSwiftOTel` when that module is linked into the program (a weak reference, so
 /// `InstSwiftRuntime` does not depend on it); returns whether it could.
 int instswift_auto_bootstrap(void);

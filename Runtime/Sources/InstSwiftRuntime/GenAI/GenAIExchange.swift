@@ -128,7 +128,7 @@ public final class GenAIExchange: Sendable {
         }
         guard let snapshot else { return }
         recordResponse(snapshot, error: error, end: end)
-        span.end()
+        TracerCall.end(span)
     }
 
     /// One JSON document of a stream: its fields, and its timing when it carries output.

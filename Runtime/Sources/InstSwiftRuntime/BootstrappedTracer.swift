@@ -1,3 +1,4 @@
+import CInstSwiftRuntime
 public import Instrumentation
 import Synchronization
 public import Tracing
@@ -37,6 +38,9 @@ enum BootstrappedTracer {
     static func startSpan(
         _ name: String, kind: SpanKind, parent: InstrumentationContext, function: String, file: String, line: UInt
     ) -> (span: any Span, inParentContext: Bool) {
+        // Inside a call into the tracer (``TracerCall``): also spans that start without asking `shouldTrace` first
+        // (an initializer's) are not traced, or an instrumented tracer would start spans without end.
+        if instswift_tracer_depth_load() != 0 { return (FrontSpan.unsampledInParentContext(parent), true) }
         guard let holder = holder.load(ordering: .acquiring)?.takeUnretainedValue() else {
             let span = TracerCall.start {
                 InstrumentationSystem.tracer.startSpan(

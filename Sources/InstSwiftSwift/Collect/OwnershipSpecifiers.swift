@@ -8,8 +8,8 @@ import InstSwiftCore
 /// consume" (hummingbird 2.28's `ResponseBody.write(_ writer: consuming any ResponseBodyWriter)`). Which types and uses
 /// compile is not in the syntax, so every such declaration is left alone. Non-copyable values are ``Unsupported``'s.
 enum OwnershipSpecifiers {
-    static func unsupportedReason(for site: DeclarationSite, noncopyable: Set<String>) -> String? {
-        let ownTypeIsNoncopyable = NoncopyableTypes.isOwnType(of: site, in: noncopyable)
+    /// `ownTypeIsNoncopyable`: whether the declaration belongs to a non-copyable type (``NoncopyableTypes/isOwnType(of:in:)``).
+    static func unsupportedReason(for site: DeclarationSite, noncopyable: Set<String>, ownTypeIsNoncopyable: Bool) -> String? {
         if let specifier = site.modifiers.first(where: { $0 == "borrowing" || $0 == "consuming" }), !ownTypeIsNoncopyable {
             return specifier == "borrowing" ? borrowed("the borrowing 'self' of this method") : consumed("the consuming 'self' of this method")
         }

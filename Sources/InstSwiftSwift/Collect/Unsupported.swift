@@ -45,7 +45,7 @@ enum Unsupported {
         if let parameter = site.parameters.first(where: { $0.type.hasPrefix("consuming ") && NoncopyableTypes.mentions($0.type, anyOf: noncopyable) }) {
             return "the consuming parameter '\(parameter.name): \(parameter.type)' of a non-copyable type cannot be consumed inside the span closure"
         }
-        return OwnershipSpecifiers.unsupportedReason(for: site, noncopyable: noncopyable)
+        return OwnershipSpecifiers.unsupportedReason(for: site, noncopyable: noncopyable, ownTypeIsNoncopyable: ownTypeIsNoncopyable)
     }
 
     /// Whether a type spells `~Copyable`: a byte scan for `~` first, as nearly no type has one.

@@ -16,8 +16,9 @@ products are then built instrumented as the dependencies of a generated package,
     scripts/corpus.py --table              # print the results table (markdown) and stop
 
 Results go to `.build/corpus/results.json` (one entry per package, kept between runs: a package already there is
-skipped unless --force). Each step is bounded (--timeout per build or test run). Exit status 1 when a package whose
-plain build passes fails to build instrumented, or whose plain tests pass fails them instrumented.
+skipped unless --force; a package's build folders are deleted once it passes, unless --keep-builds). Each step is
+bounded (--timeout per build or test run). Exit status 1 when a package whose plain build passes fails to build
+instrumented, or whose plain tests pass fails them instrumented.
 """
 
 import argparse
@@ -265,6 +266,15 @@ def study(repository, version, timeout, with_tests, export):
     return row
 
 
+def remove_builds(repository):
+    """Deletes a studied package's plain, instrumented and dependent builds (1-3 GB each for the NIO families; a full
+    run would fill the disk). Its small checkout stays for reading."""
+    name = repository.split("/")[-1]
+    package = WORK / "packages" / name
+    for folder in [package / ".build", package / ".build-plain", WORK / "dependents" / f"{name.lower()}-dependent"]:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def failures_as_plain(row):
     """Whether an instrumented suite whose plain run also fails ran as many tests and failed only tests that failed plain
     (named; a run whose failures no name was read for compares nothing, so it is not counted as the same)."""
@@ -319,6 +329,8 @@ def main():
     parser.add_argument("--force", action="store_true", help="study packages that already have results")
     parser.add_argument("--no-export", action="store_true",
                         help="leave the bootstrap pack off: spans are made but not exported (no exporter to build)")
+    parser.add_argument("--keep-builds", action="store_true",
+                        help="keep every package's build folders (by default only a failing package's are kept)")
     parser.add_argument("--table", action="store_true", help="print the results table and stop")
     parser.add_argument("--results", type=pathlib.Path, default=RESULTS)
     arguments = parser.parse_args()
@@ -352,6 +364,8 @@ def main():
         partial.write_text(json.dumps(results, indent=1, sort_keys=True))
         partial.replace(arguments.results)
         print(f"   {verdict(row)}: {json.dumps(row)}", flush=True)
+        if not arguments.keep_builds and not verdict(row).startswith("FAIL"):
+            remove_builds(repository)
     print(table({key: results[key] for key in (f"{r} {v}" for r, v in listed) if key in results}))
     studied = [key for key in (f"{r} {v}" for r, v in listed) if key in results]
     failures = [key for key in studied if verdict(results[key]).startswith("FAIL")]

@@ -18,6 +18,13 @@ struct CompilerInvocation {
     var moduleName: String? { value(after: "-module-name") }
     /// Whether the module's imports are internal unless they say otherwise (`-enable-upcoming-feature InternalImportsByDefault`).
     var importsAreInternalByDefault: Bool { expanded.contains("InternalImportsByDefault") }
+    /// Whether the module's nonisolated async functions are `nonisolated(nonsending)` unless marked `@concurrent`
+    /// (`-enable-upcoming-feature NonisolatedNonsendingByDefault`; with `:migrate` it only warns, and changes nothing).
+    var asyncFunctionsAreNonsendingByDefault: Bool {
+        zip(expanded, expanded.dropFirst()).contains { flag, feature in
+            ["-enable-upcoming-feature", "-enable-experimental-feature"].contains(flag) && feature == "NonisolatedNonsendingByDefault"
+        }
+    }
     var outputFileMap: String? { value(after: "-output-file-map") }
 
     /// The folder for this compile's rewritten response files and output file map: one per module build folder, as

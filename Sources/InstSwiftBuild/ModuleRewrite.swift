@@ -77,6 +77,7 @@ struct ModuleRewrite {
         let genericTypes = try DeclaredTypeRecord(.genericTypes, workDirectory: configuration.workDirectory)
             .recording(scanned(GenericTypeScan.declared), of: module)
         let importsAreInternalByDefault = invocation.importsAreInternalByDefault
+        let asyncFunctionsAreNonsendingByDefault = invocation.asyncFunctionsAreNonsendingByDefault
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
         let unreadable = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
@@ -87,6 +88,7 @@ struct ModuleRewrite {
             options.resultBuilderTypes = resultBuilderTypes
             options.genericTypes = genericTypes
             options.importsAreInternalByDefault = importsAreInternalByDefault
+            options.asyncFunctionsAreNonsendingByDefault = asyncFunctionsAreNonsendingByDefault
             switch shim.rewrite(path, text: texts[index], module: module, options: options) {
             case .untouched: break
             // Never a silent skip: a path instswift read wrong from the command line would leave the file uninstrumented.

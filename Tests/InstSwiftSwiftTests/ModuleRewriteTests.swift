@@ -51,6 +51,23 @@ import Testing
         #expect(!text.contains("\nimport InstSwiftRuntime"))
     }
 
+    /// A module built with `NonisolatedNonsendingByDefault` gets the `nonsending` span entries for its nonisolated async
+    /// functions; `:migrate` only warns about the change, so it changes nothing.
+    @Test func nonsendingByDefaultIsReadFromTheModuleFeatures() throws {
+        for (feature, entry) in [
+            ("NonisolatedNonsendingByDefault", "InstSwift.nonsendingAsyncSpan"), ("NonisolatedNonsendingByDefault:migrate", "InstSwift.asyncSpan("),
+        ] {
+            let (configuration, source) = try layout()
+            try "public func work() async -> Int { 1 }\n".write(toFile: source, atomically: true, encoding: .utf8)
+            let invocation = CompilerInvocation(arguments: [
+                "-module-name", "Dep", "-enable-upcoming-feature", feature, "-I", "/nonexistent/Modules", source,
+            ])
+            let outcome = try ModuleRewrite(configuration: configuration, module: "Dep", invocation: invocation).run()
+            let copy = try #require(outcome.replacements[source])
+            #expect(try String(contentsOfFile: copy, encoding: .utf8).contains(entry), "\(feature)")
+        }
+    }
+
     /// Regression (corpus, apple/swift-system): a function returning a `~Copyable` type declared in another file of the
     /// module was wrapped, and its span closure cannot return the value.
     @Test func aResultOfANoncopyableTypeOfAnotherFileIsLeftAlone() throws {

@@ -43,6 +43,9 @@ def test_run_produces_nested_spans_from_app_library_and_dependency(app):
     # A function isolated by its parameter stays on the caller's actor inside its span (swift-service-lifecycle).
     assert "span lib.isolatedToCaller parent=-" in out, out
     assert "isolated to the caller: true" in out, out
+    # A nonisolated(nonsending) function's body stays on its caller's actor inside its span (the nonsending entry).
+    assert "span lib.nonsendingOnCaller parent=-" in out, out
+    assert "nonsending on the caller: true" in out, out
     # #fileID and #line name the original file and line, not the rewritten copy, and the compiler sees no second path
     # for main.swift (it is compiled under its own path, its copy read through a VFS overlay).
     assert "result 13 at WrapperApp/main.swift:7" in out

@@ -1,6 +1,8 @@
 """Where an instrumented body runs: the span must not move it to another executor. A dependency module built with
 `NonisolatedNonsendingByDefault` reaches the runtime at link time, and its nonisolated async functions run on their
-caller's actor; instrumented and traced, their bodies must still (docs/adr/0016)."""
+caller's actor; instrumented and traced, their bodies must still (docs/adr/0016). So must those of a function written
+`nonisolated(nonsending)` in a module without the feature, and those of a root module built with it, which imports the
+runtime (its spans take the runtime's `nonsending` entries)."""
 
 import pathlib
 
@@ -14,8 +16,21 @@ def test_a_nonsending_dependency_function_runs_on_its_callers_actor_inside_its_s
     (dependency / "Sources" / "NSDep").mkdir(parents=True)
     (dependency / "Package.swift").write_text(
         '// swift-tools-version:6.1\nimport PackageDescription\n'
-        'let package = Package(name: "nsdep", products: [.library(name: "NSDep", targets: ["NSDep"])], targets: [\n'
-        '    .target(name: "NSDep", swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")])])\n')
+        'let package = Package(name: "nsdep", products: [.library(name: "NSDep", targets: ["NSDep", "NSExplicit"])], targets: [\n'
+        '    .target(name: "NSDep", swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]),\n'
+        '    .target(name: "NSExplicit")])\n')
+    (dependency / "Sources" / "NSExplicit").mkdir(parents=True)
+    (dependency / "Sources" / "NSExplicit" / "Explicit.swift").write_text(
+        "/// Written nonisolated(nonsending) in a module without the feature.\n"
+        "public nonisolated(nonsending) func explicitOnCaller() async -> Bool {\n"
+        "    await Task.yield()\n"
+        "    return (#isolation as (any Actor)?) != nil\n"
+        "}\n"
+        "/// A plain nonisolated async function still runs on the global executor.\n"
+        "public func concurrentByDefault() async -> Bool {\n"
+        "    await Task.yield()\n"
+        "    return (#isolation as (any Actor)?) != nil\n"
+        "}\n")
     (dependency / "Sources" / "NSDep" / "Where.swift").write_text(
         "/// Nonisolated and async in a module built with NonisolatedNonsendingByDefault: it runs on its caller's actor.\n"
         "public func runsOnCaller() async -> Bool {\n"
@@ -30,19 +45,35 @@ def test_a_nonsending_dependency_function_runs_on_its_callers_actor_inside_its_s
         '    .package(path: "../nsdep"), .package(name: "Runtime", path: "' + str(ROOT / "Runtime") + '"),\n'
         '    .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3")],\n'
         '  targets: [.executableTarget(name: "App", dependencies: [\n'
-        '    .product(name: "NSDep", package: "nsdep"), .product(name: "InstSwiftRuntime", package: "Runtime"),\n'
+        '    "AppNonsending", .product(name: "NSDep", package: "nsdep"), .product(name: "InstSwiftRuntime", package: "Runtime"),\n'
         '    .product(name: "Tracing", package: "swift-distributed-tracing"),\n'
-        '    .product(name: "InMemoryTracing", package: "swift-distributed-tracing")])])\n')
+        '    .product(name: "InMemoryTracing", package: "swift-distributed-tracing")]),\n'
+        '    .target(name: "AppNonsending", dependencies: [.product(name: "InstSwiftRuntime", package: "Runtime")],\n'
+        '            swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")])])\n')
+    (app / "Sources" / "AppNonsending").mkdir(parents=True)
+    (app / "Sources" / "AppNonsending" / "Root.swift").write_text(
+        "/// Nonisolated and async in a root module built with NonisolatedNonsendingByDefault, which imports the runtime.\n"
+        "public func rootOnCaller() async -> Bool {\n"
+        "    await Task.yield()\n"
+        "    return (#isolation as (any Actor)?) != nil\n"
+        "}\n")
     (app / "Sources" / "App" / "main.swift").write_text(
-        "import InMemoryTracing\nimport InstSwiftRuntime\nimport NSDep\nimport Tracing\n"
+        "import AppNonsending\nimport InMemoryTracing\nimport InstSwiftRuntime\nimport NSDep\nimport NSExplicit\nimport Tracing\n"
         "let tracer = InMemoryTracer()\n"
         "InstrumentationSystem.bootstrap(tracer)\n"
         "print(\"on the caller's actor: \\(await runsOnCaller())\")\n"
+        "print(\"explicit on the caller's actor: \\(await explicitOnCaller())\")\n"
+        "print(\"concurrent on the caller's actor: \\(await concurrentByDefault())\")\n"
+        "print(\"root on the caller's actor: \\(await rootOnCaller())\")\n"
         "print(\"spans: \\(tracer.finishedSpans.map(\\.operationName))\")\n")
     (app / ".instswift.yml").write_text("disable-packs: [bootstrap]\n")
     (app / "rules.yml").write_text(
-        "rules:\n  - id: dep.where\n    package: {name: nsdep}\n    where:\n      function: {name: runsOnCaller}\n"
-        "    advice:\n      - span: {}\n")
+        "rules:\n  - id: dep.where\n    package: {name: nsdep}\n    where:\n      function: {}\n"
+        "    advice:\n      - span: {}\n"
+        "  - id: root.where\n    where:\n      function: {name: rootOnCaller}\n    advice:\n      - span: {}\n")
     out = instswift("swift", "run", "--rules", "rules.yml", "App", cwd=app).stdout
-    assert 'spans: ["runsOnCaller"]' in out, out
+    assert 'spans: ["runsOnCaller", "explicitOnCaller", "concurrentByDefault", "rootOnCaller"]' in out, out
     assert "on the caller's actor: true" in out, out
+    assert "explicit on the caller's actor: true" in out, out
+    assert "concurrent on the caller's actor: false" in out, out
+    assert "root on the caller's actor: true" in out, out

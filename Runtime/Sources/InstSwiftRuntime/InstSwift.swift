@@ -75,7 +75,9 @@ public enum InstSwift {
         }
     }
 
-    /// Runs an async `body` in a span that becomes the current context for everything the body calls.
+    /// Runs an async `body` in a span that becomes the current context for everything the body calls. The body runs
+    /// where a plain `async` closure runs (a nonisolated one on the global executor); `nonsendingSpan` is the same
+    /// for the bodies of `nonisolated(nonsending)` functions.
     @inlinable
     public static func span<T, E: Error>(
         _ name: String,
@@ -92,24 +94,11 @@ public enum InstSwift {
         _ body: (any Span) async throws(E) -> T
     ) async throws(E) -> T {
         guard enabled, shouldTrace else { return try await body(untracedSpan) }
-        let (span, inCurrentContext) = startInParent(name, kind: kind, context: context, function: function, file: file, line: line)
-        // Dropped by its parent's sampling decision: nothing to record or end, and the parent's context is current.
-        if inCurrentContext { return try await body(span) }
-        defer { TracerCall.end(span) }
-        if span.isRecording { attributes(span) }
-        // The body is called here (not from a local function) so that it keeps this function's isolation.
-        let outcome: Result<T, E> = await InstrumentationContext.$current.withValue(span.context) {
-            do throws(E) { return .success(try await body(span)) } catch { return .failure(error) }
-        }
-        switch outcome {
-        case .success(let value):
-            if span.isRecording { onResult(span, value) }
-            return value
-        case .failure(let error):
-            fail(span, error)
-            if span.isRecording { onError(span, error) }
-            throw error
-        }
+        // Passed on as a `nonisolated(nonsending)` value, the body still runs where its own type says.
+        return try await tracedSpan(
+            name, kind: kind, context: context, attributes: attributes, onResult: onResult, onError: onError,
+            isolation: isolation, function: function, file: file, line: line, body
+        )
     }
 
     /// Runs `body` with a span from ``startSpan(_:kind:context:attributes:function:file:line:)`` as the current context,
@@ -169,19 +158,10 @@ public enum InstSwift {
         _ body: (any Span) async throws -> T
     ) async rethrows -> T {
         guard enabled, shouldTrace else { return try await body(untracedSpan) }
-        let (span, inCurrentContext) = startInParent(name, kind: kind, context: context, function: function, file: file, line: line)
-        // Dropped by its parent's sampling decision: nothing to record or end, and the parent's context is current.
-        if inCurrentContext { return try await body(span) }
-        defer { TracerCall.end(span) }
-        if span.isRecording { attributes(span) }
-        do {
-            let value = try await InstrumentationContext.$current.withValue(span.context, operation: { try await body(span) }, isolation: isolation)
-            if span.isRecording { onResult(span, value) }
-            return value
-        } catch {
-            fail(span, error)
-            throw error
-        }
+        return try await nonsendingRethrowingSpan(
+            name, kind: kind, context: context, attributes: attributes, onResult: onResult, isolation: isolation,
+            function: function, file: file, line: line, body
+        )
     }
 
     /// Starts a span that the caller must end: for bodies that cannot be wrapped in a closure (initializers).

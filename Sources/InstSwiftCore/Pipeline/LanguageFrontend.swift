@@ -109,6 +109,9 @@ public struct RewriteOptions: Sendable {
     /// The module's imports are internal unless they say otherwise (Swift's `InternalImportsByDefault`): an import that
     /// inlinable code needs is added as `public import`.
     public var importsAreInternalByDefault = false
+    /// The module's nonisolated async functions run on their caller's actor unless marked `@concurrent` (Swift's
+    /// `NonisolatedNonsendingByDefault`): their span bodies must too.
+    public var asyncFunctionsAreNonsendingByDefault = false
 
     public init(emitSourceLocationHeader: Bool = false) {
         self.emitSourceLocationHeader = emitSourceLocationHeader

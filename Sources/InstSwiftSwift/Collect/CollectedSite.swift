@@ -34,6 +34,8 @@ struct BodyTarget {
     /// Whether the result type names an enclosing type's generic parameter that a body may see as something else
     /// (see ``ShadowedResultTypes``): then the span closure does not restate it.
     var resultTypeMayBeShadowed = false
+    /// The isolation the declaration writes for its async body.
+    var isolation = AsyncBodyIsolation.unwritten
 }
 
 /// A call to wrap.
@@ -46,6 +48,9 @@ struct CallTarget {
     var underAwait: Bool
     /// The receiver expression a `wrap-receiver` function takes, when the call has one it can take.
     var receiver: WrappableReceiver?
+    /// The isolation the enclosing function writes for its body, when the call is in that body itself (not in a
+    /// closure, whose isolation the syntax does not tell).
+    var enclosingIsolation: AsyncBodyIsolation?
 }
 
 /// Where a `wrap-receiver` function goes around a call's receiver.

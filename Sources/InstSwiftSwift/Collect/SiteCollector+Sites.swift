@@ -91,17 +91,20 @@ extension SiteCollector {
             enclosing: typeStack.map { ($0.genericParameters, $0.inherits) })
     }
 
-    func add(_ site: DeclarationSite, body: CodeBlockSyntax, isInitializer: Bool, ownGenericParameters: GenericParameterClauseSyntax? = nil) {
+    func add(
+        _ site: DeclarationSite, body: CodeBlockSyntax, isInitializer: Bool, ownGenericParameters: GenericParameterClauseSyntax? = nil,
+        isolation: AsyncBodyIsolation = .unwritten
+    ) {
         addBody(
             site, open: body.leftBrace, statements: body.statements, close: body.rightBrace, isInitializer: isInitializer,
-            ownGenericParameters: ownGenericParameters)
+            ownGenericParameters: ownGenericParameters, isolation: isolation)
     }
 
     static let catchKeyword = Array("catch".utf8)
 
     func addBody(
         _ site: DeclarationSite, open: TokenSyntax, statements: CodeBlockItemListSyntax, close: TokenSyntax,
-        isInitializer: Bool, ownGenericParameters: GenericParameterClauseSyntax? = nil
+        isInitializer: Bool, ownGenericParameters: GenericParameterClauseSyntax? = nil, isolation: AsyncBodyIsolation = .unwritten
     ) {
         var site = site
         let range = statements.position.utf8Offset..<min(statements.endPosition.utf8Offset, text.bytes.count)
@@ -130,7 +133,8 @@ extension SiteCollector {
                         statements: statements, isImplicitReturn: isImplicitReturn, isInitializer: isInitializer,
                         line: lines.position(of: open.positionAfterSkippingLeadingTrivia.utf8Offset).line,
                         mayReturnModifierWord: !range.isEmpty && text.bytes[range].withUnsafeBufferPointer(ReturnedModifierWords.mayOccur),
-                        resultTypeMayBeShadowed: resultTypeMayBeShadowed(site.returnType, ownGenericParameters: ownGenericParameters)
+                        resultTypeMayBeShadowed: resultTypeMayBeShadowed(site.returnType, ownGenericParameters: ownGenericParameters),
+                        isolation: isolation
                     ))
             ))
     }

@@ -24,6 +24,8 @@ final class SiteCollector: SyntaxVisitor {
     var selfBootstrapLine: Int?
     /// Names of enclosing functions, innermost last.
     var functionStack: [String] = []
+    /// The isolation each enclosing function or closure writes for its body, innermost last; nil for a closure.
+    var isolationStack: [AsyncBodyIsolation?] = []
     /// Whether an enclosing declaration is opted out by `// instswift:ignore`.
     var ignoreDepth = 0
     /// The types of variables in scope, for the receivers of calls.
@@ -197,7 +199,9 @@ final class SiteCollector: SyntaxVisitor {
                 site.unsupportedReason = "a ~Copyable generic value cannot be captured by the span closure"
             }
 
-            add(site, body: body, isInitializer: false, ownGenericParameters: node.genericParameterClause)
+            add(
+                site, body: body, isInitializer: false, ownGenericParameters: node.genericParameterClause,
+                isolation: AsyncBodyIsolation(attributes: node.attributes, modifiers: node.modifiers))
         }
         walkBody(node.body, of: node, named: node.name.text, parameters: node.signature.parameterClause.parameters)
         return .skipChildren
@@ -211,7 +215,7 @@ final class SiteCollector: SyntaxVisitor {
                 effects: (signature.effectSpecifiers?.asyncSpecifier != nil, signature.effectSpecifiers?.throwsClause),
                 returnType: nil, attributes: node.attributes, modifiers: node.modifiers, declaration: node
             )
-            add(site, body: body, isInitializer: true)
+            add(site, body: body, isInitializer: true, isolation: AsyncBodyIsolation(attributes: node.attributes, modifiers: node.modifiers))
         }
         walkBody(node.body, of: node, named: "init", parameters: node.signature.parameterClause.parameters)
         return .skipChildren
@@ -237,9 +241,13 @@ final class SiteCollector: SyntaxVisitor {
 
     override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind {
         receiverTypes.enterClosure()
+        isolationStack.append(nil)
         return .visitChildren
     }
-    override func visitPost(_ node: ClosureExprSyntax) { receiverTypes.leave() }
+    override func visitPost(_ node: ClosureExprSyntax) {
+        receiverTypes.leave()
+        isolationStack.removeLast()
+    }
 
     private func collectAccessors(of node: VariableDeclSyntax) {
         guard let binding = node.bindings.first, node.bindings.count == 1,
@@ -278,19 +286,26 @@ final class SiteCollector: SyntaxVisitor {
                 if !["get", "set", "willSet", "didSet"].contains(word) {
                     site.unsupportedReason = "a '\(word)' accessor yields or initializes storage and cannot be wrapped"
                 }
-                add(site, body: body, isInitializer: false)
+                add(
+                    site, body: body, isInitializer: false,
+                    isolation: AsyncBodyIsolation(attributes: Array(attributes) + Array(accessor.attributes), modifiers: modifiers))
             }
         }
     }
 
     private func enterFunction(_ name: String, parameters: FunctionParameterListSyntax, _ node: some SyntaxProtocol) {
         functionStack.append(name)
+        isolationStack.append(
+            AsyncBodyIsolation(
+                attributes: node.asProtocol(WithAttributesSyntax.self)?.attributes ?? [],
+                modifiers: node.asProtocol(WithModifiersSyntax.self)?.modifiers ?? []))
         receiverTypes.enterFunction(parameters: parameters)
         if isIgnored(node) { ignoreDepth += 1 }
     }
 
     private func leaveFunction(_ node: some SyntaxProtocol) {
         functionStack.removeLast()
+        isolationStack.removeLast()
         receiverTypes.leave()
         if isIgnored(node) { ignoreDepth -= 1 }
     }
@@ -333,7 +348,8 @@ final class SiteCollector: SyntaxVisitor {
                 target: .call(
                     CallTarget(
                         start: node.positionAfterSkippingLeadingTrivia, end: node.endPositionBeforeTrailingTrivia,
-                        underTry: effects.underTry, underAwait: effects.underAwait, receiver: wrappableReceiver))
+                        underTry: effects.underTry, underAwait: effects.underAwait, receiver: wrappableReceiver,
+                        enclosingIsolation: isolationStack.last.flatMap { $0 }))
             ))
         return .visitChildren
     }

@@ -99,11 +99,33 @@ public enum LinkTimeSupport {
                 return result!
             }
 
+            @usableFromInline static func nonsendingAsyncSpan<T, E: Error>(
+                _ name: String, isolation: isolated (any Actor)? = #isolation, function: String = #function,
+                file: String = #fileID, line: UInt = #line, _ body: nonisolated(nonsending) (Span) async throws(E) -> T
+            ) async throws(E) -> T {
+                try await nonsendingSpan(name, isolation: isolation, function: function, file: file, line: line, body)
+            }
+
+            /// The body runs where its own type says: a plain async closure on the global executor (unless this
+            /// module's async functions are `nonisolated(nonsending)` by default), whatever this span passes it as.
             @usableFromInline static func span<T, E: Error>(
                 _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
                 attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
                 onError: (Span, E) -> Void = { _, _ in }, isolation: isolated (any Actor)? = #isolation,
                 function: String = #function, file: String = #fileID, line: UInt = #line, _ body: (Span) async throws(E) -> T
+            ) async throws(E) -> T {
+                try await nonsendingSpan(
+                    name, kind: kind, context: context, enabled: enabled, attributes: attributes, onResult: onResult,
+                    onError: onError, isolation: isolation, function: function, file: file, line: line, body)
+            }
+
+            /// The span of a `nonisolated(nonsending)` function's body, which runs on the caller's actor.
+            @usableFromInline static func nonsendingSpan<T, E: Error>(
+                _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
+                attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
+                onError: (Span, E) -> Void = { _, _ in }, isolation: isolated (any Actor)? = #isolation,
+                function: String = #function, file: String = #fileID, line: UInt = #line,
+                _ body: nonisolated(nonsending) (Span) async throws(E) -> T
             ) async throws(E) -> T {
                 guard enabled else { return try await body(Span(nil)) }
                 var result: T?
@@ -145,6 +167,17 @@ public enum LinkTimeSupport {
                 attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
                 isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
                 line: UInt = #line, _ body: (Span) async throws -> T
+            ) async rethrows -> T {
+                try await nonsendingRethrowingSpan(
+                    name, kind: kind, context: context, enabled: enabled, attributes: attributes, onResult: onResult,
+                    isolation: isolation, function: function, file: file, line: line, body)
+            }
+
+            @usableFromInline static func nonsendingRethrowingSpan<T>(
+                _ name: String, kind: Kind = .internal, context: Context? = nil, enabled: Bool = true,
+                attributes: (Span) -> Void = { _ in }, onResult: (Span, T) -> Void = { _, _ in },
+                isolation: isolated (any Actor)? = #isolation, function: String = #function, file: String = #fileID,
+                line: UInt = #line, _ body: nonisolated(nonsending) (Span) async throws -> T
             ) async rethrows -> T {
                 guard enabled else { return try await body(Span(nil)) }
                 var result: T?

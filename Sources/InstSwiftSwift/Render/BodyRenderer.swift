@@ -135,7 +135,10 @@ struct BodyRenderer {
             if !observation.isEmpty { arguments.append("observing: StreamObservation(\(observation.joined(separator: ", ")))") }
         }
         // A span with nothing but its name goes through the lean entry points (see `InstSwift.syncSpan`).
-        let plainFunction: RuntimeFunction = function == .span && arguments.count == 1 ? (site.isAsync ? .asyncSpan : .syncSpan) : function
+        var plainFunction: RuntimeFunction = function == .span && arguments.count == 1 ? (site.isAsync ? .asyncSpan : .syncSpan) : function
+        if site.isAsync, body.isolation.spanBodyIsNonsending(byDefault: context.options.asyncFunctionsAreNonsendingByDefault) {
+            plainFunction = plainFunction.nonsending
+        }
         return "return \(callEffects)\(plainFunction.call)(\(arguments.joined(separator: ", "))) { \(closureSignature(parameter: "instswiftSpan")) in"
     }
 

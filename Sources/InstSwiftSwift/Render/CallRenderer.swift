@@ -23,7 +23,12 @@ struct CallRenderer {
                     if span.kind != .internal { arguments.append("kind: \(RenderContext.kind(span.kind))") }
                     let attributes = RenderContext.records(span.attributes, span: "instswiftSpan")
                     if !attributes.isEmpty { arguments.append("attributes: { instswiftSpan in \(attributes) }") }
-                    opening += "\(RuntimeFunction.span.call)(\(arguments.joined(separator: ", "))) { instswiftSpan in "
+                    // An awaited call in a `nonisolated(nonsending)` body stays on the caller's actor inside its span.
+                    let nonsending =
+                        call.underAwait
+                        && call.enclosingIsolation?.spanBodyIsNonsending(byDefault: context.options.asyncFunctionsAreNonsendingByDefault) == true
+                    let function = nonsending ? RuntimeFunction.span.nonsending : .span
+                    opening += "\(function.call)(\(arguments.joined(separator: ", "))) { instswiftSpan in "
                     closing += " }"
                 case .addImport(let module):
                     output.imports.append(module.module)

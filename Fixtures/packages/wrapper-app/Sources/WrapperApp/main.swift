@@ -10,3 +10,4 @@ func report() -> String {
 
 print(report())
 print("isolated to the caller: \(await isolatedToCaller())")
+print("nonsending on the caller: \(await nonsendingOnCaller())")

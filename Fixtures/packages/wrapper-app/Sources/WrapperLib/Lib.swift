@@ -16,3 +16,10 @@ public func isolatedToCaller(isolation: isolated (any Actor)? = #isolation) asyn
     await Task.yield()
     return (#isolation as (any Actor)?) != nil
 }
+
+/// Whether a `nonisolated(nonsending)` function runs on its caller's actor inside its span, as it does without one:
+/// a span closure of the plain async type would run the body on the global executor (`#isolation` nil there).
+public nonisolated(nonsending) func nonsendingOnCaller() async -> Bool {
+    await Task.yield()
+    return (#isolation as (any Actor)?) != nil
+}

@@ -1,0 +1,39 @@
+// A `nonisolated(nonsending)` function runs on its caller's actor; so must its body inside the span (the runtime's
+// `nonsending` entries). Everything else keeps the plain entries: this module has no NonisolatedNonsendingByDefault.
+/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/final class Connection {
+    var rows: [String] = []
+}
+
+nonisolated(nonsending) func fetch(_ connection: Connection) async -> Int {/*<instswift>*/ return await InstSwift.nonsendingAsyncSpan("fetch") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ connection.rows.count /*<instswift>*/}/*</instswift>*/}
+
+nonisolated(nonsending) func query(_ connection: Connection) async -> Int {/*<instswift>*/ return await InstSwift.nonsendingAsyncSpan("query") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/
+    await /*<instswift>*/InstSwift.nonsendingSpan("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/
+/*<instswift>*/}/*</instswift>*/}
+
+nonisolated(nonsending) func named(_ connection: Connection) async throws -> Int {/*<instswift>*/ return try await InstSwift.nonsendingAsyncSpan("named") { (instswiftSpan) async throws -> Int in return try await InstSwift.nonsendingSpan("named", kind: .client) { (instswiftSpan) async throws -> Int in /*</instswift>*/
+    let count = await /*<instswift>*/InstSwift.nonsendingSpan("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/
+    let later = await Task { 1 }.value
+    return count + later
+/*<instswift>*/}}/*</instswift>*/}
+
+nonisolated(nonsending) func reduce<T>(_ values: [T], _ combine: nonisolated(nonsending) (T, T) async throws -> T) async rethrows -> T? {/*<instswift>*/ return try await InstSwift.nonsendingRethrowingSpan("reduce") { (instswiftSpan) async throws -> T? in /*</instswift>*/
+    guard var result = values.first else { return nil }
+    for value in values.dropFirst() { result = try await combine(result, value) }
+    return result
+/*<instswift>*/}/*</instswift>*/}
+
+func plain(_ count: Int) async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("plain") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ count + 1 /*<instswift>*/}/*</instswift>*/}
+
+@concurrent func concurrentWork(_ count: Int) async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("concurrentWork") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ count * 2 /*<instswift>*/}/*</instswift>*/}
+
+actor Store {
+    var connection = Connection()
+    func count() async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("Store.count") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/ /*<instswift>*/}/*</instswift>*/}
+    nonisolated(nonsending) func describe() async -> String {/*<instswift>*/ return await InstSwift.nonsendingAsyncSpan("Store.describe") { (instswiftSpan) async throws(Never) -> String in /*</instswift>*/ "store" /*<instswift>*/}/*</instswift>*/}
+}
+
+struct Reader {
+    var size: Int {
+        get async {/*<instswift>*/ return await InstSwift.asyncSpan("Reader.size") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ 3 /*<instswift>*/}/*</instswift>*/}
+    }
+}

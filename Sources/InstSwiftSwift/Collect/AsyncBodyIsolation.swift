@@ -1,0 +1,34 @@
+import SwiftSyntax
+
+/// How a declaration writes the isolation of its async body (SE-0461), which decides the span entry its body goes
+/// through: a `nonisolated(nonsending)` function runs on its caller's actor, and its span closure must be declared to
+/// (the runtime's `nonsending` entries); a plain `async` closure parameter would run the body on the global executor.
+enum AsyncBodyIsolation: Equatable {
+    /// Neither: the module's default decides (`NonisolatedNonsendingByDefault`).
+    case unwritten
+    /// `nonisolated(nonsending)`.
+    case nonsending
+    /// `@concurrent`.
+    case concurrent
+
+    init(attributes: some Sequence<AttributeListSyntax.Element>, modifiers: DeclModifierListSyntax) {
+        if modifiers.contains(where: { $0.name.tokenKind == .keyword(.nonisolated) && $0.detail?.detail.text == "nonsending" }) {
+            self = .nonsending
+        } else if attributes.contains(where: { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "concurrent" }) {
+            self = .concurrent
+        } else {
+            self = .unwritten
+        }
+    }
+
+    /// Whether the body's span takes a `nonisolated(nonsending)` closure. Under `NonisolatedNonsendingByDefault` every
+    /// async function not marked `@concurrent` does: a nonisolated one runs on its caller's actor, and an isolated one
+    /// (an actor's method, a global actor's function) runs on its actor either way, as the span runs there too.
+    func spanBodyIsNonsending(byDefault: Bool) -> Bool {
+        switch self {
+        case .nonsending: true
+        case .concurrent: false
+        case .unwritten: byDefault
+        }
+    }
+}

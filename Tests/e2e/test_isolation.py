@@ -11,6 +11,11 @@ from conftest import instswift
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
+def reports_isolation(declaration):
+    """A function that tells whether its body runs on an actor, after a suspension."""
+    return f"{declaration} async -> Bool {{\n    await Task.yield()\n    return (#isolation as (any Actor)?) != nil\n}}\n"
+
+
 def test_a_nonsending_dependency_function_runs_on_its_callers_actor_inside_its_span(tmp_path):
     dependency = tmp_path / "nsdep"
     (dependency / "Sources" / "NSDep").mkdir(parents=True)
@@ -22,21 +27,12 @@ def test_a_nonsending_dependency_function_runs_on_its_callers_actor_inside_its_s
     (dependency / "Sources" / "NSExplicit").mkdir(parents=True)
     (dependency / "Sources" / "NSExplicit" / "Explicit.swift").write_text(
         "/// Written nonisolated(nonsending) in a module without the feature.\n"
-        "public nonisolated(nonsending) func explicitOnCaller() async -> Bool {\n"
-        "    await Task.yield()\n"
-        "    return (#isolation as (any Actor)?) != nil\n"
-        "}\n"
-        "/// A plain nonisolated async function still runs on the global executor.\n"
-        "public func concurrentByDefault() async -> Bool {\n"
-        "    await Task.yield()\n"
-        "    return (#isolation as (any Actor)?) != nil\n"
-        "}\n")
+        + reports_isolation("public nonisolated(nonsending) func explicitOnCaller()")
+        + "/// A plain nonisolated async function still runs on the global executor.\n"
+        + reports_isolation("public func concurrentByDefault()"))
     (dependency / "Sources" / "NSDep" / "Where.swift").write_text(
         "/// Nonisolated and async in a module built with NonisolatedNonsendingByDefault: it runs on its caller's actor.\n"
-        "public func runsOnCaller() async -> Bool {\n"
-        "    await Task.yield()\n"
-        "    return (#isolation as (any Actor)?) != nil\n"
-        "}\n")
+        + reports_isolation("public func runsOnCaller()"))
     app = tmp_path / "app"
     (app / "Sources" / "App").mkdir(parents=True)
     (app / "Package.swift").write_text(
@@ -53,10 +49,7 @@ def test_a_nonsending_dependency_function_runs_on_its_callers_actor_inside_its_s
     (app / "Sources" / "AppNonsending").mkdir(parents=True)
     (app / "Sources" / "AppNonsending" / "Root.swift").write_text(
         "/// Nonisolated and async in a root module built with NonisolatedNonsendingByDefault, which imports the runtime.\n"
-        "public func rootOnCaller() async -> Bool {\n"
-        "    await Task.yield()\n"
-        "    return (#isolation as (any Actor)?) != nil\n"
-        "}\n")
+        + reports_isolation("public func rootOnCaller()"))
     (app / "Sources" / "App" / "main.swift").write_text(
         "import AppNonsending\nimport InMemoryTracing\nimport InstSwiftRuntime\nimport NSDep\nimport NSExplicit\nimport Tracing\n"
         "let tracer = InMemoryTracer()\n"

@@ -5,14 +5,8 @@ final class Connection {
 
 nonisolated(nonsending) func fetch(_ connection: Connection) async -> Int {/*<instswift>*/ return await InstSwift.nonsendingAsyncSpan("fetch") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ connection.rows.count /*<instswift>*/}/*</instswift>*/}
 
-nonisolated(nonsending) func query(_ connection: Connection) async -> Int {/*<instswift>*/ return await InstSwift.nonsendingAsyncSpan("query") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/
-    await /*<instswift>*/InstSwift.nonsendingSpan("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/
-/*<instswift>*/}/*</instswift>*/}
-
 nonisolated(nonsending) func named(_ connection: Connection) async throws -> Int {/*<instswift>*/ return try await InstSwift.nonsendingAsyncSpan("named") { (instswiftSpan) async throws -> Int in return try await InstSwift.nonsendingSpan("named", kind: .client) { (instswiftSpan) async throws -> Int in /*</instswift>*/
-    let count = await /*<instswift>*/InstSwift.nonsendingSpan("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/
-    let later = await Task { 1 }.value
-    return count + later
+    await /*<instswift>*/InstSwift.nonsendingSpan("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/
 /*<instswift>*/}}/*</instswift>*/}
 
 nonisolated(nonsending) func reduce<T>(_ values: [T], _ combine: nonisolated(nonsending) (T, T) async throws -> T) async rethrows -> T? {/*<instswift>*/ return try await InstSwift.nonsendingRethrowingSpan("reduce") { (instswiftSpan) async throws -> T? in /*</instswift>*/
@@ -22,20 +16,6 @@ nonisolated(nonsending) func reduce<T>(_ values: [T], _ combine: nonisolated(non
 /*<instswift>*/}/*</instswift>*/}
 
 func plain(_ count: Int) async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("plain") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ count + 1 /*<instswift>*/}/*</instswift>*/}
-
-@concurrent func concurrentWork(_ count: Int) async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("concurrentWork") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ count * 2 /*<instswift>*/}/*</instswift>*/}
-
-actor Store {
-    var connection = Connection()
-    func count() async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("Store.count") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/ /*<instswift>*/}/*</instswift>*/}
-    nonisolated(nonsending) func describe() async -> String {/*<instswift>*/ return await InstSwift.nonsendingAsyncSpan("Store.describe") { (instswiftSpan) async throws(Never) -> String in /*</instswift>*/ "store" /*<instswift>*/}/*</instswift>*/}
-}
-
-struct Reader {
-    var size: Int {
-        get async {/*<instswift>*/ return await InstSwift.asyncSpan("Reader.size") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ 3 /*<instswift>*/}/*</instswift>*/}
-    }
-}
 /*<instswift>*/
 // (the link-time support code the compiler shim appends: see link-time-dependency-module/expected.swift)
 /*</instswift>*/

@@ -5,14 +5,8 @@ final class Connection {
 
 nonisolated(nonsending) func fetch(_ connection: Connection) async -> Int { connection.rows.count }
 
-nonisolated(nonsending) func query(_ connection: Connection) async -> Int {
-    await fetch(connection)
-}
-
 nonisolated(nonsending) func named(_ connection: Connection) async throws -> Int {
-    let count = await fetch(connection)
-    let later = await Task { 1 }.value
-    return count + later
+    await fetch(connection)
 }
 
 nonisolated(nonsending) func reduce<T>(_ values: [T], _ combine: nonisolated(nonsending) (T, T) async throws -> T) async rethrows -> T? {
@@ -22,17 +16,3 @@ nonisolated(nonsending) func reduce<T>(_ values: [T], _ combine: nonisolated(non
 }
 
 func plain(_ count: Int) async -> Int { count + 1 }
-
-@concurrent func concurrentWork(_ count: Int) async -> Int { count * 2 }
-
-actor Store {
-    var connection = Connection()
-    func count() async -> Int { await fetch(connection) }
-    nonisolated(nonsending) func describe() async -> String { "store" }
-}
-
-struct Reader {
-    var size: Int {
-        get async { 3 }
-    }
-}

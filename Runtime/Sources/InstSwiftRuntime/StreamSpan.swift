@@ -149,9 +149,31 @@ extension InstSwift {
         line: UInt = #line,
         _ body: (any Span) async throws(E) -> S
     ) async throws(E) -> S {
+        // Passed on as a `nonisolated(nonsending)` value, the body still runs where its own type says.
+        try await nonsendingStreamSpan(
+            name, kind: kind, context: context, attributes: attributes, observing: observation, isolation: isolation,
+            function: function, file: file, line: line, body)
+    }
+
+    /// ``streamSpan(_:kind:context:attributes:observing:isolation:function:file:line:_:)`` for the body of a
+    /// `nonisolated(nonsending)` function, which runs on the caller's actor.
+    public static func nonsendingStreamSpan<S: InstSwiftRewrappableStream, E: Error>(
+        _ name: String,
+        kind: SpanKind = .internal,
+        context: InstrumentationContext? = nil,
+        attributes: (any Span) -> Void = { _ in },
+        observing observation: StreamObservation<S.Element> = .init(),
+        isolation: isolated (any Actor)? = #isolation,
+        function: String = #function,
+        file: String = #fileID,
+        line: UInt = #line,
+        _ body: nonisolated(nonsending) (any Span) async throws(E) -> S
+    ) async throws(E) -> S {
         let span = start(name, kind: kind, context: context, function: function, file: file, line: line)
         if span.isRecording { attributes(span) }
+        // The operation captures `isolation`, so it runs on the caller's actor and so does the body it calls.
         let outcome: Result<S, E> = await InstrumentationContext.$current.withValue(span.context) {
+            _ = isolation
             do throws(E) { return .success(try await body(span)) } catch { return .failure(error) }
         }
         switch outcome {

@@ -3,7 +3,7 @@
 /// stands in for the runtime in dependency modules, declares each it must.
 public enum RuntimeFunction: String, CaseIterable, Sendable {
     case span, syncSpan, asyncSpan, rethrowingSpan, streamSpan, startSpan, end, record, rename, extract, inject
-    case nonsendingSpan, nonsendingAsyncSpan, nonsendingRethrowingSpan
+    case nonsendingSpan, nonsendingAsyncSpan, nonsendingRethrowingSpan, nonsendingStreamSpan
 
     /// `InstSwift.<name>`, as rendered code calls it.
     public var call: String { "InstSwift.\(rawValue)" }
@@ -15,10 +15,11 @@ public enum RuntimeFunction: String, CaseIterable, Sendable {
         case .span: .nonsendingSpan
         case .asyncSpan: .nonsendingAsyncSpan
         case .rethrowingSpan: .nonsendingRethrowingSpan
+        case .streamSpan: .nonsendingStreamSpan
         default: self
         }
     }
 
     /// Whether a module that reaches the runtime at link time can call it (a stream span needs the runtime imported).
-    public var isLinkTime: Bool { self != .streamSpan }
+    public var isLinkTime: Bool { self != .streamSpan && self != .nonsendingStreamSpan }
 }

@@ -75,6 +75,11 @@ struct RewriteInputs: ParsableArguments {
     @Option(name: .customLong("cflag"), parsing: .unconditionalSingleValue, help: "A C compiler flag for parsing .c files (-I, -D, -std); repeatable.")
     var cFlags: [String] = []
 
+    @Option(
+        name: .customLong("enable-upcoming-feature"),
+        help: "An upcoming Swift feature the module is built with, as swiftc takes it (InternalImportsByDefault, NonisolatedNonsendingByDefault); repeatable.")
+    var upcomingFeatures: [String] = []
+
     @Argument(help: "Swift and C files, or folders.")
     var paths: [String]
 
@@ -137,6 +142,8 @@ extension RewriteInputs {
             guard let frontend = Self.frontend(for: path) else { continue }  // `files()` names only files with one
             let source = try String(contentsOfFile: path, encoding: .utf8)
             var options = RewriteOptions()
+            options.importsAreInternalByDefault = upcomingFeatures.contains("InternalImportsByDefault")
+            options.asyncFunctionsAreNonsendingByDefault = upcomingFeatures.contains("NonisolatedNonsendingByDefault")
             if frontend.language == .c { options.compilerArguments = cFlags + Self.includeFolders(near: path).map { "-I" + $0 } }
             let result =
                 matchOnly

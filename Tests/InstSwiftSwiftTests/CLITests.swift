@@ -18,6 +18,16 @@ import Testing
         #expect(result.output.hasPrefix("--- input.swift\n+++ input.swift (instrumented)\n@@ "))
     }
 
+    /// `diff` and `rewrite` read the module's upcoming features as swiftc takes them, so they show what a build injects.
+    @Test func upcomingFeaturesChangeWhatIsShown() {
+        let folder = repositoryRoot.appendingPathComponent("Fixtures/rewrite/nonsending-by-default")
+        let plain = run([Self.binary, "rewrite", "--rules", "rules.yml", "input.swift"], in: folder)
+        let nonsending = run(
+            [Self.binary, "rewrite", "--enable-upcoming-feature", "NonisolatedNonsendingByDefault", "--rules", "rules.yml", "input.swift"], in: folder)
+        #expect(!plain.output.contains("InstSwift.nonsending") && plain.status == 0, "\(plain.output)")
+        #expect(nonsending.output == (try? String(contentsOf: folder.appendingPathComponent("expected.swift"), encoding: .utf8)))
+    }
+
     @Test func diffExitsZeroWhenNothingChanges() {
         let negative = repositoryRoot.appendingPathComponent("Fixtures/rewrite/labels-mismatch")
         let result = run([Self.binary, "diff", "--rules", "rules.yml", "input.swift"], in: negative)

@@ -66,6 +66,7 @@ struct RewriteCase: CustomTestStringConvertible, Sendable {
         var options = RewriteOptions()
         options.runtimeAccess = runtimeAccess
         options.importsAreInternalByDefault = upcomingFeatures.contains("InternalImportsByDefault")
+        options.asyncFunctionsAreNonsendingByDefault = upcomingFeatures.contains("NonisolatedNonsendingByDefault")
         var result = frontend.rewrite(try read("input.swift"), file: fileContext, rules: rules.rules, options: options)
         if runtimeAccess == .linkTime, let output = result.output {
             result.output =

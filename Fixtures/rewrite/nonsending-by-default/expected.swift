@@ -4,19 +4,19 @@
     var rows: [String] = []
 }
 
-func fetch(_ connection: Connection) async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("fetch") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ connection.rows.count /*<instswift>*/}/*</instswift>*/}
+func fetch(_ connection: Connection) async -> Int {/*<instswift>*/ return await InstSwift.nonsendingAsyncSpan("fetch") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ connection.rows.count /*<instswift>*/}/*</instswift>*/}
 
-func query(_ connection: Connection) async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("query") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/
-    await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/
+func query(_ connection: Connection) async -> Int {/*<instswift>*/ return await InstSwift.nonsendingAsyncSpan("query") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/
+    await /*<instswift>*/InstSwift.nonsendingSpan("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/
 /*<instswift>*/}/*</instswift>*/}
 
-nonisolated func named(_ connection: Connection) async throws -> Int {/*<instswift>*/ return try await InstSwift.asyncSpan("named") { (instswiftSpan) async throws -> Int in return try await InstSwift.span("named", kind: .client) { (instswiftSpan) async throws -> Int in /*</instswift>*/
-    let count = await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/
+nonisolated func named(_ connection: Connection) async throws -> Int {/*<instswift>*/ return try await InstSwift.nonsendingAsyncSpan("named") { (instswiftSpan) async throws -> Int in return try await InstSwift.nonsendingSpan("named", kind: .client) { (instswiftSpan) async throws -> Int in /*</instswift>*/
+    let count = await /*<instswift>*/InstSwift.nonsendingSpan("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/
     let later = await Task { 1 }.value
     return count + later
 /*<instswift>*/}}/*</instswift>*/}
 
-func reduce<T>(_ values: [T], _ combine: (T, T) async throws -> T) async rethrows -> T? {/*<instswift>*/ return try await InstSwift.rethrowingSpan("reduce") { (instswiftSpan) async throws -> T? in /*</instswift>*/
+func reduce<T>(_ values: [T], _ combine: (T, T) async throws -> T) async rethrows -> T? {/*<instswift>*/ return try await InstSwift.nonsendingRethrowingSpan("reduce") { (instswiftSpan) async throws -> T? in /*</instswift>*/
     guard var result = values.first else { return nil }
     for value in values.dropFirst() { result = try await combine(result, value) }
     return result
@@ -30,13 +30,13 @@ func syncWork(_ count: Int) -> Int {/*<instswift>*/ return InstSwift.syncSpan("s
 
 actor Store {
     var connection = Connection()
-    func count() async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("Store.count") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/ /*<instswift>*/}/*</instswift>*/}
+    func count() async -> Int {/*<instswift>*/ return await InstSwift.nonsendingAsyncSpan("Store.count") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ await /*<instswift>*/InstSwift.nonsendingSpan("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/ /*<instswift>*/}/*</instswift>*/}
 }
 
-@MainActor func onMain(_ connection: Connection) async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("onMain") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ await /*<instswift>*/InstSwift.span("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/ /*<instswift>*/}/*</instswift>*/}
+@MainActor func onMain(_ connection: Connection) async -> Int {/*<instswift>*/ return await InstSwift.nonsendingAsyncSpan("onMain") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ await /*<instswift>*/InstSwift.nonsendingSpan("fetch", kind: .client) { instswiftSpan in await /*</instswift>*/fetch(connection)/*<instswift>*/ }/*</instswift>*/ /*<instswift>*/}/*</instswift>*/}
 
 struct Reader {
     var size: Int {
-        get async {/*<instswift>*/ return await InstSwift.asyncSpan("Reader.size") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ 3 /*<instswift>*/}/*</instswift>*/}
+        get async {/*<instswift>*/ return await InstSwift.nonsendingAsyncSpan("Reader.size") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ 3 /*<instswift>*/}/*</instswift>*/}
     }
 }

@@ -23,8 +23,8 @@ struct BodyTarget {
     var closeBrace: AbsolutePosition
     /// The body's statements.
     var statements: CodeBlockItemListSyntax
-    /// Whether the body's value is its result (a non-`Void` result with one expression and no `return`).
-    var isImplicitReturn: Bool
+    /// Where the body's value is written without `return` (``ImplicitReturns``); empty when it has none.
+    var implicitReturns: [AbsolutePosition]
     /// Whether the body is of an initializer (which cannot be wrapped in a closure before `self` is initialized).
     var isInitializer: Bool
     /// The line of the open brace, where a multi-line template's `#sourceLocation` resumes the original numbering.

@@ -69,7 +69,7 @@ extension SiteCollector {
                 target: .body(
                     BodyTarget(
                         afterOpenBrace: first.positionAfterSkippingLeadingTrivia, closeBrace: tree.endPosition,
-                        statements: [], isImplicitReturn: false, isInitializer: true, line: site.location.line
+                        statements: [], implicitReturns: [], isInitializer: true, line: site.location.line
                     ))
             ))
     }
@@ -120,17 +120,17 @@ extension SiteCollector {
             }
         }
         let returnsValue = site.returnType != nil && site.returnType != "Never"
-        let singleExpression = statements.count == 1 ? statements.first?.item.as(ExprSyntax.self) : nil
         // A failable initializer's body may be `{ nil }` (multipart-kit 4.7.1's tests): after the span's statements it
         // needs its `return`, as a function's single expression does.
-        let isImplicitReturn = singleExpression != nil && (returnsValue || (isInitializer && singleExpression!.is(NilLiteralExprSyntax.self)))
+        let isNil = isInitializer && statements.count == 1 && statements.first?.item.is(NilLiteralExprSyntax.self) == true
+        let implicitReturns = returnsValue || isNil ? ImplicitReturns.positions(in: statements) ?? [] : []
         sites.append(
             CollectedSite(
                 site: .declaration(site),
                 target: .body(
                     BodyTarget(
                         afterOpenBrace: open.endPositionBeforeTrailingTrivia, closeBrace: close.positionAfterSkippingLeadingTrivia,
-                        statements: statements, isImplicitReturn: isImplicitReturn, isInitializer: isInitializer,
+                        statements: statements, implicitReturns: implicitReturns, isInitializer: isInitializer,
                         line: lines.position(of: open.positionAfterSkippingLeadingTrivia.utf8Offset).line,
                         mayReturnModifierWord: !range.isEmpty && text.bytes[range].withUnsafeBufferPointer(ReturnedModifierWords.mayOccur),
                         resultTypeMayBeShadowed: resultTypeMayBeShadowed(site.returnType, ownGenericParameters: ownGenericParameters),

@@ -85,12 +85,11 @@ struct BodyRenderer {
             let role: TextEdit.Role = closing.isEmpty ? .standalone : .open(length: end - start)
             output.edits.append(TextEdit(offset: start, text: InjectedRegion.wrap(" " + text), role: role, sequence: sequence))
         }
-        if !statements.isEmpty, body.isImplicitReturn, let expression = body.statements.first {
-            output.edits.append(
-                TextEdit(
-                    offset: expression.positionAfterSkippingLeadingTrivia.utf8Offset, text: InjectedRegion.wrap("return "),
-                    role: .standalone, sequence: sequence + 1
-                ))
+        if !statements.isEmpty {
+            for position in body.implicitReturns {
+                output.edits.append(
+                    TextEdit(offset: position.utf8Offset, text: InjectedRegion.wrap("return "), role: .standalone, sequence: sequence + 1))
+            }
         }
         if !closing.isEmpty {
             output.edits.append(TextEdit(offset: end, text: InjectedRegion.wrap(closing), role: .close(length: end - start), sequence: sequence))

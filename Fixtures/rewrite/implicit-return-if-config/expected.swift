@@ -7,7 +7,8 @@
     #if DEBUG
         /*<instswift>*/return /*</instswift>*/try await operation()
     #else
-        /*<instswift>*/return /*</instswift>*/try await operation()
+        let value = try await operation()
+        return value
     #endif
 /*<instswift>*/}/*</instswift>*/}
 

@@ -7,7 +7,8 @@ public func withValues<R>(
     #if DEBUG
         try await operation()
     #else
-        try await operation()
+        let value = try await operation()
+        return value
     #endif
 }
 

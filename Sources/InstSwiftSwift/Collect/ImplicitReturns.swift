@@ -1,8 +1,9 @@
 import SwiftSyntax
 
 /// The expressions a body's value is when the body has no `return`: its one expression, or, when its one statement is
-/// a `#if`, the one expression of each clause (nested `#if`s too: swift-dependencies' `withDependencies` is
-/// `#if DEBUG <call> #else <call> #endif`). Once advice puts statements before them, each needs its `return`.
+/// a `#if`, the one expression of each clause that is one (nested `#if`s too: swift-dependencies' `withDependencies`
+/// is `#if DEBUG <call> #else <statements ending in a return> #endif`). Once advice puts statements before them, each
+/// needs its `return`.
 enum ImplicitReturns {
     /// Where `return ` goes: before each such expression, except calls that never return (`return fatalError()` does
     /// not compile where a value is expected, and the call alone still ends the body). Nil when the body is not one
@@ -13,12 +14,11 @@ enum ImplicitReturns {
             return neverReturns(expression) ? [] : [expression.positionAfterSkippingLeadingTrivia]
         }
         guard let condition = item.as(IfConfigDeclSyntax.self) else { return nil }
-        var positions: [AbsolutePosition] = []
-        for clause in condition.clauses {
-            guard case .statements(let inner)? = clause.elements, let found = Self.positions(in: inner) else { return nil }
-            positions += found
+        // A clause of several statements writes its own `return`s (swift-dependencies' `#else`).
+        return condition.clauses.flatMap { clause -> [AbsolutePosition] in
+            guard case .statements(let inner)? = clause.elements else { return [] }
+            return Self.positions(in: inner) ?? []
         }
-        return positions
     }
 
     /// Standard library functions that return `Never`.

@@ -8,9 +8,10 @@ stream when the request asked for it (`stream_options.include_usage`). With a to
 model calls the first tool (`{"query": "SELECT COUNT(*) AS n FROM greetings"}`); after a tool result it answers with
 words built from that result. Token counts are deterministic: input = characters of the messages / 4, output = the
 number of content chunks. Models named `fail-429` / `fail-500` answer with that error; `cut-stream` closes the
-connection in the middle of its stream.
+connection in the middle of its stream. With `words`, an answer without tools is that many words (the GenAI benchmark's
+long streams); `/bench/stream` answers as `/chat/completions` does at a path no GenAI instrumentation recognises.
 
-Usage: fake_llm.py [--port N] [--ttft S] [--tpot S]  (prints "listening on http://127.0.0.1:N")
+Usage: fake_llm.py [--port N] [--ttft S] [--tpot S] [--words N]  (prints "listening on http://127.0.0.1:N")
 """
 
 import argparse
@@ -27,12 +28,14 @@ def input_tokens(body):
     return max(1, len(json.dumps(body.get("messages", []))) // 4)
 
 
-def answer_words(body):
-    """The words of the model's answer: built from the last tool result when there is one."""
+def answer_words(body, count=None):
+    """The words of the model's answer: built from the last tool result when there is one; `count` words if given."""
     messages = body.get("messages", [])
     tool_results = [m for m in messages if m.get("role") == "tool"]
     if tool_results:
         return ["The", "database", "says", str(tool_results[-1].get("content", "")).strip() + "."]
+    if count:
+        return [f"word{number}" for number in range(count)]
     return ["Hello", "from", "the", "fake", "model."]
 
 
@@ -43,9 +46,9 @@ def wants_tool(body):
 class FakeModel(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, port=0, ttft=0.05, tpot=0.01):
+    def __init__(self, port=0, ttft=0.05, tpot=0.01, words=None):
         super().__init__(("127.0.0.1", port), Handler)
-        self.ttft, self.tpot = ttft, tpot
+        self.ttft, self.tpot, self.words = ttft, tpot, words
         self.requests = []  # (path, headers dict, body dict)
         self.lock = threading.Lock()
 
@@ -77,7 +80,7 @@ class Handler(BaseHTTPRequestHandler):
         model = body.get("model", "")
         if model.startswith("fail-"):
             return self.fail(int(model[5:]))
-        if self.path.endswith("/chat/completions"):
+        if self.path.endswith("/chat/completions") or self.path.endswith("/bench/stream"):
             return self.openai(body)
         if self.path.endswith("/v1/messages"):
             return self.anthropic(body)
@@ -131,7 +134,7 @@ class Handler(BaseHTTPRequestHandler):
     def openai(self, body):
         model = body.get("model", "")
         response_model = RESPONSE_MODELS.get(model, model)
-        words = answer_words(body)
+        words = answer_words(body, self.server.words)
         tool = wants_tool(body)
         tool_call = None
         if tool:
@@ -233,8 +236,9 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--ttft", type=float, default=0.05)
     parser.add_argument("--tpot", type=float, default=0.01)
+    parser.add_argument("--words", type=int, default=None)
     arguments = parser.parse_args()
-    server = FakeModel(arguments.port, arguments.ttft, arguments.tpot)
+    server = FakeModel(arguments.port, arguments.ttft, arguments.tpot, arguments.words)
     print(f"listening on {server.url}", flush=True)
     server.serve_forever()
 

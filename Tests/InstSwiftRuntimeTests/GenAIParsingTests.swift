@@ -120,6 +120,57 @@ import Testing
         #expect(try decode(events[1]).carriesOutput && !(try decode(events[0]).carriesOutput))
     }
 
+    /// Chunks of real streams' shapes, with whether each is output and nothing else. A chunk is only counted when the
+    /// triage says so; every other is decoded.
+    static let chunks: [(String, StreamChunkTriage.Verdict)] = [
+        (#"{"id":"c1","object":"chat.completion.chunk","model":"m","choices":[{"index":0,"delta":{"content":"hi"},"finish_reason":null}]}"#, .outputOnly),
+        (#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}"#, .outputOnly),
+        (
+            #"{"id":"c1","model":"m","choices": [ {"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"q\":"}}]},"finish_reason" : null}]}"#,
+            .outputOnly
+        ),
+        (
+            #"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"say \"usage\": 1, \"finish_reason\": \"stop\""},"finish_reason":null}]}"#,
+            .outputOnly
+        ),
+        (#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"#, .decode),
+        (#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{},"finish_reason": "length"}]}"#, .decode),
+        (#"{"id":"c1","model":"m","choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2}}"#, .decode),
+        (#"{"id":"c1","model":"m","choices":[ ],"prompt_filter_results":[]}"#, .decode),
+        (#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"x"},"finish_reason":null}],"usage":null}"#, .decode),
+        (#"{"type":"message_start","message":{"id":"m1","model":"claude-x","usage":{"input_tokens":12}}}"#, .decode),
+        (#"{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}"#, .decode),
+        (#"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"hi"}}"#, .outputOnly),
+        (#"{"type": "content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":"{\"a\""}}"#, .outputOnly),
+        (#"{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":7}}"#, .decode),
+        (#"{"type":"message_stop"}"#, .decode),
+        (#"{"type":"error","error":{"type":"overloaded_error","message":"busy"}}"#, .decode),
+        (#"{"model":"llama3","created_at":"t","message":{"role":"assistant","content":"x"},"done":false}"#, .outputOnly),
+        (#"{"model":"llama3","done":true,"done_reason":"stop","prompt_eval_count":26,"eval_count":290}"#, .decode),
+        (#"{"unknown":"shape"}"#, .decode),
+    ]
+
+    @Test func streamChunksThatAreOnlyOutputAreTriagedWithoutDecoding() throws {
+        for (chunk, verdict) in Self.chunks {
+            #expect(StreamChunkTriage.triage(Array(chunk.utf8)) == verdict, "\(chunk)")
+        }
+    }
+
+    /// What the triage skips would have changed nothing: the chunk carries output, and merging it into what the
+    /// stream's first chunk told leaves the summary as it was.
+    @Test func aChunkCountedWithoutDecodingWouldHaveChangedNothing() throws {
+        for (chunk, _) in Self.chunks where StreamChunkTriage.triage(Array(chunk.utf8)) == .outputOnly {
+            let fields = try decode(chunk)
+            #expect(fields.carriesOutput, "\(chunk)")
+            var summary = GenAIResponseSummary()
+            summary.merge(fields)
+            let first = summary
+            summary.merge(fields)
+            #expect(summary == first && summary.finishReasons.isEmpty && summary.inputTokens == nil && summary.outputTokens == nil)
+            #expect(summary.errorType == nil, "\(chunk)")
+        }
+    }
+
     @Test func ollamaFinalLine() throws {
         var response = GenAIResponseSummary()
         response.merge(try decode(#"{"model":"llama3","message":{"role":"assistant","content":"x"},"done":false}"#))

@@ -131,12 +131,16 @@ public final class GenAIExchange: Sendable {
         TracerCall.end(span)
     }
 
-    /// One JSON document of a stream: its fields, and its timing when it carries output.
+    /// One JSON document of a stream: its fields, and its timing when it carries output. Once the first chunk told the
+    /// response's id or model, a chunk that is output and nothing else is only timed (``StreamChunkTriage``).
     static func chunk(_ document: [UInt8], at time: ContinuousClock.Instant, capturing: Bool, _ state: inout State) {
-        guard let fields = try? JSONDecoder().decode(GenAIResponseFields.self, from: Data(document)) else { return }
-        state.response.merge(fields)
-        if capturing { captureOutput(document, &state) }
-        guard fields.carriesOutput else { return }
+        let known = state.response.id != nil || state.response.model != nil
+        if capturing || !known || StreamChunkTriage.triage(document) == .decode {
+            guard let fields = try? JSONDecoder().decode(GenAIResponseFields.self, from: Data(document)) else { return }
+            state.response.merge(fields)
+            if capturing { captureOutput(document, &state) }
+            guard fields.carriesOutput else { return }
+        }
         if let last = state.lastChunk {
             state.chunkIntervals.append((time - last).seconds)
         } else {

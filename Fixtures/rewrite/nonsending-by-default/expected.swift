@@ -26,6 +26,23 @@ func reduce<T>(_ values: [T], _ combine: (T, T) async throws -> T) async rethrow
 
 @concurrent func sendsToConcurrent(_ count: Int) async -> Int {/*<instswift>*/ return await InstSwift.asyncSpan("sendsToConcurrent") { (instswiftSpan) async throws(Never) -> Int in /*</instswift>*/ await concurrentWork(count) /*<instswift>*/}/*</instswift>*/}
 
+// Reduced from swift-dependencies 1.17.1's tests: `@concurrent` written under `#if`.
+class Base {
+    #if compiler(>=6.2)
+        @concurrent
+    #endif
+    func setUp() async throws {/*<instswift>*/ return try await InstSwift.asyncSpan("Base.setUp") { (instswiftSpan) async throws -> Void in /*</instswift>*//*<instswift>*/}/*</instswift>*/}
+}
+
+final class Derived: Base {
+    #if compiler(>=6.2)
+        @concurrent
+    #endif
+    override func setUp() async throws {/*<instswift>*/ return try await InstSwift.asyncSpan("Derived.setUp") { (instswiftSpan) async throws -> Void in /*</instswift>*/
+        try await super.setUp()
+    /*<instswift>*/}/*</instswift>*/}
+}
+
 func syncWork(_ count: Int) -> Int {/*<instswift>*/ return InstSwift.syncSpan("syncWork") { (instswiftSpan) throws(Never) -> Int in /*</instswift>*/ count /*<instswift>*/}/*</instswift>*/}
 
 actor Store {

@@ -26,6 +26,23 @@ func reduce<T>(_ values: [T], _ combine: (T, T) async throws -> T) async rethrow
 
 @concurrent func sendsToConcurrent(_ count: Int) async -> Int { await concurrentWork(count) }
 
+// Reduced from swift-dependencies 1.17.1's tests: `@concurrent` written under `#if`.
+class Base {
+    #if compiler(>=6.2)
+        @concurrent
+    #endif
+    func setUp() async throws {}
+}
+
+final class Derived: Base {
+    #if compiler(>=6.2)
+        @concurrent
+    #endif
+    override func setUp() async throws {
+        try await super.setUp()
+    }
+}
+
 func syncWork(_ count: Int) -> Int { count }
 
 actor Store {

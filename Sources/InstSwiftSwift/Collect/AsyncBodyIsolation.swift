@@ -14,10 +14,23 @@ enum AsyncBodyIsolation: Equatable {
     init(attributes: some Sequence<AttributeListSyntax.Element>, modifiers: DeclModifierListSyntax) {
         if modifiers.contains(where: { $0.name.tokenKind == .keyword(.nonisolated) && $0.detail?.detail.text == "nonsending" }) {
             self = .nonsending
-        } else if attributes.contains(where: { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "concurrent" }) {
+        } else if attributes.contains(where: Self.isConcurrent) {
             self = .concurrent
         } else {
             self = .unwritten
+        }
+    }
+
+    /// `@concurrent`, also inside `#if` (swift-dependencies writes it under `#if compiler(>=6.2)`; in any clause it is
+    /// taken as written, as only a compiler that knows the attribute would see it there).
+    static func isConcurrent(_ element: AttributeListSyntax.Element) -> Bool {
+        switch element {
+        case .attribute(let attribute): attribute.attributeName.trimmedDescription == "concurrent"
+        case .ifConfigDecl(let condition):
+            condition.clauses.contains { clause in
+                guard case .attributes(let attributes)? = clause.elements else { return false }
+                return attributes.contains(where: isConcurrent)
+            }
         }
     }
 

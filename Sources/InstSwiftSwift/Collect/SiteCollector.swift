@@ -285,6 +285,8 @@ final class SiteCollector: SyntaxVisitor {
                 site.accessorKind = word
                 if !["get", "set", "willSet", "didSet"].contains(word) {
                     site.unsupportedReason = "a '\(word)' accessor yields or initializes storage and cannot be wrapped"
+                } else if word == "willSet" || word == "didSet", site.unsupportedReason == nil {
+                    site.unsupportedReason = ObserverSelfMutation.unsupportedReason(property: name, body: body)
                 }
                 add(
                     site, body: body, isInitializer: false,

@@ -1,4 +1,5 @@
 import InstSwiftCore
+import SwiftSyntax
 
 /// Types that are not `Copyable` or not `Escapable`: a span closure can borrow and mutate their values, but can neither
 /// return one (its result is a copyable, escapable generic) nor consume one it captured. Syntax alone does not say
@@ -39,5 +40,34 @@ public enum NoncopyableTypes {
             }
         }
         return start.map { names.contains(String(type[$0...])) } ?? false
+    }
+
+    /// The generic parameters a type or extension declares without `Copyable` or `Escapable` (`struct Box<Element:
+    /// ~Copyable>`, `extension RigidDeque where Element: ~Copyable`): inside it, values of those types are as
+    /// non-copyable as the module's own such types (swift-collections 1.6's `RigidDeque.remove(at:) -> Element`). An
+    /// extension that does not write the constraint has `Element: Copyable`, so only what each declaration writes counts.
+    static func suppressedParameters(of node: some SyntaxProtocol) -> [String] {
+        var names: [String] = []
+        if let clause = node.asProtocol(WithGenericParametersSyntax.self)?.genericParameterClause {
+            for parameter in clause.parameters where parameter.inheritedType.map({ suppresses($0.trimmedDescription) }) == true {
+                names.append(parameter.name.text)
+            }
+        }
+        let whereClause = node.as(ExtensionDeclSyntax.self)?.genericWhereClause ?? genericWhereClause(of: node)
+        for requirement in whereClause?.requirements ?? [] {
+            if case .conformanceRequirement(let conformance) = requirement.requirement, suppresses(conformance.rightType.trimmedDescription) {
+                names.append(conformance.leftType.trimmedDescription)
+            }
+        }
+        return names
+    }
+
+    static func suppresses(_ constraint: String) -> Bool {
+        constraint.contains("~Copyable") || constraint.contains("~Escapable")
+    }
+
+    static func genericWhereClause(of node: some SyntaxProtocol) -> GenericWhereClauseSyntax? {
+        node.as(StructDeclSyntax.self)?.genericWhereClause ?? node.as(EnumDeclSyntax.self)?.genericWhereClause
+            ?? node.as(ClassDeclSyntax.self)?.genericWhereClause ?? node.as(ActorDeclSyntax.self)?.genericWhereClause
     }
 }

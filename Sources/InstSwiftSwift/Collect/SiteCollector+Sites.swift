@@ -38,7 +38,9 @@ extension SiteCollector {
             directive: (hasDirectives ? CommentDirectives.directive(on: declaration) : nil), isIgnored: ignoreDepth > 0 || isIgnored(declaration),
             location: location(declaration)
         )
-        site.unsupportedReason = Unsupported.reason(for: site, noncopyable: noncopyableTypes, resultBuilders: resultBuilderTypes)
+        let suppressed = suppressedParameterStack.joined()
+        let noncopyable = suppressed.isEmpty ? noncopyableTypes : noncopyableTypes.union(suppressed)
+        site.unsupportedReason = Unsupported.reason(for: site, noncopyable: noncopyable, resultBuilders: resultBuilderTypes)
         if site.unsupportedReason == nil, let result = site.returnType, typeStack.contains(where: { !$0.nonSendableParameters.isEmpty }) {
             let clause = declaration.as(FunctionDeclSyntax.self)?.genericParameterClause ?? declaration.as(SubscriptDeclSyntax.self)?.genericParameterClause
             site.unsupportedReason = EnclosingGenericResults.reason(

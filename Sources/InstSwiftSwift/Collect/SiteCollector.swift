@@ -20,6 +20,8 @@ final class SiteCollector: SyntaxVisitor {
 
     /// Enclosing types, outermost first, with their inheritance clauses.
     var typeStack: [(name: String, inherits: [String], isMain: Bool, hasStaticMain: Bool, genericParameters: [String], nonSendableParameters: [String])] = []
+    /// The generic parameters each enclosing type or extension declares without `Copyable` or `Escapable`.
+    var suppressedParameterStack: [[String]] = []
     /// The line where the file bootstraps tracing itself, if it does.
     var selfBootstrapLine: Int?
     /// Names of enclosing functions, innermost last.
@@ -129,12 +131,14 @@ final class SiteCollector: SyntaxVisitor {
                 name, inherits?.inheritedTypes.map { text($0.type) } ?? [], isMain, hasStaticMain, genericParameters,
                 nonSendableParameters ?? EnclosingGenericResults.nonSendableParameters(of: node)
             ))
+        suppressedParameterStack.append(NoncopyableTypes.suppressedParameters(of: node))
         receiverTypes.enterType(node)
         if isIgnored(node) { ignoreDepth += 1 }
     }
 
     private func leaveType(_ node: some SyntaxProtocol) {
         typeStack.removeLast()
+        suppressedParameterStack.removeLast()
         receiverTypes.leave()
         if isIgnored(node) { ignoreDepth -= 1 }
     }

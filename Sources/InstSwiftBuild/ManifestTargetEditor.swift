@@ -76,7 +76,10 @@ private final class TargetCallFinder: SyntaxVisitor {
     override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
         if let member = node.calledExpression.as(MemberAccessExprSyntax.self), factories.contains(member.declName.baseName.text),
             let name = node.arguments.first(where: { $0.label?.text == "name" }),
-            let literal = name.expression.as(StringLiteralExprSyntax.self), literal.representedLiteralValue == target
+            let literal = name.expression.as(StringLiteralExprSyntax.self), literal.representedLiteralValue == target,
+            // `.target(name:condition:)` is a dependency on a target, wherever it is written (apple/swift-crypto 4.5.2
+            // keeps its dependencies in a variable: `dependencies = [.target(name: "CXKCP", condition: ...)]`).
+            !node.arguments.contains(where: { $0.label?.text == "condition" })
         {
             found.append(node)
             return .skipChildren

@@ -112,6 +112,19 @@ import Testing
         #expect(edited.contains(#".target(name: "Commands", dependencies: [.target(name: "Terminal"), .product(name: "P", package: "R")])"#), "\(edited)")
     }
 
+    /// Regression (corpus, apple/swift-crypto 4.5.2): target dependencies kept in a variable,
+    /// `dependencies = [.target(name: "CXKCP", condition: .when(platforms: platforms))]`, are references too.
+    @Test func aConditionalTargetDependencyIsNotEdited() throws {
+        let manifest = """
+            var dependencies: [Target.Dependency] = []
+            dependencies = [.target(name: "CXKCP", condition: .when(platforms: [.linux]))]
+            let package = Package(name: "C", targets: [.target(name: "CXKCP", exclude: ["x"]), .target(name: "Crypto", dependencies: dependencies)])
+            """
+        let edited = try #require(ManifestTargetEditor.addingProduct("P", package: "R", toTarget: "CXKCP", in: manifest))
+        #expect(edited.contains(#"dependencies = [.target(name: "CXKCP", condition: .when(platforms: [.linux]))]"#), "\(edited)")
+        #expect(edited.contains(#".target(name: "CXKCP", dependencies: [.product(name: "P", package: "R")], exclude: ["x"])"#), "\(edited)")
+    }
+
     @Test func packageDependenciesInAVariableGetTheRuntimeAppended() throws {
         // swiftlang/swift-subprocess 1.0.2: `var dep: [Package.Dependency] = [...]` ... `Package(dependencies: dep, ...)`.
         let manifest = #"var dep: [Package.Dependency] = []\#nlet package = Package(name: "S", dependencies: dep, targets: [])\#n"#

@@ -70,6 +70,14 @@ struct BodyRenderer {
         if !closing.isEmpty, let isolated = site.parameters.first(where: { $0.type.hasPrefix("isolated ") && $0.name != "_" }) {
             statements.insert("_ = \(isolated.name)", at: 0)
         }
+        // A `Void` body of one expression that holds a closure is a statement; alone in the span closure it would be that
+        // closure's `Void` value, and a generic call in it would have to return `Void` ("conflicting arguments to
+        // generic parameter 'T' ('Void' vs. 'Int')", swift-nio-extras 1.35's tests). A statement before it keeps it one.
+        if !closing.isEmpty, statements.isEmpty, site.returnType == nil, !body.isInitializer, body.statements.count == 1,
+            let only = body.statements.first?.item.as(ExprSyntax.self), only.description.contains("{")
+        {
+            statements.append("_ = ()")
+        }
         // An inlinable body may only use types of modules its file imports, and the span closure's parameter is a
         // swift-distributed-tracing `Span`.
         if output.imports.contains(context.options.runtimeModule), site.attributes.contains(where: Self.emittedIntoClients.contains) {

@@ -16,13 +16,11 @@ struct CompilerInvocation {
     }
 
     var moduleName: String? { value(after: "-module-name") }
-    /// Whether the module's imports are internal unless they say otherwise (`-enable-upcoming-feature InternalImportsByDefault`).
-    var importsAreInternalByDefault: Bool { expanded.contains("InternalImportsByDefault") }
-    /// Whether the module's nonisolated async functions are `nonisolated(nonsending)` unless marked `@concurrent`
-    /// (`-enable-upcoming-feature NonisolatedNonsendingByDefault`; with `:migrate` it only warns, and changes nothing).
-    var asyncFunctionsAreNonsendingByDefault: Bool {
-        zip(expanded, expanded.dropFirst()).contains { flag, feature in
-            ["-enable-upcoming-feature", "-enable-experimental-feature"].contains(flag) && feature == "NonisolatedNonsendingByDefault"
+    /// The language features the module enables (`-enable-upcoming-feature NAME`, `-enable-experimental-feature NAME`);
+    /// `NAME:migrate` only warns about the change, so it is not among them.
+    var enabledFeatures: [String] {
+        zip(expanded, expanded.dropFirst()).compactMap { flag, feature in
+            ["-enable-upcoming-feature", "-enable-experimental-feature"].contains(flag) ? feature : nil
         }
     }
     var outputFileMap: String? { value(after: "-output-file-map") }

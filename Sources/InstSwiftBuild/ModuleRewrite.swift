@@ -76,8 +76,7 @@ struct ModuleRewrite {
         let resultBuilderTypes = aliases.isEmpty ? known : try builderRecord.recording(builders.union(aliases), of: module)
         let genericTypes = try DeclaredTypeRecord(.genericTypes, workDirectory: configuration.workDirectory)
             .recording(scanned(GenericTypeScan.declared), of: module)
-        let importsAreInternalByDefault = invocation.importsAreInternalByDefault
-        let asyncFunctionsAreNonsendingByDefault = invocation.asyncFunctionsAreNonsendingByDefault
+        let features = invocation.enabledFeatures
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
         let unreadable = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
@@ -87,8 +86,7 @@ struct ModuleRewrite {
             options.noncopyableTypes = noncopyableTypes
             options.resultBuilderTypes = resultBuilderTypes
             options.genericTypes = genericTypes
-            options.importsAreInternalByDefault = importsAreInternalByDefault
-            options.asyncFunctionsAreNonsendingByDefault = asyncFunctionsAreNonsendingByDefault
+            options.enableUpcomingFeatures(features)
             switch shim.rewrite(path, text: texts[index], module: module, options: options) {
             case .untouched: break
             // Never a silent skip: a path instswift read wrong from the command line would leave the file uninstrumented.

@@ -142,8 +142,7 @@ extension RewriteInputs {
             guard let frontend = Self.frontend(for: path) else { continue }  // `files()` names only files with one
             let source = try String(contentsOfFile: path, encoding: .utf8)
             var options = RewriteOptions()
-            options.importsAreInternalByDefault = upcomingFeatures.contains("InternalImportsByDefault")
-            options.asyncFunctionsAreNonsendingByDefault = upcomingFeatures.contains("NonisolatedNonsendingByDefault")
+            options.enableUpcomingFeatures(upcomingFeatures)
             if frontend.language == .c { options.compilerArguments = cFlags + Self.includeFolders(near: path).map { "-I" + $0 } }
             let result =
                 matchOnly

@@ -65,8 +65,7 @@ struct RewriteCase: CustomTestStringConvertible, Sendable {
         let rules = try RuleFileLoader(validator: frontend.codeValidator).parse(try read("rules.yml"), file: "rules.yml")
         var options = RewriteOptions()
         options.runtimeAccess = runtimeAccess
-        options.importsAreInternalByDefault = upcomingFeatures.contains("InternalImportsByDefault")
-        options.asyncFunctionsAreNonsendingByDefault = upcomingFeatures.contains("NonisolatedNonsendingByDefault")
+        options.enableUpcomingFeatures(upcomingFeatures)
         var result = frontend.rewrite(try read("input.swift"), file: fileContext, rules: rules.rules, options: options)
         if runtimeAccess == .linkTime, let output = result.output {
             result.output =

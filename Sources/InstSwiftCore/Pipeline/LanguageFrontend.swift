@@ -116,6 +116,17 @@ public struct RewriteOptions: Sendable {
     public init(emitSourceLocationHeader: Bool = false) {
         self.emitSourceLocationHeader = emitSourceLocationHeader
     }
+
+    /// Sets what the module's upcoming language features (`-enable-upcoming-feature NAME`, as swiftc takes them) change.
+    public mutating func enableUpcomingFeatures(_ features: some Sequence<String>) {
+        for feature in features {
+            switch feature {
+            case "InternalImportsByDefault": importsAreInternalByDefault = true
+            case "NonisolatedNonsendingByDefault": asyncFunctionsAreNonsendingByDefault = true
+            default: continue
+            }
+        }
+    }
 }
 
 /// How injected code reaches the runtime.

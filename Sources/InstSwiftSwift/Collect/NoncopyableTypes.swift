@@ -53,8 +53,7 @@ public enum NoncopyableTypes {
                 names.append(parameter.name.text)
             }
         }
-        let whereClause = node.as(ExtensionDeclSyntax.self)?.genericWhereClause ?? genericWhereClause(of: node)
-        for requirement in whereClause?.requirements ?? [] {
+        for requirement in node.asProtocol(DeclGroupSyntax.self)?.genericWhereClause?.requirements ?? [] {
             if case .conformanceRequirement(let conformance) = requirement.requirement, suppresses(conformance.rightType.trimmedDescription) {
                 names.append(conformance.leftType.trimmedDescription)
             }
@@ -64,10 +63,5 @@ public enum NoncopyableTypes {
 
     static func suppresses(_ constraint: String) -> Bool {
         constraint.contains("~Copyable") || constraint.contains("~Escapable")
-    }
-
-    static func genericWhereClause(of node: some SyntaxProtocol) -> GenericWhereClauseSyntax? {
-        node.as(StructDeclSyntax.self)?.genericWhereClause ?? node.as(EnumDeclSyntax.self)?.genericWhereClause
-            ?? node.as(ClassDeclSyntax.self)?.genericWhereClause ?? node.as(ActorDeclSyntax.self)?.genericWhereClause
     }
 }

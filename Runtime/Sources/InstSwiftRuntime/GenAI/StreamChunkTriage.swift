@@ -103,8 +103,8 @@ enum StreamChunkTriage {
         return nil
     }
 
-    static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ text: String) -> Bool {
-        let expected = Array(text.utf8)
-        return start + expected.count <= bytes.count && expected.indices.allSatisfy { bytes[start + $0] == expected[$0] }
+    static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ text: StaticString) -> Bool {
+        let expected = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        return start + expected.count <= bytes.count && UnsafeBufferPointer(rebasing: bytes[start..<start + expected.count]).elementsEqual(expected)
     }
 }

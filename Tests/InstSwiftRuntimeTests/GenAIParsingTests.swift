@@ -133,6 +133,8 @@ import Testing
             #"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"say \"usage\": 1, \"finish_reason\": \"stop\""},"finish_reason":null}]}"#,
             .outputOnly
         ),
+        (#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"dir C:\\"},"finish_reason":null}]}"#, .outputOnly),
+        (#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":"\\\"usage\\\":"},"finish_reason":null}]}"#, .outputOnly),
         (#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"#, .decode),
         (#"{"id":"c1","model":"m","choices":[{"index":0,"delta":{},"finish_reason": "length"}]}"#, .decode),
         (#"{"id":"c1","model":"m","choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2}}"#, .decode),
@@ -250,6 +252,6 @@ import Testing
     }
 
     func decode(_ json: String) throws -> GenAIResponseFields {
-        try JSONDecoder().decode(GenAIResponseFields.self, from: Data(json.utf8))
+        try Array(json.utf8).withUnsafeBytes { try GenAIResponseFields(json: $0) }
     }
 }

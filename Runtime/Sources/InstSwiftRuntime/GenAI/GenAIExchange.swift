@@ -95,7 +95,9 @@ public final class GenAIExchange: Sendable {
         let now = ContinuousClock.now
         state.withLock { state in
             guard !state.finished else { return }
-            if var splitter = state.splitter {
+            // Taken out while it runs (the documents it hands over change the state): a copy left in the state would
+            // make every line buffer copy on write.
+            if var splitter = state.splitter.take() {
                 splitter.consume(bytes) { document in Self.chunk(document, at: now, capturing: capture != nil, &state) }
                 state.splitter = splitter
             } else if !state.bodyTooLarge {
@@ -116,10 +118,10 @@ public final class GenAIExchange: Sendable {
         let snapshot: State? = state.withLock { state in
             guard !state.finished else { return nil }
             state.finished = true
-            if var splitter = state.splitter {
+            if var splitter = state.splitter.take() {
                 splitter.finish { document in Self.chunk(document, at: end, capturing: capture != nil, &state) }
                 state.splitter = splitter
-            } else if !state.body.isEmpty, let fields = try? JSONDecoder().decode(GenAIResponseFields.self, from: Data(state.body)) {
+            } else if !state.body.isEmpty, let fields = state.body.withUnsafeBytes({ try? GenAIResponseFields(json: $0) }) {
                 state.response.merge(fields)
                 if capture != nil { Self.captureOutput(state.body, &state) }
             }
@@ -136,7 +138,7 @@ public final class GenAIExchange: Sendable {
     static func chunk(_ document: [UInt8], at time: ContinuousClock.Instant, capturing: Bool, _ state: inout State) {
         let known = state.response.id != nil || state.response.model != nil
         if capturing || !known || StreamChunkTriage.triage(document) == .decode {
-            guard let fields = try? JSONDecoder().decode(GenAIResponseFields.self, from: Data(document)) else { return }
+            guard let fields = document.withUnsafeBytes({ try? GenAIResponseFields(json: $0) }) else { return }
             state.response.merge(fields)
             if capturing { captureOutput(document, &state) }
             guard fields.carriesOutput else { return }

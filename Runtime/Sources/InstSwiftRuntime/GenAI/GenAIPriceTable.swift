@@ -68,8 +68,14 @@ struct GenAIPriceTable: Sendable {
 
     func price(of model: String) -> Price? {
         if let exact = prices[model] { return exact }
-        let candidates = prices.keys.filter { model.hasPrefix($0 + "-") || model.hasPrefix($0 + ":") || model.hasPrefix($0 + "@") }
-        return candidates.max(by: { $0.count < $1.count }).flatMap { prices[$0] }
+        // A dated or tagged variant of a priced model: `gpt-4o-2024-08-06`, `llama3:8b`, `claude@20240620`.
+        var best: (name: String, price: Price)?
+        for (name, price) in prices where name.utf8.count > best?.name.utf8.count ?? -1 && model.utf8.count > name.utf8.count {
+            guard model.utf8.starts(with: name.utf8) else { continue }
+            let next = model.utf8[model.utf8.index(model.utf8.startIndex, offsetBy: name.utf8.count)]
+            if next == UInt8(ascii: "-") || next == UInt8(ascii: ":") || next == UInt8(ascii: "@") { best = (name, price) }
+        }
+        return best?.price
     }
 
     /// The estimated cost in US dollars, or nil when the model has no price or no tokens were reported.

@@ -22,16 +22,19 @@ struct GenAIResponseSummary: Sendable, Equatable {
             if let reason = choice.finish_reason { addFinishReason(reason) }
         }
         if let reason = fields.stop_reason ?? fields.delta?.stop_reason ?? fields.done_reason { addFinishReason(reason) }
-        for usage in [message?.usage, fields.usage].compactMap({ $0 }) {
-            inputTokens = usage.prompt_tokens ?? usage.input_tokens ?? inputTokens
-            outputTokens = usage.completion_tokens ?? usage.output_tokens ?? outputTokens
-            cacheReadInputTokens = usage.prompt_tokens_details?.cached_tokens ?? usage.cache_read_input_tokens ?? cacheReadInputTokens
-            cacheCreationInputTokens = usage.cache_creation_input_tokens ?? cacheCreationInputTokens
-            reasoningOutputTokens = usage.completion_tokens_details?.reasoning_tokens ?? reasoningOutputTokens
-        }
+        if let usage = message?.usage { merge(usage) }
+        if let usage = fields.usage { merge(usage) }
         inputTokens = fields.prompt_eval_count ?? inputTokens
         outputTokens = fields.eval_count ?? outputTokens
-        if let error = fields.error { errorType = error.code?.text ?? error.type ?? "error" }
+        if let error = fields.error { errorType = error.code ?? error.type ?? "error" }
+    }
+
+    private mutating func merge(_ usage: GenAIResponseFields.Usage) {
+        inputTokens = usage.prompt_tokens ?? usage.input_tokens ?? inputTokens
+        outputTokens = usage.completion_tokens ?? usage.output_tokens ?? outputTokens
+        cacheReadInputTokens = usage.cached_tokens ?? usage.cache_read_input_tokens ?? cacheReadInputTokens
+        cacheCreationInputTokens = usage.cache_creation_input_tokens ?? cacheCreationInputTokens
+        reasoningOutputTokens = usage.reasoning_tokens ?? reasoningOutputTokens
     }
 
     private mutating func addFinishReason(_ reason: String) {
@@ -40,8 +43,8 @@ struct GenAIResponseSummary: Sendable, Equatable {
 }
 
 /// The union of the response and stream-chunk fields of the OpenAI, Anthropic and Ollama APIs that the conventions
-/// record (content is never decoded).
-struct GenAIResponseFields: Decodable {
+/// record, read with ``JSONFieldReader`` (content is stepped over, never decoded).
+struct GenAIResponseFields {
     var id: String?
     var model: String?
     var type: String?
@@ -56,37 +59,97 @@ struct GenAIResponseFields: Decodable {
     var eval_count: Int?
     var error: ErrorBody?
 
-    struct Choice: Decodable { var finish_reason: String? }
-    struct Message: Decodable {
+    struct Choice { var finish_reason: String? }
+    struct Message {
         var id: String?
         var model: String?
         var usage: Usage?
     }
-    struct Delta: Decodable { var stop_reason: String? }
-    struct Usage: Decodable {
+    struct Delta { var stop_reason: String? }
+    struct Usage {
         var prompt_tokens: Int?
         var completion_tokens: Int?
         var input_tokens: Int?
         var output_tokens: Int?
         var cache_read_input_tokens: Int?
         var cache_creation_input_tokens: Int?
-        var prompt_tokens_details: PromptDetails?
-        var completion_tokens_details: CompletionDetails?
-        struct PromptDetails: Decodable { var cached_tokens: Int? }
-        struct CompletionDetails: Decodable { var reasoning_tokens: Int? }
+        var cached_tokens: Int?
+        var reasoning_tokens: Int?
     }
-    struct ErrorBody: Decodable {
+    struct ErrorBody {
         var type: String?
-        var code: Code?
         /// OpenAI sends a string code, others a number.
-        struct Code: Decodable {
-            var text: String
-            init(from decoder: any Decoder) throws {
-                let container = try decoder.singleValueContainer()
-                if let string = try? container.decode(String.self) { text = string } else { text = String(try container.decode(Int.self)) }
+        var code: String?
+    }
+
+    /// The fields of one JSON document; throws when it is not well-formed.
+    init(json: UnsafeRawBufferPointer) throws {
+        self = try JSONFieldReader.read(json) { reader in
+            var fields = GenAIResponseFields()
+            try reader.object { key, reader in
+                if key == "id" {
+                    fields.id = try reader.string()
+                } else if key == "model" {
+                    fields.model = try reader.string()
+                } else if key == "type" {
+                    fields.type = try reader.string()
+                } else if key == "choices" {
+                    var choices: [Choice] = []
+                    let isArray = try reader.array { reader in
+                        var choice = Choice()
+                        try reader.object { key, reader in
+                            if key == "finish_reason" { choice.finish_reason = try reader.string() }
+                        }
+                        choices.append(choice)
+                    }
+                    fields.choices = isArray ? choices : nil
+                } else if key == "usage" {
+                    fields.usage = try Usage(&reader)
+                } else if key == "message" {
+                    var message = Message()
+                    try reader.object { key, reader in
+                        if key == "id" {
+                            message.id = try reader.string()
+                        } else if key == "model" {
+                            message.model = try reader.string()
+                        } else if key == "usage" {
+                            message.usage = try Usage(&reader)
+                        }
+                    }
+                    fields.message = message
+                } else if key == "delta" {
+                    var delta = Delta()
+                    try reader.object { key, reader in
+                        if key == "stop_reason" { delta.stop_reason = try reader.string() }
+                    }
+                    fields.delta = delta
+                } else if key == "stop_reason" {
+                    fields.stop_reason = try reader.string()
+                } else if key == "done" {
+                    fields.done = try reader.bool()
+                } else if key == "done_reason" {
+                    fields.done_reason = try reader.string()
+                } else if key == "prompt_eval_count" {
+                    fields.prompt_eval_count = try reader.int()
+                } else if key == "eval_count" {
+                    fields.eval_count = try reader.int()
+                } else if key == "error" {
+                    var error = ErrorBody()
+                    try reader.object { key, reader in
+                        if key == "type" {
+                            error.type = try reader.string()
+                        } else if key == "code" {
+                            error.code = try reader.stringOrNumber()
+                        }
+                    }
+                    fields.error = error
+                }
             }
+            return fields
         }
     }
+
+    private init() {}
 
     /// Whether this chunk of a stream carries output (text, a tool call, an embedding), as opposed to bookkeeping:
     /// role announcements count, the final usage-only chunk and Anthropic's start/stop events do not.
@@ -95,5 +158,36 @@ struct GenAIResponseFields: Decodable {
         if let type { return type == "content_block_delta" }
         if let done { return !done }
         return false
+    }
+}
+
+extension GenAIResponseFields.Usage {
+    /// The usage object at `reader` (OpenAI's, Anthropic's); the cached and reasoning counts are nested in OpenAI's.
+    init(_ reader: inout JSONFieldReader) throws {
+        var usage = Self()
+        try reader.object { key, reader in
+            if key == "prompt_tokens" {
+                usage.prompt_tokens = try reader.int()
+            } else if key == "completion_tokens" {
+                usage.completion_tokens = try reader.int()
+            } else if key == "input_tokens" {
+                usage.input_tokens = try reader.int()
+            } else if key == "output_tokens" {
+                usage.output_tokens = try reader.int()
+            } else if key == "cache_read_input_tokens" {
+                usage.cache_read_input_tokens = try reader.int()
+            } else if key == "cache_creation_input_tokens" {
+                usage.cache_creation_input_tokens = try reader.int()
+            } else if key == "prompt_tokens_details" {
+                try reader.object { key, reader in
+                    if key == "cached_tokens" { usage.cached_tokens = try reader.int() }
+                }
+            } else if key == "completion_tokens_details" {
+                try reader.object { key, reader in
+                    if key == "reasoning_tokens" { usage.reasoning_tokens = try reader.int() }
+                }
+            }
+        }
+        self = usage
     }
 }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads from a stream chunk's bytes whether decoding it could change what the exchange records. Most chunks of a
 /// streamed answer are one token of output whose id and model repeat the first chunk's: decoding each with
 /// `JSONDecoder` was a quarter of the calling process's CPU (scripts/bench-genai.sh), so such a chunk is only counted.
@@ -21,14 +29,21 @@ enum StreamChunkTriage {
         case choices, type, done
     }
 
-    static let keys: [(bytes: [UInt8], key: Key)] = {
-        let named: [(String, Key)] = [
-            ("usage", .reporting), ("error", .reporting), ("eval_count", .reporting), ("prompt_eval_count", .reporting),
-            ("finish_reason", .reason), ("stop_reason", .reason), ("done_reason", .reason),
-            ("choices", .choices), ("type", .type), ("done", .done),
-        ]
-        return named.map { (Array($0.0.utf8), $0.1) }
-    }()
+    /// The key `range` of `bytes` names, if the triage reads it (told apart by length first: this runs for every key of
+    /// every chunk).
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Key? {
+        let name = JSONFieldReader.Key(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[range])))
+        switch range.count {
+        case 4: return name == "type" ? .type : name == "done" ? .done : nil
+        case 5: return name == "usage" || name == "error" ? .reporting : nil
+        case 7: return name == "choices" ? .choices : nil
+        case 10: return name == "eval_count" ? .reporting : nil
+        case 11: return name == "stop_reason" || name == "done_reason" ? .reason : nil
+        case 13: return name == "finish_reason" ? .reason : nil
+        case 17: return name == "prompt_eval_count" ? .reporting : nil
+        default: return nil
+        }
+    }
 
     /// The verdict for one JSON document of a stream, given that the exchange already knows the response's id or model
     /// (the first chunk was decoded). One pass over the document's string tokens.
@@ -37,7 +52,7 @@ enum StreamChunkTriage {
             var choices: Int?, type: Int?, done: Int?
             var index = 0
             while let (keyStart, keyEnd, value) = nextKey(in: bytes, from: &index) {
-                guard let key = keys.first(where: { equal(bytes, keyStart..<keyEnd, $0.bytes) })?.key else { continue }
+                guard let key = key(bytes, keyStart..<keyEnd) else { continue }
                 switch key {
                 case .reporting: return .decode
                 case .reason: if !startsWith(bytes, at: value, "null") { return .decode }
@@ -62,17 +77,18 @@ enum StreamChunkTriage {
     /// The next object key at or after `index`: its bytes' range and where its value starts; `index` moves past it.
     /// Strings that are values are stepped over.
     static func nextKey(in bytes: UnsafeBufferPointer<UInt8>, from index: inout Int) -> (Int, Int, Int)? {
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "\"") else {
-                index += 1
-                continue
-            }
-            let start = index + 1
+        while let open = quote(in: bytes, from: index) {
+            let start = open + 1
             var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
-                end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
+            // The closing quote is the first one not escaped: preceded by an even number of backslashes.
+            while true {
+                guard let candidate = quote(in: bytes, from: end) else { return nil }
+                var backslashes = 0
+                while candidate - backslashes - 1 >= start, bytes[candidate - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+                end = candidate
+                if backslashes % 2 == 0 { break }
+                end += 1
             }
-            guard end < bytes.count else { return nil }
             index = end + 1
             if let colon = nonSpace(bytes, from: index), bytes[colon] == UInt8(ascii: ":"), let value = nonSpace(bytes, from: colon + 1) {
                 index = value
@@ -82,14 +98,12 @@ enum StreamChunkTriage {
         return nil
     }
 
-    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ expected: [UInt8]) -> Bool {
-        guard range.count == expected.count else { return false }
-        var offset = 0
-        while offset < expected.count {
-            if bytes[range.lowerBound + offset] != expected[offset] { return false }
-            offset += 1
-        }
-        return true
+    /// The index of the next `"` at or after `start` (`memchr`: content strings are most of a chunk's bytes).
+    static func quote(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, Int32(UInt8(ascii: "\"")), bytes.count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     static func nonSpace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

@@ -219,6 +219,26 @@ def test_each_api_and_response_shape(example, model, api, stream, usage, expecte
         assert "stream_options" in output and output.count("did not ask for token usage") == 1
 
 
+@pytest.mark.parametrize("stream", ["true", "false"])
+def test_the_event_loop_future_api_is_observed_too(example, model, stream):
+    """`HTTPClient.execute(request:)` (and Vapor's Client, which uses it): one GenAI span in the caller's trace, named
+    after the model read from the request body as it is sent, with the response's usage and timing. (AsyncHTTPClient
+    1.37 starts this API's own HTTP span on its event loop without the caller's context: a root of its own.)"""
+    [(status, body)], receiver, output = run(example, model, [(f"/model-call?api=openai&stream={stream}&client=future", b"", {})])
+    assert status == 200 and body.startswith("200 "), (body, output)
+    spans = receiver.wait_for(3)
+    [span] = model_spans(spans)
+    a = span.attributes
+    assert span.name == "chat gpt-4o-mini" and span.status_code != 2, (span.name, a)
+    assert a["gen_ai.request.max_tokens"] == 64 and a["gen_ai.request.temperature"] == 0.5
+    assert a["gen_ai.response.model"] == "gpt-4o-mini-2024-07-18" and a["gen_ai.response.finish_reasons"] == ["stop"]
+    assert a["gen_ai.usage.input_tokens"] == fake_llm.input_tokens(model.requests[0][2]) and a["gen_ai.usage.output_tokens"] == 5
+    [server] = [s for s in spans if s.span_id == span.parent_span_id]
+    assert server.kind == "server" and server.trace_id == span.trace_id, server
+    if stream == "true":
+        assert abs(a["gen_ai.response.time_to_first_chunk"] - TTFT) < 0.02, a
+
+
 @pytest.mark.parametrize("model_name, error_type", [("fail-429", "rate_limit_exceeded"), ("fail-500", "server_error")])
 def test_model_errors_mark_the_span(example, model, model_name, error_type):
     [(status, body)], receiver, _ = run(example, model, [("/model-call?api=openai&stream=true", b"", {})], LLM_MODEL=model_name)

@@ -447,6 +447,12 @@ extension InstSwift {
             try await instswiftV2GenAIRun(handle, isolation) { result = try await body() }
             return result!
         }
+        @usableFromInline func runSynchronously<T>(_ body: () -> T) -> T {
+            var result: T?
+            instswiftV1GenAIRunSync(handle) { result = body() }
+            return result!
+        }
+        @usableFromInline func requestBody(_ bytes: UnsafeRawBufferPointer) { instswiftV1GenAIRequestBody(handle, bytes) }
         @usableFromInline func responseHead(status: Int, contentType: String?) { instswiftV1GenAIResponseHead(handle, status, contentType) }
         @usableFromInline func received(_ bytes: UnsafeRawBufferPointer) { instswiftV1GenAIReceived(handle, bytes) }
         @usableFromInline func finish(error: (any Error)?) { instswiftV1GenAIFinish(handle, error) }
@@ -481,6 +487,8 @@ extension InstSwift {
 @_silgen_name("instswift_v1_span_set_name") @usableFromInline func instswiftV1SpanSetName(_ span: UnsafeMutableRawPointer, _ name: String)
 @_silgen_name("instswift_v1_genai_start") @usableFromInline func instswiftV1GenAIStart(_ method: String, _ url: String, _ body: UnsafeRawBufferPointer?) -> UnsafeMutableRawPointer?
 @_silgen_name("instswift_v2_genai_run") @usableFromInline func instswiftV2GenAIRun(_ exchange: UnsafeMutableRawPointer, _ isolation: isolated (any Actor)?, _ body: nonisolated(nonsending) () async throws -> Void) async throws
+@_silgen_name("instswift_v1_genai_run_sync") @usableFromInline func instswiftV1GenAIRunSync(_ exchange: UnsafeMutableRawPointer, _ body: () -> Void)
+@_silgen_name("instswift_v1_genai_request_body") @usableFromInline func instswiftV1GenAIRequestBody(_ exchange: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer)
 @_silgen_name("instswift_v1_genai_response_head") @usableFromInline func instswiftV1GenAIResponseHead(_ exchange: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?)
 @_silgen_name("instswift_v1_genai_received") @usableFromInline func instswiftV1GenAIReceived(_ exchange: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer)
 @_silgen_name("instswift_v1_genai_finish") @usableFromInline func instswiftV1GenAIFinish(_ exchange: UnsafeMutableRawPointer, _ error: (any Error)?)

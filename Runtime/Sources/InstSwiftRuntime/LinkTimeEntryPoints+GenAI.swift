@@ -17,6 +17,18 @@ public func instswiftV2GenAIRun(
     }
 }
 
+/// Runs a synchronous body that starts the request in the exchange's context.
+@_silgen_name("instswift_v1_genai_run_sync")
+public func instswiftV1GenAIRunSync(_ exchange: UnsafeMutableRawPointer, _ body: () -> Void) {
+    linkedExchange(exchange).runSynchronously(body)
+}
+
+/// The request's body, shown after the exchange started.
+@_silgen_name("instswift_v1_genai_request_body")
+public func instswiftV1GenAIRequestBody(_ exchange: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer) {
+    linkedExchange(exchange).requestBody(bytes)
+}
+
 @_silgen_name("instswift_v1_genai_response_head")
 public func instswiftV1GenAIResponseHead(_ exchange: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?) {
     linkedExchange(exchange).responseHead(status: status, contentType: contentType)

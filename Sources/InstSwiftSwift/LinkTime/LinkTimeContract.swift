@@ -124,6 +124,14 @@ public enum LinkTimeContract {
             stubBody: "try await body()"
         ),
         Entry(
+            symbol: "instswift_v1_genai_run_sync", name: "instswiftV1GenAIRunSync",
+            signature: "(_ exchange: UnsafeMutableRawPointer, _ body: () -> Void)", stubBody: "body()"
+        ),
+        Entry(
+            symbol: "instswift_v1_genai_request_body", name: "instswiftV1GenAIRequestBody",
+            signature: "(_ exchange: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer)", stubBody: ""
+        ),
+        Entry(
             symbol: "instswift_v1_genai_response_head", name: "instswiftV1GenAIResponseHead",
             signature: "(_ exchange: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?)", stubBody: ""
         ),

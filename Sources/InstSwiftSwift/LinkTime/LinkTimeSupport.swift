@@ -429,6 +429,12 @@ public enum LinkTimeSupport {
                     try await instswiftV2GenAIRun(handle, isolation) { result = try await body() }
                     return result!
                 }
+                @usableFromInline func runSynchronously<T>(_ body: () -> T) -> T {
+                    var result: T?
+                    instswiftV1GenAIRunSync(handle) { result = body() }
+                    return result!
+                }
+                @usableFromInline func requestBody(_ bytes: UnsafeRawBufferPointer) { instswiftV1GenAIRequestBody(handle, bytes) }
                 @usableFromInline func responseHead(status: Int, contentType: String?) { instswiftV1GenAIResponseHead(handle, status, contentType) }
                 @usableFromInline func received(_ bytes: UnsafeRawBufferPointer) { instswiftV1GenAIReceived(handle, bytes) }
                 @usableFromInline func finish(error: (any Error)?) { instswiftV1GenAIFinish(handle, error) }

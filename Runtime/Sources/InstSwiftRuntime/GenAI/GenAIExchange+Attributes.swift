@@ -8,7 +8,7 @@ extension GenAIExchange {
     typealias Names = SemanticConventions
 
     /// The attributes known when the call starts: what was asked of which model where.
-    func recordRequest() {
+    func recordRequest(_ request: GenAIRequestSummary) {
         var attributes = SpanAttributes()
         attributes[Names.genAIOperationName] = endpoint.operation
         attributes[Names.genAIProviderName] = endpoint.provider
@@ -32,6 +32,7 @@ extension GenAIExchange {
     /// The attributes known when the call ends: the response, its usage, timing and cost, and its error.
     func recordResponse(_ state: State, error: (any Error)?, end: ContinuousClock.Instant) {
         let response = state.response
+        let request = state.request
         var attributes = SpanAttributes()
         attributes[Names.genAIResponseID] = response.id
         attributes[Names.genAIResponseModel] = response.model

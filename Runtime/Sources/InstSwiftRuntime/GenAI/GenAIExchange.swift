@@ -27,7 +27,6 @@ extension InstSwift {
 /// One call to a model: its span, and what the response tells as it streams. Thread-safe; finishes once.
 public final class GenAIExchange: Sendable {
     let endpoint: GenAIEndpoint
-    let request: GenAIRequestSummary
     let span: any Span
     let start: ContinuousClock.Instant
     /// The agent or workflow spans above this call, which sum its tokens.
@@ -36,6 +35,8 @@ public final class GenAIExchange: Sendable {
     let capture: GenAIContentCapture?
 
     struct State {
+        /// What the request asked for; read again when its body is shown after the start (``requestBody(_:)``).
+        var request: GenAIRequestSummary
         var status: Int?
         var splitter: ResponseChunkSplitter?
         /// A body that is not a stream, kept until it ends (bounded by `GenAIRequestSummary.maximumBodySize`).
@@ -51,17 +52,21 @@ public final class GenAIExchange: Sendable {
         var outputTools: [String] = []
     }
 
-    let state = Mutex(State())
+    let state: Mutex<State>
 
     init(endpoint: GenAIEndpoint, request: GenAIRequestSummary) {
         self.endpoint = endpoint
-        self.request = request
+        self.state = Mutex(State(request: request))
         self.start = .now
         self.tally = GenAITokenTally.current
         self.capture = GenAIContentCapture.configured
-        let name = request.model.map { "\(endpoint.operation) \($0)" } ?? endpoint.operation
-        span = InstSwift.start(name, kind: .client, context: nil, function: #function, file: #fileID, line: #line)
-        recordRequest()
+        span = InstSwift.start(Self.spanName(endpoint, request), kind: .client, context: nil, function: #function, file: #fileID, line: #line)
+        recordRequest(request)
+    }
+
+    /// `{gen_ai.operation.name} {gen_ai.request.model}`, or the operation alone while the model is unknown.
+    static func spanName(_ endpoint: GenAIEndpoint, _ request: GenAIRequestSummary) -> String {
+        request.model.map { "\(endpoint.operation) \($0)" } ?? endpoint.operation
     }
 
     deinit { finish(error: nil) }
@@ -77,6 +82,30 @@ public final class GenAIExchange: Sendable {
         }
     }
 
+    /// Runs a synchronous body that starts the request (AsyncHTTPClient's EventLoopFuture API) with this exchange's span
+    /// as the current context, so the HTTP client's span is its child.
+    public func runSynchronously<T>(_ body: () throws -> T) rethrows -> T {
+        try InstrumentationContext.$current.withValue(span.context, operation: body)
+    }
+
+    /// The request's body, for a client that streams it after the exchange started (AsyncHTTPClient's EventLoopFuture
+    /// API): reads the request again, names the span after its model and records its parameters. Ignored once the
+    /// response has begun.
+    public func requestBody(_ bytes: UnsafeRawBufferPointer) {
+        let request = GenAIRequestSummary(body: bytes, api: endpoint.api)
+        let accepted = state.withLock { state in
+            guard !state.finished, state.status == nil else { return false }
+            state.request = request
+            return true
+        }
+        guard accepted, span.isRecording else { return }
+        span.operationName = Self.spanName(endpoint, request)
+        recordRequest(request)
+        if let capture {
+            span.attributes[SemanticConventions.genAIInputMessages] = capture.attribute(GenAIContentCapture.inputMessages(bytes))
+        }
+    }
+
     /// The response's status and `Content-Type`, which tells how its body is framed.
     public func responseHead(status: Int, contentType: String?) {
         let type = contentType?.lowercased() ?? ""
@@ -84,7 +113,7 @@ public final class GenAIExchange: Sendable {
             state.status = status
             if type.contains("text/event-stream") {
                 state.splitter = ResponseChunkSplitter(framing: .serverSentEvents)
-            } else if type.contains("ndjson") || (endpoint.api == .ollama && request.stream && !type.contains("application/json")) {
+            } else if type.contains("ndjson") || (endpoint.api == .ollama && state.request.stream && !type.contains("application/json")) {
                 state.splitter = ResponseChunkSplitter(framing: .jsonLines)
             }
         }

@@ -51,7 +51,7 @@ enum GenAIMetrics {
             (SemanticConventions.genAIProviderName, exchange.endpoint.provider),
             (SemanticConventions.serverAddress, exchange.endpoint.host),
         ]
-        if let model = exchange.request.model { dimensions.append((SemanticConventions.genAIRequestModel, model)) }
+        if let model = state.request.model { dimensions.append((SemanticConventions.genAIRequestModel, model)) }
         if let model = response.model { dimensions.append((SemanticConventions.genAIResponseModel, model)) }
         if let port = exchange.endpoint.port { dimensions.append((SemanticConventions.serverPort, String(port))) }
         if let errorType { dimensions.append((SemanticConventions.errorType, errorType)) }

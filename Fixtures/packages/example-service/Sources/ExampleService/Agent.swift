@@ -88,7 +88,8 @@ struct Agent: Sendable {
 
     /// One model call as given, its body read whole: `api` is `openai`, `anthropic` or `ollama` (its native
     /// `/api/chat`, at the server's root); for the tests of every shape.
-    func rawCall(api: String, stream: Bool, includeUsage: Bool) async throws -> String {
+    /// One model call of the given shape, through AsyncHTTPClient's async API or (`futureAPI`) its EventLoopFuture API.
+    func rawCall(api: String, stream: Bool, includeUsage: Bool, futureAPI: Bool = false) async throws -> String {
         let root = baseURL.hasSuffix("/v1") ? String(baseURL.dropLast(3)) : baseURL
         let url = api == "ollama" ? root + "/api/chat" : baseURL + (api == "anthropic" ? "/messages" : "/chat/completions")
         var request = HTTPClientRequest(url: url)
@@ -105,7 +106,13 @@ struct Agent: Sendable {
             body["options"] = ["num_predict": 64, "temperature": 0.5]
         }
         if stream, includeUsage, api == "openai" { body["stream_options"] = ["include_usage": true] }
-        request.body = .bytes(ByteBuffer(data: try JSONSerialization.data(withJSONObject: body)))
+        let json = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
+        if futureAPI {
+            let legacy = try HTTPClient.Request(url: url, method: .POST, headers: request.headers, body: .byteBuffer(json))
+            let response = try await client.execute(request: legacy, deadline: .now() + .seconds(60)).get()
+            return "\(response.status.code) \(response.body.map { String(buffer: $0) } ?? "")"
+        }
+        request.body = .bytes(json)
         let response = try await client.execute(request, timeout: .seconds(60))
         let text = try await response.body.collect(upTo: 1 << 20)
         return "\(response.status.code) \(String(buffer: text))"

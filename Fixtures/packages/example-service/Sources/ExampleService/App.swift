@@ -42,7 +42,8 @@ struct ExampleService {
         router.post("/model-call") { request, context in
             let query = request.uri.queryParameters
             return try await agent.rawCall(
-                api: query.get("api") ?? "openai", stream: query.get("stream") != "false", includeUsage: query.get("usage") != "false"
+                api: query.get("api") ?? "openai", stream: query.get("stream") != "false", includeUsage: query.get("usage") != "false",
+                futureAPI: query.get("client") == "future"
             )
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)))

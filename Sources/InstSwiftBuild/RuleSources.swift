@@ -22,7 +22,7 @@ public struct RuleSources {
     /// Packs that are on unless `.instswift.yml` disables them. A library pack names its package, so it costs nothing
     /// in a graph without that library.
     public static let defaultPacks = [
-        "bootstrap", "hummingbird", "vapor", "urlsession", "swift-log", "genai", "mcp", "postgres-nio", "sqlite-nio", "grdb",
+        "bootstrap", "hummingbird", "vapor", "urlsession", "async-http-client", "swift-log", "genai", "mcp", "postgres-nio", "sqlite-nio", "grdb",
         "grpc", "postgres-kit", "sqlite-kit", "fluent-kit",
     ]
 

@@ -222,8 +222,8 @@ def test_each_api_and_response_shape(example, model, api, stream, usage, expecte
 @pytest.mark.parametrize("stream", ["true", "false"])
 def test_the_event_loop_future_api_is_observed_too(example, model, stream):
     """`HTTPClient.execute(request:)` (and Vapor's Client, which uses it): one GenAI span in the caller's trace, named
-    after the model read from the request body as it is sent, with the response's usage and timing. (AsyncHTTPClient
-    1.37 starts this API's own HTTP span on its event loop without the caller's context: a root of its own.)"""
+    after the model read from the request body as it is sent, with the response's usage and timing, the parent of the
+    request's one HTTP span (the async-http-client pack's; AsyncHTTPClient's own for this API is left out)."""
     [(status, body)], receiver, output = run(example, model, [(f"/model-call?api=openai&stream={stream}&client=future", b"", {})])
     assert status == 200 and body.startswith("200 "), (body, output)
     spans = receiver.wait_for(3)
@@ -235,6 +235,14 @@ def test_the_event_loop_future_api_is_observed_too(example, model, stream):
     assert a["gen_ai.usage.input_tokens"] == fake_llm.input_tokens(model.requests[0][2]) and a["gen_ai.usage.output_tokens"] == 5
     [server] = [s for s in spans if s.span_id == span.parent_span_id]
     assert server.kind == "server" and server.trace_id == span.trace_id, server
+    http_spans = [s for s in spans if s.kind == "client" and "http.request.method" in s.attributes]
+    assert len(http_spans) == 1, http_spans
+    [http] = http_spans
+    assert http.name == "POST" and http.parent_span_id == span.span_id and http.trace_id == span.trace_id, http
+    assert http.attributes["http.response.status_code"] == 200 and http.attributes["server.address"] == "127.0.0.1"
+    # The model server received the HTTP span's context.
+    headers = {name.lower(): value for name, value in model.requests[0][1].items()}
+    assert headers.get("traceparent", "").split("-")[1:3] == [span.trace_id, http.span_id], headers
     if stream == "true":
         assert abs(a["gen_ai.response.time_to_first_chunk"] - TTFT) < 0.02, a
 

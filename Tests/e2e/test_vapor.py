@@ -137,6 +137,35 @@ def test_three_services_in_three_processes_make_one_trace(example):
                for line in outputs["vapor-gateway"].splitlines() if line.endswith("GET /fortune")), outputs["vapor-gateway"]
 
 
+def test_vapors_client_continues_the_trace(example):
+    """Vapor's `req.client` (AsyncHTTPClient's EventLoopFuture API): one CLIENT span under the server span, and the next
+    service continues it — AsyncHTTPClient alone starts that span without the caller's context and sends none."""
+    from test_example_service import start_service, stop as stop_service
+
+    with Receiver() as receiver:
+        exporting = {"OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint}
+        last, last_port = start_service(example["bin"], dict(exporting, OTEL_SERVICE_NAME="fortunes"))
+        vapor, vapor_port = start_vapor(example["bin"], dict(
+            exporting, OTEL_SERVICE_NAME="vapor-gateway", DOWNSTREAM_URL=f"http://127.0.0.1:{last_port}/fortune"))
+        status, body = get(vapor_port, "/fortune-client", {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"})
+        outputs = {"vapor-gateway": stop(vapor)[1], "fortunes": stop_service(last)[2]}
+        receiver.wait_for(3)
+        spans = list(receiver.spans)
+    assert status == 200 and body.startswith("fortune: "), (body, outputs)
+    gateway = [s for s in spans if s.resource["service.name"] == "vapor-gateway"]
+    [server] = [s for s in gateway if s.kind == "server" and s.name == "GET /fortune-client"]
+    clients = [s for s in gateway if s.kind == "client"]
+    assert len(clients) == 1, clients
+    [client] = clients
+    [last_server] = [s for s in spans if s.resource["service.name"] == "fortunes" and s.name == "GET /fortune"]
+    assert server.trace_id == client.trace_id == last_server.trace_id == TRACE_ID
+    assert server.parent_span_id == CALLER_SPAN and client.parent_span_id == server.span_id
+    assert last_server.parent_span_id == client.span_id
+    a = client.attributes
+    assert client.name == "GET" and a["http.request.method"] == "GET" and a["url.full"] == f"http://127.0.0.1:{last_port}/fortune"
+    assert a["server.address"] == "127.0.0.1" and a["server.port"] == last_port and a["http.response.status_code"] == 200
+
+
 def test_a_model_call_over_urlsession_is_a_genai_span_over_its_http_span(example):
     import sys
     from conftest import ROOT

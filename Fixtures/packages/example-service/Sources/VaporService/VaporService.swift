@@ -5,7 +5,7 @@ import FoundationNetworking
 import Vapor
 
 /// A Vapor 4 service with no tracing code: `GET /fortune` asks DOWNSTREAM_URL (with URLSession) for a fortune when it
-/// is set, `GET /hello/:name` greets, `POST /ask` asks a model (LLM_URL), `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
+/// is set, `GET /fortune-client` asks it with Vapor's own `Client`, `GET /hello/:name` greets, `POST /ask` asks a model (LLM_URL), `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
 /// VAPOR_TRACING_MIDDLEWARE=1 makes it an app that adds Vapor's own `TracingMiddleware`).
 @main
 struct VaporService {
@@ -30,6 +30,11 @@ struct VaporService {
             guard let downstream else { return "fortune: vapor says hi" }
             let (data, _) = try await URLSession.shared.data(for: URLRequest(url: downstream))
             return String(decoding: data, as: UTF8.self)
+        }
+        app.get("fortune-client") { request async throws -> String in
+            guard let downstream else { return "fortune: vapor says hi" }
+            let response = try await request.client.get(URI(string: downstream.absoluteString))
+            return response.body.map { String(buffer: $0) } ?? ""
         }
         // Asks a model (an OpenAI-compatible API at LLM_URL) with URLSession: the URLSession pack observes it as a
         // GenAI call too.

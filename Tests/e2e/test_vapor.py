@@ -166,6 +166,25 @@ def test_vapors_client_continues_the_trace(example):
     assert a["server.address"] == "127.0.0.1" and a["server.port"] == last_port and a["http.response.status_code"] == 200
 
 
+def test_vapors_client_span_records_a_failed_request(example):
+    """A request of Vapor's `req.client` that cannot connect: its one CLIENT span ends with the error."""
+    from conftest import free_port
+
+    with Receiver() as receiver:
+        vapor, vapor_port = start_vapor(example["bin"], {
+            "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "OTEL_SERVICE_NAME": "vapor-gateway",
+            "DOWNSTREAM_URL": f"http://127.0.0.1:{free_port()}/fortune"})
+        status, body = get(vapor_port, "/fortune-client")
+        output = stop(vapor)[1]
+        receiver.wait_for(2)
+        spans = list(receiver.spans)
+    assert status >= 500, (status, body, output)
+    [server] = [s for s in spans if s.kind == "server" and s.name == "GET /fortune-client"]
+    [client] = [s for s in spans if s.kind == "client"]
+    assert client.parent_span_id == server.span_id and client.status_code == 2, client
+    assert client.attributes.get("error.type") and "http.response.status_code" not in client.attributes, client
+
+
 def test_a_model_call_over_urlsession_is_a_genai_span_over_its_http_span(example):
     import sys
     from conftest import ROOT

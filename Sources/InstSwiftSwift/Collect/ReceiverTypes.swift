@@ -12,6 +12,9 @@ struct ReceiverTypes {
 
     private struct Scope {
         var members: MemberBlockItemListSyntax?
+        /// The members' variable name to declared type, read from `members` when a call first asks (once per type: a
+        /// type with many members and calls was read again for each call).
+        var memberTypes: [String: String]?
         var parameters: FunctionParameterListSyntax?
         /// Local variable name to declared type; locals shadow the scope's parameters.
         var locals: [String: String] = [:]
@@ -45,28 +48,33 @@ struct ReceiverTypes {
     }
 
     /// The type of a call's receiver expression, when a type name starts it or a variable in scope declares it.
-    func type(ofReceiver receiver: String) -> String? {
+    mutating func type(ofReceiver receiver: String) -> String? {
         let root = String(receiver.prefix { $0 != "." && $0 != "(" && $0 != "[" && $0 != "?" && $0 != "!" })
         if root.first?.isUppercase == true { return root }
         let name = root == "self" ? String(receiver.dropFirst(5).prefix { $0 != "." && $0 != "(" }) : root
-        for scope in scopes.reversed() {
-            if let type = declaredType(of: name, in: scope) { return type.trimmingSuffix("?").trimmingSuffix("!") }
+        for index in scopes.indices.reversed() {
+            if let type = declaredType(of: name, in: index) { return type.trimmingSuffix("?").trimmingSuffix("!") }
         }
         return nil
     }
 
     /// The type `scope` declares `name` with; of a type's members, the last declaration.
-    private func declaredType(of name: String, in scope: Scope) -> String? {
-        if let type = scope.locals[name] { return type }
-        if let parameter = scope.parameters?.last(where: { ($0.secondName ?? $0.firstName).text == name }) { return text(parameter.type) }
-        var found: String?
-        for member in scope.members ?? [] {
-            guard let variable = member.decl.as(VariableDeclSyntax.self) else { continue }
-            for binding in variable.bindings where binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name {
-                found = boundType(binding) ?? found
+    private mutating func declaredType(of name: String, in index: Int) -> String? {
+        if let type = scopes[index].locals[name] { return type }
+        if let parameter = scopes[index].parameters?.last(where: { ($0.secondName ?? $0.firstName).text == name }) { return text(parameter.type) }
+        guard let members = scopes[index].members else { return nil }
+        if scopes[index].memberTypes == nil {
+            var types: [String: String] = [:]
+            for member in members {
+                guard let variable = member.decl.as(VariableDeclSyntax.self) else { continue }
+                for binding in variable.bindings {
+                    guard let bound = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text, let type = boundType(binding) else { continue }
+                    types[bound] = type
+                }
             }
+            scopes[index].memberTypes = types
         }
-        return found
+        return scopes[index].memberTypes?[name]
     }
 
     /// `let x: T` and `let x = T(...)`: the names a declaration binds with the type it states or constructs.

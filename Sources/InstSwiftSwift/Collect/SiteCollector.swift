@@ -339,7 +339,7 @@ final class SiteCollector: SyntaxVisitor {
         labels += node.additionalTrailingClosures.map { $0.label.text }
         let effects = CallEffects(of: node)
         var site = CallSite(
-            callee: callee, labels: labels, receiver: receiver, receiverType: receiver.flatMap(receiverTypes.type(ofReceiver:)),
+            callee: callee, labels: labels, receiver: receiver, receiverType: receiver.flatMap { receiverTypes.type(ofReceiver: $0) },
             enclosingFunction: functionStack.last, enclosingTypes: typeStack.map(\.name),
             isIgnored: ignoreDepth > 0, location: location(node)
         )

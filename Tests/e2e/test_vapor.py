@@ -166,6 +166,27 @@ def test_vapors_client_continues_the_trace(example):
     assert a["server.address"] == "127.0.0.1" and a["server.port"] == last_port and a["http.response.status_code"] == 200
 
 
+def test_a_client_configured_not_to_trace_is_left_alone(example):
+    """`configuration.tracing.tracer = nil` on Vapor's HTTP client: no CLIENT span and no trace context sent."""
+    from test_example_service import start_service, stop as stop_service
+
+    with Receiver() as receiver:
+        exporting = {"OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint}
+        last, last_port = start_service(example["bin"], dict(exporting, OTEL_SERVICE_NAME="fortunes"))
+        vapor, vapor_port = start_vapor(example["bin"], dict(
+            exporting, OTEL_SERVICE_NAME="vapor-gateway", DOWNSTREAM_URL=f"http://127.0.0.1:{last_port}/fortune",
+            VAPOR_CLIENT_UNTRACED="1"))
+        status, body = get(vapor_port, "/fortune-client", {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"})
+        stop(vapor)
+        stop_service(last)
+        receiver.wait_for(2)
+        spans = list(receiver.spans)
+    assert status == 200 and body.startswith("fortune: "), body
+    assert not [s for s in spans if s.resource["service.name"] == "vapor-gateway" and s.kind == "client"], spans
+    [last_server] = [s for s in spans if s.resource["service.name"] == "fortunes" and s.name == "GET /fortune"]
+    assert last_server.trace_id != TRACE_ID
+
+
 def test_vapors_client_span_records_a_failed_request(example):
     """A request of Vapor's `req.client` that cannot connect: its one CLIENT span ends with the error."""
     from conftest import free_port

@@ -21,6 +21,11 @@ struct VaporService {
             app.traceAutoPropagation = true
         }
 
+        // An app whose HTTP client is configured not to trace (instswift keeps that choice).
+        if environment["VAPOR_CLIENT_UNTRACED"] == "1" {
+            app.http.client.configuration.tracing.tracer = nil
+        }
+
         app.get("hello", ":name") { request async throws -> String in
             let name = request.parameters.get("name") ?? "world"
             request.logger.info("greeted", metadata: ["greeted.name": "\(name)"])

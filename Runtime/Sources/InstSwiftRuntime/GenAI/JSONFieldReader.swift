@@ -42,52 +42,44 @@ struct JSONFieldReader {
     /// unread is stepped over. Anything but an object is stepped over, and the result is false.
     @discardableResult
     mutating func object(_ member: (Key, inout JSONFieldReader) throws -> Void) throws -> Bool {
-        guard nextToken() == UInt8(ascii: "{") else {
-            try skipValue()
-            return false
-        }
-        index += 1
-        if nextToken() == UInt8(ascii: "}") {
-            index += 1
-            return true
-        }
-        while true {
-            guard nextToken() == UInt8(ascii: "\"") else { throw Malformed() }
-            let key = try stringBody()
-            guard nextToken() == UInt8(ascii: ":") else { throw Malformed() }
-            index += 1
-            let valueStart = try valueStartIndex()
-            try member(Key(bytes: UnsafeRawBufferPointer(rebasing: bytes[key])), &self)
-            try skipValueIfUnread(from: valueStart)
-            switch nextToken() {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"):
-                index += 1
-                return true
-            default: throw Malformed()
-            }
+        try container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) { reader in
+            guard reader.nextToken() == UInt8(ascii: "\"") else { throw Malformed() }
+            let key = try reader.stringBody()
+            guard reader.nextToken() == UInt8(ascii: ":") else { throw Malformed() }
+            reader.index += 1
+            let valueStart = try reader.valueStartIndex()
+            try member(Key(bytes: UnsafeRawBufferPointer(rebasing: reader.bytes[key])), &reader)
+            try reader.skipValueIfUnread(from: valueStart)
         }
     }
 
     /// Calls `element` for each element of the array at the reader, as ``object(_:)`` does for members.
     @discardableResult
     mutating func array(_ element: (inout JSONFieldReader) throws -> Void) throws -> Bool {
-        guard nextToken() == UInt8(ascii: "[") else {
+        try container(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { reader in
+            let valueStart = try reader.valueStartIndex()
+            try element(&reader)
+            try reader.skipValueIfUnread(from: valueStart)
+        }
+    }
+
+    /// Reads the object or array at the reader (`open`...`close`), one comma-separated entry per `entry` call; anything
+    /// else is stepped over, and the result is false.
+    private mutating func container(open: UInt8, close: UInt8, _ entry: (inout JSONFieldReader) throws -> Void) throws -> Bool {
+        guard nextToken() == open else {
             try skipValue()
             return false
         }
         index += 1
-        if nextToken() == UInt8(ascii: "]") {
+        if nextToken() == close {
             index += 1
             return true
         }
         while true {
-            let valueStart = try valueStartIndex()
-            try element(&self)
-            try skipValueIfUnread(from: valueStart)
+            try entry(&self)
             switch nextToken() {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"):
+            case close:
                 index += 1
                 return true
             default: throw Malformed()

@@ -247,6 +247,19 @@ def test_the_event_loop_future_api_is_observed_too(example, model, stream):
         assert abs(a["gen_ai.response.time_to_first_chunk"] - TTFT) < 0.02, a
 
 
+def test_a_future_api_request_failed_before_any_callback_ends_its_spans(example, model):
+    """A request made on a client already shut down fails before any delegate callback: the GenAI span and the
+    async-http-client pack's span still end, with the error."""
+    [(status, body)], receiver, output = run(example, model, [("/model-call?api=openai&stream=false&client=future-closed", b"", {})])
+    assert status == 200 and body.startswith("failed: "), (body, output)
+    spans = receiver.wait_for(3)
+    [chat] = [s for s in spans if s.attributes.get("gen_ai.operation.name") == "chat"]
+    [http] = [s for s in spans if s.kind == "client" and "http.request.method" in s.attributes]
+    assert chat.status_code == 2 and chat.attributes.get("error.type"), chat
+    assert http.status_code == 2 and http.parent_span_id == chat.span_id, http
+    assert not model.requests
+
+
 @pytest.mark.parametrize("model_name, error_type", [("fail-429", "rate_limit_exceeded"), ("fail-500", "server_error")])
 def test_model_errors_mark_the_span(example, model, model_name, error_type):
     [(status, body)], receiver, _ = run(example, model, [("/model-call?api=openai&stream=true", b"", {})], LLM_MODEL=model_name)

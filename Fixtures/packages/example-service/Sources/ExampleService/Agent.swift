@@ -89,7 +89,7 @@ struct Agent: Sendable {
     /// One model call as given, its body read whole: `api` is `openai`, `anthropic` or `ollama` (its native
     /// `/api/chat`, at the server's root); for the tests of every shape.
     /// One model call of the given shape, through AsyncHTTPClient's async API or (`futureAPI`) its EventLoopFuture API.
-    func rawCall(api: String, stream: Bool, includeUsage: Bool, futureAPI: Bool = false) async throws -> String {
+    func rawCall(api: String, stream: Bool, includeUsage: Bool, futureAPI: Bool = false, closedClient: Bool = false) async throws -> String {
         let root = baseURL.hasSuffix("/v1") ? String(baseURL.dropLast(3)) : baseURL
         let url = api == "ollama" ? root + "/api/chat" : baseURL + (api == "anthropic" ? "/messages" : "/chat/completions")
         var request = HTTPClientRequest(url: url)
@@ -109,6 +109,16 @@ struct Agent: Sendable {
         let json = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
         if futureAPI {
             let legacy = try HTTPClient.Request(url: url, method: .POST, headers: request.headers, body: .byteBuffer(json))
+            if closedClient {
+                // A client already shut down fails the request before any delegate callback.
+                let closed = HTTPClient(eventLoopGroupProvider: .singleton)
+                try await closed.shutdown()
+                do {
+                    _ = try await closed.execute(request: legacy, deadline: .now() + .seconds(60)).get()
+                } catch {
+                    return "failed: \(error)"
+                }
+            }
             let response = try await client.execute(request: legacy, deadline: .now() + .seconds(60)).get()
             return "\(response.status.code) \(response.body.map { String(buffer: $0) } ?? "")"
         }

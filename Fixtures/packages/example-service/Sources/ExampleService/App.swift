@@ -43,7 +43,7 @@ struct ExampleService {
             let query = request.uri.queryParameters
             return try await agent.rawCall(
                 api: query.get("api") ?? "openai", stream: query.get("stream") != "false", includeUsage: query.get("usage") != "false",
-                futureAPI: query.get("client") == "future"
+                futureAPI: query.get("client")?.hasPrefix("future") == true, closedClient: query.get("client") == "future-closed"
             )
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)))

@@ -19,10 +19,10 @@ def start_vapor(binary, env):
     return start_server(binary / "VaporService", env, probe="/hello/probe", name="the Vapor service")
 
 
-def get(port, path, headers=None):
+def get(port, path, headers=None, timeout=10):
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
@@ -195,7 +195,8 @@ def test_vapors_client_span_records_a_failed_request(example):
         vapor, vapor_port = start_vapor(example["bin"], {
             "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "OTEL_SERVICE_NAME": "vapor-gateway",
             "DOWNSTREAM_URL": f"http://127.0.0.1:{free_port()}/fortune"})
-        status, body = get(vapor_port, "/fortune-client")
+        # AsyncHTTPClient retries a refused connection until its connect timeout (10 s by default) before failing.
+        status, body = get(vapor_port, "/fortune-client", timeout=60)
         output = stop(vapor)[1]
         receiver.wait_for(2)
         spans = list(receiver.spans)

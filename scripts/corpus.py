@@ -287,6 +287,24 @@ def failures_as_plain(row):
     return failed <= set(row.get("plain_failed_tests", []))
 
 
+# Tests whose result depends on what instrumenting may change without changing the program's meaning, each with why.
+# Such a test failing instrumented is reported, and not counted against the package.
+EXPLAINED_FAILURES = {
+    "apple/swift-nio-ssl": {
+        "TLSConfigurationTest.testCorrectSetUpOfMTLSContext":
+            "`bestEffortEquals` compares the raw bytes of two nil `Optional` enums (`withUnsafeBytes(of: "
+            "_pskClientIdentityProvider)`); a nil's payload bytes are whatever the stack held, and instrumented code "
+            "leaves other bytes there (both are nil; the bytes differ)",
+    },
+}
+
+
+def explained_failures(row):
+    """The failed tests of an instrumented run that EXPLAINED_FAILURES explains: {test: why}."""
+    explained = EXPLAINED_FAILURES.get(row["package"].split(" ")[0], {})
+    return {test: explained[test] for test in row.get("instrumented_failed_tests", []) if test in explained}
+
+
 def verdict(row):
     if not str(row.get("plain_build", "")).startswith("ok"):
         return "skipped (plain build fails here)"
@@ -298,6 +316,11 @@ def verdict(row):
         return "FAIL: instrumented build"
     if row.get("plain_tests_passed") and (not row.get("instrumented_tests_passed")
                                            or row.get("instrumented_tests") != row.get("plain_tests")):
+        explained = explained_failures(row)
+        plain, instrumented = row.get("plain_tests"), row.get("instrumented_tests")
+        if (explained and instrumented and plain[0] == instrumented[0] and instrumented[1] == len(explained)
+                and set(explained) == set(row.get("instrumented_failed_tests", []))):
+            return "ok (the same tests ran; failed only: " + "; ".join(f"{t}: {why}" for t, why in explained.items()) + ")"
         return "FAIL: instrumented tests"
     if row.get("plain_tests") and not row.get("plain_tests_passed") and "instrumented_tests" in row:
         if not failures_as_plain(row):

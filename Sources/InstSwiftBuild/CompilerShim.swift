@@ -59,10 +59,19 @@ public enum CompilerShim {
             try report.write(to: configuration.workDirectory + "/reports/\(module).json")
             let directory = invocation.argumentsDirectory(module: module, workDirectory: configuration.workDirectory)
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            return exec(
-                configuration.realSwiftc,
-                try invocation.forRealCompiler(
-                    outcome.replacements, overlays: outcome.overlays, overlaysContent: outcome.overlaysContent, directory: directory))
+            let arguments = try invocation.forRealCompiler(
+                outcome.replacements, overlays: outcome.overlays, overlaysContent: outcome.overlaysContent, directory: directory)
+            guard invocation.enabledFeatures.contains(MemberImportRepair.feature), !outcome.replacements.isEmpty || !outcome.overlays.isEmpty else {
+                return exec(configuration.realSwiftc, arguments)
+            }
+            switch try MemberImportRepair.compile(arguments, rewrite: rewrite, directory: directory) {
+            case .finished(let attempt):
+                attempt.forward()
+                return attempt.status
+            case .repaired(let arguments, let missing):
+                for import_ in missing { printError(MemberImportRepair.warning(for: import_, module: module)) }
+                return exec(configuration.realSwiftc, arguments)
+            }
         } catch {
             printError("error: instswift could not rewrite module '\(module)': \(error)")
             return 1

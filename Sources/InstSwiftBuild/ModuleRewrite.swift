@@ -129,6 +129,19 @@ struct ModuleRewrite {
                 rewritten[first]?.result.addedImports.formUnion(runtime)
             }
         }
+        let repairs =
+            features.contains(MemberImportRepair.feature) ? MemberImportRepair(module: module, workDirectory: configuration.workDirectory).recorded() : [:]
+        for (index, path) in sources.enumerated() {
+            guard let modules = repairs[path], let text = texts[index] else { continue }
+            let declarations = modules.sorted().map { MemberImportRepair.importDeclaration(of: $0, asIn: texts) }
+            if let output = rewritten[index]?.result.output {
+                rewritten[index]?.result.output = MemberImportRepair.appending(declarations, to: output)
+            } else {
+                // A file no rule changed gets a copy of its own for the imports.
+                let header = Self.compilesThroughOverlay(path) ? "" : SwiftFrontend.sourceLocationHeader(for: path)
+                rewritten[index] = (path, RewriteResult(output: MemberImportRepair.appending(declarations, to: header + text), reports: []))
+            }
+        }
         for index in sources.indices {
             guard let (path, result) = rewritten[index] else { continue }
             outcome.diagnostics.append(contentsOf: result.diagnostics)

@@ -89,7 +89,7 @@ public struct SwiftFrontend: LanguageFrontend {
         let publicly = options.importsAreInternalByDefault && imports.contains("Tracing")
         edits += ImportRenderer(tree: parsed.tree, existing: parsed.imports).edits(adding: imports, publicly: publicly)
         if options.emitSourceLocationHeader {
-            edits.append(TextEdit(offset: 0, text: "#sourceLocation(file: \(stringLiteral(matched.file.path)), line: 1)\n", role: .leading))
+            edits.append(TextEdit(offset: 0, text: Self.sourceLocationHeader(for: matched.file.path), role: .leading))
         }
         var rendering = Rendering(edits: edits, diagnostics: diagnostics)
         rendering.fileImports = parsed.imports
@@ -120,6 +120,11 @@ extension SwiftFrontend {
             if case .span(let span) = advice { return span.ending == .stream }
             return false
         }
+    }
+
+    /// The line a copy compiled from elsewhere starts with, so that the compiler names the original's path and lines.
+    public static func sourceLocationHeader(for path: String) -> String {
+        "#sourceLocation(file: \(stringLiteral(path)), line: 1)\n"
     }
 
     /// `output` with the link-time support code appended as an injected region, under a `#sourceLocation` of its own

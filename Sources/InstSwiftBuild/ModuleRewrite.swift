@@ -124,7 +124,8 @@ struct ModuleRewrite {
         if let first = rewritten.filter({ $0.value.result.output != nil }).keys.min(), let output = rewritten[first]?.result.output {
             let declarations = rewritten.keys.sorted().flatMap { rewritten[$0]?.result.moduleDeclarations ?? [] }
             if !declarations.isEmpty {
-                let runtime = SwiftFrontend.declarationImports(declarations, access: access)
+                let runtime = SwiftFrontend.declarationImports(
+                    declarations, access: access, membersNeedTheirModuleImported: features.contains(MemberImportRepair.feature))
                 rewritten[first]?.result.output = SwiftFrontend.appendingDeclarations(to: output, declarations, imports: runtime)
                 rewritten[first]?.result.addedImports.formUnion(runtime)
             }

@@ -9,6 +9,8 @@ public struct ParsedSwiftFile: ParsedFile {
     let imports: Set<String>
     /// Whether the file has an `@testable import`, which makes a module's internal declarations visible.
     let hasTestableImport: Bool
+    /// Whether the file names the standard library's `Span` without importing Tracing (whose `Span` would then clash).
+    var namesStandardSpan = false
     let collected: [CollectedSite]
     public let sites: [Site]
 
@@ -40,8 +42,9 @@ public struct SwiftFrontend: LanguageFrontend {
         collector.selfBootstrapLine = Self.selfBootstrapLine(in: source)
         collector.collectTopLevelCode(tree)
         collector.walk(tree)
-        return .collected(
-            ParsedSwiftFile(tree: tree, imports: collector.imports, hasTestableImport: collector.hasTestableImport, collected: collector.sites))
+        var parsed = ParsedSwiftFile(tree: tree, imports: collector.imports, hasTestableImport: collector.hasTestableImport, collected: collector.sites)
+        parsed.namesStandardSpan = collector.namesStandardSpan
+        return .collected(parsed)
     }
 
     /// A dependency's module reaches the runtime at link time, whose API has no stream spans.
@@ -84,6 +87,13 @@ public struct SwiftFrontend: LanguageFrontend {
         // (hummingbird-project/hummingbird-auth's tests: `@testable import Hummingbird`).
         if parsed.hasTestableImport, options.runtimeAccess == .importing, imports.contains(options.runtimeModule) {
             imports.append("enum \(options.runtimeModule).InstSwift")
+        }
+        // Under MemberImportVisibility the span kinds and span members injected code uses are visible only with Tracing
+        // imported (rendered code spells them `kind: .client`).
+        if options.membersNeedTheirModuleImported, imports.contains(options.runtimeModule), !parsed.namesStandardSpan,
+            !imports.contains("Tracing")
+        {
+            imports.append("Tracing")
         }
         // Tracing is added for inlinable bodies only (BodyRenderer), which need their imports public.
         let publicly = options.importsAreInternalByDefault && imports.contains("Tracing")
@@ -138,8 +148,14 @@ extension SwiftFrontend {
     /// `#sourceLocation` of the rules file, so errors in them point at the rule.
     /// What declarations need imported in the file they go to: the runtime, when they call its API and the module
     /// imports it (a module reaching the runtime at link time has the support code's `InstSwift` instead).
-    public static func declarationImports(_ declarations: [ModuleDeclaration], access: RuntimeAccess) -> [String] {
-        access == .importing && declarations.contains { $0.code.code.contains("InstSwift.") } ? [RewriteOptions().runtimeModule] : []
+    /// Under MemberImportVisibility, Tracing too: rules' declarations use its types' members (`kind: .client`).
+    public static func declarationImports(
+        _ declarations: [ModuleDeclaration], access: RuntimeAccess, membersNeedTheirModuleImported: Bool = false
+    )
+        -> [String]
+    {
+        guard access == .importing, declarations.contains(where: { $0.code.code.contains("InstSwift.") }) else { return [] }
+        return [RewriteOptions().runtimeModule] + (membersNeedTheirModuleImported ? ["Tracing"] : [])
     }
 
     /// `imports` go first, for declarations that need a module their file may not import (the runtime).

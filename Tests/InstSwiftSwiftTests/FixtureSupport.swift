@@ -74,7 +74,8 @@ struct RewriteCase: CustomTestStringConvertible, Sendable {
                 : output + Self.supportPlaceholder
         }
         if let output = result.output, !result.moduleDeclarations.isEmpty {
-            let imports = SwiftFrontend.declarationImports(result.moduleDeclarations, access: runtimeAccess)
+            let imports = SwiftFrontend.declarationImports(
+                result.moduleDeclarations, access: runtimeAccess, membersNeedTheirModuleImported: options.membersNeedTheirModuleImported)
             result.output = SwiftFrontend.appendingDeclarations(to: output, result.moduleDeclarations, imports: imports)
         }
         return (result.output ?? Self.noChanges, result)

@@ -1,6 +1,6 @@
 // Reduced from vapor/routing-kit 4.9.3, whose targets enable MemberImportVisibility: an initializer's span is ended by
 // `InstSwift.end(_:)`, as a member call (`span.end()`) would need `import Tracing` in the file.
-/*<instswift>*/import InstSwiftRuntime; /*</instswift>*/public final class TrieRouter<Output> {
+/*<instswift>*/import InstSwiftRuntime; import Tracing; /*</instswift>*/public final class TrieRouter<Output> {
     let options: Set<String>
 
     public init(_ type: Output.Type = Output.self, options: Set<String> = []) {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("TrieRouter.init"); defer { InstSwift.end(instswiftSpan) }; /*</instswift>*/

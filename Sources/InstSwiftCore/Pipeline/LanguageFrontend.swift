@@ -112,6 +112,9 @@ public struct RewriteOptions: Sendable {
     /// The module's nonisolated async functions run on their caller's actor unless marked `@concurrent` (Swift's
     /// `NonisolatedNonsendingByDefault`): their span bodies must too.
     public var asyncFunctionsAreNonsendingByDefault = false
+    /// A member is visible only in files that import its module (Swift's `MemberImportVisibility`): code that uses
+    /// members of swift-distributed-tracing's types (`kind: .client`, `span.attributes`) needs `import Tracing`.
+    public var membersNeedTheirModuleImported = false
 
     public init(emitSourceLocationHeader: Bool = false) {
         self.emitSourceLocationHeader = emitSourceLocationHeader
@@ -123,6 +126,7 @@ public struct RewriteOptions: Sendable {
             switch feature {
             case "InternalImportsByDefault": importsAreInternalByDefault = true
             case "NonisolatedNonsendingByDefault": asyncFunctionsAreNonsendingByDefault = true
+            case "MemberImportVisibility": membersNeedTheirModuleImported = true
             default: continue
             }
         }

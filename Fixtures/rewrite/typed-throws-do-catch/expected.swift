@@ -90,13 +90,13 @@ func shutdown() {
 }
 
 // Comparing is not storing: instrumented.
-func check() {/*<instswift>*/ return InstSwift.syncSpan("check") { (instswiftSpan) throws(Never) -> Void in /*</instswift>*/
+func check() {
     do {
         _ = try submit(1)
     } catch {
         if String(describing: error) == "" { print("empty") }
     }
-/*<instswift>*/}/*</instswift>*/}
+}
 
 // Reduced from modelcontextprotocol/swift-sdk 0.12.1 (Server.handleRequest): a value made from the error has a type
 // of its own, whatever the error's type. Instrumented.
@@ -106,5 +106,30 @@ func respond() -> String {/*<instswift>*/ return InstSwift.syncSpan("respond") {
     } catch {
         let reply = error as? RingError ?? RingError.again
         return String(describing: reply)
+    }
+/*<instswift>*/}/*</instswift>*/}
+
+// Reduced from grpc/grpc-swift-nio-transport 2.9.2 (GRPCClientStreamHandler.channelRead): the caught error is handed to
+// an initializer that takes a protocol its type conforms to (`RPCError(invalidState)`); inside the span closure it would
+// be `any Error`, which does not conform. Left alone. Handing it to a function is not converting it: instrumented.
+protocol ReportSource {}
+extension RingError: ReportSource {}
+struct Report {
+    init(_ source: some ReportSource) {/*<instswift>*/ let instswiftSpan = InstSwift.startSpan("Report.init"); defer { InstSwift.end(instswiftSpan) }; /*</instswift>*/}
+}
+
+func receive() {
+    do {
+        _ = try submit(1)
+    } catch let invalidState {
+        _ = Report(invalidState)
+    }
+}
+
+func receiveLogging() {/*<instswift>*/ return InstSwift.syncSpan("receiveLogging") { (instswiftSpan) throws(Never) -> Void in /*</instswift>*/
+    do {
+        _ = try submit(1)
+    } catch {
+        print(error)
     }
 /*<instswift>*/}/*</instswift>*/}

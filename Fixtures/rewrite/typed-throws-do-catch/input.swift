@@ -108,3 +108,28 @@ func respond() -> String {
         return String(describing: reply)
     }
 }
+
+// Reduced from grpc/grpc-swift-nio-transport 2.9.2 (GRPCClientStreamHandler.channelRead): the caught error is handed to
+// an initializer that takes a protocol its type conforms to (`RPCError(invalidState)`); inside the span closure it would
+// be `any Error`, which does not conform. Left alone. Handing it to a function is not converting it: instrumented.
+protocol ReportSource {}
+extension RingError: ReportSource {}
+struct Report {
+    init(_ source: some ReportSource) {}
+}
+
+func receive() {
+    do {
+        _ = try submit(1)
+    } catch let invalidState {
+        _ = Report(invalidState)
+    }
+}
+
+func receiveLogging() {
+    do {
+        _ = try submit(1)
+    } catch {
+        print(error)
+    }
+}

@@ -7,7 +7,7 @@ import SwiftSyntax
 /// errors uncaught rethrows them to the function, so its body can only throw that type: it is given the type,
 /// `do throws(E)`. Any other `do` whose catch clauses rely on the inferred type (an implicit-member pattern such as
 /// `catch .again`, a catch-all that rethrows or switches over the error of a typed-throws function, or one that stores
-/// the error in a variable) has a type
+/// the error in a variable or hands it to an initializer) has a type
 /// instswift cannot know from syntax: the function is left alone, with that reason. Closures and nested functions
 /// inside the body keep the semantics they had.
 enum TypedDoCatch {
@@ -63,7 +63,41 @@ enum TypedDoCatch {
         let name = clause.catchItems.first?.pattern?.as(ValueBindingPatternSyntax.self)?.pattern.trimmedDescription ?? "error"
         let body = clause.body.statements.description
         guard body.contains(name) else { return false }
-        return typed || body.contains("case .") || assigns(name, in: body)
+        return typed || body.contains("case .") || assigns(name, in: body) || converts(name, in: clause.body)
+    }
+
+    /// Whether `body` hands the caught error itself to an initializer (`RPCError(invalidState)`): which one, or whether any
+    /// applies, may depend on the error's type (grpc-swift-nio-transport 2.9.2: `init(_: some RPCErrorConvertible)`, which
+    /// `any Error` does not satisfy).
+    static func converts(_ name: String, in body: CodeBlockSyntax) -> Bool {
+        let finder = ConversionFinder(name: name)
+        finder.walk(body)
+        return finder.found
+    }
+
+    private final class ConversionFinder: SyntaxVisitor {
+        let name: String
+        var found = false
+
+        init(name: String) {
+            self.name = name
+            super.init(viewMode: .sourceAccurate)
+        }
+
+        override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
+            let passesError = node.arguments.contains { $0.expression.as(DeclReferenceExprSyntax.self)?.baseName.text == name }
+            if passesError, Self.isInitializer(node.calledExpression) { found = true }
+            return found ? .skipChildren : .visitChildren
+        }
+
+        /// `Type(...)`, `Module.Type(...)`, `.init(...)`, `Type.init(...)`.
+        static func isInitializer(_ callee: ExprSyntax) -> Bool {
+            if let reference = callee.as(DeclReferenceExprSyntax.self) { return reference.baseName.text.first?.isUppercase == true }
+            if let member = callee.as(MemberAccessExprSyntax.self) {
+                return member.declName.baseName.text == "init" || member.declName.baseName.text.first?.isUppercase == true
+            }
+            return callee.is(GenericSpecializationExprSyntax.self)
+        }
     }
 
     /// Whether `body` assigns the caught error itself to something (`closeError = error`), whose type may be the one the

@@ -84,6 +84,28 @@ import Testing
         }
     }
 
+    /// Events whole in one buffer are handed on where they lie; the rest is kept across buffers: every way of cutting
+    /// a stream in three gives the documents of the whole stream in one buffer.
+    @Test func serverSentEventsSplitInThreeAtAnyTwoBytes() {
+        let stream =
+            "data: {\"a\":1}\n\ndata:{\"b\":2}\r\n\r\n: comment\nevent: x\ndata: {\"c\":\ndata: 3}\n\n"
+            + "data:\n\ndata: [DONE]\n\ndata: {\"d\":4}\n\ndata: {\"e\":5}"
+        let bytes = Array(stream.utf8)
+        let expected = [#"{"a":1}"#, #"{"b":2}"#, "{\"c\":\n3}", #"{"d":4}"#, #"{"e":5}"#]
+        for first in 1..<bytes.count {
+            for second in first..<bytes.count {
+                var splitter = ResponseChunkSplitter(framing: .serverSentEvents)
+                var documents: [String] = []
+                for part in [bytes[..<first], bytes[first..<second], bytes[second...]] {
+                    Array(part).withUnsafeBytes { splitter.consume($0) { documents.append(String(decoding: $0, as: UTF8.self)) } }
+                }
+                splitter.finish { documents.append(String(decoding: $0, as: UTF8.self)) }
+                #expect(documents == expected, "cut at \(first), \(second)")
+                if documents != expected { return }
+            }
+        }
+    }
+
     @Test func anUnterminatedLastLineIsStillRead() {
         var splitter = ResponseChunkSplitter(framing: .jsonLines)
         var documents: [String] = []

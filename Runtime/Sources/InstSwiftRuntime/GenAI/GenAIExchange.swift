@@ -152,7 +152,10 @@ public final class GenAIExchange: Sendable {
                 state.splitter = splitter
             } else if !state.body.isEmpty, let fields = state.body.withUnsafeBytes({ try? GenAIResponseFields(json: $0) }) {
                 state.response.merge(fields)
-                if capture != nil { Self.captureOutput(state.body, &state) }
+                if capture != nil {
+                    let body = state.body
+                    body.withUnsafeBytes { Self.captureOutput($0, &state) }
+                }
             }
             state.body = []
             return state
@@ -164,10 +167,10 @@ public final class GenAIExchange: Sendable {
 
     /// One JSON document of a stream: its fields, and its timing when it carries output. Once the first chunk told the
     /// response's id or model, a chunk that is output and nothing else is only timed (``StreamChunkTriage``).
-    static func chunk(_ document: [UInt8], at time: ContinuousClock.Instant, capturing: Bool, _ state: inout State) {
+    static func chunk(_ document: UnsafeRawBufferPointer, at time: ContinuousClock.Instant, capturing: Bool, _ state: inout State) {
         let known = state.response.id != nil || state.response.model != nil
         if capturing || !known || StreamChunkTriage.triage(document) == .decode {
-            guard let fields = document.withUnsafeBytes({ try? GenAIResponseFields(json: $0) }) else { return }
+            guard let fields = try? GenAIResponseFields(json: document) else { return }
             state.response.merge(fields)
             if capturing { captureOutput(document, &state) }
             guard fields.carriesOutput else { return }
@@ -183,7 +186,7 @@ public final class GenAIExchange: Sendable {
 
 extension GenAIExchange {
     /// Keeps the text and tool calls of a response document (content capture only), bounded by the capture's length.
-    static func captureOutput(_ document: [UInt8], _ state: inout State) {
+    static func captureOutput(_ document: UnsafeRawBufferPointer, _ state: inout State) {
         guard let piece = try? JSONDecoder().decode(GenAIContentCapture.OutputPiece.self, from: Data(document)) else { return }
         if state.outputText.count < 1 << 20 { state.outputText += piece.text }
         state.outputTools += piece.toolNames

@@ -48,7 +48,12 @@ enum StreamChunkTriage {
     /// The verdict for one JSON document of a stream, given that the exchange already knows the response's id or model
     /// (the first chunk was decoded). One pass over the document's string tokens.
     static func triage(_ document: [UInt8]) -> Verdict {
-        document.withUnsafeBufferPointer { bytes in
+        document.withUnsafeBytes(triage)
+    }
+
+    /// ``triage(_:)-([UInt8])`` for a document where the splitter found it.
+    static func triage(_ document: UnsafeRawBufferPointer) -> Verdict {
+        document.withMemoryRebound(to: UInt8.self) { bytes in
             var choices: Int?, type: Int?, done: Int?
             var index = 0
             while let (keyStart, keyEnd, value) = nextKey(in: bytes, from: &index) {

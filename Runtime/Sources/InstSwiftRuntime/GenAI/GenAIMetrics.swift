@@ -43,7 +43,7 @@ enum GenAIMetrics {
     ]
 
     static func record(_ exchange: GenAIExchange, state: GenAIExchange.State, errorType: String?, end: ContinuousClock.Instant) {
-        guard let factory = InstSwiftMetrics.currentFactory else { return }
+        guard let factory = InstSwiftMetrics.current else { return }
         let names = GenAIMetricNames.current
         let response = state.response
         var dimensions = [
@@ -57,10 +57,10 @@ enum GenAIMetrics {
         if let errorType { dimensions.append((SemanticConventions.errorType, errorType)) }
         let seconds = [("unit", "s")]
 
-        Recorder(label: names.duration, dimensions: dimensions + seconds, factory: factory).record((end - exchange.start).seconds)
+        MetricHandles.recorder(names.duration, dimensions + seconds, from: factory).record((end - exchange.start).seconds)
         if let first = state.firstChunk, state.splitter != nil {
-            Recorder(label: names.timeToFirstChunk, dimensions: dimensions + seconds, factory: factory).record((first - exchange.start).seconds)
-            let perChunk = Recorder(label: names.timePerOutputChunk, dimensions: dimensions + seconds, factory: factory)
+            MetricHandles.recorder(names.timeToFirstChunk, dimensions + seconds, from: factory).record((first - exchange.start).seconds)
+            let perChunk = MetricHandles.recorder(names.timePerOutputChunk, dimensions + seconds, from: factory)
             for interval in state.chunkIntervals { perChunk.record(interval) }
         }
         let tokens: [(kind: String, counter: String, count: Int?)] = [
@@ -74,10 +74,10 @@ enum GenAIMetrics {
         for token in tokens {
             guard let count = token.count else { continue }
             if let histogram = names.tokenUsageHistogram, !token.kind.isEmpty {
-                Recorder(label: histogram, dimensions: dimensions + [("gen_ai.token.type", token.kind)] + tokenUnit, factory: factory)
+                MetricHandles.recorder(histogram, dimensions + [("gen_ai.token.type", token.kind)] + tokenUnit, from: factory)
                     .record(count)
             } else if let prefix = names.tokenCounterPrefix {
-                Counter(label: prefix + token.counter, dimensions: dimensions + tokenUnit, factory: factory).increment(by: count)
+                MetricHandles.counter(prefix + token.counter, dimensions + tokenUnit, from: factory).increment(by: count)
             }
         }
     }

@@ -6,25 +6,33 @@ import Synchronization
 /// The runtime never calls `MetricsSystem.bootstrap`, so an app that bootstraps swift-metrics after instswift's
 /// zero-code bootstrap does not trap on a second bootstrap.
 public enum InstSwiftMetrics {
-    private static let registered = Mutex<(any MetricsFactory)?>(nil)
+    /// The registered factory, and how many were registered (which tells one registration from the next).
+    private static let registered = Mutex<(factory: (any MetricsFactory)?, count: Int)>((nil, 0))
 
     /// Registers the factory metrics go to when the app has no swift-metrics backend of its own.
     public static func register(_ factory: any MetricsFactory) {
-        registered.withLock { $0 = factory }
+        registered.withLock { $0 = (factory, $0.count + 1) }
     }
 
     /// The factory to record into now, or nil when no metrics backend exists.
-    public static var currentFactory: (any MetricsFactory)? {
+    public static var currentFactory: (any MetricsFactory)? { current?.factory }
+
+    /// The factory to record into now and which one it is (n > 0: the n-th registered one; otherwise the app's own
+    /// backend: its object's address when it is a class — a test may bootstrap swift-metrics again — or 0), or nil when
+    /// no metrics backend exists.
+    static var current: (factory: any MetricsFactory, source: Int)? {
         let global = MetricsSystem.factory
-        if !(global is NOOPMetricsHandler) { return global }
-        return registered.withLock { $0 }
+        if !(global is NOOPMetricsHandler) {
+            return (global, type(of: global) is AnyClass ? -abs(ObjectIdentifier(global as AnyObject).hashValue) : 0)
+        }
+        return registered.withLock { registered in registered.factory.map { ($0, registered.count) } }
     }
 
     /// Records `value` into the histogram `name` (a swift-metrics `Recorder`), when a metrics backend exists.
     public static func recordHistogram(_ name: String, _ value: Double, unit: String, dimensions: [String: String]) {
-        guard let factory = currentFactory else { return }
+        guard let current else { return }
         let sorted = dimensions.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        Recorder(label: name, dimensions: sorted + [("unit", unit)], factory: factory).record(value)
+        MetricHandles.recorder(name, sorted + [("unit", unit)], from: current).record(value)
     }
 
     /// The conventions' bucket advice for MCP operation and session durations (seconds).

@@ -118,7 +118,11 @@ struct MemberImportRepair {
         let configuration = rewrite.configuration, invocation = rewrite.invocation
         let attempt = try CapturedRun(tool: configuration.realSwiftc, arguments: arguments, directory: directory)
         guard attempt.status != 0 else { return .finished(attempt) }
-        let missing = missingImports(in: attempt.output, sources: Set(invocation.sources), importPaths: invocation.importPaths)
+        // The toolchain's own Swift modules (Foundation, Synchronization) are Swift modules too.
+        let toolchainModules = URL(fileURLWithPath: configuration.realSwiftc).resolvingSymlinksInPath().deletingLastPathComponent()
+            .deletingLastPathComponent()
+            .appendingPathComponent("lib/swift/linux").path
+        let missing = missingImports(in: attempt.output, sources: Set(invocation.sources), importPaths: invocation.importPaths + [toolchainModules])
         let repair = MemberImportRepair(module: rewrite.module, workDirectory: configuration.workDirectory)
         // Nothing new to add (a compile that failed with the imports already there) passes the failure on.
         guard !missing.isEmpty, try repair.record(Dictionary(grouping: missing, by: \.path).mapValues { Set($0.map(\.module)) }) else {

@@ -66,9 +66,9 @@ enum TypedDoCatch {
         return typed || body.contains("case .") || assigns(name, in: body) || converts(name, in: clause.body)
     }
 
-    /// Whether `body` hands the caught error itself to an initializer (`RPCError(invalidState)`): which one, or whether any
-    /// applies, may depend on the error's type (grpc-swift-nio-transport 2.9.2: `init(_: some RPCErrorConvertible)`, which
-    /// `any Error` does not satisfy).
+    /// Whether `body` hands the caught error itself to an initializer or a type's case (`RPCError(invalidState)`,
+    /// `.failure(rpcError)`): which one, or whether any applies, may depend on the error's type (grpc-swift-nio-transport
+    /// 2.9.2: `init(_: some RPCErrorConvertible)`, which `any Error` does not satisfy, and `Result<_, RPCError>`).
     static func converts(_ name: String, in body: CodeBlockSyntax) -> Bool {
         let finder = ConversionFinder(name: name)
         finder.walk(body)
@@ -90,11 +90,15 @@ enum TypedDoCatch {
             return found ? .skipChildren : .visitChildren
         }
 
-        /// `Type(...)`, `Module.Type(...)`, `.init(...)`, `Type.init(...)`.
+        /// `Type(...)`, `Module.Type(...)`, `.init(...)`, `Type.init(...)`, and a case or static member of a type:
+        /// `.failure(...)`, `Result<T, E>.failure(...)` (grpc-swift-nio-transport 2.9.2's `GRPCMessageFramer`, whose
+        /// `Result`'s failure is the error's inferred type). A method of a value (`context.fireErrorCaught(error)`) is not.
         static func isInitializer(_ callee: ExprSyntax) -> Bool {
             if let reference = callee.as(DeclReferenceExprSyntax.self) { return reference.baseName.text.first?.isUppercase == true }
             if let member = callee.as(MemberAccessExprSyntax.self) {
+                guard let base = member.base else { return true }
                 return member.declName.baseName.text == "init" || member.declName.baseName.text.first?.isUppercase == true
+                    || base.trimmedDescription.first?.isUppercase == true
             }
             return callee.is(GenericSpecializationExprSyntax.self)
         }

@@ -20,26 +20,30 @@ enum MetricHandles {
 
     /// The histogram `label` with `dimensions` (in the order given), from `factory`.
     static func recorder(_ label: String, _ dimensions: [(String, String)], from factory: (factory: any MetricsFactory, source: Int)) -> Recorder {
-        let key = Self.key(label, dimensions), source = factory.source
-        if let recorder = kept.withLock({ $0.source == source ? $0.recorders[key] : nil }) { return recorder }
-        let recorder = Recorder(label: label, dimensions: dimensions, factory: factory.factory)
-        kept.withLock { kept in
-            keep(from: source, &kept)
-            kept.recorders[key] = recorder
+        handle(Self.key(label, dimensions), source: factory.source, \.recorders) {
+            Recorder(label: label, dimensions: dimensions, factory: factory.factory)
         }
-        return recorder
     }
 
     /// The counter `label` with `dimensions` (in the order given), from `factory`.
     static func counter(_ label: String, _ dimensions: [(String, String)], from factory: (factory: any MetricsFactory, source: Int)) -> Counter {
-        let key = Self.key(label, dimensions), source = factory.source
-        if let counter = kept.withLock({ $0.source == source ? $0.counters[key] : nil }) { return counter }
-        let counter = Counter(label: label, dimensions: dimensions, factory: factory.factory)
+        handle(Self.key(label, dimensions), source: factory.source, \.counters) {
+            Counter(label: label, dimensions: dimensions, factory: factory.factory)
+        }
+    }
+
+    /// The handle kept under `key` in `handles`, or a new one from `make`, kept (made outside the lock: the backend
+    /// takes locks of its own).
+    private static func handle<Handle: Sendable>(
+        _ key: String, source: Int, _ handles: WritableKeyPath<Kept, [String: Handle]> & Sendable, make: () -> Handle
+    ) -> Handle {
+        if let handle = kept.withLock({ $0.source == source ? $0[keyPath: handles][key] : nil }) { return handle }
+        let handle = make()
         kept.withLock { kept in
             keep(from: source, &kept)
-            kept.counters[key] = counter
+            kept[keyPath: handles][key] = handle
         }
-        return counter
+        return handle
     }
 
     /// Starts over when the factory changed or the limit is reached.

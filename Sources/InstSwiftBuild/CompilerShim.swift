@@ -61,7 +61,7 @@ public enum CompilerShim {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let arguments = try invocation.forRealCompiler(
                 outcome.replacements, overlays: outcome.overlays, overlaysContent: outcome.overlaysContent, directory: directory)
-            guard invocation.enabledFeatures.contains(MemberImportRepair.feature), !outcome.replacements.isEmpty || !outcome.overlays.isEmpty else {
+            guard outcome.checksMemberImports, !outcome.replacements.isEmpty || !outcome.overlays.isEmpty else {
                 return exec(configuration.realSwiftc, arguments)
             }
             switch try MemberImportRepair.compile(arguments, rewrite: rewrite, directory: directory) {

@@ -17,8 +17,6 @@ struct MemberImportRepair {
     /// A file and the C modules to add to its imports.
     typealias Imports = [String: Set<String>]
 
-    static let feature = "MemberImportVisibility"
-
     /// One error that asks a file to import a module.
     struct MissingImport: Hashable {
         var path: String

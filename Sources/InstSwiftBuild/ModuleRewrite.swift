@@ -19,6 +19,8 @@ struct ModuleRewrite {
         var diagnostics = Diagnostics()
         var report: ModuleReport
         var missingRuntimeModule: (module: String, ruleID: String)?
+        /// Whether the module is compiled with `MemberImportVisibility` (``MemberImportRepair``).
+        var checksMemberImports = false
         /// Files left uninstrumented, and why (one build warning each).
         var warnings: [String] = []
     }
@@ -77,6 +79,7 @@ struct ModuleRewrite {
         let genericTypes = try DeclaredTypeRecord(.genericTypes, workDirectory: configuration.workDirectory)
             .recording(scanned(GenericTypeScan.declared), of: module)
         let features = invocation.enabledFeatures
+        outcome.checksMemberImports = features.contains(RewriteOptions.memberImportVisibility)
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
         let unreadable = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
@@ -125,13 +128,13 @@ struct ModuleRewrite {
             let declarations = rewritten.keys.sorted().flatMap { rewritten[$0]?.result.moduleDeclarations ?? [] }
             if !declarations.isEmpty {
                 let runtime = SwiftFrontend.declarationImports(
-                    declarations, access: access, membersNeedTheirModuleImported: features.contains(MemberImportRepair.feature))
+                    declarations, access: access, membersNeedTheirModuleImported: outcome.checksMemberImports)
                 rewritten[first]?.result.output = SwiftFrontend.appendingDeclarations(to: output, declarations, imports: runtime)
                 rewritten[first]?.result.addedImports.formUnion(runtime)
             }
         }
         let repairs =
-            features.contains(MemberImportRepair.feature) ? MemberImportRepair(module: module, workDirectory: configuration.workDirectory).recorded() : [:]
+            outcome.checksMemberImports ? MemberImportRepair(module: module, workDirectory: configuration.workDirectory).recorded() : [:]
         for (index, path) in sources.enumerated() {
             guard let modules = repairs[path], let text = texts[index] else { continue }
             let declarations = modules.sorted().map { MemberImportRepair.importDeclaration(of: $0, asIn: texts) }

@@ -120,13 +120,16 @@ public struct RewriteOptions: Sendable {
         self.emitSourceLocationHeader = emitSourceLocationHeader
     }
 
+    /// Swift's upcoming feature that makes a member visible only where its module is imported.
+    public static let memberImportVisibility = "MemberImportVisibility"
+
     /// Sets what the module's upcoming language features (`-enable-upcoming-feature NAME`, as swiftc takes them) change.
     public mutating func enableUpcomingFeatures(_ features: some Sequence<String>) {
         for feature in features {
             switch feature {
             case "InternalImportsByDefault": importsAreInternalByDefault = true
             case "NonisolatedNonsendingByDefault": asyncFunctionsAreNonsendingByDefault = true
-            case "MemberImportVisibility": membersNeedTheirModuleImported = true
+            case Self.memberImportVisibility: membersNeedTheirModuleImported = true
             default: continue
             }
         }

@@ -86,14 +86,14 @@ enum TypedDoCatch {
 
         override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
             let passesError = node.arguments.contains { $0.expression.as(DeclReferenceExprSyntax.self)?.baseName.text == name }
-            if passesError, Self.isInitializer(node.calledExpression) { found = true }
+            if passesError, Self.isConversion(node.calledExpression) { found = true }
             return found ? .skipChildren : .visitChildren
         }
 
         /// `Type(...)`, `Module.Type(...)`, `.init(...)`, `Type.init(...)`, and a case or static member of a type:
         /// `.failure(...)`, `Result<T, E>.failure(...)` (grpc-swift-nio-transport 2.9.2's `GRPCMessageFramer`, whose
         /// `Result`'s failure is the error's inferred type). A method of a value (`context.fireErrorCaught(error)`) is not.
-        static func isInitializer(_ callee: ExprSyntax) -> Bool {
+        static func isConversion(_ callee: ExprSyntax) -> Bool {
             if let reference = callee.as(DeclReferenceExprSyntax.self) { return reference.baseName.text.first?.isUppercase == true }
             if let member = callee.as(MemberAccessExprSyntax.self) {
                 guard let base = member.base else { return true }

@@ -204,6 +204,27 @@ def test_absent_collector_neither_blocks_requests_nor_the_exit(example):
     assert seconds < 8, f"exit took {seconds:.1f}s"
 
 
+def test_a_service_at_a_low_rate_sends_one_export_a_second_not_one_a_span(example):
+    """swift-otel exports at every tick of its timer (50 ms, short so that it keeps up at high rates): 20 requests
+    over 2 s were ~20 export requests, each with its own HTTP request and protobuf. Ends now reach it once a second
+    (SpanEndBatching), and the exit sends what is left."""
+    with Receiver() as receiver:
+        process, port = start_service(example["bin"], {"OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint})
+        time.sleep(1.5)  # the start-up probe's spans are exported
+        before = receiver.requests
+        for _ in range(20):
+            status, _ = get(port, "/hello/erin")
+            assert status == 200
+            time.sleep(0.1)
+        code, _, output = stop(process)
+        time.sleep(0.5)
+        requests = receiver.requests - before
+    assert code == 0, output
+    servers = [s for s in receiver.spans if s.kind == "server" and s.attributes.get("url.path") == "/hello/erin"]
+    assert len(servers) == 20 and len({s.span_id for s in receiver.spans}) == len(receiver.spans)
+    assert requests <= 5, requests
+
+
 def test_short_cli_delivers_every_span_before_exiting(example):
     with Receiver() as receiver:
         result = subprocess.run([str(example["bin"] / "ShortCLI")], env=dict(os.environ, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint),

@@ -122,6 +122,10 @@ struct EnvironmentCheck: Equatable {
 
 /// The batch settings instswift starts from (see `Lifecycle.start`).
 enum InstSwiftOTelDefaults {
+    /// How often spans are exported when fewer than a batch end in between (`OTEL_BSP_SCHEDULE_DELAY` as seen from
+    /// outside; ``SpanEndBatching``).
+    static let exportInterval = Duration.milliseconds(1000)
+    /// swift-otel's own batch delay: short, so that it keeps up with full batches (``SpanEndBatching``).
     static let scheduleDelay = Duration.milliseconds(50)
     static let maxExportBatchSize = 4096
     static let maxQueueSize = 16384

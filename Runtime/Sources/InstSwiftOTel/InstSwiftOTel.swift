@@ -67,13 +67,18 @@ final class Lifecycle: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let recorder: TraceFileRecorder?
     private let admission: SpanAdmission?
+    private let endBatching: SpanEndBatching?
     private let timeout: Duration
     private let stopped = Mutex(false)
 
-    private init(group: ServiceGroup, recorder: TraceFileRecorder?, admission: SpanAdmission?, timeout: Duration) {
+    private init(
+        group: ServiceGroup, recorder: TraceFileRecorder?, admission: SpanAdmission?, endBatching: SpanEndBatching?,
+        timeout: Duration
+    ) {
         self.group = group
         self.recorder = recorder
         self.admission = admission
+        self.endBatching = endBatching
         self.timeout = timeout
     }
 
@@ -87,19 +92,22 @@ final class Lifecycle: Sendable {
         if !settings.namesService { configuration.serviceName = "unknown_service:" + ProcessInfo.processInfo.processName }
         // swift-otel's batch processor exports one batch per tick (timer, or a full queue), so its throughput is about
         // batch size / delay: the OTel defaults (512 per 5 s) drop spans above ~10k/s. These keep up with what swift-otel
-        // can produce here (scripts/bench-export.sh); OTEL_BSP_* variables still override them.
-        configuration.traces.batchSpanProcessor.scheduleDelay = InstSwiftOTelDefaults.scheduleDelay
+        // can produce here (scripts/bench-export.sh); OTEL_BSP_* variables still override them, except that the
+        // schedule delay is the export interval of `SpanEndBatching` and swift-otel keeps its short tick.
+        let cadence = ExportCadence(environment: ProcessInfo.processInfo.environment)
+        configuration.traces.batchSpanProcessor.scheduleDelay = cadence.processorTick
         configuration.traces.batchSpanProcessor.maxExportBatchSize = InstSwiftOTelDefaults.maxExportBatchSize
         configuration.traces.batchSpanProcessor.maxQueueSize = InstSwiftOTelDefaults.maxQueueSize
         var recorder: TraceFileRecorder?
         var admission: SpanAdmission?
+        var endBatching: SpanEndBatching?
         if !settings.hasExporter {
             configuration.traces.exporter = .none
             recorder = try TraceFileRecorder(
                 path: settings.traceFile, serviceName: settings.serviceName, createFolder: settings.traceFileIsDefault
             )
         }
-        let backend = try OTel.makeTracingBackend(configuration: configuration)
+        let backend = try cadence.whileSwiftOTelReadsTheEnvironment { try OTel.makeTracingBackend(configuration: configuration) }
         // Before the tracer exists: AsyncHTTPClient, which the OTLP exporters send with, traces every request of a
         // client configured after the bootstrap — the metrics exporter's own requests would become spans.
         let metrics = settings.exportsMetrics ? makeMetricsBackend(configuration) : nil
@@ -113,7 +121,9 @@ final class Lifecycle: Sendable {
             }
         } else {
             admission = SpanAdmission(environment: ProcessInfo.processInfo.environment, queueSize: configuration.traces.batchSpanProcessor.maxQueueSize)
-            InstrumentationSystem.bootstrap(SamplingFront(base: AdmittingTracer(base: backend.factory, admission: admission!), policy: sampling))
+            endBatching = cadence.batchesEnds ? SpanEndBatching(interval: cadence.exportInterval, batchSize: cadence.batchSize) : nil
+            let tracer = AdmittingTracer(base: backend.factory, admission: admission!, endBatching: endBatching)
+            InstrumentationSystem.bootstrap(SamplingFront(base: tracer, policy: sampling))
         }
         InstSwift.tracingDidChange()
         var services: [any Service] = [backend.service]
@@ -121,7 +131,9 @@ final class Lifecycle: Sendable {
         let group = ServiceGroup(
             configuration: .init(services: services, logger: Logger(label: "instswift", factory: { _ in SwiftLogNoOpLogHandler() }))
         )
-        let lifecycle = Lifecycle(group: group, recorder: recorder, admission: admission, timeout: settings.exportTimeout)
+        let lifecycle = Lifecycle(
+            group: group, recorder: recorder, admission: admission, endBatching: endBatching, timeout: settings.exportTimeout
+        )
         Task.detached {
             try? await group.run()
             lifecycle.finished.signal()
@@ -155,6 +167,7 @@ final class Lifecycle: Sendable {
             return !stopped
         }
         if first {
+            endBatching?.stop()
             let group = self.group
             Task.detached { await group.triggerGracefulShutdown() }
         }

@@ -106,17 +106,22 @@ enum AdmissionTokenKey: ServiceContextKey {
 struct AdmittingTracer<Base: Tracer>: Tracer {
     let base: Base
     let admission: SpanAdmission
+    /// How recording spans' ends reach swift-otel; nil: at once.
+    var endBatching: SpanEndBatching? = nil
 
     func startSpan<Instant: TracerInstant>(
         _ operationName: String, context: @autoclosure () -> InstrumentationContext, ofKind kind: SpanKind,
         at instant: @autoclosure () -> Instant, function: String, file fileID: String, line: UInt
     ) -> AdmittedSpan<Base.Span> {
         var parent = context()
-        guard let token = admission.admit() else { return AdmittedSpan(base: nil, droppedContext: parent) }
+        guard let token = admission.admit() else { return AdmittedSpan(base: nil, droppedContext: parent, endBatching: nil) }
         parent[AdmissionTokenKey.self] = token
         let span = base.startSpan(operationName, context: parent, ofKind: kind, at: instant(), function: function, file: fileID, line: line)
-        if !span.isRecording { token.giveBack() }
-        return AdmittedSpan(base: span, droppedContext: nil)
+        guard span.isRecording else {
+            token.giveBack()
+            return AdmittedSpan(base: span, droppedContext: nil, endBatching: nil)
+        }
+        return AdmittedSpan(base: span, droppedContext: nil, endBatching: endBatching)
     }
 
     func activeSpan(identifiedBy context: InstrumentationContext) -> AdmittedSpan<Base.Span>? { nil }
@@ -128,6 +133,8 @@ extension AdmittingTracer: WrappingTracer {}
 struct AdmittedSpan<Base: Tracing.Span>: Tracing.Span {
     let base: Base?
     let droppedContext: InstrumentationContext?
+    /// Set for a recording span whose end waits for its batch.
+    let endBatching: SpanEndBatching?
 
     var context: InstrumentationContext { base?.context ?? droppedContext ?? .topLevel }
     var operationName: String {
@@ -146,7 +153,10 @@ struct AdmittedSpan<Base: Tracing.Span>: Tracing.Span {
         base?.recordError(error, attributes: attributes, at: instant())
     }
     func addLink(_ link: SpanLink) { base?.addLink(link) }
-    func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) { base?.end(at: instant()) }
+    func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) {
+        guard let base else { return }
+        if let endBatching { endBatching.end(base, at: instant()) } else { base.end(at: instant()) }
+    }
 }
 
 extension AdmittedSpan: SamplerOutcome {

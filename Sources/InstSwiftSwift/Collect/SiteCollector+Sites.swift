@@ -29,7 +29,7 @@ extension SiteCollector {
                 isInout: p.type.as(AttributedTypeSyntax.self)?.specifiers.contains { $0.trimmedDescription == "inout" } ?? false
             )
         }
-        let returnText = returnType.map { text($0) }
+        let returnText = returnType.map { ClosureResultTypeText.text($0, text) }
         var site = DeclarationSite(
             kind: kind, name: name, enclosingTypes: typeStack.map(\.name), enclosingInherits: typeStack.last?.inherits ?? [],
             parameters: params, isAsync: effects.isAsync, throwing: throwing, thrownType: thrownType,

@@ -147,6 +147,8 @@ public struct BuildSession {
         // Test processes start in a generated main that is never rewritten: the runtime bootstraps on the first span.
         if swiftArguments[0] == "test", environment[Self.autoBootstrapKey] == nil {
             childEnvironment[Self.autoBootstrapKey] = "1"
+            // ...unless the tests bootstrap tracing themselves (recorded as their modules compile).
+            childEnvironment[SelfBootstrappingTests.environmentKey] = SelfBootstrappingTests.folder(in: workDirectory)
         }
         log(.debug, "swift \(arguments.joined(separator: " "))")
         let started = Date()

@@ -64,6 +64,8 @@ struct ModuleRewrite {
         // Every file is read before any is rewritten: what a file can return from a span closure depends on the types
         // other files of the module declare, and the modules it imports (compiled before it, so recorded).
         let texts = sources.map { try? String(contentsOfFile: $0, encoding: .utf8) }
+        try SelfBootstrappingTests.record(
+            SelfBootstrappingTests.find(paths: sources, texts: texts), module: module, workDirectory: configuration.workDirectory)
         /// What `scan` finds in all the module's files.
         func scanned(_ scan: (String) -> Set<String>) -> Set<String> {
             texts.reduce(into: Set<String>()) { found, text in text.map { found.formUnion(scan($0)) } }

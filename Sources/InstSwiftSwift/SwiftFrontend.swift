@@ -177,7 +177,7 @@ extension SwiftFrontend {
     static let bootstrapCalls = ["OTel.bootstrap(", "InstrumentationSystem.bootstrap(", "OTel.makeTracingBackend(", "InstSwiftOTel.bootstrap"]
 
     /// The first line that bootstraps tracing, if any.
-    static func selfBootstrapLine(in source: String) -> Int? {
+    public static func selfBootstrapLine(in source: String) -> Int? {
         // Every call above contains "bootstrap" or "makeTracingBackend": look for those bytes before splitting lines.
         guard containsBytes(source, "bootstrap") || containsBytes(source, "makeTracingBackend") else { return nil }
         for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated()

@@ -143,7 +143,11 @@ def test_every_mistake_in_instswift_yml_is_reported_where_it_is_before_compiling
 
 def test_swift_test_passes_under_instrumentation(app):
     out = instswift("swift", "test", cwd=app).stdout
-    assert "Test run with 1 test" in out and "passed" in out, out
+    assert "Test run with 2 tests" in out and "passed" in out, out
+    # SelfTracedTests bootstraps tracing after instrumented code ran: the runtime did not bootstrap first (the process
+    # would stop on the second bootstrap), and says why.
+    test_file = app / "Tests" / "SelfTracedTests" / "SelfTracedTests.swift"
+    assert f"the tests bootstrap tracing themselves ({test_file}:10)" in out, out
 
 
 def test_works_from_a_subdirectory_and_writes_a_report(app, tmp_path):

@@ -63,6 +63,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "WrapperLibTests", dependencies: ["WrapperLib"]),
+        // Its test bootstraps tracing itself: instswift leaves test processes alone.
+        .testTarget(
+            name: "SelfTracedTests",
+            dependencies: ["WrapperLib", "SpanPrinting", .product(name: "Tracing", package: "swift-distributed-tracing")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

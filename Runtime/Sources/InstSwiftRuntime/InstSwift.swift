@@ -223,7 +223,36 @@ public enum InstSwift {
     /// `INSTSWIFT_AUTO_BOOTSTRAP=1` (set by `instswift swift test`): bootstrap on the first span when the program has
     /// not, for processes whose entry point no rule can reach (test runners). Off otherwise, because a program that
     /// bootstraps tracing itself after its first span would then find tracing already bootstrapped.
-    static let autoBootstrap: Bool = getenv("INSTSWIFT_AUTO_BOOTSTRAP").map { String(cString: $0) == "1" } ?? false
+    /// Also off when `INSTSWIFT_SELF_BOOTSTRAPPING_TESTS` names a folder with a record in it: the build found a test file
+    /// that bootstraps tracing itself, which a bootstrap made here first would make stop the process.
+    static let autoBootstrap: Bool = {
+        guard getenv("INSTSWIFT_AUTO_BOOTSTRAP").map({ String(cString: $0) == "1" }) ?? false else { return false }
+        guard let folder = getenv("INSTSWIFT_SELF_BOOTSTRAPPING_TESTS").map({ String(cString: $0) }),
+            let record = firstRecord(in: folder)
+        else { return true }
+        let note =
+            "instswift: test processes are not bootstrapped by instswift: the tests bootstrap tracing themselves (\(record)), "
+            + "and tracing can be bootstrapped once per process\n"
+        var bytes = Array(note.utf8)
+        _ = write(2, &bytes, bytes.count)
+        return false
+    }()
+
+    /// The text of the first record in `folder` (a `path:line`), or nil when there is none.
+    static func firstRecord(in folder: String) -> String? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard !name.hasPrefix("."), let file = fopen(folder + "/" + name, "r") else { continue }
+            defer { fclose(file) }
+            var buffer = [CChar](repeating: 0, count: 4096)
+            guard fgets(&buffer, Int32(buffer.count), file) != nil else { continue }
+            let line = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return line.hasSuffix("\n") ? String(line.dropLast()) : line
+        }
+        return nil
+    }
 
     /// `OTEL_SDK_DISABLED=true`: injected spans are never recorded.
     static let disabledByEnvironment: Bool = {

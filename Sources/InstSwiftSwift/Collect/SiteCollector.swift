@@ -225,9 +225,10 @@ final class SiteCollector: SyntaxVisitor {
         return .skipChildren
     }
 
-    /// Walks only a function's body (its signature holds no sites), inside the function's scope.
+    /// Walks only a function's body (its signature holds no sites), inside the function's scope; not at all when its text
+    /// holds no nested declaration and no selectable call (walking makes every node of it, most of a walk's time).
     private func walkBody(_ body: CodeBlockSyntax?, of node: some SyntaxProtocol, named name: String, parameters: FunctionParameterListSyntax) {
-        guard let body else { return }
+        guard let body, mayHoldSites(body) else { return }
         enterFunction(name, parameters: parameters, node)
         walk(body)
         leaveFunction(node)

@@ -195,6 +195,33 @@ import Testing
         }
     }
 
+    /// A chunk in the envelope of an output-only chunk is output-only too: never a chunk the triage would decode.
+    @Test func theOutputEnvelopeOnlyMatchesChunksTheTriageCountsToo() {
+        let openAI = { (text: String) in #"{"id":"c1","model":"m","choices":[{"index":0,"delta":{"content":""# + text + #""},"finish_reason":null}]}"# }
+        var candidates = Self.chunks.map(\.0)
+        for text in ["hello world", "", #"a\\"#, #"say \"x\""#, #"x"},"finish_reason":"stop"}],"usage":{"a":"#, #"abc\"#, "ü 🙂"] {
+            candidates.append(openAI(text))
+        }
+        var matched = 0
+        for (learned, verdict) in Self.chunks where verdict == .outputOnly {
+            var template = OutputChunkTemplate()
+            Array(learned.utf8).withUnsafeBytes { template.learn($0) }
+            for candidate in candidates {
+                let bytes = Array(candidate.utf8)
+                guard bytes.withUnsafeBytes({ template.matches($0) }) else { continue }
+                matched += 1
+                #expect(StreamChunkTriage.triage(bytes) == .outputOnly, "\(candidate) in the envelope of \(learned)")
+            }
+        }
+        // The OpenAI envelope matches its plain texts; a quote, or an escaping backslash before the end, never.
+        var template = OutputChunkTemplate()
+        Array(openAI("hi").utf8).withUnsafeBytes { template.learn($0) }
+        func matches(_ text: String) -> Bool { Array(openAI(text).utf8).withUnsafeBytes { template.matches($0) } }
+        #expect(matches("hello world") && matches("") && matches(#"a\\"#) && matches("ü 🙂"))
+        #expect(!matches(#"say \"x\""#) && !matches(#"x"},"finish_reason":"stop"}],"usage":{"a":"#) && !matches(#"abc\"#))
+        #expect(matched > 10)
+    }
+
     @Test func ollamaFinalLine() throws {
         var response = GenAIResponseSummary()
         response.merge(try decode(#"{"model":"llama3","message":{"role":"assistant","content":"x"},"done":false}"#))

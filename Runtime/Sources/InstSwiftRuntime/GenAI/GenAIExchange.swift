@@ -46,6 +46,8 @@ public final class GenAIExchange: Sendable {
         var firstChunk: ContinuousClock.Instant?
         var lastChunk: ContinuousClock.Instant?
         var chunkIntervals: [Double] = []
+        /// The envelope of the stream's output chunks (``OutputChunkTemplate``).
+        var outputTemplate = OutputChunkTemplate()
         var finished = false
         /// With content capture on: the answer's text and tool calls, as they arrived.
         var outputText = ""
@@ -166,10 +168,20 @@ public final class GenAIExchange: Sendable {
     }
 
     /// One JSON document of a stream: its fields, and its timing when it carries output. Once the first chunk told the
-    /// response's id or model, a chunk that is output and nothing else is only timed (``StreamChunkTriage``).
+    /// response's id or model, a chunk that is output and nothing else is only timed: one in the envelope of the last
+    /// such chunk (``OutputChunkTemplate``), or one the triage places (``StreamChunkTriage``).
     static func chunk(_ document: UnsafeRawBufferPointer, at time: ContinuousClock.Instant, capturing: Bool, _ state: inout State) {
         let known = state.response.id != nil || state.response.model != nil
-        if capturing || !known || StreamChunkTriage.triage(document) == .decode {
+        let outputOnly: Bool
+        if capturing || !known {
+            outputOnly = false
+        } else if state.outputTemplate.matches(document) {
+            outputOnly = true
+        } else {
+            outputOnly = StreamChunkTriage.triage(document) == .outputOnly
+            if outputOnly { state.outputTemplate.learn(document) }
+        }
+        if !outputOnly {
             guard let fields = try? GenAIResponseFields(json: document) else { return }
             state.response.merge(fields)
             if capturing { captureOutput(document, &state) }

@@ -79,6 +79,35 @@ enum StreamChunkTriage {
         }
     }
 
+    /// The range of the contents of the chunk's last output text string (the value of a `content`, `text`,
+    /// `arguments` or `partial_json` key), without its quotes.
+    static func outputText(in document: UnsafeRawBufferPointer) -> Range<Int>? {
+        document.withMemoryRebound(to: UInt8.self) { bytes in
+            var index = 0, found: Range<Int>?
+            while let (keyStart, keyEnd, value) = nextKey(in: bytes, from: &index) {
+                let name = JSONFieldReader.Key(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[keyStart..<keyEnd])))
+                guard name == "content" || name == "text" || name == "arguments" || name == "partial_json",
+                    bytes[value] == UInt8(ascii: "\""), let end = closingQuote(in: bytes, openedAt: value)
+                else { continue }
+                found = value + 1..<end
+                index = end + 1
+            }
+            return found
+        }
+    }
+
+    /// The index of the quote that closes the string opened at `open`: the first one not escaped.
+    static func closingQuote(in bytes: UnsafeBufferPointer<UInt8>, openedAt open: Int) -> Int? {
+        var end = open + 1
+        while let candidate = quote(in: bytes, from: end) {
+            var backslashes = 0
+            while candidate - backslashes - 1 > open, bytes[candidate - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            if backslashes % 2 == 0 { return candidate }
+            end = candidate + 1
+        }
+        return nil
+    }
+
     /// The next object key at or after `index`: its bytes' range and where its value starts; `index` moves past it.
     /// Strings that are values are stepped over.
     static func nextKey(in bytes: UnsafeBufferPointer<UInt8>, from index: inout Int) -> (Int, Int, Int)? {

@@ -19,9 +19,8 @@ struct MemberImportRepair {
 
     /// One error that asks a file to import a module.
     struct MissingImport: Hashable {
-        var path: String
-        var line: Int
-        var column: Int
+        /// Where the compiler asked for the import.
+        var location: SourceLocation
         var module: String
     }
 
@@ -61,7 +60,7 @@ struct MemberImportRepair {
             let path = String(match.output.path)
             let module = String(match.output.module)
             guard sources.contains(path), !isSwiftModule(module, importPaths: importPaths) else { continue }
-            found.append(MissingImport(path: path, line: line, column: column, module: module))
+            found.append(MissingImport(location: SourceLocation(file: path, line: line, column: column), module: module))
         }
         var seen = Set<MissingImport>()
         return found.filter { seen.insert($0).inserted }
@@ -123,7 +122,7 @@ struct MemberImportRepair {
         let missing = missingImports(in: attempt.output, sources: Set(invocation.sources), importPaths: invocation.importPaths + [toolchainModules])
         let repair = MemberImportRepair(module: rewrite.module, workDirectory: configuration.workDirectory)
         // Nothing new to add (a compile that failed with the imports already there) passes the failure on.
-        guard !missing.isEmpty, try repair.record(Dictionary(grouping: missing, by: \.path).mapValues { Set($0.map(\.module)) }) else {
+        guard !missing.isEmpty, try repair.record(Dictionary(grouping: missing, by: \.location.file).mapValues { Set($0.map(\.module)) }) else {
             return .finished(attempt)
         }
         let outcome = try rewrite.run()
@@ -134,7 +133,7 @@ struct MemberImportRepair {
 
     /// The warning printed when a compile is repaired.
     static func warning(for missing: MissingImport, module: String) -> String {
-        "\(missing.path):\(missing.line):\(missing.column): warning: instswift compiled this file with 'import \(missing.module)' "
+        "\(missing.location): warning: instswift compiled this file with 'import \(missing.module)' "
             + "added: instrumented, the Swift compiler attributed a C declaration this line uses to C module '\(missing.module)', "
             + "and MemberImportVisibility (enabled for module '\(module)') then asked for its import; the source is unchanged"
     }

@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftCore
 import InstSwiftTestSupport
 @testable import InstSwiftBuild
 import Testing
@@ -22,7 +23,7 @@ import Testing
         let sources: Set = [file]
         #expect(
             MemberImportRepair.missingImports(in: plain, sources: sources, importPaths: [swiftModules])
-                == [.init(path: file, line: 32, column: 24, module: "CNIOLinux")])
+                == [.init(location: SourceLocation(file: file, line: 32, column: 24), module: "CNIOLinux")])
         // `-parseable-output`, as SwiftPM runs the driver: diagnostics inside JSON strings, slashes escaped.
         let escaped = file.replacingOccurrences(of: "/", with: "\\/")
         let parseable = """
@@ -34,7 +35,7 @@ import Testing
             """
         #expect(
             MemberImportRepair.missingImports(in: parseable, sources: sources, importPaths: [swiftModules])
-                == [.init(path: file, line: 32, column: 24, module: "CNIOLinux")])
+                == [.init(location: SourceLocation(file: file, line: 32, column: 24), module: "CNIOLinux")])
     }
 
     @Test func anAddedImportIsWrittenAsTheModulesOtherFilesWriteIt() {
@@ -97,7 +98,7 @@ import Testing
             Issue.record("the compile was not repaired")
             return
         }
-        #expect(!missing.isEmpty && missing.allSatisfy { $0.module == "CShim" && $0.path == use && $0.line == 3 }, "\(missing)")
+        #expect(!missing.isEmpty && missing.allSatisfy { $0.module == "CShim" && $0.location.file == use && $0.location.line == 3 }, "\(missing)")
         let retry = try CapturedRun(tool: swiftc, arguments: repaired, directory: directory)
         #expect(retry.status == 0, "\(retry.output)")
 

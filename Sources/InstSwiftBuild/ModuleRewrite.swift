@@ -81,6 +81,7 @@ struct ModuleRewrite {
         let genericTypes = try DeclaredTypeRecord(.genericTypes, workDirectory: configuration.workDirectory)
             .recording(scanned(GenericTypeScan.declared), of: module)
         let features = invocation.enabledFeatures
+        let declaresPatternMatchOperators = texts.contains { $0.map(PatternMatchOperators.declared(in:)) ?? false }
         outcome.checksMemberImports = features.contains(RewriteOptions.memberImportVisibility)
         let results = Mutex<[Int: (path: String, result: RewriteResult)]>([:])
         let unreadable = Mutex<[String]>([])
@@ -91,6 +92,7 @@ struct ModuleRewrite {
             options.noncopyableTypes = noncopyableTypes
             options.resultBuilderTypes = resultBuilderTypes
             options.genericTypes = genericTypes
+            options.declaresPatternMatchOperators = declaresPatternMatchOperators
             options.enableUpcomingFeatures(features)
             switch shim.rewrite(path, text: texts[index], module: module, options: options) {
             case .untouched: break

@@ -119,6 +119,7 @@ extension SiteCollector {
             site.unsupportedReason = text.bytes[range].withUnsafeBufferPointer { bytes in
                 OpaqueLocals.unsupportedReason(statements, bytes: bytes) ?? ImplicitTernaryClosures.unsupportedReason(statements, bytes: bytes)
                     ?? InheritedResultBuilders.unsupportedReason(statements, returnType: site.returnType, bytes: bytes)
+                    ?? (declaresPatternMatchOperators ? PatternMatchOperators.unsupportedReason(statements, bytes: bytes) : nil)
             }
         }
         let returnsValue = site.returnType != nil && site.returnType != "Never"

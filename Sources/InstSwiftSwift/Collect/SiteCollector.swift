@@ -24,6 +24,8 @@ final class SiteCollector: SyntaxVisitor {
     var suppressedParameterStack: [[String]] = []
     /// The line where the file bootstraps tracing itself, if it does.
     var selfBootstrapLine: Int?
+    /// The module declares a `~=` operator (``PatternMatchOperators``).
+    var declaresPatternMatchOperators = false
     /// Names of enclosing functions, innermost last.
     var functionStack: [String] = []
     /// The isolation each enclosing function or closure writes for its body, innermost last; nil for a closure.

@@ -46,6 +46,17 @@ import Tracing
         #expect(span.endBatching == nil)
     }
 
+    @Test func aForcedFlushHandsWaitingEndsOn() {
+        let batching = SpanEndBatching(interval: .seconds(3600), batchSize: 4096)
+        let tracer = AdmittingTracer(base: EndRecordingTracer(), admission: SpanAdmission(limit: 10), endBatching: batching)
+        let span = tracer.startSpan("a", context: .topLevel, ofKind: .internal, at: DefaultTracerClock.now, function: "", file: "", line: 1)
+        span.end(at: EndInstant(nanosecondsSinceEpoch: 5))
+        let recorded = span.base!
+        #expect(recorded.ends.isEmpty)
+        tracer.forceFlush()
+        #expect(recorded.ends == [5])
+    }
+
     @Test func theCadenceComesFromTheScheduleDelay() {
         let defaults = ExportCadence(environment: [:])
         #expect(defaults.exportInterval == .seconds(1) && defaults.processorTick == .milliseconds(50) && defaults.batchSize == 4096)
@@ -97,4 +108,17 @@ final class EndRecordingSpan: Tracing.Span, Sendable {
         let time = instant().nanosecondsSinceEpoch
         endTimes.withLock { $0.append(time) }
     }
+}
+
+/// Starts ``EndRecordingSpan``s.
+struct EndRecordingTracer: Tracer {
+    func startSpan<Instant: TracerInstant>(
+        _ operationName: String, context: @autoclosure () -> InstrumentationContext, ofKind kind: SpanKind,
+        at instant: @autoclosure () -> Instant, function: String, file fileID: String, line: UInt
+    ) -> EndRecordingSpan { EndRecordingSpan() }
+    func forceFlush() {}
+    func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout InstrumentationContext, using extractor: Extract)
+    where Extract.Carrier == Carrier {}
+    func inject<Carrier, Inject: Injector>(_ context: InstrumentationContext, into carrier: inout Carrier, using injector: Inject)
+    where Inject.Carrier == Carrier {}
 }

@@ -125,6 +125,12 @@ struct AdmittingTracer<Base: Tracer>: Tracer {
     }
 
     func activeSpan(identifiedBy context: InstrumentationContext) -> AdmittedSpan<Base.Span>? { nil }
+
+    /// Hands waiting ends on first, so that every span ended before the call is exported.
+    func forceFlush() {
+        endBatching?.flush()
+        base.forceFlush()
+    }
 }
 
 extension AdmittingTracer: WrappingTracer {}

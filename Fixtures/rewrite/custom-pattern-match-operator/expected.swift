@@ -8,10 +8,10 @@ struct TokenSpec {
     static func keyword(_ keyword: Keyword) -> TokenSpec {/*<instswift>*/ return InstSwift.syncSpan("TokenSpec.keyword") { (instswiftSpan) throws(Never) -> TokenSpec in /*</instswift>*/ TokenSpec(keyword: keyword) /*<instswift>*/}/*</instswift>*/}
 }
 
-func ~= (spec: TokenSpec, token: Token) -> Bool {
+func ~= (spec: TokenSpec, token: Token) -> Bool {/*<instswift>*/ return InstSwift.syncSpan("~=") { (instswiftSpan) throws(Never) -> Bool in /*</instswift>*/
     if case .keyword(let keyword) = token.kind { return keyword == spec.keyword }
     return false
-}
+/*<instswift>*/}/*</instswift>*/}
 
 struct Modifier { var name: Token }
 
@@ -22,14 +22,28 @@ func isFixity(_ modifier: Modifier) -> Bool {
     }
 }
 
-func isIdentifier(_ token: Token) -> Bool {
+func isIdentifier(_ token: Token) -> Bool {/*<instswift>*/ return InstSwift.syncSpan("isIdentifier") { (instswiftSpan) throws(Never) -> Bool in /*</instswift>*/
     switch token.kind {
     case .identifier: return true
     default: return false
     }
-}
+/*<instswift>*/}/*</instswift>*/}
 
 func describe(_ token: Token) -> String {/*<instswift>*/ return InstSwift.syncSpan("describe") { (instswiftSpan) throws(Never) -> String in /*</instswift>*/
     let written = String(describing: token.kind)
     return written
+/*<instswift>*/}/*</instswift>*/}
+
+/// GRDB's shape: a plain implicit member matched through a `~=` is held by a closure, and stays instrumented.
+struct ResultCode: Equatable {
+    var rawValue: Int32
+    static let abort = ResultCode(rawValue: 4)
+    static func ~= (pattern: ResultCode, code: ResultCode) -> Bool {/*<instswift>*/ return InstSwift.syncSpan("ResultCode.~=") { (instswiftSpan) throws(Never) -> Bool in /*</instswift>*/ pattern == code /*<instswift>*/}/*</instswift>*/}
+}
+
+func isAbort(_ code: Int32) -> Bool {/*<instswift>*/ return InstSwift.syncSpan("isAbort") { (instswiftSpan) throws(Never) -> Bool in /*</instswift>*/
+    switch ResultCode(rawValue: code) {
+    case .abort: return true
+    default: return false
+    }
 /*<instswift>*/}/*</instswift>*/}

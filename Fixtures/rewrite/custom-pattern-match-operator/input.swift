@@ -33,3 +33,17 @@ func describe(_ token: Token) -> String {
     let written = String(describing: token.kind)
     return written
 }
+
+/// GRDB's shape: a plain implicit member matched through a `~=` is held by a closure, and stays instrumented.
+struct ResultCode: Equatable {
+    var rawValue: Int32
+    static let abort = ResultCode(rawValue: 4)
+    static func ~= (pattern: ResultCode, code: ResultCode) -> Bool { pattern == code }
+}
+
+func isAbort(_ code: Int32) -> Bool {
+    switch ResultCode(rawValue: code) {
+    case .abort: return true
+    default: return false
+    }
+}

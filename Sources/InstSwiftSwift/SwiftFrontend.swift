@@ -40,7 +40,7 @@ public struct SwiftFrontend: LanguageFrontend {
             path: file.path, source: source, calls: CallInterest(rules), declarations: DeclarationInterest(rules),
             noncopyableTypes: options.noncopyableTypes, resultBuilderTypes: options.resultBuilderTypes, genericTypes: options.genericTypes)
         collector.selfBootstrapLine = Self.selfBootstrapLine(in: source)
-        collector.declaresPatternMatchOperators = options.declaresPatternMatchOperators || PatternMatchOperators.declared(in: source)
+        collector.declaresPatternMatchOperators = options.declaresPatternMatchOperators ?? PatternMatchOperators.declared(in: source)
         collector.collectTopLevelCode(tree)
         collector.walk(tree)
         var parsed = ParsedSwiftFile(tree: tree, imports: collector.imports, hasTestableImport: collector.hasTestableImport, collected: collector.sites)

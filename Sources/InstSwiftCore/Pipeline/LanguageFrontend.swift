@@ -115,9 +115,9 @@ public struct RewriteOptions: Sendable {
     /// A member is visible only in files that import its module (Swift's `MemberImportVisibility`): code that uses
     /// members of swift-distributed-tracing's types (`kind: .client`, `span.attributes`) needs `import Tracing`.
     public var membersNeedTheirModuleImported = false
-    /// The module declares a `~=` operator (Swift: a body whose `case` patterns may match through it cannot be wrapped in
-    /// a closure); when false, the file itself is looked at.
-    public var declaresPatternMatchOperators = false
+    /// Whether the module declares a `~=` operator (Swift: a body whose `case` patterns may match through it cannot be
+    /// wrapped in a closure); nil when the module is not known, and the file itself is looked at.
+    public var declaresPatternMatchOperators: Bool?
 
     public init(emitSourceLocationHeader: Bool = false) {
         self.emitSourceLocationHeader = emitSourceLocationHeader

@@ -67,7 +67,8 @@ struct CFunctionCollector {
         let body = parts.last { clang_getCursorKind($0) == CXCursor_CompoundStmt }
         let bodyStart = body.map { position(clang_getRangeStart(clang_getCursorExtent($0)), expansion: true) }
         let afterOpenBrace = (bodyStart?.offset ?? -1) + 1
-        site.unsupportedReason = unsupportedReason(cursor, name: name, expansion: expansion, bodyStart: bodyStart)
+        // C advice is statements at the body's start; what rules it out rules out every edit.
+        site.unsupported = unsupportedReason(cursor, name: name, expansion: expansion, bodyStart: bodyStart).map(UnsupportedConstruct.everyEdit)
         site.isIgnored = isIgnored(line: expansion.line)
         return CFunction(site: site, afterOpenBrace: afterOpenBrace, attributeKinds: kinds)
     }

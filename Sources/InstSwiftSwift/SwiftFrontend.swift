@@ -50,8 +50,9 @@ public struct SwiftFrontend: LanguageFrontend {
 
     /// A dependency's module reaches the runtime at link time, whose API has no stream spans.
     public func review(_ report: inout SiteReport, options: RewriteOptions) {
-        if options.runtimeAccess == .linkTime, let rule = report.applied.first(where: Self.needsImportedRuntime) {
-            report.skipReason = "rule '\(rule.id)' ends its span with a stream, which a dependency's module (reaching the runtime at link time) cannot"
+        guard options.runtimeAccess == .linkTime else { return }
+        for rule in report.applied where Self.needsImportedRuntime(rule) {
+            report.skip(rule, because: "rule '\(rule.id)' ends its span with a stream, which a dependency's module (reaching the runtime at link time) cannot")
         }
     }
 

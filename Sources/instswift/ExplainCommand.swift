@@ -18,10 +18,12 @@ struct ExplainCommand: ParsableCommand {
             }
             for report in result.reports {
                 print("\(report.site.location): \(report.site.displayName)")
-                if let reason = report.skipReason {
-                    print("  skipped [\(report.matched.map(\.id).joined(separator: ", "))]: \(reason)")
-                } else {
-                    for rule in report.matched { print("  applied [\(rule.id)]") }
+                for rule in report.matched {
+                    if let skip = report.skipped.first(where: { $0.rule.id == rule.id }) {
+                        print("  skipped [\(rule.id)]: \(skip.reason)")
+                    } else {
+                        print("  applied [\(rule.id)]")
+                    }
                 }
                 for miss in report.nearMisses { print("  not applied [\(miss.ruleID)]: \(miss.reason)") }
             }

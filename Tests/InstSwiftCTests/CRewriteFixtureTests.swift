@@ -92,7 +92,8 @@ struct CRewriteCase: CustomTestStringConvertible, Sendable {
         ]
         for (name, reason) in reasons {
             let (_, result) = try CRewriteCase(name: name).run()
-            #expect(result.reports.contains { $0.skipReason?.contains(reason) == true }, "\(name): \(result.reports.map(\.skipReason))")
+            let reasons = result.reports.flatMap { $0.skipped.map(\.reason) }
+            #expect(reasons.contains { $0.contains(reason) }, "\(name): \(reasons)")
         }
     }
 

@@ -81,7 +81,30 @@ import Testing
         site.isIgnored = true
         let report = Matcher.evaluate(.declaration(site), rules: rules, in: file)
         #expect(report.applied.isEmpty)
-        #expect(report.skipReason?.contains("instswift:ignore") == true)
+        #expect(report.skipped.first?.reason.contains("instswift:ignore") == true)
+    }
+
+    /// A construct a closure cannot hold rules out a span, not the statements another rule inserts.
+    @Test func closureConstructSkipsOnlyClosureAdvice() throws {
+        let rules = try rules(
+            """
+            rules:
+              - id: traced
+                where: {function: {name: handle}}
+                advice: [{span: {}}]
+              - id: counted
+                where: {function: {name: handle}}
+                advice: [{insert: {before: "count()"}}]
+            """)
+        guard case .declaration(var site) = method("handle") else { return }
+        site.unsupported = .closures("an opaque local")
+        let report = Matcher.evaluate(.declaration(site), rules: rules, in: file)
+        #expect(report.applied.map(\.id) == ["counted"])
+        #expect(report.skipped.map(\.rule.id) == ["traced"])
+        #expect(report.skipped.first?.reason == "unsupported construct: an opaque local")
+
+        site.unsupported = .everyEdit("a result builder's body")
+        #expect(Matcher.evaluate(.declaration(site), rules: rules, in: file).applied.isEmpty)
     }
 }
 

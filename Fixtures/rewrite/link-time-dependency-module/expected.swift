@@ -44,9 +44,9 @@ public func checksum(_ bytes: [UInt8]) -> Int {/*<instswift>*/ return InstSwift.
     bytes.reduce(0) { $0 &+ Int($1) }
 /*<instswift>*/}/*</instswift>*/}
 
-func numbers() -> AsyncStream<Int> {
+func numbers() -> AsyncStream<Int> {/*<instswift>*/ return InstSwift.syncSpan("numbers") { (instswiftSpan) throws(Never) -> AsyncStream<Int> in /*</instswift>*/
     AsyncStream { $0.finish() }
-}
+/*<instswift>*/}/*</instswift>*/}
 /*<instswift>*/
 #sourceLocation(file: "instswift-link-time-support.swift", line: 1)
 

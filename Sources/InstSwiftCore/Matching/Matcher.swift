@@ -5,11 +5,20 @@ public struct SiteReport: Sendable {
     public var matched: [Rule] = []
     /// Rules that came close, with the reason they did not match.
     public var nearMisses: [(ruleID: String, reason: String)] = []
-    /// Why matched rules were not applied (an ignore comment, an unsupported construct), if they were not.
-    public var skipReason: String?
+    /// Matched rules that are not applied here, each with why (an ignore comment, a construct their advice cannot
+    /// take), in rule order.
+    public var skipped: [(rule: Rule, reason: String)] = []
 
     /// The rules that will actually be applied.
-    public var applied: [Rule] { skipReason == nil ? matched : [] }
+    public var applied: [Rule] {
+        skipped.isEmpty ? matched : matched.filter { rule in !skipped.contains { $0.rule.id == rule.id } }
+    }
+
+    /// Leaves `rule` out at this site, for `reason`.
+    public mutating func skip(_ rule: Rule, because reason: String) {
+        guard !skipped.contains(where: { $0.rule.id == rule.id }) else { return }
+        skipped.append((rule, reason))
+    }
 }
 
 /// Matches every rule against a site: the filters first (module, file, package and version), then the join point.
@@ -34,11 +43,11 @@ public enum Matcher {
                 break
             }
         }
-        if !report.matched.isEmpty {
-            if site.isIgnored {
-                report.skipReason = "ignored by an // instswift:ignore comment"
-            } else if let reason = site.unsupportedReason {
-                report.skipReason = "unsupported construct: \(reason)"
+        if site.isIgnored {
+            for rule in report.matched { report.skip(rule, because: "ignored by an // instswift:ignore comment") }
+        } else if let unsupported = site.unsupported {
+            for rule in report.matched where unsupported.blocks(rule) {
+                report.skip(rule, because: "unsupported construct: \(unsupported.reason)")
             }
         }
         return report

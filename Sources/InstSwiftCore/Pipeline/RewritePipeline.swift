@@ -63,8 +63,7 @@ extension LanguageFrontend {
     static func libraryRulesLeftAlone(_ reports: [SiteReport]) -> Diagnostics {
         var diagnostics = Diagnostics()
         for report in reports where !report.site.isIgnored {
-            guard let reason = report.skipReason, let rule = report.matched.first(where: { $0.package != nil }), let package = rule.package
-            else { continue }
+            guard let (rule, reason) = report.skipped.first(where: { $0.rule.package != nil }), let package = rule.package else { continue }
             diagnostics.warning(
                 "\(report.site.displayName) is compiled without the span of this \(package.name) rule, so "
                     + "that library's telemetry is missing here: \(reason)",

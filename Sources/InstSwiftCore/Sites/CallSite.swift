@@ -14,15 +14,15 @@ public struct CallSite: Sendable {
     public var enclosingTypes: [String]
     /// Whether an `// instswift:ignore` comment opts the enclosing declaration out.
     public var isIgnored: Bool
-    /// Why this call cannot be wrapped, if it cannot.
-    public var unsupportedReason: String?
+    /// Why some advice (or all) cannot apply to this call, if it cannot.
+    public var unsupported: UnsupportedConstruct?
     /// Where the call starts.
     public var location: SourceLocation
 
     public init(
         callee: String, labels: [String], receiver: String? = nil, receiverType: String? = nil,
         enclosingFunction: String? = nil, enclosingTypes: [String] = [], isIgnored: Bool = false,
-        unsupportedReason: String? = nil, location: SourceLocation
+        unsupported: UnsupportedConstruct? = nil, location: SourceLocation
     ) {
         self.callee = callee
         self.labels = labels
@@ -31,7 +31,7 @@ public struct CallSite: Sendable {
         self.enclosingFunction = enclosingFunction
         self.enclosingTypes = enclosingTypes
         self.isIgnored = isIgnored
-        self.unsupportedReason = unsupportedReason
+        self.unsupported = unsupported
         self.location = location
     }
 

@@ -66,8 +66,8 @@ public struct DeclarationSite: Sendable {
     public var accessorKind: String?
     /// A `// instswift:span` directive on the declaration, if any.
     public var directive: Directive?
-    /// Why this declaration can never be instrumented, if it cannot.
-    public var unsupportedReason: String?
+    /// Why some advice (or all) cannot apply to this declaration, if it cannot.
+    public var unsupported: UnsupportedConstruct?
     /// Whether an `// instswift:ignore` comment opts it out.
     public var isIgnored: Bool
     /// Where the declaration starts.
@@ -82,7 +82,7 @@ public struct DeclarationSite: Sendable {
         kind: Kind, name: String, enclosingTypes: [String] = [], enclosingInherits: [String] = [],
         parameters: [Parameter] = [], isAsync: Bool = false, throwing: Throwing = .none, thrownType: String? = nil,
         returnType: String? = nil, attributes: [String] = [], access: String = "internal", modifiers: [String] = [],
-        directive: Directive? = nil, unsupportedReason: String? = nil, isIgnored: Bool = false, location: SourceLocation
+        directive: Directive? = nil, unsupported: UnsupportedConstruct? = nil, isIgnored: Bool = false, location: SourceLocation
     ) {
         self.kind = kind
         self.name = name
@@ -97,7 +97,7 @@ public struct DeclarationSite: Sendable {
         self.access = access
         self.modifiers = modifiers
         self.directive = directive
-        self.unsupportedReason = unsupportedReason
+        self.unsupported = unsupported
         self.isIgnored = isIgnored
         self.location = location
     }

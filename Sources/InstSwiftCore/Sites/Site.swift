@@ -26,10 +26,10 @@ public enum Site: Sendable {
         }
     }
 
-    var unsupportedReason: String? {
+    var unsupported: UnsupportedConstruct? {
         switch self {
-        case .declaration(let d): d.unsupportedReason
-        case .call(let c): c.unsupportedReason
+        case .declaration(let d): d.unsupported
+        case .call(let c): c.unsupported
         }
     }
 }

@@ -40,15 +40,17 @@ extension SiteCollector {
         )
         let suppressed = suppressedParameterStack.joined()
         let noncopyable = suppressed.isEmpty ? noncopyableTypes : noncopyableTypes.union(suppressed)
-        site.unsupportedReason = Unsupported.reason(for: site, noncopyable: noncopyable, resultBuilders: resultBuilderTypes)
-        if site.unsupportedReason == nil, let result = site.returnType, typeStack.contains(where: { !$0.nonSendableParameters.isEmpty }) {
+        site.unsupported = Unsupported.construct(for: site, noncopyable: noncopyable, resultBuilders: resultBuilderTypes)
+        if site.unsupported == nil, let result = site.returnType, typeStack.contains(where: { !$0.nonSendableParameters.isEmpty }) {
             let clause = declaration.as(FunctionDeclSyntax.self)?.genericParameterClause ?? declaration.as(SubscriptDeclSyntax.self)?.genericParameterClause
-            site.unsupportedReason = EnclosingGenericResults.reason(
-                result: result, own: Set(clause?.parameters.map(\.name.text) ?? []), enclosing: typeStack.flatMap(\.nonSendableParameters))
+            site.unsupported = EnclosingGenericResults.reason(
+                result: result, own: Set(clause?.parameters.map(\.name.text) ?? []), enclosing: typeStack.flatMap(\.nonSendableParameters)
+            ).map(UnsupportedConstruct.closures)
         }
-        if site.unsupportedReason == nil, namesStandardSpan, site.attributes.contains(where: BodyRenderer.emittedIntoClients.contains) {
-            site.unsupportedReason =
-                "an inlinable body's span needs 'import Tracing' in its file, which would make the file's 'Span' Tracing's instead of the standard library's"
+        // Any advice that names the runtime imports `Tracing` into an inlinable body's file (``BodyRenderer``).
+        if site.unsupported?.scope != .everyEdit, namesStandardSpan, site.attributes.contains(where: BodyRenderer.emittedIntoClients.contains) {
+            site.unsupported = .everyEdit(
+                "an inlinable body's span needs 'import Tracing' in its file, which would make the file's 'Span' Tracing's instead of the standard library's")
         }
         return site
     }
@@ -110,16 +112,18 @@ extension SiteCollector {
     ) {
         var site = site
         let range = statements.position.utf8Offset..<min(statements.endPosition.utf8Offset, text.bytes.count)
-        if !isInitializer, site.unsupportedReason == nil, !range.isEmpty,
-            text.bytes[range].withUnsafeBufferPointer({ containsBytes($0, Self.catchKeyword) })
-        {
-            site.unsupportedReason = TypedDoCatch.unsupportedReason(statements, thrownType: site.thrownType)
-        }
-        if !isInitializer, site.unsupportedReason == nil, !range.isEmpty {
-            site.unsupportedReason = text.bytes[range].withUnsafeBufferPointer { bytes in
-                OpaqueLocals.unsupportedReason(statements, bytes: bytes) ?? ImplicitTernaryClosures.unsupportedReason(statements, bytes: bytes)
-                    ?? InheritedResultBuilders.unsupportedReason(statements, returnType: site.returnType, bytes: bytes)
+        if !isInitializer, site.unsupported?.scope != .everyEdit, !range.isEmpty {
+            // A result builder's body takes no statement either, so it is looked for even when a closure is ruled out.
+            site.unsupported = text.bytes[range].withUnsafeBufferPointer { bytes in
+                if let builder = InheritedResultBuilders.unsupportedReason(statements, returnType: site.returnType, bytes: bytes) {
+                    return .everyEdit(builder)
+                }
+                if let known = site.unsupported { return known }
+                let closureReason =
+                    (containsBytes(bytes, Self.catchKeyword) ? TypedDoCatch.unsupportedReason(statements, thrownType: site.thrownType) : nil)
+                    ?? OpaqueLocals.unsupportedReason(statements, bytes: bytes) ?? ImplicitTernaryClosures.unsupportedReason(statements, bytes: bytes)
                     ?? (declaresPatternMatchOperators ? PatternMatchOperators.unsupportedReason(statements, bytes: bytes) : nil)
+                return closureReason.map(UnsupportedConstruct.closures)
             }
         }
         let returnsValue = site.returnType != nil && site.returnType != "Never"

@@ -201,8 +201,8 @@ final class SiteCollector: SyntaxVisitor {
                     site.selfBootstrapLine = selfBootstrapLine
                 }
             }
-            if let generics = node.genericParameterClause, generics.description.contains("~Copyable") {
-                site.unsupportedReason = "a ~Copyable generic value cannot be captured by the span closure"
+            if site.unsupported == nil, let generics = node.genericParameterClause, generics.description.contains("~Copyable") {
+                site.unsupported = .closures("a ~Copyable generic value cannot be captured by the span closure")
             }
 
             add(
@@ -291,9 +291,9 @@ final class SiteCollector: SyntaxVisitor {
                 )
                 site.accessorKind = word
                 if !["get", "set", "willSet", "didSet"].contains(word) {
-                    site.unsupportedReason = "a '\(word)' accessor yields or initializes storage and cannot be wrapped"
-                } else if word == "willSet" || word == "didSet", site.unsupportedReason == nil {
-                    site.unsupportedReason = ObserverSelfMutation.unsupportedReason(property: name, body: body)
+                    site.unsupported = .everyEdit("a '\(word)' accessor yields or initializes storage and cannot be wrapped")
+                } else if word == "willSet" || word == "didSet", site.unsupported == nil {
+                    site.unsupported = ObserverSelfMutation.unsupportedReason(property: name, body: body).map(UnsupportedConstruct.closures)
                 }
                 add(
                     site, body: body, isInitializer: false,
@@ -347,9 +347,9 @@ final class SiteCollector: SyntaxVisitor {
             isIgnored: ignoreDepth > 0, location: location(node)
         )
         if functionStack.isEmpty {
-            site.unsupportedReason = "a call outside a function body (a property initializer or global) is not wrapped"
+            site.unsupported = .everyEdit("a call outside a function body (a property initializer or global) is not wrapped")
         } else if effects.insideAutoclosureOperand {
-            site.unsupportedReason = "the call is an operand of '??', '&&' or '||', whose right side is an autoclosure"
+            site.unsupported = .everyEdit("the call is an operand of '??', '&&' or '||', whose right side is an autoclosure")
         }
         sites.append(
             CollectedSite(

@@ -43,6 +43,14 @@ import Testing
         #expect(try !declarations("{call: {callee: save}}").admits(name: "save"))
     }
 
+    /// Prefixes are looked up by their length: several of one length, of several lengths, names shorter than a prefix,
+    /// and a name whose prefix ends inside a character.
+    @Test func prefixPatternsAdmitByTheirPrefixes() throws {
+        let named = try declarations("{function: {name: 'get*'}}", "{function: {name: 'set*'}}", "{function: {name: 'handleé*'}}")
+        #expect(named.admits(name: "get") && named.admits(name: "setValue") && named.admits(name: "handleéTout"))
+        #expect(!named.admits(name: "ge") && !named.admits(name: "reset") && !named.admits(name: "handle") && !named.admits(name: "handleè"))
+    }
+
     @Test func unboundedRulesAdmitEveryDeclaration() throws {
         #expect(try declarations("{function: {name: a}}", "{function: {type: Store}}").admits(name: "b"))
         #expect(try declarations("{all-of: [{function: {name: a}}, {function: {}}]}").admits(name: "b"))

@@ -5,8 +5,10 @@
 public struct DeclarationInterest: Sendable {
     /// Whether any declaration may be selected.
     private var admitsAll = false
-    /// Names matched whole, and other patterns (``Glob`` matches its common shapes without allocating).
+    /// Names matched whole, `prefix*` patterns by the length of their prefix (a rule pack may have dozens, and each name
+    /// is looked up once per length instead of compared with each), and other patterns.
     private var exact: Set<String> = []
+    private var prefixes: [Int: Set<Substring>] = [:]
     private var patterns: [Glob] = []
 
     /// What `rules` can select.
@@ -22,13 +24,17 @@ public struct DeclarationInterest: Sendable {
                 admitsAll = true
                 return
             case .exact(let name)?: exact.insert(name)
-            case .prefix?, .suffix?, .general?: patterns.append(filter.name!)
+            case .prefix(let prefix)?: prefixes[prefix.utf8.count, default: []].insert(Substring(prefix))
+            case .suffix?, .general?: patterns.append(filter.name!)
             }
         }
     }
 
     /// Whether a declaration named `name` may be selected.
     public func admits(name: String) -> Bool {
-        admitsAll || exact.contains(name) || patterns.contains { $0.matches(name) }
+        // A prefix match admits a name the glob would refuse for a `/` after the prefix: this only narrows the rules to try.
+        admitsAll || exact.contains(name)
+            || prefixes.contains { length, set in name.utf8.count >= length && set.contains(Substring(name.utf8.prefix(length))) }
+            || patterns.contains { $0.matches(name) }
     }
 }

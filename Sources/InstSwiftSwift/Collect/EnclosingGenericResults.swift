@@ -17,9 +17,9 @@ enum EnclosingGenericResults {
     ]
 
     /// The generic parameters of a type declaration that are not required to be `Sendable`.
-    static func nonSendableParameters(of node: some SyntaxProtocol) -> [String] {
-        guard let generic = node.asProtocol(WithGenericParametersSyntax.self), let clause = generic.genericParameterClause else { return [] }
-        let requirements = generic.genericWhereClause?.trimmedDescription ?? ""
+    static func nonSendableParameters(_ clause: GenericParameterClauseSyntax?, where whereClause: GenericWhereClauseSyntax?) -> [String] {
+        guard let clause else { return [] }
+        let requirements = whereClause?.trimmedDescription ?? ""
         return clause.parameters.compactMap { parameter in
             let name = parameter.name.text
             let inherited = parameter.inheritedType?.trimmedDescription ?? ""

@@ -46,14 +46,12 @@ public enum NoncopyableTypes {
     /// ~Copyable>`, `extension RigidDeque where Element: ~Copyable`): inside it, values of those types are as
     /// non-copyable as the module's own such types (swift-collections 1.6's `RigidDeque.remove(at:) -> Element`). An
     /// extension that does not write the constraint has `Element: Copyable`, so only what each declaration writes counts.
-    static func suppressedParameters(of node: some SyntaxProtocol) -> [String] {
+    static func suppressedParameters(_ generics: GenericParameterClauseSyntax?, where clause: GenericWhereClauseSyntax?) -> [String] {
         var names: [String] = []
-        if let clause = node.asProtocol(WithGenericParametersSyntax.self)?.genericParameterClause {
-            for parameter in clause.parameters where parameter.inheritedType.map({ suppresses($0.trimmedDescription) }) == true {
-                names.append(parameter.name.text)
-            }
+        for parameter in generics?.parameters ?? [] where parameter.inheritedType.map({ suppresses($0.trimmedDescription) }) == true {
+            names.append(parameter.name.text)
         }
-        for requirement in node.asProtocol(DeclGroupSyntax.self)?.genericWhereClause?.requirements ?? [] {
+        for requirement in clause?.requirements ?? [] {
             if case .conformanceRequirement(let conformance) = requirement.requirement, suppresses(conformance.rightType.trimmedDescription) {
                 names.append(conformance.leftType.trimmedDescription)
             }

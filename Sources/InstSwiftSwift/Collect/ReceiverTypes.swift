@@ -26,8 +26,8 @@ struct ReceiverTypes {
     }
 
     /// Enters a type: its `let x: T` and `let x = T(...)` members are in scope.
-    mutating func enterType(_ node: some SyntaxProtocol) {
-        scopes.append(Scope(members: isTracking ? node.asProtocol(DeclGroupSyntax.self)?.memberBlock.members : nil))
+    mutating func enterType(members: MemberBlockItemListSyntax) {
+        scopes.append(Scope(members: isTracking ? members : nil))
     }
 
     /// Enters a function: its parameters are in scope.

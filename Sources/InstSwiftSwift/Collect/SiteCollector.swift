@@ -113,28 +113,29 @@ final class SiteCollector: SyntaxVisitor {
 
     // MARK: Types
 
+    /// Enters a type or an extension (`generics`: its generic parameter clause; an extension has none of its own, and
+    /// `nonSendableParameters` are the extended type's). Generic over the declaration so that its parts are read
+    /// without a dynamic cast (`asProtocol` looks the conformance up at run time, several times per type).
     private func enterType(
-        _ name: String, _ inherits: InheritanceClauseSyntax?, _ node: some SyntaxProtocol, nonSendableParameters: [String]? = nil
+        _ name: String, _ node: some DeclGroupSyntax, generics: GenericParameterClauseSyntax?, nonSendableParameters: [String]? = nil
     ) {
-        let attributes = node.asProtocol(WithAttributesSyntax.self)?.attributes ?? []
-        let isMain = attributes.contains { $0.as(AttributeSyntax.self).map { text($0.attributeName) } == "main" }
+        let isMain = node.attributes.contains { $0.as(AttributeSyntax.self).map { text($0.attributeName) } == "main" }
         // Only an `@main` type's members decide its entry point; scanning every type's members cost ~4% of a rewrite.
-        let members = isMain ? node.asProtocol(DeclGroupSyntax.self)?.memberBlock.members ?? [] : []
-        let hasStaticMain = members.contains { member in
-            guard let function = member.decl.as(FunctionDeclSyntax.self) else { return false }
-            return function.name.text == "main" && function.modifiers.contains { $0.name.text == "static" }
-        }
+        let hasStaticMain =
+            isMain
+            && node.memberBlock.members.contains { member in
+                guard let function = member.decl.as(FunctionDeclSyntax.self) else { return false }
+                return function.name.text == "main" && function.modifiers.contains { $0.name.text == "static" }
+            }
         // An extension's are those of the extended type that the module's scan recorded.
-        let genericParameters =
-            nonSendableParameters
-            ?? node.asProtocol(WithGenericParametersSyntax.self)?.genericParameterClause?.parameters.map(\.name.text) ?? []
+        let genericParameters = nonSendableParameters ?? generics?.parameters.map(\.name.text) ?? []
         typeStack.append(
             (
-                name, inherits?.inheritedTypes.map { text($0.type) } ?? [], isMain, hasStaticMain, genericParameters,
-                nonSendableParameters ?? EnclosingGenericResults.nonSendableParameters(of: node)
+                name, node.inheritanceClause?.inheritedTypes.map { text($0.type) } ?? [], isMain, hasStaticMain, genericParameters,
+                nonSendableParameters ?? EnclosingGenericResults.nonSendableParameters(generics, where: node.genericWhereClause)
             ))
-        suppressedParameterStack.append(NoncopyableTypes.suppressedParameters(of: node))
-        receiverTypes.enterType(node)
+        suppressedParameterStack.append(NoncopyableTypes.suppressedParameters(generics, where: node.genericWhereClause))
+        receiverTypes.enterType(members: node.memberBlock.members)
         if isIgnored(node) { ignoreDepth += 1 }
     }
 
@@ -146,19 +147,25 @@ final class SiteCollector: SyntaxVisitor {
     }
 
     override func visit(_ node: StructDeclSyntax) -> SyntaxVisitorContinueKind {
-        enterType(node.name.text, node.inheritanceClause, node); return .visitChildren
+        enterType(node.name.text, node, generics: node.genericParameterClause); return .visitChildren
     }
     override func visitPost(_ node: StructDeclSyntax) { leaveType(node) }
-    override func visit(_ node: ClassDeclSyntax) -> SyntaxVisitorContinueKind { enterType(node.name.text, node.inheritanceClause, node); return .visitChildren }
+    override func visit(_ node: ClassDeclSyntax) -> SyntaxVisitorContinueKind {
+        enterType(node.name.text, node, generics: node.genericParameterClause); return .visitChildren
+    }
     override func visitPost(_ node: ClassDeclSyntax) { leaveType(node) }
-    override func visit(_ node: EnumDeclSyntax) -> SyntaxVisitorContinueKind { enterType(node.name.text, node.inheritanceClause, node); return .visitChildren }
+    override func visit(_ node: EnumDeclSyntax) -> SyntaxVisitorContinueKind {
+        enterType(node.name.text, node, generics: node.genericParameterClause); return .visitChildren
+    }
     override func visitPost(_ node: EnumDeclSyntax) { leaveType(node) }
-    override func visit(_ node: ActorDeclSyntax) -> SyntaxVisitorContinueKind { enterType(node.name.text, node.inheritanceClause, node); return .visitChildren }
+    override func visit(_ node: ActorDeclSyntax) -> SyntaxVisitorContinueKind {
+        enterType(node.name.text, node, generics: node.genericParameterClause); return .visitChildren
+    }
     override func visitPost(_ node: ActorDeclSyntax) { leaveType(node) }
     override func visit(_ node: ExtensionDeclSyntax) -> SyntaxVisitorContinueKind {
         let extended = text(node.extendedType)
         let parameters = EnclosingGenericResults.nonSendableParameters(of: node, extendedType: extended, genericTypes: genericTypes)
-        enterType(extended, node.inheritanceClause, node, nonSendableParameters: parameters)
+        enterType(extended, node, generics: nil, nonSendableParameters: parameters)
         return .visitChildren
     }
     override func visitPost(_ node: ExtensionDeclSyntax) { leaveType(node) }
@@ -229,7 +236,9 @@ final class SiteCollector: SyntaxVisitor {
 
     /// Walks only a function's body (its signature holds no sites), inside the function's scope; not at all when its text
     /// holds no nested declaration and no selectable call (walking makes every node of it, most of a walk's time).
-    private func walkBody(_ body: CodeBlockSyntax?, of node: some SyntaxProtocol, named name: String, parameters: FunctionParameterListSyntax) {
+    private func walkBody(
+        _ body: CodeBlockSyntax?, of node: some WithAttributesSyntax & WithModifiersSyntax, named name: String, parameters: FunctionParameterListSyntax
+    ) {
         guard let body, mayHoldSites(body) else { return }
         enterFunction(name, parameters: parameters, node)
         walk(body)
@@ -302,12 +311,9 @@ final class SiteCollector: SyntaxVisitor {
         }
     }
 
-    private func enterFunction(_ name: String, parameters: FunctionParameterListSyntax, _ node: some SyntaxProtocol) {
+    private func enterFunction(_ name: String, parameters: FunctionParameterListSyntax, _ node: some WithAttributesSyntax & WithModifiersSyntax) {
         functionStack.append(name)
-        isolationStack.append(
-            AsyncBodyIsolation(
-                attributes: node.asProtocol(WithAttributesSyntax.self)?.attributes ?? [],
-                modifiers: node.asProtocol(WithModifiersSyntax.self)?.modifiers ?? []))
+        isolationStack.append(AsyncBodyIsolation(attributes: node.attributes, modifiers: node.modifiers))
         receiverTypes.enterFunction(parameters: parameters)
         if isIgnored(node) { ignoreDepth += 1 }
     }

@@ -266,11 +266,12 @@ final class SiteCollector: SyntaxVisitor {
     }
 
     private func collectAccessors(of node: VariableDeclSyntax) {
-        guard let binding = node.bindings.first, node.bindings.count == 1,
+        // The accessor block first: most variables have none, and reading the rest makes their nodes.
+        guard let binding = node.bindings.first, let block = binding.accessorBlock, node.bindings.count == 1,
             let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text
         else { return }
         collectAccessorBlock(
-            binding.accessorBlock, name: name, kind: .accessor, parameters: nil, returnType: binding.typeAnnotation?.type,
+            block, name: name, kind: .accessor, parameters: nil, returnType: binding.typeAnnotation?.type,
             attributes: node.attributes, modifiers: node.modifiers, declaration: node
         )
     }

@@ -179,6 +179,11 @@ extension RuleFileLoader {
         for word in Placeholders.unknown(in: code.code) {
             reader.error("unknown placeholder '{\(word)}' in the template\(Suggestion.didYouMean(word, in: Placeholders.names))", at: entry.value)
         }
+        for label in Placeholders.malformedParameters(in: code.code) {
+            reader.error(
+                "'{\(Placeholders.parameterPrefix)\(label)}' needs the argument label of a parameter, such as '{\(Placeholders.parameterPrefix)task}'",
+                at: entry.value)
+        }
         return TemplateAdvice(position: entry.key == "before" ? .before : .after, code: code)
     }
 }

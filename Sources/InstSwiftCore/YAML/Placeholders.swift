@@ -9,9 +9,36 @@ public enum Placeholders {
     /// Names the renderer binds `$result`, `$element` and `$span` to.
     public static let bindings = ["$result": "result", "$error": "error", "$element": "element", "$span": "span"]
 
-    /// The code with every `$binding` replaced by a plain identifier, as the validator needs it.
+    /// `{parameter:LABEL}` in a template: the name the body uses for the declaration's parameter with argument label
+    /// LABEL (`didCompleteWithError error: Error?` -> `error`), for advice on functions whose parameter names vary.
+    public static let parameterPrefix = "parameter:"
+
+    /// The `{parameter:LABEL}` key of the parameter labelled `label`.
+    public static func parameterKey(_ label: String) -> String { parameterPrefix + label }
+
+    /// The code with every `$binding` replaced by a plain identifier and every `{parameter:LABEL}` by `LABEL`, as the
+    /// validator needs it.
     public static func forValidation(_ code: String) -> String {
-        substitute(code, bindings: bindings.mapValues { "instswift_" + $0 })
+        var plain = substitute(code, bindings: bindings.mapValues { "instswift_" + $0 })
+        while let open = plain.range(of: "{" + parameterPrefix), let close = plain[open.upperBound...].firstIndex(of: "}") {
+            plain.replaceSubrange(open.lowerBound...close, with: plain[open.upperBound..<close])
+        }
+        return plain
+    }
+
+    /// The labels of the `{parameter:LABEL}` placeholders in `template` that are not identifiers.
+    public static func malformedParameters(in template: String) -> [String] {
+        var found: [String] = []
+        var rest = Substring(template)
+        while let open = rest.range(of: "{" + parameterPrefix) {
+            let close = rest[open.upperBound...].firstIndex(of: "}") ?? rest.endIndex
+            let label = rest[open.upperBound..<close]
+            if label.isEmpty || label == "_" || !label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) || label.first!.isNumber {
+                found.append(String(label))
+            }
+            rest = rest[close...]
+        }
+        return found
     }
 
     /// Replaces `$result`, `$element` and `$span` by the given identifiers.

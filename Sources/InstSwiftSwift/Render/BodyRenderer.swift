@@ -42,7 +42,15 @@ struct BodyRenderer {
                     output.imports += context.runtimeImports
                     statements += injectStatements(inject)
                 case .insert(let template):
-                    statements.append(templateStatement(template, values: values))
+                    let filled = Placeholders.fill(template.code.code, values.merging(parameterNames) { own, _ in own })
+                    if filled.contains("{" + Placeholders.parameterPrefix) {
+                        output.diagnostics.warning(
+                            "\(Site.declaration(site).displayName) has no named parameter for a '{\(Placeholders.parameterPrefix)...}' of this rule's template, "
+                                + "so the template is left out here (a parameter named '_' cannot be referred to)",
+                            at: site.location, rule: rule.id)
+                        continue
+                    }
+                    statements.append(templateStatement(template, filled: filled))
                 case .wrap(let wrap):
                     guard !body.isInitializer else {
                         output.diagnostics.error(
@@ -247,8 +255,17 @@ struct BodyRenderer {
 
     /// A `before` template as written, an `after` one inside `defer`. A template of several lines is framed by
     /// `#sourceLocation` so errors in it point into the rules file and the user's lines keep their numbers.
-    func templateStatement(_ template: TemplateAdvice, values: [String: String]) -> String {
-        let code = Placeholders.substitute(Placeholders.fill(template.code.code, values), bindings: ["$span": "instswiftSpan"])
+    /// `{parameter:LABEL}` placeholder values: the body's name for each labelled parameter that has one.
+    var parameterNames: [String: String] {
+        var names: [String: String] = [:]
+        for parameter in site.parameters where parameter.label != "_" && parameter.name != "_" {
+            names[Placeholders.parameterKey(parameter.label)] = names[Placeholders.parameterKey(parameter.label)] ?? parameter.name
+        }
+        return names
+    }
+
+    func templateStatement(_ template: TemplateAdvice, filled: String) -> String {
+        let code = Placeholders.substitute(filled, bindings: ["$span": "instswiftSpan"])
             .trimmingCharacters(in: .newlines)
         let statement = template.position == .before ? code : "defer { \(code) }"
         guard statement.contains("\n") else { return statement }

@@ -137,6 +137,40 @@ def test_three_services_in_three_processes_make_one_trace(example):
                for line in outputs["vapor-gateway"].splitlines() if line.endswith("GET /fortune")), outputs["vapor-gateway"]
 
 
+def test_tasks_without_a_completion_handler_are_client_spans(example):
+    """A URLSession task driven by its session's delegate (whose completion method names its parameters as the app
+    likes) and a fire-and-forget task on the shared session: each a CLIENT span under the request's server span, from
+    when the task was made until it completed, with its trace context in the request it sent."""
+    from test_example_service import start_service, stop as stop_service
+
+    with Receiver() as receiver:
+        exporting = {"OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint}
+        last, last_port = start_service(example["bin"], dict(exporting, OTEL_SERVICE_NAME="fortunes"))
+        vapor, port = start_vapor(example["bin"], dict(
+            exporting, OTEL_SERVICE_NAME="vapor-gateway", DOWNSTREAM_URL=f"http://127.0.0.1:{last_port}/fortune"))
+        delegated = get(port, "/fortune-delegate", {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"})
+        forgotten = get(port, "/fortune-task", {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"})
+        outputs = (stop(vapor)[1], stop_service(last)[2])
+        receiver.wait_for(8)
+        spans = [s for s in receiver.spans if s.trace_id == TRACE_ID]
+    assert delegated[0] == 200 and delegated[1].startswith("fortune: "), (delegated, outputs)
+    assert forgotten == (200, "status 200"), (forgotten, outputs)
+
+    for route in ["/fortune-delegate", "/fortune-task"]:
+        server = [s for s in spans if s.name == f"GET {route}" and s.kind == "server"]
+        assert len(server) == 1, (route, spans)
+        clients = [s for s in spans if s.parent_span_id == server[0].span_id and s.kind == "client"]
+        assert len(clients) == 1, (route, spans)
+        client = clients[0]
+        assert client.name == "GET" and client.attributes["http.response.status_code"] == 200, client
+        assert client.attributes["url.full"] == f"http://127.0.0.1:{last_port}/fortune", client
+        downstream = [s for s in spans if s.resource["service.name"] == "fortunes" and s.parent_span_id == client.span_id]
+        assert len(downstream) == 1 and downstream[0].name == "GET /fortune", (route, spans)
+        # The client span lasts the exchange: it ends after the downstream service had the request, not when the task
+        # was made or resumed.
+        assert client.start <= downstream[0].start < client.end, (client, downstream[0])
+
+
 def test_vapors_client_continues_the_trace(example):
     """Vapor's `req.client` (AsyncHTTPClient's EventLoopFuture API): one CLIENT span under the server span, and the next
     service continues it — AsyncHTTPClient alone starts that span without the caller's context and sends none."""

@@ -1,0 +1,41 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Requests made with tasks that have no completion handler, as a client that streams has to on Linux (URLSession has
+/// no `bytes(for:)` there): one driven by its session's delegate, one fire-and-forget on the shared session.
+final class TasksWithoutHandlers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var received = Data()
+    private var continuation: CheckedContinuation<String, any Error>?
+
+    /// The body at `url`, read by a session delegate.
+    static func fetchThroughDelegate(_ url: URL) async throws -> String {
+        let delegate = TasksWithoutHandlers()
+        let session = URLSession(configuration: .default, delegate: delegate, delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
+        return try await withCheckedThrowingContinuation { continuation in
+            delegate.lock.withLock { delegate.continuation = continuation }
+            session.dataTask(with: url).resume()
+        }
+    }
+
+    /// The status of a request whose outcome only its task holds.
+    static func fetchAndForget(_ url: URL) async throws -> Int {
+        let task = URLSession.shared.dataTask(with: URLRequest(url: url))
+        task.resume()
+        while task.state != .completed { try await Task.sleep(nanoseconds: 5_000_000) }
+        return (task.response as? HTTPURLResponse)?.statusCode ?? 0
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.withLock { received.append(data) }
+    }
+
+    // Its parameters named as this app likes: the URLSession pack refers to them by label.
+    func urlSession(_ session: URLSession, task work: URLSessionTask, didCompleteWithError failure: (any Error)?) {
+        let (body, continuation) = lock.withLock { (String(decoding: received, as: UTF8.self), self.continuation) }
+        if let failure { continuation?.resume(throwing: failure) } else { continuation?.resume(returning: body) }
+    }
+}

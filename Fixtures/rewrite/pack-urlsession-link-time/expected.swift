@@ -23,6 +23,23 @@ struct Fetcher {
         /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.uploadTask(with: request, from: Data()) { _, _, _ in }.resume()
         /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.downloadTask(with: url) { _, _, _ in }.resume()
     }
+
+    /// Tasks without a completion handler: the session's delegate hears how they end.
+    func delegatedCalls(_ request: URLRequest, body: Data, file: URL) {
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.dataTask(with: request).resume()
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.dataTask(with: url).resume()
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.uploadTask(with: request, from: body).resume()
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.uploadTask(with: request, fromFile: file).resume()
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.downloadTask(with: request).resume()
+        /*<instswift>*/InstSwiftURLSession.traced(/*</instswift>*/session/*<instswift>*/)/*</instswift>*/.downloadTask(with: url).resume()
+    }
+}
+
+/// A session delegate: its completion method tells the pack, whatever it names its parameters.
+final class Delegate: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    func urlSession(_ session: URLSession, task finished: URLSessionTask, didCompleteWithError problem: (any Error)?) {/*<instswift>*/ Foundation.NotificationCenter.default.post(name: Foundation.Notification.Name("instswift.urlsession.task-completed"), object: finished); /*</instswift>*/
+        _ = (finished, problem)
+    }
 }
 
 /// Sessions held as optionals: the call unwraps them (`?`, `!`) or they are implicitly unwrapped.
@@ -52,7 +69,7 @@ func lookUp(_ cache: Cache, _ optional: Cache?) -> Data? {
 // (the link-time support code the compiler shim appends: see link-time-dependency-module/expected.swift)
 /*</instswift>*//*<instswift>*/
 // instswift: declarations of rule 'urlsession.client'
-#sourceLocation(file: "rules.yml", line: 42)
+#sourceLocation(file: "rules.yml", line: 50)
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -120,6 +137,36 @@ struct InstSwiftURLSession: @unchecked Sendable {
     func downloadTask(with url: URL, completionHandler: @escaping Completion<URL>) -> URLSessionDownloadTask {
         downloadTask(with: URLRequest(url: url), completionHandler: completionHandler)
     }
+
+    // Tasks without a completion handler: their session's delegate hears how they end.
+
+    func dataTask(with request: URLRequest) -> URLSessionDataTask {
+        let (request, finish) = Self.started(request)
+        guard session.delegate != nil else { return session.dataTask(with: request) { finish($1, $2) } }
+        return InstSwiftURLSessionTasks.shared.wait(for: session.dataTask(with: request), finish)
+    }
+
+    func dataTask(with url: URL) -> URLSessionDataTask { dataTask(with: URLRequest(url: url)) }
+
+    func uploadTask(with request: URLRequest, from bodyData: Data) -> URLSessionUploadTask {
+        let (request, finish) = Self.started(request)
+        guard session.delegate != nil else { return session.uploadTask(with: request, from: bodyData) { finish($1, $2) } }
+        return InstSwiftURLSessionTasks.shared.wait(for: session.uploadTask(with: request, from: bodyData), finish)
+    }
+
+    func uploadTask(with request: URLRequest, fromFile fileURL: URL) -> URLSessionUploadTask {
+        let (request, finish) = Self.started(request)
+        guard session.delegate != nil else { return session.uploadTask(with: request, fromFile: fileURL) { finish($1, $2) } }
+        return InstSwiftURLSessionTasks.shared.wait(for: session.uploadTask(with: request, fromFile: fileURL), finish)
+    }
+
+    func downloadTask(with request: URLRequest) -> URLSessionDownloadTask {
+        let (request, finish) = Self.started(request)
+        guard session.delegate != nil else { return session.downloadTask(with: request) { finish($1, $2) } }
+        return InstSwiftURLSessionTasks.shared.wait(for: session.downloadTask(with: request), finish)
+    }
+
+    func downloadTask(with url: URL) -> URLSessionDownloadTask { downloadTask(with: URLRequest(url: url)) }
 
     /// Sends `request` in a CLIENT span, with the span's trace context in its headers; a request to a model API
     /// (the GenAI pack's endpoints) is also observed as a GenAI span, the parent of the HTTP one.
@@ -190,6 +237,57 @@ struct InstSwiftURLSession: @unchecked Sendable {
             InstSwift.record("http.response.status_code", status, on: span)
             if status >= 400 { InstSwift.record("error.type", String(status), on: span) }
         }
+    }
+}
+
+// Foundation's types are named with their module: a module may declare its own `Notification` (swift-sdk's MCP does).
+/// instswift (rule urlsession.client): the CLIENT spans of tasks that report to their session's delegate, each ended
+/// when the delegate hears its task complete (rule urlsession.delegate-completion posts ``completed``; each module
+/// the rules instrument has its own registry, and each hears it) — or, under a delegate without that method, when
+/// a later task finds it completed.
+final class InstSwiftURLSessionTasks: @unchecked Sendable {
+    static let shared = InstSwiftURLSessionTasks()
+    /// What rule urlsession.delegate-completion posts, with the task.
+    static let completed = Foundation.Notification.Name("instswift.urlsession.task-completed")
+    /// Spans that wait at most; beyond it the oldest ends (a task never resumed, a delegate never told).
+    static let limit = 1024
+
+    typealias Finish = @Sendable (URLResponse?, (any Error)?) -> Void
+    private let lock = Foundation.NSLock()
+    private var waiting: [ObjectIdentifier: (task: URLSessionTask, finish: Finish, order: Int)] = [:]
+    private var order = 0
+    private var observer: (any Foundation.NSObjectProtocol)?
+
+    /// `task`, whose span `finish` ends when the task completes.
+    func wait<SomeTask: URLSessionTask>(for task: SomeTask, _ finish: @escaping Finish) -> SomeTask {
+        var ended: [(task: URLSessionTask, finish: Finish)] = []
+        lock.lock()
+        if observer == nil {
+            observer = Foundation.NotificationCenter.default.addObserver(forName: Self.completed, object: nil, queue: nil) { note in
+                if let task = note.object as? URLSessionTask { InstSwiftURLSessionTasks.shared.complete(task) }
+            }
+        }
+        for (key, entry) in waiting where entry.task.state == .completed {
+            ended.append((entry.task, entry.finish))
+            waiting[key] = nil
+        }
+        if waiting.count >= Self.limit, let oldest = waiting.min(by: { $0.value.order < $1.value.order }) {
+            ended.append((oldest.value.task, oldest.value.finish))
+            waiting[oldest.key] = nil
+        }
+        order += 1
+        waiting[ObjectIdentifier(task)] = (task, finish, order)
+        lock.unlock()
+        for entry in ended { entry.finish(entry.task.response, entry.task.error) }
+        return task
+    }
+
+    /// Ends the span of `task`, if one waits for it.
+    func complete(_ task: URLSessionTask) {
+        lock.lock()
+        let entry = waiting.removeValue(forKey: ObjectIdentifier(task))
+        lock.unlock()
+        entry?.finish(task.response, task.error)
     }
 }
 

@@ -23,6 +23,23 @@ struct Fetcher {
         session.uploadTask(with: request, from: Data()) { _, _, _ in }.resume()
         session.downloadTask(with: url) { _, _, _ in }.resume()
     }
+
+    /// Tasks without a completion handler: the session's delegate hears how they end.
+    func delegatedCalls(_ request: URLRequest, body: Data, file: URL) {
+        session.dataTask(with: request).resume()
+        session.dataTask(with: url).resume()
+        session.uploadTask(with: request, from: body).resume()
+        session.uploadTask(with: request, fromFile: file).resume()
+        session.downloadTask(with: request).resume()
+        session.downloadTask(with: url).resume()
+    }
+}
+
+/// A session delegate: its completion method tells the pack, whatever it names its parameters.
+final class Delegate: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    func urlSession(_ session: URLSession, task finished: URLSessionTask, didCompleteWithError problem: (any Error)?) {
+        _ = (finished, problem)
+    }
 }
 
 /// Sessions held as optionals: the call unwraps them (`?`, `!`) or they are implicitly unwrapped.

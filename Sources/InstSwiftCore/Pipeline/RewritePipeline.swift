@@ -65,7 +65,7 @@ extension LanguageFrontend {
         for report in reports where !report.site.isIgnored {
             guard let (rule, reason) = report.skipped.first(where: { $0.rule.package != nil }), let package = rule.package else { continue }
             diagnostics.warning(
-                "\(report.site.displayName) is compiled without the span of this \(package.name) rule, so "
+                "\(report.site.displayName) is compiled without this \(package.name) rule's advice, so "
                     + "that library's telemetry is missing here: \(reason)",
                 at: report.site.location, rule: rule.id)
         }

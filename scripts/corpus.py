@@ -215,6 +215,7 @@ def study(repository, version, timeout, with_tests, export):
         row["plain_test_seconds"] = round(seconds)
         if status != 0:
             row["plain_failed_tests"] = failed_tests(output)
+            row["plain_test_failure"] = first_error(output)
 
     rules = WORK / "rules" / f"{identity}.yml"
     rules.parent.mkdir(parents=True, exist_ok=True)
@@ -345,6 +346,9 @@ def verdict(row):
                 and set(explained) == set(row.get("instrumented_failed_tests", []))):
             return "ok (the same tests ran; failed only: " + "; ".join(f"{t}: {why}" for t, why in explained.items()) + ")"
         return "FAIL: instrumented tests"
+    if row.get("plain_tests") == [0, 0] and not row.get("plain_tests_passed"):
+        # Nothing to compare: the plain test process ends (a crash, a missing service) before any test is counted.
+        return "builds; suite not compared (the plain test run ends before any test here)"
     if row.get("plain_tests") and not row.get("plain_tests_passed") and "instrumented_tests" in row:
         if not failures_as_plain(row):
             return "FAIL: instrumented tests (failures the plain runs do not have)"

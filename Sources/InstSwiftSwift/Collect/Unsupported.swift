@@ -36,6 +36,13 @@ enum Unsupported {
             return .closures(
                 "its result type '\(result)' may be a function type over a parameter pack, which the span closure's generic result cannot abstract")
         }
+        // `return { visitor in ... }` takes its typed `throws` from the result type in a function body, but inside another
+        // closure it is inferred to throw `any Error` (Swift 6.3; WasmKit 0.4.2's `parseTextInstruction`).
+        if let result = site.returnType, result.utf8.contains(UInt8(ascii: "(")), result.contains("throws(") {
+            return .closures(
+                "its result type '\(result)' is a function that throws a typed error, and a closure returned from inside the span closure is inferred to throw 'any Error'"
+            )
+        }
         if let lifetime = site.attributes.first(where: { $0 == "_lifetime" || $0 == "lifetime" }) {
             return .closures("a result with a lifetime dependence (@\(lifetime)) cannot be returned from the span closure")
         }

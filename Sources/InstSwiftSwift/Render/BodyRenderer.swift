@@ -253,17 +253,20 @@ struct BodyRenderer {
 
     // MARK: Templates
 
-    /// A `before` template as written, an `after` one inside `defer`. A template of several lines is framed by
-    /// `#sourceLocation` so errors in it point into the rules file and the user's lines keep their numbers.
-    /// `{parameter:LABEL}` placeholder values: the body's name for each labelled parameter that has one.
+    /// `{parameter:LABEL}` placeholder values: the body's name for each labelled parameter that has one (the first, when
+    /// two share a label).
     var parameterNames: [String: String] {
         var names: [String: String] = [:]
         for parameter in site.parameters where parameter.label != "_" && parameter.name != "_" {
-            names[Placeholders.parameterKey(parameter.label)] = names[Placeholders.parameterKey(parameter.label)] ?? parameter.name
+            let key = Placeholders.parameterKey(parameter.label)
+            if names[key] == nil { names[key] = parameter.name }
         }
         return names
     }
 
+    /// A `before` template (placeholders `filled`) as written, an `after` one inside `defer`. A template of several
+    /// lines is framed by `#sourceLocation` so errors in it point into the rules file and the user's lines keep their
+    /// numbers.
     func templateStatement(_ template: TemplateAdvice, filled: String) -> String {
         let code = Placeholders.substitute(filled, bindings: ["$span": "instswiftSpan"])
             .trimmingCharacters(in: .newlines)

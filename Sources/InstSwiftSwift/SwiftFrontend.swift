@@ -192,6 +192,9 @@ extension SwiftFrontend {
 
 /// A Swift string literal for `text`.
 func stringLiteral(_ text: String) -> String {
+    // Most texts (span names, attribute keys) need no escape: one byte scan instead of a string built scalar by scalar.
+    let needsEscape = text.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 < 0x20 }
+    guard needsEscape else { return "\"" + text + "\"" }
     var escaped = ""
     for scalar in text.unicodeScalars {
         switch scalar {

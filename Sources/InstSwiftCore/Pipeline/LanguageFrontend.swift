@@ -63,9 +63,15 @@ public struct MatchedFile<Parsed: ParsedFile> {
     public let file: FileContext
     /// One report per site of `parsed.sites`, in the same order.
     public let siteReports: [SiteReport]
+    /// The sites a rule matched or came close to (kept, not filtered per read: a report is a large value to copy).
+    public let reports: [SiteReport]
 
-    /// The sites a rule matched or came close to.
-    public var reports: [SiteReport] { siteReports.filter { !$0.matched.isEmpty || !$0.nearMisses.isEmpty } }
+    public init(parsed: Parsed, file: FileContext, siteReports: [SiteReport]) {
+        self.parsed = parsed
+        self.file = file
+        self.siteReports = siteReports
+        self.reports = siteReports.filter { !$0.matched.isEmpty || !$0.nearMisses.isEmpty }
+    }
 }
 
 /// Stage 3's outcome.

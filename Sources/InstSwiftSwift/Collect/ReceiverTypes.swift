@@ -61,7 +61,12 @@ struct ReceiverTypes {
     /// The type `scope` declares `name` with; of a type's members, the last declaration.
     private mutating func declaredType(of name: String, in index: Int) -> String? {
         if let type = scopes[index].locals[name] { return type }
-        if let parameter = scopes[index].parameters?.last(where: { ($0.secondName ?? $0.firstName).text == name }) { return text(parameter.type) }
+        // The parameters' text first: reading them makes their nodes, and most calls' receivers are not parameters.
+        if let parameters = scopes[index].parameters, text.node(parameters, contains: name),
+            let parameter = parameters.last(where: { ($0.secondName ?? $0.firstName).text == name })
+        {
+            return text(parameter.type)
+        }
         guard let members = scopes[index].members else { return nil }
         if scopes[index].memberTypes == nil {
             var types: [String: String] = [:]

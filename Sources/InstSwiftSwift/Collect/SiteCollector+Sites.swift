@@ -23,12 +23,14 @@ extension SiteCollector {
                 throwing = .throws
             }
         }
-        let params = (parameters ?? []).map { p in
-            DeclarationSite.Parameter(
-                label: p.firstName.text, name: (p.secondName ?? p.firstName).text, type: text(p.type),
-                isInout: p.type.as(AttributedTypeSyntax.self)?.specifiers.contains { $0.trimmedDescription == "inout" } ?? false
-            )
-        }
+        // Not `parameters ?? []`: that makes an empty syntax tree for every accessor.
+        let params: [DeclarationSite.Parameter] =
+            parameters?.map { p in
+                DeclarationSite.Parameter(
+                    label: p.firstName.text, name: (p.secondName ?? p.firstName).text, type: text(p.type),
+                    isInout: p.type.as(AttributedTypeSyntax.self)?.specifiers.contains { $0.trimmedDescription == "inout" } ?? false
+                )
+            } ?? []
         let returnText = returnType.map { ClosureResultTypeText.text($0, text) }
         var site = DeclarationSite(
             kind: kind, name: name, enclosingTypes: typeStack.map(\.name), enclosingInherits: typeStack.last?.inherits ?? [],

@@ -139,8 +139,9 @@ def test_three_services_in_three_processes_make_one_trace(example):
 
 def test_tasks_without_a_completion_handler_are_client_spans(example):
     """A URLSession task driven by its session's delegate (whose completion method names its parameters as the app
-    likes) and a fire-and-forget task on the shared session: each a CLIENT span under the request's server span, from
-    when the task was made until it completed, with its trace context in the request it sent."""
+    likes), one under a delegate that has no completion method, and a fire-and-forget task on the shared session: each
+    a CLIENT span under the request's server span, from when the task was made until it completed, with its trace
+    context in the request it sent."""
     from test_example_service import start_service, stop as stop_service
 
     with Receiver() as receiver:
@@ -149,14 +150,17 @@ def test_tasks_without_a_completion_handler_are_client_spans(example):
         vapor, port = start_vapor(example["bin"], dict(
             exporting, OTEL_SERVICE_NAME="vapor-gateway", DOWNSTREAM_URL=f"http://127.0.0.1:{last_port}/fortune"))
         delegated = get(port, "/fortune-delegate", {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"})
+        # Nothing tells this delegate its task completed, and no task is made after it: the pack's poll ends its span.
+        polled = get(port, "/fortune-delegate-polled", {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"})
         forgotten = get(port, "/fortune-task", {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01"})
         outputs = (stop(vapor)[1], stop_service(last)[2])
-        receiver.wait_for(8)
+        receiver.wait_for(12)
         spans = [s for s in receiver.spans if s.trace_id == TRACE_ID]
     assert delegated[0] == 200 and delegated[1].startswith("fortune: "), (delegated, outputs)
+    assert polled[0] == 200 and polled[1].startswith("fortune: "), (polled, outputs)
     assert forgotten == (200, "status 200"), (forgotten, outputs)
 
-    for route in ["/fortune-delegate", "/fortune-task"]:
+    for route in ["/fortune-delegate", "/fortune-delegate-polled", "/fortune-task"]:
         server = [s for s in spans if s.name == f"GET {route}" and s.kind == "server"]
         assert len(server) == 1, (route, spans)
         clients = [s for s in spans if s.parent_span_id == server[0].span_id and s.kind == "client"]
@@ -169,6 +173,8 @@ def test_tasks_without_a_completion_handler_are_client_spans(example):
         # The client span lasts the exchange: it ends after the downstream service had the request, not when the task
         # was made or resumed.
         assert client.start <= downstream[0].start < client.end, (client, downstream[0])
+        # ... and ends when it completed: within the poll's 10 ms (and the machine's scheduling) of the exchange's end.
+        assert client.end - downstream[0].end < 200_000_000, (route, client.end - downstream[0].end)
 
 
 def test_vapors_client_continues_the_trace(example):

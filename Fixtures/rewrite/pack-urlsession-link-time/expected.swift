@@ -244,19 +244,22 @@ struct InstSwiftURLSession: @unchecked Sendable {
 /// instswift (rule urlsession.client): the CLIENT spans of tasks that report to their session's delegate, each ended
 /// when the delegate hears its task complete (rule urlsession.delegate-completion posts ``completed``; each module
 /// the rules instrument has its own registry, and each hears it) — or, under a delegate without that method, when
-/// a later task finds it completed.
+/// a poll finds it completed (every ``pollInterval`` while spans wait, and whenever a task is made).
 final class InstSwiftURLSessionTasks: @unchecked Sendable {
     static let shared = InstSwiftURLSessionTasks()
     /// What rule urlsession.delegate-completion posts, with the task.
     static let completed = Foundation.Notification.Name("instswift.urlsession.task-completed")
     /// Spans that wait at most; beyond it the oldest ends (a task never resumed, a delegate never told).
     static let limit = 1024
+    /// How often waiting tasks are looked at: a delegate without the completion method tells nobody.
+    static let pollInterval = Dispatch.DispatchTimeInterval.milliseconds(10)
 
     typealias Finish = @Sendable (URLResponse?, (any Error)?) -> Void
     private let lock = Foundation.NSLock()
     private var waiting: [ObjectIdentifier: (task: URLSessionTask, finish: Finish, order: Int)] = [:]
     private var order = 0
     private var observer: (any Foundation.NSObjectProtocol)?
+    private var poller: (any Dispatch.DispatchSourceTimer)?
 
     /// `task`, whose span `finish` ends when the task completes.
     func wait<SomeTask: URLSessionTask>(for task: SomeTask, _ finish: @escaping Finish) -> SomeTask {
@@ -267,19 +270,44 @@ final class InstSwiftURLSessionTasks: @unchecked Sendable {
                 if let task = note.object as? URLSessionTask { InstSwiftURLSessionTasks.shared.complete(task) }
             }
         }
-        for (key, entry) in waiting where entry.task.state == .completed {
-            ended.append((entry.task, entry.finish))
-            waiting[key] = nil
-        }
+        takeCompleted(into: &ended)
         if waiting.count >= Self.limit, let oldest = waiting.min(by: { $0.value.order < $1.value.order }) {
             ended.append((oldest.value.task, oldest.value.finish))
             waiting[oldest.key] = nil
         }
         order += 1
         waiting[ObjectIdentifier(task)] = (task, finish, order)
+        if poller == nil {
+            let timer = Dispatch.DispatchSource.makeTimerSource(queue: .global(qos: .utility))
+            timer.schedule(deadline: .now() + Self.pollInterval, repeating: Self.pollInterval, leeway: .milliseconds(1))
+            timer.setEventHandler { InstSwiftURLSessionTasks.shared.poll() }
+            timer.resume()
+            poller = timer
+        }
         lock.unlock()
         for entry in ended { entry.finish(entry.task.response, entry.task.error) }
         return task
+    }
+
+    /// Ends the spans of completed tasks; stops polling when none waits.
+    private func poll() {
+        var ended: [(task: URLSessionTask, finish: Finish)] = []
+        lock.lock()
+        takeCompleted(into: &ended)
+        if waiting.isEmpty {
+            poller?.cancel()
+            poller = nil
+        }
+        lock.unlock()
+        for entry in ended { entry.finish(entry.task.response, entry.task.error) }
+    }
+
+    /// Moves the completed tasks out of `waiting` (the lock held).
+    private func takeCompleted(into ended: inout [(task: URLSessionTask, finish: Finish)]) {
+        for (key, entry) in waiting where entry.task.state == .completed {
+            ended.append((entry.task, entry.finish))
+            waiting[key] = nil
+        }
     }
 
     /// Ends the span of `task`, if one waits for it.

@@ -29,6 +29,19 @@ final class TasksWithoutHandlers: NSObject, URLSessionDataDelegate, @unchecked S
         return (task.response as? HTTPURLResponse)?.statusCode ?? 0
     }
 
+    /// The body at `url`, read by a session delegate that is never told the task completed (it has no
+    /// `urlSession(_:task:didCompleteWithError:)`): the app watches the task's state instead.
+    static func fetchThroughDelegateWithoutCompletion(_ url: URL) async throws -> String {
+        let delegate = BodyReader()
+        let session = URLSession(configuration: .default, delegate: delegate, delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
+        let task = session.dataTask(with: url)
+        task.resume()
+        while task.state != .completed { try await Task.sleep(nanoseconds: 5_000_000) }
+        if let error = task.error { throw error }
+        return delegate.body
+    }
+
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         lock.withLock { received.append(data) }
     }
@@ -37,5 +50,17 @@ final class TasksWithoutHandlers: NSObject, URLSessionDataDelegate, @unchecked S
     func urlSession(_ session: URLSession, task work: URLSessionTask, didCompleteWithError failure: (any Error)?) {
         let (body, continuation) = lock.withLock { (String(decoding: received, as: UTF8.self), self.continuation) }
         if let failure { continuation?.resume(throwing: failure) } else { continuation?.resume(returning: body) }
+    }
+}
+
+/// A session delegate that only reads the body.
+final class BodyReader: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var received = Data()
+
+    var body: String { lock.withLock { String(decoding: received, as: UTF8.self) } }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.withLock { received.append(data) }
     }
 }

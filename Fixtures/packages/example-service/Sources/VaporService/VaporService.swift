@@ -5,7 +5,7 @@ import FoundationNetworking
 import Vapor
 
 /// A Vapor 4 service with no tracing code: `GET /fortune` asks DOWNSTREAM_URL (with URLSession) for a fortune when it
-/// is set, `GET /fortune-client` asks it with Vapor's own `Client`, `GET /fortune-delegate` and `/fortune-task` with URLSession tasks that have no completion handler, `GET /hello/:name` greets, `POST /ask` asks a model (LLM_URL), `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
+/// is set, `GET /fortune-client` asks it with Vapor's own `Client`, `GET /fortune-delegate`, `/fortune-delegate-polled` and `/fortune-task` with URLSession tasks that have no completion handler, `GET /hello/:name` greets, `POST /ask` asks a model (LLM_URL), `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
 /// VAPOR_TRACING_MIDDLEWARE=1 makes it an app that adds Vapor's own `TracingMiddleware`).
 @main
 struct VaporService {
@@ -40,6 +40,10 @@ struct VaporService {
         app.get("fortune-delegate") { request async throws -> String in
             guard let downstream else { return "fortune: vapor says hi" }
             return try await TasksWithoutHandlers.fetchThroughDelegate(downstream)
+        }
+        app.get("fortune-delegate-polled") { request async throws -> String in
+            guard let downstream else { return "fortune: vapor says hi" }
+            return try await TasksWithoutHandlers.fetchThroughDelegateWithoutCompletion(downstream)
         }
         app.get("fortune-task") { request async throws -> String in
             guard let downstream else { return "fortune: vapor says hi" }

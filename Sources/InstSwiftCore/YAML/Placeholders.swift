@@ -12,6 +12,8 @@ public enum Placeholders {
     /// `{parameter:LABEL}` in a template: the name the body uses for the declaration's parameter with argument label
     /// LABEL (`didCompleteWithError error: Error?` -> `error`), for advice on functions whose parameter names vary.
     public static let parameterPrefix = "parameter:"
+    /// How a `{parameter:LABEL}` placeholder starts in a template.
+    public static let parameterOpening = "{" + parameterPrefix
 
     /// The `{parameter:LABEL}` key of the parameter labelled `label`.
     public static func parameterKey(_ label: String) -> String { parameterPrefix + label }
@@ -20,7 +22,7 @@ public enum Placeholders {
     /// validator needs it.
     public static func forValidation(_ code: String) -> String {
         var plain = substitute(code, bindings: bindings.mapValues { "instswift_" + $0 })
-        while let open = plain.range(of: "{" + parameterPrefix), let close = plain[open.upperBound...].firstIndex(of: "}") {
+        while let open = plain.range(of: parameterOpening), let close = plain[open.upperBound...].firstIndex(of: "}") {
             plain.replaceSubrange(open.lowerBound...close, with: plain[open.upperBound..<close])
         }
         return plain
@@ -30,7 +32,7 @@ public enum Placeholders {
     public static func malformedParameters(in template: String) -> [String] {
         var found: [String] = []
         var rest = Substring(template)
-        while let open = rest.range(of: "{" + parameterPrefix) {
+        while let open = rest.range(of: parameterOpening) {
             let close = rest[open.upperBound...].firstIndex(of: "}") ?? rest.endIndex
             let label = rest[open.upperBound..<close]
             if label.isEmpty || label == "_" || !label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) || label.first!.isNumber {

@@ -43,7 +43,7 @@ struct BodyRenderer {
                     statements += injectStatements(inject)
                 case .insert(let template):
                     let filled = Placeholders.fill(template.code.code, values.merging(parameterNames) { own, _ in own })
-                    if filled.contains("{" + Placeholders.parameterPrefix) {
+                    if filled.contains(Placeholders.parameterOpening) {
                         output.diagnostics.warning(
                             "\(Site.declaration(site).displayName) has no named parameter for a '{\(Placeholders.parameterPrefix)...}' of this rule's template, "
                                 + "so the template is left out here (a parameter named '_' cannot be referred to)",

@@ -7,6 +7,8 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from conftest import start_server
 from otlp_receiver import Receiver
 
@@ -247,7 +249,9 @@ def test_vapors_client_span_records_a_failed_request(example):
     assert client.attributes.get("error.type") and "http.response.status_code" not in client.attributes, client
 
 
-def test_a_model_call_over_urlsession_is_a_genai_span_over_its_http_span(example):
+@pytest.mark.parametrize("route", ["/ask", "/ask-task"])
+def test_a_model_call_over_urlsession_is_a_genai_span_over_its_http_span(example, route):
+    """`data(for:)` (`/ask`) and a streamed request with a task and a completion handler (`/ask-task`)."""
     import sys
     from conftest import ROOT
     sys.path.insert(0, str(ROOT / "scripts"))
@@ -259,7 +263,7 @@ def test_a_model_call_over_urlsession_is_a_genai_span_over_its_http_span(example
             process, port = start_vapor(example["bin"], {
                 "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "LLM_URL": model.url + "/v1",
                 "OPENAI_API_KEY": "sk-test-urlsession-do-not-export"})
-            request = urllib.request.Request(f"http://127.0.0.1:{port}/ask", data=b"What is a span?", method="POST")
+            request = urllib.request.Request(f"http://127.0.0.1:{port}{route}", data=b"What is a span?", method="POST")
             with urllib.request.urlopen(request, timeout=30) as response:
                 answer = response.read().decode()
             code, output = stop(process)
@@ -269,7 +273,7 @@ def test_a_model_call_over_urlsession_is_a_genai_span_over_its_http_span(example
     finally:
         model.close()
     assert code == 0 and answer, output
-    [server] = [s for s in spans if s.name == "POST /ask"]
+    [server] = [s for s in spans if s.name == f"POST {route}"]
     [chat] = [s for s in spans if s.name == "chat gpt-4o-mini"]
     http_spans = [s for s in spans if s.kind == "client" and s.name == "POST"]
     assert len(http_spans) == 1, spans
@@ -280,5 +284,9 @@ def test_a_model_call_over_urlsession_is_a_genai_span_over_its_http_span(example
     assert a["gen_ai.request.model"] == "gpt-4o-mini" and a["gen_ai.request.max_tokens"] == 64
     assert a["gen_ai.usage.input_tokens"] > 0 and a["gen_ai.usage.output_tokens"] > 0
     assert http.attributes["http.response.status_code"] == 200
+    if route == "/ask-task":
+        # The stream's usage chunk gave the tokens; its chunks were timed as the handler's body was read.
+        assert a["gen_ai.request.stream"] is True and "gen_ai.response.time_to_first_chunk" in a, a
+        assert chat.start <= http.start and http.end <= chat.end, (chat, http)
     # The request's Authorization header and the prompt are exported nowhere.
     assert b"sk-test-urlsession" not in raw and b"What is a span?" not in raw

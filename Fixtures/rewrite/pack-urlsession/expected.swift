@@ -69,7 +69,7 @@ func lookUp(_ cache: Cache, _ optional: Cache?) -> Data? {
 import InstSwiftRuntime
 /*</instswift>*//*<instswift>*/
 // instswift: declarations of rule 'urlsession.client'
-#sourceLocation(file: "rules.yml", line: 50)
+#sourceLocation(file: "rules.yml", line: 52)
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -111,8 +111,8 @@ struct InstSwiftURLSession: @unchecked Sendable {
     }
 
     func dataTask(with request: URLRequest, completionHandler: @escaping Completion<Data>) -> URLSessionDataTask {
-        let (request, finish) = Self.started(request)
-        return session.dataTask(with: request) { finish($1, $2); completionHandler($0, $1, $2) }
+        let (request, finish) = Self.startedExchange(request)
+        return session.dataTask(with: request) { finish($0, $1, $2); completionHandler($0, $1, $2) }
     }
 
     func dataTask(with url: URL, completionHandler: @escaping Completion<Data>) -> URLSessionDataTask {
@@ -120,8 +120,8 @@ struct InstSwiftURLSession: @unchecked Sendable {
     }
 
     func uploadTask(with request: URLRequest, from bodyData: Data?, completionHandler: @escaping Completion<Data>) -> URLSessionUploadTask {
-        let (request, finish) = Self.started(request)
-        return session.uploadTask(with: request, from: bodyData) { finish($1, $2); completionHandler($0, $1, $2) }
+        let (request, finish) = Self.startedExchange(request, uploading: bodyData)
+        return session.uploadTask(with: request, from: bodyData) { finish($0, $1, $2); completionHandler($0, $1, $2) }
     }
 
     func uploadTask(with request: URLRequest, fromFile fileURL: URL, completionHandler: @escaping Completion<Data>) -> URLSessionUploadTask {
@@ -198,6 +198,30 @@ struct InstSwiftURLSession: @unchecked Sendable {
             InstSwift.inject(into: &headers)
             return try await send(Self.carrying(headers, request))
         }
+    }
+
+    /// Starts a request whose completion handler receives its body: its CLIENT span, under a GenAI span when the
+    /// request goes to a model API (the handler gets the whole body, so a stream's chunks are timed as they are
+    /// read from it); `finish` ends them with what the handler receives.
+    static func startedExchange(
+        _ request: URLRequest, uploading body: Data? = nil
+    ) -> (URLRequest, @Sendable (Data?, URLResponse?, (any Error)?) -> Void) {
+        let method = request.httpMethod ?? "GET", url = request.url?.absoluteString ?? ""
+        let model = (body ?? request.httpBody).map { data in
+            data.withUnsafeBytes { InstSwift.genAIExchange(method: method, url: url, requestBody: $0) }
+        } ?? InstSwift.genAIExchange(method: method, url: url, requestBody: nil)
+        guard let model else {
+            let (request, finish) = started(request)
+            return (request, { finish($1, $2) })
+        }
+        let (sent, finish) = model.runSynchronously { started(request) }
+        return (sent, { data, response, error in
+            finish(response, error)
+            let http = response as? HTTPURLResponse
+            model.responseHead(status: http?.statusCode ?? 0, contentType: http?.value(forHTTPHeaderField: "Content-Type"))
+            data?.withUnsafeBytes { model.received($0) }
+            model.finish(error: error)
+        })
     }
 
     /// Starts the CLIENT span of a request sent with a completion handler; `finish` ends it.

@@ -5,7 +5,7 @@ import FoundationNetworking
 import Vapor
 
 /// A Vapor 4 service with no tracing code: `GET /fortune` asks DOWNSTREAM_URL (with URLSession) for a fortune when it
-/// is set, `GET /fortune-client` asks it with Vapor's own `Client`, `GET /fortune-delegate`, `/fortune-delegate-polled` and `/fortune-task` with URLSession tasks that have no completion handler, `GET /hello/:name` greets, `POST /ask` asks a model (LLM_URL), `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
+/// is set, `GET /fortune-client` asks it with Vapor's own `Client`, `GET /fortune-delegate`, `/fortune-delegate-polled` and `/fortune-task` with URLSession tasks that have no completion handler, `GET /hello/:name` greets, `POST /ask` asks a model (LLM_URL), `POST /ask-task` streams its answer with a task, `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
 /// VAPOR_TRACING_MIDDLEWARE=1 makes it an app that adds Vapor's own `TracingMiddleware`).
 @main
 struct VaporService {
@@ -69,6 +69,23 @@ struct VaporService {
             let reply = try JSONSerialization.jsonObject(with: data) as? [String: Any]
             let message = ((reply?["choices"] as? [[String: Any]])?.first?["message"] as? [String: Any])?["content"] as? String
             return message ?? ""
+        }
+        // The same streamed, with a task and a completion handler (the handler gets the whole stream at once).
+        app.post("ask-task") { request async throws -> String in
+            var call = URLRequest(url: URL(string: (environment["LLM_URL"] ?? "http://127.0.0.1:8000/v1") + "/chat/completions")!)
+            call.httpMethod = "POST"
+            call.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            call.setValue("Bearer " + (environment["OPENAI_API_KEY"] ?? "sk-example-not-a-real-key"), forHTTPHeaderField: "Authorization")
+            call.httpBody = try JSONSerialization.data(withJSONObject: [
+                "model": "gpt-4o-mini", "max_tokens": 64, "stream": true, "stream_options": ["include_usage": true],
+                "messages": [["role": "user", "content": request.body.string ?? ""]],
+            ] as [String: Any])
+            let data: Data = try await withCheckedThrowingContinuation { continuation in
+                URLSession.shared.dataTask(with: call) { data, _, error in
+                    if let error { continuation.resume(throwing: error) } else { continuation.resume(returning: data ?? Data()) }
+                }.resume()
+            }
+            return "\(data.count) bytes streamed"
         }
         app.get("fail") { request async throws -> String in
             throw Abort(.internalServerError, reason: "failing on purpose")

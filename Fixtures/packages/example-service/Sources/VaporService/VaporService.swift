@@ -56,30 +56,17 @@ struct VaporService {
         }
         // Asks a model (an OpenAI-compatible API at LLM_URL) with URLSession: the URLSession pack observes it as a
         // GenAI call too.
+        // Asks a model (an OpenAI-compatible API at LLM_URL) with URLSession: the URLSession pack observes it as a
+        // GenAI call too.
         app.post("ask") { request async throws -> String in
-            var call = URLRequest(url: URL(string: (environment["LLM_URL"] ?? "http://127.0.0.1:8000/v1") + "/chat/completions")!)
-            call.httpMethod = "POST"
-            call.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            call.setValue("Bearer " + (environment["OPENAI_API_KEY"] ?? "sk-example-not-a-real-key"), forHTTPHeaderField: "Authorization")
-            call.httpBody = try JSONSerialization.data(withJSONObject: [
-                "model": "gpt-4o-mini", "max_tokens": 64,
-                "messages": [["role": "user", "content": request.body.string ?? ""]],
-            ])
-            let (data, _) = try await URLSession.shared.data(for: call)
+            let (data, _) = try await URLSession.shared.data(for: modelRequest(asking: request.body.string ?? "", streamed: false))
             let reply = try JSONSerialization.jsonObject(with: data) as? [String: Any]
             let message = ((reply?["choices"] as? [[String: Any]])?.first?["message"] as? [String: Any])?["content"] as? String
             return message ?? ""
         }
         // The same streamed, with a task and a completion handler (the handler gets the whole stream at once).
         app.post("ask-task") { request async throws -> String in
-            var call = URLRequest(url: URL(string: (environment["LLM_URL"] ?? "http://127.0.0.1:8000/v1") + "/chat/completions")!)
-            call.httpMethod = "POST"
-            call.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            call.setValue("Bearer " + (environment["OPENAI_API_KEY"] ?? "sk-example-not-a-real-key"), forHTTPHeaderField: "Authorization")
-            call.httpBody = try JSONSerialization.data(withJSONObject: [
-                "model": "gpt-4o-mini", "max_tokens": 64, "stream": true, "stream_options": ["include_usage": true],
-                "messages": [["role": "user", "content": request.body.string ?? ""]],
-            ] as [String: Any])
+            let call = try modelRequest(asking: request.body.string ?? "", streamed: true)
             let data: Data = try await withCheckedThrowingContinuation { continuation in
                 URLSession.shared.dataTask(with: call) { data, _, error in
                     if let error { continuation.resume(throwing: error) } else { continuation.resume(returning: data ?? Data()) }
@@ -93,5 +80,18 @@ struct VaporService {
         print("vapor-service listening on http://127.0.0.1:\(app.http.server.configuration.port)/hello/world")
         try await app.execute()
         try await app.asyncShutdown()
+    }
+
+    /// A chat completion request to the OpenAI-compatible API at LLM_URL.
+    static func modelRequest(asking prompt: String, streamed: Bool) throws -> URLRequest {
+        let environment = ProcessInfo.processInfo.environment
+        var call = URLRequest(url: URL(string: (environment["LLM_URL"] ?? "http://127.0.0.1:8000/v1") + "/chat/completions")!)
+        call.httpMethod = "POST"
+        call.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        call.setValue("Bearer " + (environment["OPENAI_API_KEY"] ?? "sk-example-not-a-real-key"), forHTTPHeaderField: "Authorization")
+        var body: [String: Any] = ["model": "gpt-4o-mini", "max_tokens": 64, "messages": [["role": "user", "content": prompt]]]
+        if streamed { body["stream"] = true; body["stream_options"] = ["include_usage": true] }
+        call.httpBody = try JSONSerialization.data(withJSONObject: body)
+        return call
     }
 }

@@ -35,4 +35,15 @@ import Testing
             ])
         #expect(result.output == nil || result.output == source)
     }
+
+    /// A template's own braces (a closure) do not hide the placeholders inside them.
+    @Test func placeholdersInsideATemplatesClosuresAreFilled() throws {
+        let source = "func urlSession(_ s: Int, task t: Int) {}\nfunc seen(_ x: () -> Int) {}\n"
+        let result = SwiftFrontend().rewrite(
+            source, file: FileContext(path: "D.swift", module: "App"), rules: try rules("seen { {parameter:task} + 1 }").rules,
+            options: RewriteOptions())
+        #expect(result.diagnostics.all.isEmpty)
+        #expect(result.output?.contains("seen { t + 1 }") == true, "\(result.output ?? "")")
+        #expect(Placeholders.fill("{ {a} }{b}{", ["a": "1", "b": "2"]) == "{ 1 }2{")
+    }
 }

@@ -249,9 +249,10 @@ def test_vapors_client_span_records_a_failed_request(example):
     assert client.attributes.get("error.type") and "http.response.status_code" not in client.attributes, client
 
 
-@pytest.mark.parametrize("route", ["/ask", "/ask-task"])
+@pytest.mark.parametrize("route", ["/ask", "/ask-task", "/ask-delegate"])
 def test_a_model_call_over_urlsession_is_a_genai_span_over_its_http_span(example, route):
-    """`data(for:)` (`/ask`) and a streamed request with a task and a completion handler (`/ask-task`)."""
+    """`data(for:)` (`/ask`), and a streamed request with a task whose completion handler (`/ask-task`) or session
+    delegate (`/ask-delegate`, chunks as they arrive) reads the body."""
     import sys
     from conftest import ROOT
     sys.path.insert(0, str(ROOT / "scripts"))
@@ -284,9 +285,13 @@ def test_a_model_call_over_urlsession_is_a_genai_span_over_its_http_span(example
     assert a["gen_ai.request.model"] == "gpt-4o-mini" and a["gen_ai.request.max_tokens"] == 64
     assert a["gen_ai.usage.input_tokens"] > 0 and a["gen_ai.usage.output_tokens"] > 0
     assert http.attributes["http.response.status_code"] == 200
-    if route == "/ask-task":
-        # The stream's usage chunk gave the tokens; its chunks were timed as the handler's body was read.
+    if route != "/ask":
+        # The stream's usage chunk gave the tokens; its chunks were timed as the body was read.
         assert a["gen_ai.request.stream"] is True and "gen_ai.response.time_to_first_chunk" in a, a
         assert chat.start <= http.start and http.end <= chat.end, (chat, http)
+    if route == "/ask-delegate":
+        # The delegate read the chunks as the model sent them: the first after the model's 50 ms, well before the end.
+        duration = (chat.end - chat.start) / 1e9
+        assert 0.04 <= a["gen_ai.response.time_to_first_chunk"] < duration - 0.02, (a, duration)
     # The request's Authorization header and the prompt are exported nowhere.
     assert b"sk-test-urlsession" not in raw and b"What is a span?" not in raw

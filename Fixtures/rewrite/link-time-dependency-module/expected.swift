@@ -384,6 +384,23 @@ extension InstSwift {
         instswiftV1GenAIStart(method, url, requestBody).map(GenAIExchange.init)
     }
 
+    /// Hands the response body `task`'s session delegate receives to `exchange`, until `finishGenAITask`.
+    @usableFromInline static func watchGenAITask(_ task: AnyObject, _ exchange: GenAIExchange) {
+        instswiftV1GenAIWatchTask(exchange.handle, Unmanaged.passUnretained(task).toOpaque())
+    }
+
+    /// Bytes a session delegate received for `task`; nothing happens unless a model call waits for them.
+    @usableFromInline static func genAITaskReceived(
+        _ task: AnyObject, _ bytes: UnsafeRawBufferPointer, head: () -> (status: Int, contentType: String?)
+    ) {
+        instswiftV1GenAITaskReceived(Unmanaged.passUnretained(task).toOpaque(), bytes, head)
+    }
+
+    /// Ends the model call that waits for `task`'s body, if one does.
+    @usableFromInline static func finishGenAITask(_ task: AnyObject, status: Int, contentType: String?, error: (any Error)?) {
+        instswiftV1GenAIFinishTask(Unmanaged.passUnretained(task).toOpaque(), status, contentType, error)
+    }
+
     /// Agent, workflow and tool spans (`// instswift:agent "name"` ...); here without the token sums, which need
     /// the runtime's context types.
     @usableFromInline static func invokeAgent<T, E: Error>(
@@ -493,6 +510,9 @@ extension InstSwift {
 @_silgen_name("instswift_v1_genai_received") @usableFromInline func instswiftV1GenAIReceived(_ exchange: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer)
 @_silgen_name("instswift_v1_genai_finish") @usableFromInline func instswiftV1GenAIFinish(_ exchange: UnsafeMutableRawPointer, _ error: (any Error)?)
 @_silgen_name("instswift_v1_genai_release") @usableFromInline func instswiftV1GenAIRelease(_ exchange: UnsafeMutableRawPointer)
+@_silgen_name("instswift_v1_genai_watch_task") @usableFromInline func instswiftV1GenAIWatchTask(_ exchange: UnsafeMutableRawPointer, _ task: UnsafeMutableRawPointer)
+@_silgen_name("instswift_v1_genai_task_received") @usableFromInline func instswiftV1GenAITaskReceived(_ task: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer, _ head: () -> (status: Int, contentType: String?))
+@_silgen_name("instswift_v1_genai_finish_task") @usableFromInline func instswiftV1GenAIFinishTask(_ task: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?, _ error: (any Error)?)
 @_silgen_name("instswift_v1_span_link") @usableFromInline func instswiftV1SpanLink(_ span: UnsafeMutableRawPointer, _ headers: [String: String])
 @_silgen_name("instswift_v1_record_histogram") @usableFromInline func instswiftV1RecordHistogram(_ name: String, _ value: Double, _ unit: String, _ dimensions: [String: String])
 /*</instswift>*/

@@ -35,10 +35,24 @@ struct Fetcher {
     }
 }
 
-/// A session delegate: its completion method tells the pack, whatever it names its parameters.
-final class Delegate: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+/// A session delegate: its completion method tells the pack, whatever it names its parameters, and the body it receives
+/// reaches a model call's GenAI span.
+final class Delegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     func urlSession(_ session: URLSession, task finished: URLSessionTask, didCompleteWithError problem: (any Error)?) {/*<instswift>*/ Foundation.NotificationCenter.default.post(name: Foundation.Notification.Name("instswift.urlsession.task-completed"), object: finished); /*</instswift>*/
         _ = (finished, problem)
+    }
+
+    func urlSession(_ session: URLSession, dataTask stream: URLSessionDataTask, didReceive chunk: Data) {/*<instswift>*/ 
+#sourceLocation(file: "rules.yml", line: 373)
+chunk.withUnsafeBytes { bytes in
+    InstSwift.genAITaskReceived(stream, bytes) {
+        let http = stream.response as? HTTPURLResponse
+        return (http?.statusCode ?? 0, http?.value(forHTTPHeaderField: "Content-Type"))
+    }
+}
+#sourceLocation(file: "/work/.build/checkouts/client-kit/Sources/Client/Fetcher.swift", line: 45)
+/*</instswift>*/
+        _ = (stream, chunk)
     }
 }
 
@@ -141,17 +155,23 @@ struct InstSwiftURLSession: @unchecked Sendable {
     // Tasks without a completion handler: their session's delegate hears how they end.
 
     func dataTask(with request: URLRequest) -> URLSessionDataTask {
-        let (request, finish) = Self.started(request)
-        guard session.delegate != nil else { return session.dataTask(with: request) { finish($1, $2) } }
-        return InstSwiftURLSessionTasks.shared.wait(for: session.dataTask(with: request), finish)
+        guard session.delegate != nil else {
+            let (request, finish) = Self.startedExchange(request)
+            return session.dataTask(with: request) { finish($0, $1, $2) }
+        }
+        let (request, finish, model) = Self.startedForDelegate(request)
+        return Self.waiting(for: session.dataTask(with: request), finish, model)
     }
 
     func dataTask(with url: URL) -> URLSessionDataTask { dataTask(with: URLRequest(url: url)) }
 
     func uploadTask(with request: URLRequest, from bodyData: Data) -> URLSessionUploadTask {
-        let (request, finish) = Self.started(request)
-        guard session.delegate != nil else { return session.uploadTask(with: request, from: bodyData) { finish($1, $2) } }
-        return InstSwiftURLSessionTasks.shared.wait(for: session.uploadTask(with: request, from: bodyData), finish)
+        guard session.delegate != nil else {
+            let (request, finish) = Self.startedExchange(request, uploading: bodyData)
+            return session.uploadTask(with: request, from: bodyData) { finish($0, $1, $2) }
+        }
+        let (request, finish, model) = Self.startedForDelegate(request, uploading: bodyData)
+        return Self.waiting(for: session.uploadTask(with: request, from: bodyData), finish, model)
     }
 
     func uploadTask(with request: URLRequest, fromFile fileURL: URL) -> URLSessionUploadTask {
@@ -173,12 +193,7 @@ struct InstSwiftURLSession: @unchecked Sendable {
     static func exchange<Body>(
         _ request: URLRequest, uploading body: Data? = nil, _ send: (URLRequest) async throws -> (Body, URLResponse)
     ) async throws -> (Body, URLResponse) {
-        let method = request.httpMethod ?? "GET", url = request.url?.absoluteString ?? ""
-        let payload = body ?? request.httpBody
-        let model = Body.self != Data.self ? nil : payload.map { data in
-            data.withUnsafeBytes { InstSwift.genAIExchange(method: method, url: url, requestBody: $0) }
-        } ?? InstSwift.genAIExchange(method: method, url: url, requestBody: nil)
-        guard let model else { return try await httpExchange(request, send) }
+        guard Body.self == Data.self, let model = modelCall(request, uploading: body) else { return try await httpExchange(request, send) }
         let result = try await model.run { try await httpExchange(request, send) }
         let response = result.1 as? HTTPURLResponse
         model.responseHead(status: response?.statusCode ?? 0, contentType: response?.value(forHTTPHeaderField: "Content-Type"))
@@ -206,11 +221,7 @@ struct InstSwiftURLSession: @unchecked Sendable {
     static func startedExchange(
         _ request: URLRequest, uploading body: Data? = nil
     ) -> (URLRequest, @Sendable (Data?, URLResponse?, (any Error)?) -> Void) {
-        let method = request.httpMethod ?? "GET", url = request.url?.absoluteString ?? ""
-        let model = (body ?? request.httpBody).map { data in
-            data.withUnsafeBytes { InstSwift.genAIExchange(method: method, url: url, requestBody: $0) }
-        } ?? InstSwift.genAIExchange(method: method, url: url, requestBody: nil)
-        guard let model else {
+        guard let model = modelCall(request, uploading: body) else {
             let (request, finish) = started(request)
             return (request, { finish($1, $2) })
         }
@@ -222,6 +233,42 @@ struct InstSwiftURLSession: @unchecked Sendable {
             data?.withUnsafeBytes { model.received($0) }
             model.finish(error: error)
         })
+    }
+
+    /// Starts a request whose body goes to its session's delegate: its CLIENT span, and a GenAI span above it when
+    /// it goes to a model API (`waiting(for:_:_:)` hands the delegate's bytes to it).
+    static func startedForDelegate(
+        _ request: URLRequest, uploading body: Data? = nil
+    ) -> (URLRequest, InstSwiftURLSessionTasks.Finish, InstSwift.GenAIExchange?) {
+        guard let model = modelCall(request, uploading: body) else {
+            let (request, finish) = started(request)
+            return (request, finish, nil)
+        }
+        let (sent, finish) = model.runSynchronously { started(request) }
+        return (sent, finish, model)
+    }
+
+    /// `task`, whose spans end when it completes; a model call's GenAI span reads the body its delegate receives
+    /// (rule urlsession.delegate-data).
+    static func waiting<SomeTask: URLSessionTask>(
+        for task: SomeTask, _ finish: @escaping InstSwiftURLSessionTasks.Finish, _ model: InstSwift.GenAIExchange?
+    ) -> SomeTask {
+        guard let model else { return InstSwiftURLSessionTasks.shared.wait(for: task, finish) }
+        InstSwift.watchGenAITask(task, model)
+        return InstSwiftURLSessionTasks.shared.wait(for: task) { response, error in
+            finish(response, error)
+            let http = response as? HTTPURLResponse
+            InstSwift.finishGenAITask(
+                task, status: http?.statusCode ?? 0, contentType: http?.value(forHTTPHeaderField: "Content-Type"), error: error)
+        }
+    }
+
+    /// The GenAI observer of `request`, or nil when it does not go to a model API.
+    static func modelCall(_ request: URLRequest, uploading body: Data?) -> InstSwift.GenAIExchange? {
+        let method = request.httpMethod ?? "GET", url = request.url?.absoluteString ?? ""
+        return (body ?? request.httpBody).map { data in
+            data.withUnsafeBytes { InstSwift.genAIExchange(method: method, url: url, requestBody: $0) }
+        } ?? InstSwift.genAIExchange(method: method, url: url, requestBody: nil)
     }
 
     /// Starts the CLIENT span of a request sent with a completion handler; `finish` ends it.
@@ -263,6 +310,15 @@ struct InstSwiftURLSession: @unchecked Sendable {
         }
     }
 }
+
+#sourceLocation()
+/*</instswift>*//*<instswift>*/
+// instswift: declarations of rule 'urlsession.client'
+#sourceLocation(file: "rules.yml", line: 279)
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 // Foundation's types are named with their module: a module may declare its own `Notification` (swift-sdk's MCP does).
 /// instswift (rule urlsession.client): the CLIENT spans of tasks that report to their session's delegate, each ended

@@ -35,10 +35,15 @@ struct Fetcher {
     }
 }
 
-/// A session delegate: its completion method tells the pack, whatever it names its parameters.
-final class Delegate: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+/// A session delegate: its completion method tells the pack, whatever it names its parameters, and the body it receives
+/// reaches a model call's GenAI span.
+final class Delegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     func urlSession(_ session: URLSession, task finished: URLSessionTask, didCompleteWithError problem: (any Error)?) {
         _ = (finished, problem)
+    }
+
+    func urlSession(_ session: URLSession, dataTask stream: URLSessionDataTask, didReceive chunk: Data) {
+        _ = (stream, chunk)
     }
 }
 

@@ -50,6 +50,30 @@ public func instswiftV1GenAIRelease(_ exchange: UnsafeMutableRawPointer) {
     Unmanaged<GenAIExchange>.fromOpaque(exchange).release()
 }
 
+/// Hands the body `task`'s session delegate receives to the exchange (`InstSwift.watchGenAITask`).
+@_silgen_name("instswift_v1_genai_watch_task")
+public func instswiftV1GenAIWatchTask(_ exchange: UnsafeMutableRawPointer, _ task: UnsafeMutableRawPointer) {
+    InstSwift.watchGenAITask(linkedObject(task), linkedExchange(exchange))
+}
+
+/// Bytes a session delegate received for a task (`InstSwift.genAITaskReceived`).
+@_silgen_name("instswift_v1_genai_task_received")
+public func instswiftV1GenAITaskReceived(
+    _ task: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer, _ head: () -> (status: Int, contentType: String?)
+) {
+    InstSwift.genAITaskReceived(linkedObject(task), bytes, head: head)
+}
+
+/// Ends the model call that waits for a task's body (`InstSwift.finishGenAITask`).
+@_silgen_name("instswift_v1_genai_finish_task")
+public func instswiftV1GenAIFinishTask(_ task: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?, _ error: (any Error)?) {
+    InstSwift.finishGenAITask(linkedObject(task), status: status, contentType: contentType, error: error)
+}
+
+private func linkedObject(_ pointer: UnsafeMutableRawPointer) -> AnyObject {
+    Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue()
+}
+
 private func linkedExchange(_ pointer: UnsafeMutableRawPointer) -> GenAIExchange {
     Unmanaged<GenAIExchange>.fromOpaque(pointer).takeUnretainedValue()
 }

@@ -57,12 +57,18 @@ public enum Placeholders {
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
         var rest = Substring(template)
+        // A `{` that opens no placeholder (a closure in a template) is kept, and the search goes on right after it: the
+        // code it opens may hold placeholders.
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let key = String(rest[rest.index(after: open)..<close])
-            if let value = values[key] { result += value } else { result += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
+            if let value = values[String(rest[rest.index(after: open)..<close])] {
+                result += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[rest.index(after: open)...]
+            }
         }
         return result + rest
     }
@@ -74,7 +80,7 @@ public enum Placeholders {
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             let word = String(rest[rest.index(after: open)..<close])
             if !word.isEmpty, word.allSatisfy({ $0.isLetter }), !names.contains(word) { found.append(word) }
-            rest = rest[rest.index(after: close)...]
+            rest = rest[rest.index(after: open)...]
         }
         return found
     }

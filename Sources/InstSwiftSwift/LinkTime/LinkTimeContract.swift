@@ -145,6 +145,19 @@ public enum LinkTimeContract {
         ),
         Entry(symbol: "instswift_v1_genai_release", name: "instswiftV1GenAIRelease", signature: "(_ exchange: UnsafeMutableRawPointer)", stubBody: ""),
         Entry(
+            symbol: "instswift_v1_genai_watch_task", name: "instswiftV1GenAIWatchTask",
+            signature: "(_ exchange: UnsafeMutableRawPointer, _ task: UnsafeMutableRawPointer)", stubBody: ""
+        ),
+        Entry(
+            symbol: "instswift_v1_genai_task_received", name: "instswiftV1GenAITaskReceived",
+            signature: "(_ task: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer, _ head: () -> (status: Int, contentType: String?))",
+            stubBody: ""
+        ),
+        Entry(
+            symbol: "instswift_v1_genai_finish_task", name: "instswiftV1GenAIFinishTask",
+            signature: "(_ task: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?, _ error: (any Error)?)", stubBody: ""
+        ),
+        Entry(
             symbol: "instswift_v1_span_link", name: "instswiftV1SpanLink",
             signature: "(_ span: UnsafeMutableRawPointer, _ headers: [String: String])", stubBody: ""
         ),

@@ -366,6 +366,23 @@ public enum LinkTimeSupport {
                 instswiftV1GenAIStart(method, url, requestBody).map(GenAIExchange.init)
             }
 
+            /// Hands the response body `task`'s session delegate receives to `exchange`, until `finishGenAITask`.
+            @usableFromInline static func watchGenAITask(_ task: AnyObject, _ exchange: GenAIExchange) {
+                instswiftV1GenAIWatchTask(exchange.handle, Unmanaged.passUnretained(task).toOpaque())
+            }
+
+            /// Bytes a session delegate received for `task`; nothing happens unless a model call waits for them.
+            @usableFromInline static func genAITaskReceived(
+                _ task: AnyObject, _ bytes: UnsafeRawBufferPointer, head: () -> (status: Int, contentType: String?)
+            ) {
+                instswiftV1GenAITaskReceived(Unmanaged.passUnretained(task).toOpaque(), bytes, head)
+            }
+
+            /// Ends the model call that waits for `task`'s body, if one does.
+            @usableFromInline static func finishGenAITask(_ task: AnyObject, status: Int, contentType: String?, error: (any Error)?) {
+                instswiftV1GenAIFinishTask(Unmanaged.passUnretained(task).toOpaque(), status, contentType, error)
+            }
+
             /// Agent, workflow and tool spans (`// instswift:agent "name"` ...); here without the token sums, which need
             /// the runtime's context types.
             @usableFromInline static func invokeAgent<T, E: Error>(

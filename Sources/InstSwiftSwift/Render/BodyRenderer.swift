@@ -50,6 +50,8 @@ struct BodyRenderer {
                             at: site.location, rule: rule.id)
                         continue
                     }
+                    // A template that calls the runtime's `InstSwift` API needs it as spans do.
+                    if filled.contains("InstSwift.") { output.imports += context.runtimeImports }
                     statements.append(templateStatement(template, filled: filled))
                 case .wrap(let wrap):
                     guard !body.isInitializer else {

@@ -8,6 +8,9 @@ import Foundation
 #endif
 
 extension InstSwift {
+    /// The GenAI observer's type, by the name the link-time support gives it (rules name it the same in either module).
+    public typealias GenAIExchange = InstSwiftRuntime.GenAIExchange
+
     /// An observer for one HTTP exchange with a model API, or nil when `url` is not one (or nothing traces). It starts
     /// the GenAI CLIENT span (`chat gpt-4o`), the parent of the HTTP client's own span.
     ///

@@ -12,12 +12,17 @@ final class TasksWithoutHandlers: NSObject, URLSessionDataDelegate, @unchecked S
 
     /// The body at `url`, read by a session delegate.
     static func fetchThroughDelegate(_ url: URL) async throws -> String {
+        try await fetchThroughDelegate(URLRequest(url: url))
+    }
+
+    /// The response to `request`, read by a session delegate as it arrives (a model's stream, on Linux).
+    static func fetchThroughDelegate(_ request: URLRequest) async throws -> String {
         let delegate = TasksWithoutHandlers()
         let session = URLSession(configuration: .default, delegate: delegate, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         return try await withCheckedThrowingContinuation { continuation in
             delegate.lock.withLock { delegate.continuation = continuation }
-            session.dataTask(with: url).resume()
+            session.dataTask(with: request).resume()
         }
     }
 

@@ -5,7 +5,7 @@ import FoundationNetworking
 import Vapor
 
 /// A Vapor 4 service with no tracing code: `GET /fortune` asks DOWNSTREAM_URL (with URLSession) for a fortune when it
-/// is set, `GET /fortune-client` asks it with Vapor's own `Client`, `GET /fortune-delegate`, `/fortune-delegate-polled` and `/fortune-task` with URLSession tasks that have no completion handler, `GET /hello/:name` greets, `POST /ask` asks a model (LLM_URL), `POST /ask-task` streams its answer with a task, `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
+/// is set, `GET /fortune-client` asks it with Vapor's own `Client`, `GET /fortune-delegate`, `/fortune-delegate-polled` and `/fortune-task` with URLSession tasks that have no completion handler, `GET /hello/:name` greets, `POST /ask` asks a model (LLM_URL), `POST /ask-task` and `/ask-delegate` stream its answer with a task (completion handler, delegate), `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
 /// VAPOR_TRACING_MIDDLEWARE=1 makes it an app that adds Vapor's own `TracingMiddleware`).
 @main
 struct VaporService {
@@ -73,6 +73,11 @@ struct VaporService {
                 }.resume()
             }
             return "\(data.count) bytes streamed"
+        }
+        // The same streamed, read by a session delegate as the chunks arrive.
+        app.post("ask-delegate") { request async throws -> String in
+            let body = try await TasksWithoutHandlers.fetchThroughDelegate(modelRequest(asking: request.body.string ?? "", streamed: true))
+            return "\(body.utf8.count) bytes streamed"
         }
         app.get("fail") { request async throws -> String in
             throw Abort(.internalServerError, reason: "failing on purpose")

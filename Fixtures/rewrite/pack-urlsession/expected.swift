@@ -43,7 +43,7 @@ final class Delegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     }
 
     func urlSession(_ session: URLSession, dataTask stream: URLSessionDataTask, didReceive chunk: Data) {/*<instswift>*/ 
-#sourceLocation(file: "rules.yml", line: 373)
+#sourceLocation(file: "rules.yml", line: 375)
 chunk.withUnsafeBytes { bytes in
     InstSwift.genAITaskReceived(stream, bytes) {
         let http = stream.response as? HTTPURLResponse
@@ -159,7 +159,7 @@ struct InstSwiftURLSession: @unchecked Sendable {
             let (request, finish) = Self.startedExchange(request)
             return session.dataTask(with: request) { finish($0, $1, $2) }
         }
-        let (request, finish, model) = Self.startedForDelegate(request)
+        let (request, finish, model) = Self.startedObserved(request)
         return Self.waiting(for: session.dataTask(with: request), finish, model)
     }
 
@@ -170,7 +170,7 @@ struct InstSwiftURLSession: @unchecked Sendable {
             let (request, finish) = Self.startedExchange(request, uploading: bodyData)
             return session.uploadTask(with: request, from: bodyData) { finish($0, $1, $2) }
         }
-        let (request, finish, model) = Self.startedForDelegate(request, uploading: bodyData)
+        let (request, finish, model) = Self.startedObserved(request, uploading: bodyData)
         return Self.waiting(for: session.uploadTask(with: request, from: bodyData), finish, model)
     }
 
@@ -195,8 +195,8 @@ struct InstSwiftURLSession: @unchecked Sendable {
     ) async throws -> (Body, URLResponse) {
         guard Body.self == Data.self, let model = modelCall(request, uploading: body) else { return try await httpExchange(request, send) }
         let result = try await model.run { try await httpExchange(request, send) }
-        let response = result.1 as? HTTPURLResponse
-        model.responseHead(status: response?.statusCode ?? 0, contentType: response?.value(forHTTPHeaderField: "Content-Type"))
+        let (status, contentType) = head(result.1)
+        model.responseHead(status: status, contentType: contentType)
         if let data = result.0 as? Data { data.withUnsafeBytes { model.received($0) } }
         model.finish(error: nil)
         return result
@@ -221,23 +221,20 @@ struct InstSwiftURLSession: @unchecked Sendable {
     static func startedExchange(
         _ request: URLRequest, uploading body: Data? = nil
     ) -> (URLRequest, @Sendable (Data?, URLResponse?, (any Error)?) -> Void) {
-        guard let model = modelCall(request, uploading: body) else {
-            let (request, finish) = started(request)
-            return (request, { finish($1, $2) })
-        }
-        let (sent, finish) = model.runSynchronously { started(request) }
+        let (sent, finish, model) = startedObserved(request, uploading: body)
+        guard let model else { return (sent, { finish($1, $2) }) }
         return (sent, { data, response, error in
             finish(response, error)
-            let http = response as? HTTPURLResponse
-            model.responseHead(status: http?.statusCode ?? 0, contentType: http?.value(forHTTPHeaderField: "Content-Type"))
+            let (status, contentType) = head(response)
+            model.responseHead(status: status, contentType: contentType)
             data?.withUnsafeBytes { model.received($0) }
             model.finish(error: error)
         })
     }
 
-    /// Starts a request whose body goes to its session's delegate: its CLIENT span, and a GenAI span above it when
-    /// it goes to a model API (`waiting(for:_:_:)` hands the delegate's bytes to it).
-    static func startedForDelegate(
+    /// Starts a request's CLIENT span, and a GenAI span above it (returned) when it goes to a model API; the
+    /// caller hands the GenAI span the response (a delegate's bytes: `waiting(for:_:_:)`).
+    static func startedObserved(
         _ request: URLRequest, uploading body: Data? = nil
     ) -> (URLRequest, InstSwiftURLSessionTasks.Finish, InstSwift.GenAIExchange?) {
         guard let model = modelCall(request, uploading: body) else {
@@ -257,10 +254,15 @@ struct InstSwiftURLSession: @unchecked Sendable {
         InstSwift.watchGenAITask(task, model)
         return InstSwiftURLSessionTasks.shared.wait(for: task) { response, error in
             finish(response, error)
-            let http = response as? HTTPURLResponse
-            InstSwift.finishGenAITask(
-                task, status: http?.statusCode ?? 0, contentType: http?.value(forHTTPHeaderField: "Content-Type"), error: error)
+            let (status, contentType) = head(response)
+            InstSwift.finishGenAITask(task, status: status, contentType: contentType, error: error)
         }
+    }
+
+    /// A response's status and `Content-Type` (0 and nil when it is not HTTP or there is none).
+    static func head(_ response: URLResponse?) -> (status: Int, contentType: String?) {
+        let http = response as? HTTPURLResponse
+        return (http?.statusCode ?? 0, http?.value(forHTTPHeaderField: "Content-Type"))
     }
 
     /// The GenAI observer of `request`, or nil when it does not go to a model API.
@@ -314,7 +316,7 @@ struct InstSwiftURLSession: @unchecked Sendable {
 #sourceLocation()
 /*</instswift>*//*<instswift>*/
 // instswift: declarations of rule 'urlsession.client'
-#sourceLocation(file: "rules.yml", line: 279)
+#sourceLocation(file: "rules.yml", line: 281)
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -26,7 +26,7 @@ enum GenAITaskBodies {
         guard count.load(ordering: .relaxed) > 0 else { return }
         let found: (exchange: GenAIExchange, needsHead: Bool)? = watched.withLock { entries in
             guard let entry = entries[task] else { return nil }
-            entries[task]?.sawHead = true
+            if !entry.sawHead { entries[task]?.sawHead = true }
             return (entry.exchange, !entry.sawHead)
         }
         guard let found else { return }

@@ -7,6 +7,8 @@ import SwiftSyntax
 public struct ParsedSwiftFile: ParsedFile {
     let tree: SourceFileSyntax
     let imports: Set<String>
+    /// Where the last top-level import statement ends, if there is one.
+    var lastImportEnd: Int?
     /// Whether the file has an `@testable import`, which makes a module's internal declarations visible.
     let hasTestableImport: Bool
     /// Whether the file names the standard library's `Span` without importing Tracing (whose `Span` would then clash).
@@ -45,6 +47,7 @@ public struct SwiftFrontend: LanguageFrontend {
         collector.walk(tree)
         var parsed = ParsedSwiftFile(tree: tree, imports: collector.imports, hasTestableImport: collector.hasTestableImport, collected: collector.sites)
         parsed.namesStandardSpan = collector.namesStandardSpan
+        parsed.lastImportEnd = collector.lastTopLevelImportEnd
         return .collected(parsed)
     }
 
@@ -99,7 +102,7 @@ public struct SwiftFrontend: LanguageFrontend {
         }
         // Tracing is added for inlinable bodies only (BodyRenderer), which need their imports public.
         let publicly = options.importsAreInternalByDefault && imports.contains("Tracing")
-        edits += ImportRenderer(tree: parsed.tree, existing: parsed.imports).edits(adding: imports, publicly: publicly)
+        edits += ImportRenderer(tree: parsed.tree, existing: parsed.imports, lastImportEnd: parsed.lastImportEnd).edits(adding: imports, publicly: publicly)
         if options.emitSourceLocationHeader {
             edits.append(TextEdit(offset: 0, text: Self.sourceLocationHeader(for: matched.file.path), role: .leading))
         }

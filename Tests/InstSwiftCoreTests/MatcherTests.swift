@@ -148,3 +148,31 @@ import Testing
         #expect(!candidates("Sources/App/Lib.swift", "struct Lib {}").contains("entry"))
     }
 }
+
+extension MatcherTests {
+    /// The index narrows the rules a site tries, never changes which match or their order: every name shape
+    /// (whole, `prefix*`, `*suffix`, general, any) and a combinator, against names that each shape admits or refuses.
+    @Test func indexedRulesMatchInRuleOrderAsUnindexed() throws {
+        let rules = try rules(
+            """
+            rules:
+              - {id: general, where: {function: {name: "h?ndle*"}}, advice: [{span: {}}]}
+              - {id: whole, where: {function: {name: handle}}, advice: [{span: {}}]}
+              - {id: prefix, where: {function: {name: "hand*"}}, advice: [{span: {}}]}
+              - {id: both, where: {all-of: [{function: {name: "handle*"}}, {function: {kinds: [method]}}]}, advice: [{span: {}}]}
+              - {id: suffix, where: {function: {name: "*dle"}}, advice: [{span: {}}]}
+              - {id: any, where: {function: {name: "*"}}, advice: [{span: {}}]}
+              - {id: longer-prefix, where: {function: {name: "handler*"}}, advice: [{span: {}}]}
+              - {id: calls, where: {call: {callee: handle}}, advice: [{span: {}}]}
+            """)
+        let index = RuleIndex(rules, file: file)
+        for name in ["handle", "handler", "hand", "candle", "h", "hündle", ""] {
+            let expected = rules.filter {
+                if case .matched = $0.joinPoint.match(method(name), in: file) { return true }
+                return false
+            }.map(\.id)
+            #expect(Matcher.evaluate(method(name), index: index, in: file).matched.map(\.id) == expected, "\(name)")
+        }
+        #expect(Matcher.evaluate(method("handler"), index: index, in: file).matched.map(\.id) == ["general", "prefix", "both", "any", "longer-prefix"])
+    }
+}

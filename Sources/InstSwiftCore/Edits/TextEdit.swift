@@ -98,22 +98,44 @@ public enum InjectedRegion {
 /// Applies insertions to a text.
 public enum EditApplier {
     public static func apply(_ edits: [TextEdit], to source: String) -> String {
-        let bytes = Array(source.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.text.utf8.count })
-        var cursor = 0
-        for edit in ordered(edits) {
-            output += bytes[cursor..<edit.offset]
-            output += edit.text.utf8
-            cursor = edit.offset
-        }
-        output += bytes[cursor...]
-        return String(decoding: output, as: UTF8.self)
+        var source = source
+        source.makeContiguousUTF8()
+        let order = orderedIndices(edits)
+        let total = source.utf8.count + edits.reduce(0) { $0 + $1.text.utf8.count }
+        // The bytes go straight into the result's storage: every piece is valid UTF-8 and pieces meet only at the
+        // original's offsets, which rules put between characters.
+        return source.utf8.withContiguousStorageIfAvailable { bytes in
+            String(unsafeUninitializedCapacity: total) { output in
+                var written = 0
+                func copy(_ piece: UnsafeBufferPointer<UInt8>) {
+                    guard let base = piece.baseAddress, !piece.isEmpty else { return }
+                    UnsafeMutableRawPointer(output.baseAddress! + written).copyMemory(from: base, byteCount: piece.count)
+                    written += piece.count
+                }
+                var cursor = 0
+                for index in order {
+                    let edit = edits[index]
+                    copy(UnsafeBufferPointer(rebasing: bytes[cursor..<edit.offset]))
+                    var text = edit.text
+                    text.withUTF8 { copy($0) }
+                    cursor = edit.offset
+                }
+                copy(UnsafeBufferPointer(rebasing: bytes[cursor...]))
+                return written
+            }
+        }!
+    }
+
+    /// The positions of `edits` in the order ``apply(_:to:)`` inserts them (sorting indices moves no edit); edits with
+    /// equal keys keep their order.
+    static func orderedIndices(_ edits: [TextEdit]) -> [Int] {
+        let keys = edits.map(\.sortKey)
+        return keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
     }
 
     /// The edits in the order ``apply(_:to:)`` inserts them.
     public static func ordered(_ edits: [TextEdit]) -> [TextEdit] {
-        edits.sorted { $0.sortKey < $1.sortKey }
+        orderedIndices(edits).map { edits[$0] }
     }
 
     /// The first edit, in application order, that closes a region other than the innermost open one, or leaves a

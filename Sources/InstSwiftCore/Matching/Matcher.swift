@@ -24,15 +24,16 @@ public struct SiteReport: Sendable {
 /// Matches every rule against a site: the filters first (module, file, package and version), then the join point.
 public enum Matcher {
     public static func evaluate(_ site: Site, rules: [Rule], in file: FileContext) -> SiteReport {
+        evaluate(site, index: RuleIndex(rules, file: file), in: file)
+    }
+
+    /// ``evaluate(_:rules:in:)`` with the rules indexed once for the file's sites.
+    public static func evaluate(_ site: Site, index: RuleIndex, in file: FileContext) -> SiteReport {
         var report = SiteReport(site: site)
-        // Indexing (not `for rule in rules`) tests the quick filter without copying, and so retaining, every rule.
-        let key = QuickFilter.Key(site)
-        for index in rules.indices {
-            if rules[index].quickFilter?.admits(key) == false { continue }
-            let rule = rules[index]
+        for position in index.candidates(for: QuickFilter.Key(site)) {
+            let rule = index.rules[position]
             let outcome = rule.joinPoint.match(site, in: file)
-            let filterFailure = filterFailure(rule, file)
-            switch (outcome, filterFailure) {
+            switch (outcome, index.filterFailures[position]) {
             case (.matched, nil):
                 report.matched.append(rule)
             case (.matched, let reason?):

@@ -15,8 +15,9 @@ extension LanguageFrontend {
         case .skipped(let skip):
             return .skipped(skip)
         case .collected(let parsed):
+            let index = RuleIndex(rules, file: file)
             let reports = parsed.sites.map { site in
-                var report = Matcher.evaluate(site, rules: rules, in: file)
+                var report = Matcher.evaluate(site, index: index, in: file)
                 review(&report, options: options)
                 return report
             }

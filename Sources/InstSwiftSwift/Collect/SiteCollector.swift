@@ -17,6 +17,8 @@ final class SiteCollector: SyntaxVisitor {
     private(set) var imports = Set<String>()
     /// Whether the file has an `@testable import`.
     private(set) var hasTestableImport = false
+    /// Where the last top-level import ends (its statement's `;` included), for imports added after it.
+    private(set) var lastTopLevelImportEnd: Int?
 
     /// Enclosing types, outermost first, with their inheritance clauses.
     var typeStack: [(name: String, inherits: [String], isMain: Bool, hasStaticMain: Bool, genericParameters: [String], nonSendableParameters: [String])] = []
@@ -171,6 +173,9 @@ final class SiteCollector: SyntaxVisitor {
     override func visitPost(_ node: ExtensionDeclSyntax) { leaveType(node) }
     override func visit(_ node: ImportDeclSyntax) -> SyntaxVisitorContinueKind {
         imports.insert(text(node.path))
+        if let item = node.parent, item.parent?.parent?.is(SourceFileSyntax.self) == true {
+            lastTopLevelImportEnd = item.endPositionBeforeTrailingTrivia.utf8Offset
+        }
         if node.attributes.contains(where: { $0.as(AttributeSyntax.self)?.attributeName.trimmedDescription == "testable" }) {
             hasTestableImport = true
         }
@@ -237,10 +242,12 @@ final class SiteCollector: SyntaxVisitor {
     /// Walks only a function's body (its signature holds no sites), inside the function's scope; not at all when its text
     /// holds no nested declaration and no selectable call (walking makes every node of it, most of a walk's time).
     private func walkBody(
-        _ body: CodeBlockSyntax?, of node: some WithAttributesSyntax & WithModifiersSyntax, named name: String, parameters: FunctionParameterListSyntax
+        _ body: CodeBlockSyntax?, of node: some WithAttributesSyntax & WithModifiersSyntax, named name: String,
+        parameters: @autoclosure () -> FunctionParameterListSyntax
     ) {
+        // The parameters are read only for a body that is walked: reading them makes the signature's nodes.
         guard let body, mayHoldSites(body) else { return }
-        enterFunction(name, parameters: parameters, node)
+        enterFunction(name, parameters: parameters(), node)
         walk(body)
         leaveFunction(node)
     }

@@ -43,7 +43,7 @@ final class Delegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     }
 
     func urlSession(_ session: URLSession, dataTask stream: URLSessionDataTask, didReceive chunk: Data) {/*<instswift>*/ 
-#sourceLocation(file: "rules.yml", line: 375)
+#sourceLocation(file: "rules.yml", line: 416)
 chunk.withUnsafeBytes { bytes in
     InstSwift.genAITaskReceived(stream, bytes) {
         let http = stream.response as? HTTPURLResponse
@@ -83,7 +83,7 @@ func lookUp(_ cache: Cache, _ optional: Cache?) -> Data? {
 import InstSwiftRuntime
 /*</instswift>*//*<instswift>*/
 // instswift: declarations of rule 'urlsession.client'
-#sourceLocation(file: "rules.yml", line: 52)
+#sourceLocation(file: "rules.yml", line: 55)
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -113,7 +113,7 @@ struct InstSwiftURLSession: @unchecked Sendable {
     }
 
     func upload(for request: URLRequest, fromFile fileURL: URL, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (Data, URLResponse) {
-        try await Self.exchange(request) { try await session.upload(for: $0, fromFile: fileURL, delegate: delegate) }
+        try await Self.exchange(request, uploadingFile: fileURL) { try await session.upload(for: $0, fromFile: fileURL, delegate: delegate) }
     }
 
     func download(for request: URLRequest, delegate: (any URLSessionTaskDelegate)? = nil) async throws -> (URL, URLResponse) {
@@ -139,13 +139,14 @@ struct InstSwiftURLSession: @unchecked Sendable {
     }
 
     func uploadTask(with request: URLRequest, fromFile fileURL: URL, completionHandler: @escaping Completion<Data>) -> URLSessionUploadTask {
-        let (request, finish) = Self.started(request)
-        return session.uploadTask(with: request, fromFile: fileURL) { finish($1, $2); completionHandler($0, $1, $2) }
+        let (request, finish) = Self.startedExchange(request, uploadingFile: fileURL)
+        return session.uploadTask(with: request, fromFile: fileURL) { finish($0, $1, $2); completionHandler($0, $1, $2) }
     }
 
     func downloadTask(with request: URLRequest, completionHandler: @escaping Completion<URL>) -> URLSessionDownloadTask {
-        let (request, finish) = Self.started(request)
-        return session.downloadTask(with: request) { finish($1, $2); completionHandler($0, $1, $2) }
+        let (request, finish) = Self.startedDownload(request)
+        // The file is read before the handler runs: it is deleted when the handler returns.
+        return session.downloadTask(with: request) { finish($0, $1, $2); completionHandler($0, $1, $2) }
     }
 
     func downloadTask(with url: URL, completionHandler: @escaping Completion<URL>) -> URLSessionDownloadTask {
@@ -175,14 +176,21 @@ struct InstSwiftURLSession: @unchecked Sendable {
     }
 
     func uploadTask(with request: URLRequest, fromFile fileURL: URL) -> URLSessionUploadTask {
-        let (request, finish) = Self.started(request)
-        guard session.delegate != nil else { return session.uploadTask(with: request, fromFile: fileURL) { finish($1, $2) } }
-        return InstSwiftURLSessionTasks.shared.wait(for: session.uploadTask(with: request, fromFile: fileURL), finish)
+        guard session.delegate != nil else {
+            let (request, finish) = Self.startedExchange(request, uploadingFile: fileURL)
+            return session.uploadTask(with: request, fromFile: fileURL) { finish($0, $1, $2) }
+        }
+        let (request, finish, model) = Self.startedObserved(request, uploadingFile: fileURL)
+        return Self.waiting(for: session.uploadTask(with: request, fromFile: fileURL), finish, model)
     }
 
     func downloadTask(with request: URLRequest) -> URLSessionDownloadTask {
+        guard session.delegate != nil else {
+            let (request, finish) = Self.startedDownload(request)
+            return session.downloadTask(with: request) { finish($0, $1, $2) }
+        }
+        // The downloaded file goes to the delegate: the HTTP span only.
         let (request, finish) = Self.started(request)
-        guard session.delegate != nil else { return session.downloadTask(with: request) { finish($1, $2) } }
         return InstSwiftURLSessionTasks.shared.wait(for: session.downloadTask(with: request), finish)
     }
 
@@ -191,13 +199,18 @@ struct InstSwiftURLSession: @unchecked Sendable {
     /// Sends `request` in a CLIENT span, with the span's trace context in its headers; a request to a model API
     /// (the GenAI pack's endpoints) is also observed as a GenAI span, the parent of the HTTP one.
     static func exchange<Body>(
-        _ request: URLRequest, uploading body: Data? = nil, _ send: (URLRequest) async throws -> (Body, URLResponse)
+        _ request: URLRequest, uploading body: Data? = nil, uploadingFile file: URL? = nil,
+        _ send: (URLRequest) async throws -> (Body, URLResponse)
     ) async throws -> (Body, URLResponse) {
-        guard Body.self == Data.self, let model = modelCall(request, uploading: body) else { return try await httpExchange(request, send) }
+        guard let model = modelCall(request, uploading: body, file: file) else { return try await httpExchange(request, send) }
         let result = try await model.run { try await httpExchange(request, send) }
         let (status, contentType) = head(result.1)
         model.responseHead(status: status, contentType: contentType)
-        if let data = result.0 as? Data { data.withUnsafeBytes { model.received($0) } }
+        if let data = result.0 as? Data {
+            data.withUnsafeBytes { model.received($0) }
+        } else if let location = result.0 as? URL {
+            received(contentsOf: location, by: model)
+        }
         model.finish(error: nil)
         return result
     }
@@ -219,9 +232,9 @@ struct InstSwiftURLSession: @unchecked Sendable {
     /// request goes to a model API (the handler gets the whole body, so a stream's chunks are timed as they are
     /// read from it); `finish` ends them with what the handler receives.
     static func startedExchange(
-        _ request: URLRequest, uploading body: Data? = nil
+        _ request: URLRequest, uploading body: Data? = nil, uploadingFile file: URL? = nil
     ) -> (URLRequest, @Sendable (Data?, URLResponse?, (any Error)?) -> Void) {
-        let (sent, finish, model) = startedObserved(request, uploading: body)
+        let (sent, finish, model) = startedObserved(request, uploading: body, uploadingFile: file)
         guard let model else { return (sent, { finish($1, $2) }) }
         return (sent, { data, response, error in
             finish(response, error)
@@ -232,12 +245,31 @@ struct InstSwiftURLSession: @unchecked Sendable {
         })
     }
 
+    /// ``startedExchange(_:uploading:uploadingFile:)`` for a download: the GenAI span reads the downloaded file.
+    static func startedDownload(_ request: URLRequest) -> (URLRequest, @Sendable (URL?, URLResponse?, (any Error)?) -> Void) {
+        let (sent, finish, model) = startedObserved(request)
+        guard let model else { return (sent, { finish($1, $2) }) }
+        return (sent, { location, response, error in
+            finish(response, error)
+            let (status, contentType) = head(response)
+            model.responseHead(status: status, contentType: contentType)
+            if let location { received(contentsOf: location, by: model) }
+            model.finish(error: error)
+        })
+    }
+
+    /// A downloaded body, read from its file (mapped, not copied) by a model call's observer.
+    static func received(contentsOf location: URL, by model: InstSwift.GenAIExchange) {
+        guard let body = try? Data(contentsOf: location, options: .alwaysMapped) else { return }
+        body.withUnsafeBytes { model.received($0) }
+    }
+
     /// Starts a request's CLIENT span, and a GenAI span above it (returned) when it goes to a model API; the
     /// caller hands the GenAI span the response (a delegate's bytes: `waiting(for:_:_:)`).
     static func startedObserved(
-        _ request: URLRequest, uploading body: Data? = nil
+        _ request: URLRequest, uploading body: Data? = nil, uploadingFile file: URL? = nil
     ) -> (URLRequest, InstSwiftURLSessionTasks.Finish, InstSwift.GenAIExchange?) {
-        guard let model = modelCall(request, uploading: body) else {
+        guard let model = modelCall(request, uploading: body, file: file) else {
             let (request, finish) = started(request)
             return (request, finish, nil)
         }
@@ -265,9 +297,15 @@ struct InstSwiftURLSession: @unchecked Sendable {
         return (http?.statusCode ?? 0, http?.value(forHTTPHeaderField: "Content-Type"))
     }
 
-    /// The GenAI observer of `request`, or nil when it does not go to a model API.
-    static func modelCall(_ request: URLRequest, uploading body: Data?) -> InstSwift.GenAIExchange? {
+    /// The GenAI observer of `request`, or nil when it does not go to a model API. A body uploaded from `file` is
+    /// read (mapped) only for a model API's request.
+    static func modelCall(_ request: URLRequest, uploading body: Data?, file: URL? = nil) -> InstSwift.GenAIExchange? {
         let method = request.httpMethod ?? "GET", url = request.url?.absoluteString ?? ""
+        if let file {
+            let model = InstSwift.genAIExchange(method: method, url: url, requestBody: nil)
+            if let model, let uploaded = try? Data(contentsOf: file, options: .alwaysMapped) { uploaded.withUnsafeBytes { model.requestBody($0) } }
+            return model
+        }
         return (body ?? request.httpBody).map { data in
             data.withUnsafeBytes { InstSwift.genAIExchange(method: method, url: url, requestBody: $0) }
         } ?? InstSwift.genAIExchange(method: method, url: url, requestBody: nil)
@@ -316,7 +354,7 @@ struct InstSwiftURLSession: @unchecked Sendable {
 #sourceLocation()
 /*</instswift>*//*<instswift>*/
 // instswift: declarations of rule 'urlsession.client'
-#sourceLocation(file: "rules.yml", line: 281)
+#sourceLocation(file: "rules.yml", line: 322)
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -5,7 +5,7 @@ import FoundationNetworking
 import Vapor
 
 /// A Vapor 4 service with no tracing code: `GET /fortune` asks DOWNSTREAM_URL (with URLSession) for a fortune when it
-/// is set, `GET /fortune-client` asks it with Vapor's own `Client`, `GET /fortune-delegate`, `/fortune-delegate-polled` and `/fortune-task` with URLSession tasks that have no completion handler, `GET /hello/:name` greets, `POST /ask` asks a model (LLM_URL), `POST /ask-task` and `/ask-delegate` stream its answer with a task (completion handler, delegate), `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
+/// is set, `GET /fortune-client` asks it with Vapor's own `Client`, `GET /fortune-delegate`, `/fortune-delegate-polled` and `/fortune-task` with URLSession tasks that have no completion handler, `GET /hello/:name` greets, `POST /ask` asks a model (LLM_URL), `POST /ask-task` and `/ask-delegate` stream its answer with a task (completion handler, delegate), `/ask-upload-file` uploads the request from a file, `/ask-download` downloads the answer to one, `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
 /// VAPOR_TRACING_MIDDLEWARE=1 makes it an app that adds Vapor's own `TracingMiddleware`).
 @main
 struct VaporService {
@@ -56,8 +56,6 @@ struct VaporService {
         }
         // Asks a model (an OpenAI-compatible API at LLM_URL) with URLSession: the URLSession pack observes it as a
         // GenAI call too.
-        // Asks a model (an OpenAI-compatible API at LLM_URL) with URLSession: the URLSession pack observes it as a
-        // GenAI call too.
         app.post("ask") { request async throws -> String in
             let (data, _) = try await URLSession.shared.data(for: modelRequest(asking: request.body.string ?? "", streamed: false))
             let reply = try JSONSerialization.jsonObject(with: data) as? [String: Any]
@@ -78,6 +76,26 @@ struct VaporService {
         app.post("ask-delegate") { request async throws -> String in
             let body = try await TasksWithoutHandlers.fetchThroughDelegate(modelRequest(asking: request.body.string ?? "", streamed: true))
             return "\(body.utf8.count) bytes streamed"
+        }
+        // The same streamed, its request body uploaded from a file.
+        app.post("ask-upload-file") { request async throws -> String in
+            var call = try modelRequest(asking: request.body.string ?? "", streamed: true)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("ask-\(UUID().uuidString).json")
+            try (call.httpBody ?? Data()).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            call.httpBody = nil
+            let (data, _) = try await URLSession.shared.upload(for: call, fromFile: file)
+            return "\(data.count) bytes streamed"
+        }
+        // The same streamed, its answer downloaded to a file by a download task.
+        app.post("ask-download") { request async throws -> String in
+            let call = try modelRequest(asking: request.body.string ?? "", streamed: true)
+            let size: Int = try await withCheckedThrowingContinuation { continuation in
+                URLSession.shared.downloadTask(with: call) { location, _, error in
+                    if let error { continuation.resume(throwing: error) } else { continuation.resume(returning: location.flatMap { try? Data(contentsOf: $0).count } ?? 0) }
+                }.resume()
+            }
+            return "\(size) bytes streamed"
         }
         app.get("fail") { request async throws -> String in
             throw Abort(.internalServerError, reason: "failing on purpose")

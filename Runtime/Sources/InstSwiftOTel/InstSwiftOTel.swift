@@ -113,16 +113,18 @@ final class Lifecycle: Sendable {
         let metrics = settings.exportsMetrics ? makeMetricsBackend(configuration) : nil
         // Read after EnvironmentCheck normalized it, as swift-otel reads it.
         let sampling = SamplingPolicy(sampler: getenv(EnvironmentCheck.sampler).map { String(cString: $0) })
+        // swift-otel's pipeline runs under the trace file too (its exporter set to none): spans pass admission and their
+        // ends reach it in batches either way, so its streams stay bounded and a span end wakes no thread.
+        admission = SpanAdmission(environment: ProcessInfo.processInfo.environment, queueSize: configuration.traces.batchSpanProcessor.maxQueueSize)
+        endBatching = cadence.batchesEnds ? SpanEndBatching(interval: cadence.exportInterval, batchSize: cadence.batchSize) : nil
+        let tracer = AdmittingTracer(base: backend.factory, admission: admission!, endBatching: endBatching)
         if let recorder {
-            InstrumentationSystem.bootstrap(SamplingFront(base: RecordingTracer(base: backend.factory, recorder: recorder), policy: sampling))
+            InstrumentationSystem.bootstrap(SamplingFront(base: RecordingTracer(base: tracer, recorder: recorder), policy: sampling))
             if settings.traceFileIsDefault {
                 FileHandle.standardError.write(
                     Data("instswift: no OTLP endpoint set; writing spans to \(settings.traceFile) (view: instswift traces \(settings.traceFile))\n".utf8))
             }
         } else {
-            admission = SpanAdmission(environment: ProcessInfo.processInfo.environment, queueSize: configuration.traces.batchSpanProcessor.maxQueueSize)
-            endBatching = cadence.batchesEnds ? SpanEndBatching(interval: cadence.exportInterval, batchSize: cadence.batchSize) : nil
-            let tracer = AdmittingTracer(base: backend.factory, admission: admission!, endBatching: endBatching)
             InstrumentationSystem.bootstrap(SamplingFront(base: tracer, policy: sampling))
         }
         InstSwift.tracingDidChange()

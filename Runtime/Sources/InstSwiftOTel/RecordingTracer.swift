@@ -1,5 +1,6 @@
 import Foundation
 import Instrumentation
+import OTel
 import Synchronization
 import Tracing
 
@@ -10,6 +11,14 @@ struct RecordingTracer<Base: Tracer>: Tracer {
     let base: Base
     let recorder: TraceFileRecorder
 
+    init(base: Base, recorder: TraceFileRecorder) {
+        self.base = base
+        self.recorder = recorder
+        // The ids are read on the recorder's thread: through the propagator (swift-otel keeps its span context
+        // internal) they cost a dozen allocations per span, which the producing code should not pay.
+        recorder.readIDs { [base] context in Self.traceparent(of: context, through: base) }
+    }
+
     func startSpan<Instant: TracerInstant>(
         _ operationName: String, context: @autoclosure () -> InstrumentationContext, ofKind kind: SpanKind,
         at instant: @autoclosure () -> Instant, function: String, file fileID: String, line: UInt
@@ -17,11 +26,8 @@ struct RecordingTracer<Base: Tracer>: Tracer {
         let parent = context()
         let start = instant()
         let span = base.startSpan(operationName, context: parent, ofKind: kind, at: start, function: function, file: fileID, line: line)
-        let sampled = span.isRecording ? traceparent(of: span.context).flatMap { $0.sampled ? ($0.traceID, $0.spanID) : nil } : nil
-        return RecordingSpan(
-            base: span, kind: kind, startNanoseconds: start.nanosecondsSinceEpoch,
-            ids: sampled, parentSpanID: sampled == nil ? nil : traceparent(of: parent)?.spanID, recorder: recorder
-        )
+        let sampled = span.isRecording && span.context.otelIsSampled
+        return RecordingSpan(base: span, kind: kind, startNanoseconds: start.nanosecondsSinceEpoch, parent: sampled ? parent : nil, recorder: recorder)
     }
 
     func activeSpan(identifiedBy context: InstrumentationContext) -> RecordingSpan<Base.Span>? { nil }
@@ -30,7 +36,7 @@ struct RecordingTracer<Base: Tracer>: Tracer {
 
     /// Trace id, span id and sampled flag of a context, read through the W3C propagator (swift-otel keeps its span
     /// context internal).
-    private func traceparent(of context: InstrumentationContext) -> (traceID: String, spanID: String, sampled: Bool)? {
+    static func traceparent(of context: InstrumentationContext, through base: Base) -> (traceID: String, spanID: String, sampled: Bool)? {
         var headers: [String: String] = [:]
         base.inject(context, into: &headers, using: HeaderInjector())
         guard let value = headers["traceparent"] else { return nil }
@@ -66,22 +72,21 @@ struct HeaderInjector: Injector {
     func inject(_ value: String, forKey key: String, into carrier: inout [String: String]) { carrier[key] = value }
 }
 
-/// A span that forwards to swift-otel's and, when sampled (`ids` set), records itself when it ends.
+/// A span that forwards to swift-otel's and, when sampled (`parent` set: the context it was started in), records
+/// itself when it ends.
 final class RecordingSpan<Base: Tracing.Span>: Tracing.Span {
     let base: Base
     private let kind: SpanKind
     private let startNanoseconds: UInt64
-    private let ids: (traceID: String, spanID: String)?
-    private let parentSpanID: String?
+    private let parent: InstrumentationContext?
     private let recorder: TraceFileRecorder
     private let status = Mutex<SpanStatus?>(nil)
 
-    init(base: Base, kind: SpanKind, startNanoseconds: UInt64, ids: (traceID: String, spanID: String)?, parentSpanID: String?, recorder: TraceFileRecorder) {
+    init(base: Base, kind: SpanKind, startNanoseconds: UInt64, parent: InstrumentationContext?, recorder: TraceFileRecorder) {
         self.base = base
         self.kind = kind
         self.startNanoseconds = startNanoseconds
-        self.ids = ids
-        self.parentSpanID = parentSpanID
+        self.parent = parent
         self.recorder = recorder
     }
 
@@ -109,18 +114,31 @@ final class RecordingSpan<Base: Tracing.Span>: Tracing.Span {
     func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) {
         let end = instant()
         let attributes = base.attributes
+        let context = base.context, name = base.operationName
         base.end(at: end)
-        guard let ids else { return }
+        guard let parent else { return }
         recorder.record(
-            FinishedSpan(
-                traceID: ids.traceID, spanID: ids.spanID, parentSpanID: parentSpanID, name: base.operationName, kind: kind,
-                start: startNanoseconds, end: end.nanosecondsSinceEpoch, attributes: attributes, status: status.withLock { $0 }
+            EndedSpan(
+                context: context, parent: parent, name: name, kind: kind, start: startNanoseconds, end: end.nanosecondsSinceEpoch,
+                attributes: attributes, status: status.withLock { $0 }
             ))
     }
 }
 
 extension RecordingSpan: SamplerOutcome {
     var isSampledOut: Bool { !base.isRecording }
+}
+
+/// A sampled span as it ended, its ids still in its contexts (``TraceFileRecorder`` reads them on its thread).
+struct EndedSpan: Sendable {
+    var context: InstrumentationContext
+    /// The context the span was started in: its parent's ids, or none for a root.
+    var parent: InstrumentationContext
+    var name: String
+    var kind: SpanKind
+    var start, end: UInt64
+    var attributes: SpanAttributes
+    var status: SpanStatus?
 }
 
 /// What the file records of a span.

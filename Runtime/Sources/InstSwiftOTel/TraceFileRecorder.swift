@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Instrumentation
 import Synchronization
 import Tracing
 
@@ -15,8 +16,11 @@ final class TraceFileRecorder: Sendable {
     private let descriptor: Int32
     private let path: String
     private let serviceName: String
-    private let buffer = Mutex<(spans: [FinishedSpan], dropped: Int)>(([], 0))
+    private let buffer = Mutex<(spans: [EndedSpan], dropped: Int)>(([], 0))
     private let writing = Mutex<(failures: Int, reported: Bool)>((0, false))
+    /// Reads a context's trace id, span id and sampled flag (the tracer's propagator); set once, by the tracer.
+    typealias IDReader = @Sendable (InstrumentationContext) -> (traceID: String, spanID: String, sampled: Bool)?
+    private let idReader = Mutex<IDReader?>(nil)
 
     /// Opens `path` for appending. Only the default location's folder is created: a folder named by
     /// `INSTSWIFT_TRACE_FILE` that does not exist is an error, not something to create wherever the path points.
@@ -44,7 +48,12 @@ final class TraceFileRecorder: Sendable {
         thread.start()
     }
 
-    func record(_ span: FinishedSpan) {
+    /// How the ids of recorded spans are read.
+    func readIDs(with reader: @escaping IDReader) {
+        idReader.withLock { $0 = reader }
+    }
+
+    func record(_ span: EndedSpan) {
         // The line is written on the recorder's thread: a span's end costs the producing code an append, not encoding.
         buffer.withLock { state in
             if state.spans.count < Self.capacity { state.spans.append(span) } else { state.dropped += 1 }
@@ -62,9 +71,16 @@ final class TraceFileRecorder: Sendable {
                 defer { buffered.spans.removeAll(keepingCapacity: true) }
                 return buffered.spans
             }
-            guard !spans.isEmpty else { return }
+            guard !spans.isEmpty, let ids = idReader.withLock({ $0 }) else { return }
             var text = ""
-            for span in spans { OTLPJSON.append(span, serviceName: serviceName, to: &text) }
+            for span in spans {
+                // A span whose context has no W3C trace context (another propagator alone) cannot be written.
+                guard let own = ids(span.context) else { continue }
+                let finished = FinishedSpan(
+                    traceID: own.traceID, spanID: own.spanID, parentSpanID: ids(span.parent)?.spanID, name: span.name, kind: span.kind,
+                    start: span.start, end: span.end, attributes: span.attributes, status: span.status)
+                OTLPJSON.append(finished, serviceName: serviceName, to: &text)
+            }
             if let failure = write(Array(text.utf8)) {
                 state.failures += spans.count
                 guard !state.reported else { return }

@@ -55,11 +55,19 @@ enum LinkStep {
         process.arguments = arguments
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0, rename(temporary, object) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        guard process.terminationStatus == 0, publish(temporary, at: object) else {
             throw LinkStepError(message: "compiling the link-time stubs (\(swiftFile)) failed")
         }
         return object
+    }
+
+    /// Puts `temporary` at `path` unless a file is already there, and says whether one is there now. Links run in
+    /// parallel (a plugin's tools, several executables) and may each compile the stubs; replacing an object another link
+    /// has begun to read fails that link ("input file ... was modified during the build"), so the object is published
+    /// with `link`, which never replaces, and a link that loses the race uses the winner's, made from the same source.
+    static func publish(_ temporary: String, at path: String) -> Bool {
+        link(temporary, path) == 0 || errno == EEXIST
     }
 }
 

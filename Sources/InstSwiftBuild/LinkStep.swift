@@ -67,7 +67,9 @@ enum LinkStep {
     /// has begun to read fails that link ("input file ... was modified during the build"), so the object is published
     /// with `link`, which never replaces, and a link that loses the race uses the winner's, made from the same source.
     static func publish(_ temporary: String, at path: String) -> Bool {
-        link(temporary, path) == 0 || errno == EEXIST
+        if link(temporary, path) == 0 || errno == EEXIST { return true }
+        // A file system without hard links: renamed, unless an object appeared meanwhile (the race's window narrows).
+        return FileManager.default.fileExists(atPath: path) || rename(temporary, path) == 0
     }
 }
 

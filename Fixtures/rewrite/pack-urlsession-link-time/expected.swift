@@ -43,7 +43,7 @@ final class Delegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     }
 
     func urlSession(_ session: URLSession, dataTask stream: URLSessionDataTask, didReceive chunk: Data) {/*<instswift>*/ 
-#sourceLocation(file: "rules.yml", line: 416)
+#sourceLocation(file: "rules.yml", line: 419)
 chunk.withUnsafeBytes { bytes in
     InstSwift.genAITaskReceived(stream, bytes) {
         let http = stream.response as? HTTPURLResponse
@@ -204,14 +204,13 @@ struct InstSwiftURLSession: @unchecked Sendable {
     ) async throws -> (Body, URLResponse) {
         guard let model = modelCall(request, uploading: body, file: file) else { return try await httpExchange(request, send) }
         let result = try await model.run { try await httpExchange(request, send) }
-        let (status, contentType) = head(result.1)
-        model.responseHead(status: status, contentType: contentType)
-        if let data = result.0 as? Data {
-            data.withUnsafeBytes { model.received($0) }
-        } else if let location = result.0 as? URL {
-            received(contentsOf: location, by: model)
+        deliver(result.1, error: nil, to: model) { model in
+            if let data = result.0 as? Data {
+                data.withUnsafeBytes { model.received($0) }
+            } else if let location = result.0 as? URL {
+                received(contentsOf: location, by: model)
+            }
         }
-        model.finish(error: nil)
         return result
     }
 
@@ -238,10 +237,7 @@ struct InstSwiftURLSession: @unchecked Sendable {
         guard let model else { return (sent, { finish($1, $2) }) }
         return (sent, { data, response, error in
             finish(response, error)
-            let (status, contentType) = head(response)
-            model.responseHead(status: status, contentType: contentType)
-            data?.withUnsafeBytes { model.received($0) }
-            model.finish(error: error)
+            deliver(response, error: error, to: model) { model in data?.withUnsafeBytes { model.received($0) } }
         })
     }
 
@@ -251,11 +247,18 @@ struct InstSwiftURLSession: @unchecked Sendable {
         guard let model else { return (sent, { finish($1, $2) }) }
         return (sent, { location, response, error in
             finish(response, error)
-            let (status, contentType) = head(response)
-            model.responseHead(status: status, contentType: contentType)
-            if let location { received(contentsOf: location, by: model) }
-            model.finish(error: error)
+            deliver(response, error: error, to: model) { model in if let location { received(contentsOf: location, by: model) } }
         })
+    }
+
+    /// Hands a model call's observer what the response said: its head, the body `read` gives it, how it ended.
+    static func deliver(
+        _ response: URLResponse?, error: (any Error)?, to model: InstSwift.GenAIExchange, _ read: (InstSwift.GenAIExchange) -> Void
+    ) {
+        let (status, contentType) = head(response)
+        model.responseHead(status: status, contentType: contentType)
+        read(model)
+        model.finish(error: error)
     }
 
     /// A downloaded body, read from its file (mapped, not copied) by a model call's observer.
@@ -354,7 +357,7 @@ struct InstSwiftURLSession: @unchecked Sendable {
 #sourceLocation()
 /*</instswift>*//*<instswift>*/
 // instswift: declarations of rule 'urlsession.client'
-#sourceLocation(file: "rules.yml", line: 322)
+#sourceLocation(file: "rules.yml", line: 325)
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

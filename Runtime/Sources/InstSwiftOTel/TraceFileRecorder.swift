@@ -66,12 +66,13 @@ final class TraceFileRecorder: Sendable {
 
     /// Writes everything buffered; a failed write drops those spans and is reported the first time.
     func flush() {
+        guard let ids = idReader.withLock({ $0 }) else { return }
         writing.withLock { state in
             let spans = buffer.withLock { buffered in
                 defer { buffered.spans.removeAll(keepingCapacity: true) }
                 return buffered.spans
             }
-            guard !spans.isEmpty, let ids = idReader.withLock({ $0 }) else { return }
+            guard !spans.isEmpty else { return }
             var text = ""
             for span in spans {
                 // A span whose context has no W3C trace context (another propagator alone) cannot be written.

@@ -249,12 +249,13 @@ def test_vapors_client_span_records_a_failed_request(example):
     assert client.attributes.get("error.type") and "http.response.status_code" not in client.attributes, client
 
 
-@pytest.mark.parametrize("route", ["/ask", "/ask-task", "/ask-delegate", "/ask-upload-file", "/ask-download"])
+@pytest.mark.parametrize("route", ["/ask", "/ask-task", "/ask-delegate", "/ask-upload-file", "/ask-download",
+                                   "/ask-download-delegate"])
 def test_a_model_call_over_urlsession_is_a_genai_span_over_its_http_span(example, route):
     """`data(for:)` (`/ask`), and a streamed request with a task whose completion handler (`/ask-task`) or session
     delegate (`/ask-delegate`, chunks as they arrive) reads the body, whose request is uploaded from a file
     (`upload(for:fromFile:)`: model and parameters read from the file), or whose answer a download task writes to a file
-    (read from the file before the app's handler runs)."""
+    (read from the file before the app's handler runs, or its session delegate's: `/ask-download-delegate`)."""
     import sys
     from conftest import ROOT
     sys.path.insert(0, str(ROOT / "scripts"))

@@ -396,6 +396,13 @@ extension InstSwift {
         instswiftV1GenAITaskReceived(Unmanaged.passUnretained(task).toOpaque(), bytes, head)
     }
 
+    /// The file a session delegate was given with download `task`'s body; read only when a model call waits for it.
+    @usableFromInline static func genAITaskDownloaded(
+        _ task: AnyObject, path: @autoclosure () -> String, head: () -> (status: Int, contentType: String?)
+    ) {
+        instswiftV1GenAITaskDownloaded(Unmanaged.passUnretained(task).toOpaque(), path, head)
+    }
+
     /// Ends the model call that waits for `task`'s body, if one does.
     @usableFromInline static func finishGenAITask(_ task: AnyObject, status: Int, contentType: String?, error: (any Error)?) {
         instswiftV1GenAIFinishTask(Unmanaged.passUnretained(task).toOpaque(), status, contentType, error)
@@ -512,6 +519,7 @@ extension InstSwift {
 @_silgen_name("instswift_v1_genai_release") @usableFromInline func instswiftV1GenAIRelease(_ exchange: UnsafeMutableRawPointer)
 @_silgen_name("instswift_v1_genai_watch_task") @usableFromInline func instswiftV1GenAIWatchTask(_ exchange: UnsafeMutableRawPointer, _ task: UnsafeMutableRawPointer)
 @_silgen_name("instswift_v1_genai_task_received") @usableFromInline func instswiftV1GenAITaskReceived(_ task: UnsafeMutableRawPointer, _ bytes: UnsafeRawBufferPointer, _ head: () -> (status: Int, contentType: String?))
+@_silgen_name("instswift_v1_genai_task_downloaded") @usableFromInline func instswiftV1GenAITaskDownloaded(_ task: UnsafeMutableRawPointer, _ path: () -> String, _ head: () -> (status: Int, contentType: String?))
 @_silgen_name("instswift_v1_genai_finish_task") @usableFromInline func instswiftV1GenAIFinishTask(_ task: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?, _ error: (any Error)?)
 @_silgen_name("instswift_v1_span_link") @usableFromInline func instswiftV1SpanLink(_ span: UnsafeMutableRawPointer, _ headers: [String: String])
 @_silgen_name("instswift_v1_record_histogram") @usableFromInline func instswiftV1RecordHistogram(_ name: String, _ value: Double, _ unit: String, _ dimensions: [String: String])

@@ -37,7 +37,7 @@ struct Fetcher {
 
 /// A session delegate: its completion method tells the pack, whatever it names its parameters, and the body it receives
 /// reaches a model call's GenAI span.
-final class Delegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+final class Delegate: NSObject, URLSessionDataDelegate, URLSessionDownloadDelegate, @unchecked Sendable {
     func urlSession(_ session: URLSession, task finished: URLSessionTask, didCompleteWithError problem: (any Error)?) {/*<instswift>*/ Foundation.NotificationCenter.default.post(name: Foundation.Notification.Name("instswift.urlsession.task-completed"), object: finished); /*</instswift>*/
         _ = (finished, problem)
     }
@@ -53,6 +53,17 @@ chunk.withUnsafeBytes { bytes in
 #sourceLocation(file: "input.swift", line: 45)
 /*</instswift>*/
         _ = (stream, chunk)
+    }
+
+    func urlSession(_ session: URLSession, downloadTask download: URLSessionDownloadTask, didFinishDownloadingTo file: URL) {/*<instswift>*/ 
+#sourceLocation(file: "rules.yml", line: 436)
+InstSwift.genAITaskDownloaded(download, path: file.path) {
+    let http = download.response as? HTTPURLResponse
+    return (http?.statusCode ?? 0, http?.value(forHTTPHeaderField: "Content-Type"))
+}
+#sourceLocation(file: "input.swift", line: 49)
+/*</instswift>*/
+        _ = (download, file)
     }
 }
 
@@ -83,7 +94,7 @@ func lookUp(_ cache: Cache, _ optional: Cache?) -> Data? {
 import InstSwiftRuntime
 /*</instswift>*//*<instswift>*/
 // instswift: declarations of rule 'urlsession.client'
-#sourceLocation(file: "rules.yml", line: 55)
+#sourceLocation(file: "rules.yml", line: 54)
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -189,9 +200,10 @@ struct InstSwiftURLSession: @unchecked Sendable {
             let (request, finish) = Self.startedDownload(request)
             return session.downloadTask(with: request) { finish($0, $1, $2) }
         }
-        // The downloaded file goes to the delegate: the HTTP span only.
-        let (request, finish) = Self.started(request)
-        return InstSwiftURLSessionTasks.shared.wait(for: session.downloadTask(with: request), finish)
+        // The downloaded file goes to the delegate: a model call's GenAI span reads it there (rule
+        // urlsession.delegate-download).
+        let (request, finish, model) = Self.startedObserved(request)
+        return Self.waiting(for: session.downloadTask(with: request), finish, model)
     }
 
     func downloadTask(with url: URL) -> URLSessionDownloadTask { downloadTask(with: URLRequest(url: url)) }

@@ -37,13 +37,17 @@ struct Fetcher {
 
 /// A session delegate: its completion method tells the pack, whatever it names its parameters, and the body it receives
 /// reaches a model call's GenAI span.
-final class Delegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+final class Delegate: NSObject, URLSessionDataDelegate, URLSessionDownloadDelegate, @unchecked Sendable {
     func urlSession(_ session: URLSession, task finished: URLSessionTask, didCompleteWithError problem: (any Error)?) {
         _ = (finished, problem)
     }
 
     func urlSession(_ session: URLSession, dataTask stream: URLSessionDataTask, didReceive chunk: Data) {
         _ = (stream, chunk)
+    }
+
+    func urlSession(_ session: URLSession, downloadTask download: URLSessionDownloadTask, didFinishDownloadingTo file: URL) {
+        _ = (download, file)
     }
 }
 

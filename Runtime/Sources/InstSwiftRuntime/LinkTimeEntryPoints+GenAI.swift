@@ -64,6 +64,14 @@ public func instswiftV1GenAITaskReceived(
     InstSwift.genAITaskReceived(linkedObject(task), bytes, head: head)
 }
 
+/// The file a download task's session delegate was given (`InstSwift.genAITaskDownloaded`).
+@_silgen_name("instswift_v1_genai_task_downloaded")
+public func instswiftV1GenAITaskDownloaded(
+    _ task: UnsafeMutableRawPointer, _ path: () -> String, _ head: () -> (status: Int, contentType: String?)
+) {
+    InstSwift.genAITaskDownloaded(linkedObject(task), path: path(), head: head)
+}
+
 /// Ends the model call that waits for a task's body (`InstSwift.finishGenAITask`).
 @_silgen_name("instswift_v1_genai_finish_task")
 public func instswiftV1GenAIFinishTask(_ task: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?, _ error: (any Error)?) {

@@ -7,7 +7,7 @@
 /// behaviour that rendered code or a link-time symbol relies on.
 public enum RuntimeAPI {
     /// The API version this instswift renders for.
-    public static let version = 4
+    public static let version = 5
     /// The runtime module that declares its version.
     public static let module = "InstSwiftRuntime"
     /// The file of that module that declares it.

@@ -154,6 +154,11 @@ public enum LinkTimeContract {
             stubBody: ""
         ),
         Entry(
+            symbol: "instswift_v1_genai_task_downloaded", name: "instswiftV1GenAITaskDownloaded",
+            signature: "(_ task: UnsafeMutableRawPointer, _ path: () -> String, _ head: () -> (status: Int, contentType: String?))",
+            stubBody: ""
+        ),
+        Entry(
             symbol: "instswift_v1_genai_finish_task", name: "instswiftV1GenAIFinishTask",
             signature: "(_ task: UnsafeMutableRawPointer, _ status: Int, _ contentType: String?, _ error: (any Error)?)", stubBody: ""
         ),

@@ -378,6 +378,13 @@ public enum LinkTimeSupport {
                 instswiftV1GenAITaskReceived(Unmanaged.passUnretained(task).toOpaque(), bytes, head)
             }
 
+            /// The file a session delegate was given with download `task`'s body; read only when a model call waits for it.
+            @usableFromInline static func genAITaskDownloaded(
+                _ task: AnyObject, path: @autoclosure () -> String, head: () -> (status: Int, contentType: String?)
+            ) {
+                instswiftV1GenAITaskDownloaded(Unmanaged.passUnretained(task).toOpaque(), path, head)
+            }
+
             /// Ends the model call that waits for `task`'s body, if one does.
             @usableFromInline static func finishGenAITask(_ task: AnyObject, status: Int, contentType: String?, error: (any Error)?) {
                 instswiftV1GenAIFinishTask(Unmanaged.passUnretained(task).toOpaque(), status, contentType, error)

@@ -69,3 +69,32 @@ final class BodyReader: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         lock.withLock { received.append(data) }
     }
 }
+
+/// A download task's session delegate: it is given the answer in a file, which it reads and FoundationNetworking then
+/// deletes.
+final class DownloadReader: NSObject, URLSessionDownloadDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var size = 0
+    private var continuation: CheckedContinuation<Int, any Error>?
+
+    /// The size of the response to `request`, downloaded to a file that a session delegate reads.
+    static func download(_ request: URLRequest) async throws -> Int {
+        let delegate = DownloadReader()
+        let session = URLSession(configuration: .default, delegate: delegate, delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
+        return try await withCheckedThrowingContinuation { continuation in
+            delegate.lock.withLock { delegate.continuation = continuation }
+            session.downloadTask(with: request).resume()
+        }
+    }
+
+    func urlSession(_ session: URLSession, downloadTask: URLSessionDownloadTask, didFinishDownloadingTo location: URL) {
+        let count = (try? Data(contentsOf: location).count) ?? 0
+        lock.withLock { size = count }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let (size, continuation) = lock.withLock { (self.size, self.continuation) }
+        if let error { continuation?.resume(throwing: error) } else { continuation?.resume(returning: size) }
+    }
+}

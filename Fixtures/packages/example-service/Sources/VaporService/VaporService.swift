@@ -5,7 +5,7 @@ import FoundationNetworking
 import Vapor
 
 /// A Vapor 4 service with no tracing code: `GET /fortune` asks DOWNSTREAM_URL (with URLSession) for a fortune when it
-/// is set, `GET /fortune-client` asks it with Vapor's own `Client`, `GET /fortune-delegate`, `/fortune-delegate-polled` and `/fortune-task` with URLSession tasks that have no completion handler, `GET /hello/:name` greets, `POST /ask` asks a model (LLM_URL), `POST /ask-task` and `/ask-delegate` stream its answer with a task (completion handler, delegate), `/ask-upload-file` uploads the request from a file, `/ask-download` downloads the answer to one, `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
+/// is set, `GET /fortune-client` asks it with Vapor's own `Client`, `GET /fortune-delegate`, `/fortune-delegate-polled` and `/fortune-task` with URLSession tasks that have no completion handler, `GET /hello/:name` greets, `POST /ask` asks a model (LLM_URL), `POST /ask-task` and `/ask-delegate` stream its answer with a task (completion handler, delegate), `/ask-upload-file` uploads the request from a file, `/ask-download` downloads the answer to one (`/ask-download-delegate` for a session delegate to read), `GET /fail` answers 500. The built-in Vapor pack makes its server spans (unless
 /// VAPOR_TRACING_MIDDLEWARE=1 makes it an app that adds Vapor's own `TracingMiddleware`).
 @main
 struct VaporService {
@@ -95,6 +95,11 @@ struct VaporService {
                     if let error { continuation.resume(throwing: error) } else { continuation.resume(returning: location.flatMap { try? Data(contentsOf: $0).count } ?? 0) }
                 }.resume()
             }
+            return "\(size) bytes streamed"
+        }
+        // The same, the downloaded file given to the session's delegate.
+        app.post("ask-download-delegate") { request async throws -> String in
+            let size = try await DownloadReader.download(modelRequest(asking: request.body.string ?? "", streamed: true))
             return "\(size) bytes streamed"
         }
         app.get("fail") { request async throws -> String in

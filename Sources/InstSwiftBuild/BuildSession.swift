@@ -52,6 +52,11 @@ public struct BuildSession {
                     throw BuildError.invalidArgument("--log-level '\(word)' is not one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 options.logLevel = level
+            case "--build-system",
+                _ where argument.hasPrefix("--build-system="):
+                let system = argument == "--build-system" ? try value(argument) : String(argument.dropFirst("--build-system=".count))
+                try Self.checkBuildSystem(system)
+                rest += argument == "--build-system" ? [argument, system] : [argument]
             default: rest.append(argument)
             }
             index += 1
@@ -64,6 +69,15 @@ public struct BuildSession {
         self.options = options
         self.environment = environment
         self.version = version
+    }
+
+    /// instswift stands in for the compiler of SwiftPM's native build system; `swiftbuild` (and `xcode`) run their compiles
+    /// without the settings instswift hands them, so a build with one would stop in its first compile, unexplained.
+    static func checkBuildSystem(_ system: String) throws {
+        guard system != "native" else { return }
+        throw BuildError.invalidArgument(
+            "'--build-system \(system)' is not supported: instswift instruments builds of SwiftPM's native build system, "
+                + "whose compiles it stands in for; leave the option out (native is the default) or pass '--build-system native'")
     }
 
     func log(_ level: LogLevel, _ message: @autoclosure () -> String) {

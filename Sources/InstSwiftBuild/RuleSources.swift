@@ -57,7 +57,14 @@ public struct RuleSources {
         for file in environmentFiles + commandLineFiles where !FileManager.default.fileExists(atPath: file) {
             throw BuildError.missing("rules file '\(file)' does not exist")
         }
-        return files + environmentFiles + commandLineFiles
+        return Self.once(files + environmentFiles + commandLineFiles)
+    }
+
+    /// `files` with each file once, where it first appears: the same file named twice (in `.instswift.yml` and with
+    /// `--rules`, say) is one source of rules, not a clash of every rule id with itself.
+    static func once(_ files: [String]) -> [String] {
+        var seen = Set<String>()
+        return files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path).inserted }
     }
 
     /// Reports every pack and rules file `.instswift.yml` names that does not exist, where it names it.

@@ -84,4 +84,21 @@ import Testing
             Issue.record("unexpected error \(error)")
         }
     }
+
+    /// A rules file named twice — in `.instswift.yml` and with `--rules`, by another spelling of its path — is read once.
+    @Test func aRulesFileNamedTwiceIsReadOnce() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-configuration-\(UUID().uuidString)").path
+        let packs = root + "/Rules"
+        try FileManager.default.createDirectory(atPath: packs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for pack in RuleSources.defaultPacks { try "rules: []\n".write(toFile: "\(packs)/\(pack).yml", atomically: true, encoding: .utf8) }
+        try "rules: []\n".write(toFile: root + "/mine.yml", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root + "/link.yml", withDestinationPath: root + "/mine.yml")
+        let sources = RuleSources(
+            builtinDirectory: packs, projectConfiguration: try parse("rules: [mine.yml]\n"), environmentFiles: [root + "/./mine.yml"],
+            commandLineFiles: [root + "/link.yml", root + "/Rules/../mine.yml"])
+        let files = try sources.files(packageRoot: root)
+        #expect(files.count == RuleSources.defaultPacks.count + 1)
+        #expect(files.last == root + "/mine.yml")
+    }
 }

@@ -36,7 +36,8 @@ public struct BuildSession {
             index += 1
             return arguments[index]
         }
-        // Arguments after `--` (or after `swift run`'s product) belong to the program: leave them alone.
+        // Arguments after `--` belong to the program: leave them alone (instswift's options are taken anywhere before it,
+        // after `swift run`'s product too, as the README shows).
         var passThrough = false
         while index < arguments.count {
             let argument = arguments[index]

@@ -46,6 +46,7 @@ import Tracing
         #expect(span.endBatching == nil)
     }
 
+    @available(*, deprecated, message: "calls swift-distributed-tracing's deprecated forceFlush()")
     @Test func aForcedFlushHandsWaitingEndsOn() {
         let batching = SpanEndBatching(interval: .seconds(3600), batchSize: 4096)
         let tracer = AdmittingTracer(base: EndRecordingTracer(), admission: SpanAdmission(limit: 10), endBatching: batching)

@@ -43,7 +43,7 @@ final class Delegate: NSObject, URLSessionDataDelegate, URLSessionDownloadDelega
     }
 
     func urlSession(_ session: URLSession, dataTask stream: URLSessionDataTask, didReceive chunk: Data) {/*<instswift>*/ 
-#sourceLocation(file: "rules.yml", line: 419)
+#sourceLocation(file: "rules.yml", line: 420)
 chunk.withUnsafeBytes { bytes in
     InstSwift.genAITaskReceived(stream, bytes) {
         let http = stream.response as? HTTPURLResponse
@@ -56,7 +56,7 @@ chunk.withUnsafeBytes { bytes in
     }
 
     func urlSession(_ session: URLSession, downloadTask download: URLSessionDownloadTask, didFinishDownloadingTo file: URL) {/*<instswift>*/ 
-#sourceLocation(file: "rules.yml", line: 436)
+#sourceLocation(file: "rules.yml", line: 437)
 InstSwift.genAITaskDownloaded(download, path: file.path) {
     let http = download.response as? HTTPURLResponse
     return (http?.statusCode ?? 0, http?.value(forHTTPHeaderField: "Content-Type"))
@@ -94,7 +94,7 @@ func lookUp(_ cache: Cache, _ optional: Cache?) -> Data? {
 // (the link-time support code the compiler shim appends: see link-time-dependency-module/expected.swift)
 /*</instswift>*//*<instswift>*/
 // instswift: declarations of rule 'urlsession.client'
-#sourceLocation(file: "rules.yml", line: 54)
+#sourceLocation(file: "rules.yml", line: 55)
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -369,7 +369,7 @@ struct InstSwiftURLSession: @unchecked Sendable {
 #sourceLocation()
 /*</instswift>*//*<instswift>*/
 // instswift: declarations of rule 'urlsession.client'
-#sourceLocation(file: "rules.yml", line: 325)
+#sourceLocation(file: "rules.yml", line: 326)
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

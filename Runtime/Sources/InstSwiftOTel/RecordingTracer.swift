@@ -55,6 +55,9 @@ protocol WrappingTracer: Tracer {
 }
 
 extension WrappingTracer {
+    /// swift-distributed-tracing's deprecated requirement, passed on; deprecated here too, so that calling the base's does
+    /// not warn in every build that compiles the runtime.
+    @available(*, deprecated)
     func forceFlush() { base.forceFlush() }
 
     func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout InstrumentationContext, using extractor: Extract)

@@ -126,7 +126,9 @@ struct AdmittingTracer<Base: Tracer>: Tracer {
 
     func activeSpan(identifiedBy context: InstrumentationContext) -> AdmittedSpan<Base.Span>? { nil }
 
-    /// Hands waiting ends on first, so that every span ended before the call is exported.
+    /// Hands waiting ends on first, so that every span ended before the call is exported. (Deprecated like the requirement
+    /// it implements, so that calling the base's does not warn.)
+    @available(*, deprecated)
     func forceFlush() {
         endBatching?.flush()
         base.forceFlush()

@@ -67,8 +67,8 @@ def example(tmp_path_factory):
     database drivers, MCP and swift-otel, which take ~15 min to build cold here, and even a no-op build of it costs
     about a minute (its plugins run on every build)."""
     report = tmp_path_factory.mktemp("report") / "report.json"
-    instswift("swift", "build", "--package-path", str(EXAMPLE), "--report", str(report))
-    return {"bin": bin_path(EXAMPLE), "report": json.loads(report.read_text())}
+    built = instswift("swift", "build", "--package-path", str(EXAMPLE), "--report", str(report))
+    return {"bin": bin_path(EXAMPLE), "report": json.loads(report.read_text()), "output": built.stdout}
 
 
 def free_port():

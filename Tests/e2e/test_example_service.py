@@ -82,6 +82,14 @@ def test_report_lists_every_instrumented_declaration(example):
     assert ("SQLiteNIO", "method SQLiteConnection.query(_:_:logger:_:)") in instrumented
 
 
+def test_the_runtime_and_injected_code_compile_without_warnings(example):
+    """Users read their build's warnings: none may come from instswift's runtime or from code it injected (whose
+    diagnostics point into the rules files). Meaningful on a cold build (CI's clean clone), where the runtime compiles."""
+    ours = [line for line in example["output"].splitlines()
+            if "warning:" in line and ("/Runtime/Sources/" in line or ".yml:" in line)]
+    assert not ours, "\n".join(ours)
+
+
 def test_one_trace_links_the_request_to_sql_and_the_outbound_call(example, tmp_path):
     downstream = Downstream()
     with Receiver() as receiver:

@@ -75,12 +75,17 @@ public enum Doctor {
             return [Check(status: .missing, subject: "Package.swift in \(packageRoot)", fix: "run in a Swift package's folder, or pass --package-path")]
         }
         var checks: [Check] = []
-        let pin = "instswift pin --package-path \(packageRoot)"
+        // `pin` names the runtime's repository, and stops when git cannot fetch this version of it from here: then the fix
+        // starts with the install that carries it.
+        let reachable = source.localRepository != nil || source.isReachable(environment: environment)
+        let command = "instswift pin --package-path \(packageRoot)"
+        let install = "install instswift with scripts/install.sh (\(source.url) \(source.version) cannot be fetched from here)"
+        let pin = reachable ? command : "\(install), then run \(command)"
         switch ManifestRuntimeDependency.find(in: manifest, packageRoot: packageRoot)?.source {
         case nil:
             checks.append(Check(status: .missing, subject: "\(packageRoot)/Package.swift does not depend on the instswift runtime", fix: pin))
         case .url(let url, let exact) where exact == source.version:
-            if source.localRepository != nil || source.isReachable(environment: environment) {
+            if reachable {
                 checks.append(Check(status: .ok, subject: "\(packageRoot)/Package.swift pins the runtime \(url) \(source.version)"))
             } else {
                 checks.append(
@@ -99,7 +104,9 @@ public enum Doctor {
             checks.append(
                 Check(
                     status: .note, subject: "\(packageRoot)/Package.swift pins the runtime folder \(path), which resolves only where that folder is",
-                    fix: "\(pin) pins the runtime's repository instead, which resolves on every machine"))
+                    fix: reachable
+                        ? "\(command) pins the runtime's repository instead, which resolves on every machine"
+                        : "\(install); then \(command) pins the runtime's repository instead, which resolves on every machine"))
         }
         if let dependency = ResolutionHint.otelDependency(in: manifest), ResolutionHint.asksForGRPC(dependency) {
             checks.append(

@@ -23,6 +23,29 @@ import Testing
         #expect(checks[0].fix == "instswift pin --package-path \(root)")
     }
 
+    /// Where git cannot fetch the runtime's repository (instswift run from a checkout, not installed), `pin` would stop:
+    /// the fix starts with the install.
+    @Test func withoutAReachableRuntimeTheFixStartsWithTheInstall() throws {
+        let unreachable = RuntimeSource(url: "file:///nonexistent/instswift-runtime", version: "0.1.0", localRepository: nil)
+        let bare = try package("// swift-tools-version:6.0\nimport PackageDescription\nlet package = Package(name: \"app\")\n")
+        let missing = try #require(Doctor.packageChecks(bare, source: unreachable, environment: [:]).first)
+        #expect(
+            missing.fix
+                == "install instswift with scripts/install.sh (file:///nonexistent/instswift-runtime 0.1.0 cannot be fetched from here), then run instswift pin --package-path \(bare)"
+        )
+        let pinnedFolder = try package(
+            """
+            // swift-tools-version:6.1
+            import PackageDescription
+            let package = Package(name: "app", dependencies: [.package(name: "Runtime", path: "Runtime")],
+                targets: [.executableTarget(name: "App", dependencies: [.product(name: "InstSwiftRuntime", package: "instswift-runtime")])])
+            """)
+        try FileManager.default.createDirectory(atPath: pinnedFolder + "/Runtime", withIntermediateDirectories: true)
+        try "let package = Package(name: \"instswift-runtime\")".write(toFile: pinnedFolder + "/Runtime/Package.swift", atomically: true, encoding: .utf8)
+        let note = try #require(Doctor.packageChecks(pinnedFolder, source: unreachable, environment: [:]).first)
+        #expect(note.status == .note && note.fix?.hasPrefix("install instswift with scripts/install.sh") == true, "\(note)")
+    }
+
     @Test func aPinnedPackageWithSwiftOTelDefaultTraitsIsToldTheTraitFix() throws {
         let root = try package(
             """

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import build_with_edit, instswift
+from conftest import ROOT, build_with_edit, instswift
 
 
 @pytest.fixture
@@ -205,3 +205,17 @@ def test_paths_with_spaces_and_non_ascii_are_instrumented(app, tmp_path):
     assert "span lib.compute parent=app.report" in out, out
     declarations = {site["declaration"] for site in json.loads(report.read_text())["instrumented"]}
     assert "function parseNumber(_:)" in declarations and "function greet()" in declarations, declarations
+
+
+def test_explain_without_rules_uses_the_rules_the_build_uses(tmp_path):
+    """`instswift explain FILE` with no --rules explains with the rules the build of the package holding the file uses:
+    the packs that are on and the rules files `.instswift.yml` names. Outside any package it says what to give."""
+    package = ROOT / "Fixtures" / "packages" / "wrapper-app"
+    out = instswift("explain", str(package / "Sources" / "WrapperLib" / "Lib.swift"), cwd=tmp_path).stdout
+    assert "applied [wrapper.lib]" in out and f"the rules of {package}'s build: packs bootstrap," in out, out
+    out = instswift("explain", str(package / "Sources" / "WrapperApp" / "main.swift"), cwd=tmp_path).stdout
+    assert "applied [instswift.bootstrap]" in out, out
+    outside = tmp_path / "a.swift"
+    outside.write_text("func f() {}\n")
+    result = instswift("explain", str(outside), cwd=tmp_path, check=False)
+    assert result.returncode == 64 and "or name files inside a Swift package" in result.stdout, result.stdout

@@ -87,32 +87,10 @@ struct RewriteInputs: ParsableArguments {
     /// are on, `.instswift.yml`'s rules files, `INSTSWIFT_RULES`), so that `explain` says what that build does.
     func loadRules(_ frontend: SwiftFrontend) throws -> RuleSet {
         guard ruleFiles.isEmpty else { return try CLIRules.load(ruleFiles, frontend: frontend) }
-        let current = FileManager.default.currentDirectoryPath
-        let first = paths.first.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 } ?? current
-        var isDirectory: ObjCBool = false
-        let start =
-            FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) && !isDirectory.boolValue
-            ? (first as NSString).deletingLastPathComponent : first
-        guard let packageRoot = BuildSession.nearestPackageRoot(from: start) else {
-            throw ValidationError(
-                "give at least one --rules FILE, or name files inside a Swift package to use the rules its build uses "
-                    + "(the packs that are on, .instswift.yml's rules files, INSTSWIFT_RULES)")
-        }
-        let environment = ProcessInfo.processInfo.environment
-        let sources = RuleSources(
-            builtinDirectory: RuleSources.locateBuiltinDirectory(environment: environment),
-            projectConfiguration: try ProjectConfiguration.load(packageRoot: packageRoot),
-            environmentFiles: (environment["INSTSWIFT_RULES"] ?? "").split(separator: ":").map(String.init), commandLineFiles: [])
-        // The rules `.instswift.yml` implies (GenAI prices) count too; they are written for the build, here to a scratch folder.
-        let generated = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-rules-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: generated) }
-        let files = try sources.files(packageRoot: packageRoot, generatedDirectory: generated)
-        let own = files.count - sources.enabledPacks.count
-        FileHandle.standardError.write(
-            Data(
-                ("instswift: the rules of \(packageRoot)'s build: packs \(sources.enabledPacks.joined(separator: ", "))"
-                    + (own > 0 ? " and \(own) rules file(s)" : "") + " (--rules FILE to use others)\n").utf8))
-        return try CLIRules.load(files, frontend: frontend)
+        return try BuildRules.load(
+            near: paths.first,
+            whenOutside: "give at least one --rules FILE, or name files inside a Swift package to use the rules its build uses "
+                + "(the packs that are on, .instswift.yml's rules files, INSTSWIFT_RULES)")
     }
 
     /// Every Swift and C file named, folders searched recursively, in a stable order.

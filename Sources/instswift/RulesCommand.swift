@@ -11,18 +11,18 @@ struct RulesCommand: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check rules files; print every problem compiler-style (exit 2 on errors).")
-        @Argument(help: "Rules files.") var files: [String]
+        @Argument(help: "Rules files (default: those the build of the package here reads).") var files: [String] = []
         func run() throws {
-            let set = try CLIRules.load(files, frontend: SwiftFrontend())
-            print("\(set.rules.count) rule(s) in \(files.count) file(s): ok")
+            let set = try rules(files)
+            print("\(set.rules.count) rule(s)\(files.isEmpty ? "" : " in \(files.count) file(s)"): ok")
         }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the rules of rules files.")
-        @Argument(help: "Rules files.") var files: [String]
+        @Argument(help: "Rules files (default: those the build of the package here reads).") var files: [String] = []
         func run() throws {
-            for rule in try CLIRules.load(files, frontend: SwiftFrontend()).rules {
+            for rule in try rules(files).rules {
                 let advice = rule.advice.map(\.key).joined(separator: ", ")
                 print("\(rule.id)\t\(advice)\t\(rule.location)\(rule.description.map { "\t\($0)" } ?? "")")
             }
@@ -35,4 +35,14 @@ struct RulesCommand: ParsableCommand {
             print(RulesSchema.json)
         }
     }
+}
+
+/// The rules of `files`, or with none, of the build of the package around the current folder.
+private func rules(_ files: [String]) throws -> RuleSet {
+    guard files.isEmpty else { return try CLIRules.load(files, frontend: SwiftFrontend()) }
+    return try BuildRules.load(
+        near: nil,
+        whenOutside:
+            "name rules files, or run inside a Swift package to use the rules its build reads (the packs that are on, .instswift.yml's rules files, INSTSWIFT_RULES)"
+    )
 }

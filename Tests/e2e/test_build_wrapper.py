@@ -215,6 +215,8 @@ def test_explain_without_rules_uses_the_rules_the_build_uses(tmp_path):
     assert "applied [wrapper.lib]" in out and f"the rules of {package}'s build: packs bootstrap," in out, out
     out = instswift("explain", str(package / "Sources" / "WrapperApp" / "main.swift"), cwd=tmp_path).stdout
     assert "applied [instswift.bootstrap]" in out, out
+    listed = instswift("rules", "list", cwd=package).stdout
+    assert "instswift.bootstrap\t" in listed and "wrapper.lib\t" in listed, listed
     outside = tmp_path / "a.swift"
     outside.write_text("func f() {}\n")
     result = instswift("explain", str(outside), cwd=tmp_path, check=False)

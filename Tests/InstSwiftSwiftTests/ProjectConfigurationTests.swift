@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftTestSupport
 @testable import InstSwiftBuild
 import InstSwiftCore
 import Testing
@@ -62,13 +63,20 @@ import Testing
         #expect(errors("rules: [a.yml]\nrules: [b.yml]\n") == [".instswift.yml:2:1: error: duplicate key 'rules'"])
     }
 
-    /// Packs and rules files that do not exist are reported where the file names them.
-    @Test func missingPacksAndRulesFilesAreErrorsAtTheirNames() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-configuration-\(UUID().uuidString)").path
+    /// A package folder, and beside it a `Rules` folder with every default pack (each empty).
+    func packageWithPacks() throws -> (root: String, packs: String) {
+        let root = try scratch.subfolder().path
         let packs = root + "/Rules"
         try FileManager.default.createDirectory(atPath: packs, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
         for pack in RuleSources.defaultPacks { try "rules: []\n".write(toFile: "\(packs)/\(pack).yml", atomically: true, encoding: .utf8) }
+        return (root, packs)
+    }
+
+    let scratch = TemporaryFolder("instswift-configuration")
+
+    /// Packs and rules files that do not exist are reported where the file names them.
+    @Test func missingPacksAndRulesFilesAreErrorsAtTheirNames() throws {
+        let (root, packs) = try packageWithPacks()
         let configuration = try parse("packs: [grpcc]\ndisable-packs: [swift_log]\nrules: [missing.yml]\n")
         let sources = RuleSources(builtinDirectory: packs, projectConfiguration: configuration, environmentFiles: [], commandLineFiles: [])
         #expect(throws: Diagnostics.self) { try sources.files(packageRoot: root) }
@@ -87,11 +95,7 @@ import Testing
 
     /// A rules file named twice — in `.instswift.yml` and with `--rules`, by another spelling of its path — is read once.
     @Test func aRulesFileNamedTwiceIsReadOnce() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-configuration-\(UUID().uuidString)").path
-        let packs = root + "/Rules"
-        try FileManager.default.createDirectory(atPath: packs, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        for pack in RuleSources.defaultPacks { try "rules: []\n".write(toFile: "\(packs)/\(pack).yml", atomically: true, encoding: .utf8) }
+        let (root, packs) = try packageWithPacks()
         try "rules: []\n".write(toFile: root + "/mine.yml", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: root + "/link.yml", withDestinationPath: root + "/mine.yml")
         let sources = RuleSources(

@@ -42,6 +42,22 @@ import Testing
         #expect(report.nearMisses.first?.reason.hasPrefix("other module 'App'") == true)
     }
 
+    /// A library's rule that selects by type alone (every initializer of `TracingMiddleware` in module Hummingbird) is
+    /// close to nothing in another module: missing both its filter and its join point, it is not mentioned.
+    @Test func aRuleForAnotherModuleThatMissesItsJoinPointIsNotMentioned() throws {
+        let yaml = """
+            rules:
+              - id: r
+                modules: MODULE
+                where: {function: {type: TracingMiddleware}}
+                advice: [{span: {}}]
+            """
+        let elsewhere = Matcher.evaluate(method("handle"), rules: try rules(yaml.replacingOccurrences(of: "MODULE", with: "Hummingbird")), in: file)
+        #expect(elsewhere.matched.isEmpty && elsewhere.nearMisses.isEmpty, "\(elsewhere.nearMisses)")
+        let here = Matcher.evaluate(method("handle"), rules: try rules(yaml.replacingOccurrences(of: "MODULE", with: "App")), in: file)
+        #expect(here.nearMisses.first?.reason.contains("TracingMiddleware") == true, "\(here.nearMisses)")
+    }
+
     @Test func unrelatedRulesAreNotMentioned() throws {
         let rules = try rules(
             """

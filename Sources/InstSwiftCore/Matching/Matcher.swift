@@ -38,7 +38,9 @@ public enum Matcher {
                 report.matched.append(rule)
             case (.matched, let reason?):
                 report.nearMisses.append((rule.id, reason))
-            case (.missed(let reason, let progress), _) where progress > 0:
+            case (.missed(let reason, let progress), nil) where progress > 0:
+                // A rule that misses here and could not apply in this file anyway (another module, file or package) is
+                // not close: every site of an app would list every library rule that selects by type alone.
                 report.nearMisses.append((rule.id, reason))
             default:
                 break

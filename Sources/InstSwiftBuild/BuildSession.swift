@@ -94,12 +94,7 @@ public struct BuildSession {
         let workDirectory = instswiftDirectory + "/work"
 
         // Rules: every file, checked before anything is compiled.
-        let sources = RuleSources(
-            builtinDirectory: RuleSources.locateBuiltinDirectory(environment: environment),
-            projectConfiguration: try ProjectConfiguration.load(packageRoot: packageRoot),
-            environmentFiles: (environment["INSTSWIFT_RULES"] ?? "").split(separator: ":").map { absolute(String($0)) },
-            commandLineFiles: options.ruleFiles.map(absolute)
-        )
+        let sources = try RuleSources.ofBuild(packageRoot: packageRoot, environment: environment, commandLineFiles: options.ruleFiles)
         let ruleFiles = try sources.files(packageRoot: packageRoot, generatedDirectory: instswiftDirectory + "/generated")
         let rules: RuleSet
         do throws(Diagnostics) {

@@ -19,6 +19,18 @@ public struct RuleSources {
         self.commandLineFiles = commandLineFiles
     }
 
+    /// What the build of the package at `packageRoot` reads: the packs found from `environment`, the package's
+    /// `.instswift.yml`, `INSTSWIFT_RULES` and `commandLineFiles` (relative paths taken from the current folder).
+    public static func ofBuild(packageRoot: String, environment: [String: String], commandLineFiles: [String] = []) throws(Diagnostics) -> RuleSources {
+        let current = FileManager.default.currentDirectoryPath
+        func absolute(_ path: String) -> String { path.hasPrefix("/") ? path : current + "/" + path }
+        return RuleSources(
+            builtinDirectory: locateBuiltinDirectory(environment: environment),
+            projectConfiguration: try ProjectConfiguration.load(packageRoot: packageRoot),
+            environmentFiles: (environment["INSTSWIFT_RULES"] ?? "").split(separator: ":").map { absolute(String($0)) },
+            commandLineFiles: commandLineFiles.map(absolute))
+    }
+
     /// Packs that are on unless `.instswift.yml` disables them. A library pack names its package, so it costs nothing
     /// in a graph without that library.
     public static let defaultPacks = [

@@ -17,11 +17,7 @@ enum BuildRules {
             FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) && !isDirectory.boolValue
             ? (absolute as NSString).deletingLastPathComponent : absolute
         guard let packageRoot = BuildSession.nearestPackageRoot(from: start) else { throw ValidationError(whenOutside) }
-        let environment = ProcessInfo.processInfo.environment
-        let sources = RuleSources(
-            builtinDirectory: RuleSources.locateBuiltinDirectory(environment: environment),
-            projectConfiguration: try ProjectConfiguration.load(packageRoot: packageRoot),
-            environmentFiles: (environment["INSTSWIFT_RULES"] ?? "").split(separator: ":").map(String.init), commandLineFiles: [])
+        let sources = try RuleSources.ofBuild(packageRoot: packageRoot, environment: ProcessInfo.processInfo.environment)
         // The rules `.instswift.yml` implies (GenAI prices) count too: the build writes them to its work folder, this to a
         // scratch one, gone once they are read.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-rules-\(UUID().uuidString)").path

@@ -41,12 +41,7 @@ struct PinCommand: ParsableCommand {
         let session = try BuildSession(
             arguments: arguments + ruleFiles.flatMap { ["--rules", $0] }, environment: environment, version: InstSwiftVersion.current)
         let packageRoot = try session.locatePackageRoot()
-        let sources = RuleSources(
-            builtinDirectory: RuleSources.locateBuiltinDirectory(environment: environment),
-            projectConfiguration: try ProjectConfiguration.load(packageRoot: packageRoot),
-            environmentFiles: (environment["INSTSWIFT_RULES"] ?? "").split(separator: ":").map(String.init),
-            commandLineFiles: ruleFiles.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }
-        )
+        let sources = try RuleSources.ofBuild(packageRoot: packageRoot, environment: environment, commandLineFiles: ruleFiles)
         let located = RuleSources.locateRuntimePackage(environment: environment, builtinDirectory: sources.builtinDirectory)
         let current = FileManager.default.currentDirectoryPath
         var childEnvironment = environment

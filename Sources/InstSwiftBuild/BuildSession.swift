@@ -173,11 +173,34 @@ public struct BuildSession {
             FileHandle.standardError.write(Data((hint + "\n").utf8))
         }
 
+        if swiftArguments[0] == "test", Self.enablesCodeCoverage(swiftArguments) {
+            mapCoverageExports(scratchPath: scratch, workDirectory: workDirectory, since: started)
+        }
         if let reportPath = options.reportPath {
             try BuildReport.aggregate(from: workDirectory + "/reports", to: absolute(reportPath), rules: rules)
         }
         if options.keepWork { log(.warning, "rewritten sources are in \(workDirectory)/sources") }
         return status
+    }
+
+    /// Whether a `swift test` command line turns code coverage on (the last of the two flags wins, as in SwiftPM).
+    static func enablesCodeCoverage(_ arguments: [String]) -> Bool {
+        let options = arguments.prefix { $0 != "--" }
+        return options.last { $0 == "--enable-code-coverage" || $0 == "--disable-code-coverage" } == "--enable-code-coverage"
+    }
+
+    /// The tests' coverage export names the copies the compiler read: told about the user's files instead (ADR 0019).
+    /// A failure leaves the export as it was and never changes the run's outcome.
+    private func mapCoverageExports(scratchPath: String, workDirectory: String, since started: Date) {
+        let mapping = Date()
+        do {
+            for export in try CoverageExport.mapExports(scratchPath: scratchPath, workDirectory: workDirectory, since: started) {
+                log(.info, "coverage: \(export) names your sources, not the instrumented copies")
+            }
+            log(.debug, "coverage: mapped in \(Int(Date().timeIntervalSince(mapping) * 1000)) ms; instswift's peak memory \(Int(peakMemoryMiB())) MiB")
+        } catch {
+            log(.warning, "the coverage export still names the instrumented copies: it could not be rewritten (\(error))")
+        }
     }
 
     /// Whether a compiler shim wrote a module's report since `date`: the build got past loading the package graph.

@@ -52,9 +52,7 @@ public enum CompilerShim {
                 )
             }
             var report = outcome.report
-            var usage = rusage()
-            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-            report.peakMemoryMiB = Double(usage.ru_maxrss) / 1024
+            report.peakMemoryMiB = peakMemoryMiB()
             report.milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             try report.write(to: configuration.workDirectory + "/reports/\(module).json")
             let directory = invocation.argumentsDirectory(module: module, workDirectory: configuration.workDirectory)

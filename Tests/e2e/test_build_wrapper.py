@@ -3,6 +3,8 @@ dependency whose module a rule instruments — all built for real by SwiftPM thr
 
 import hashlib
 import json
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -205,6 +207,43 @@ def test_paths_with_spaces_and_non_ascii_are_instrumented(app, tmp_path):
     assert "span lib.compute parent=app.report" in out, out
     declarations = {site["declaration"] for site in json.loads(report.read_text())["instrumented"]}
     assert "function parseNumber(_:)" in declarations and "function greet()" in declarations, declarations
+
+
+def coverage_export(path):
+    """The files and functions of a `swift test --enable-code-coverage` export, by file name."""
+    data = json.loads(Path(path).read_text())["data"][0]
+    functions = {}
+    for function in data["functions"]:
+        functions.setdefault(function["filenames"][0], []).append(
+            (function["name"], function["count"], function["regions"], function["filenames"]))
+    return {f["filename"]: f for f in data["files"]}, functions
+
+
+def test_code_coverage_of_instrumented_tests_is_that_of_the_sources(app, tmp_path):
+    """`instswift swift test --enable-code-coverage`: the export SwiftPM writes (the file `--show-codecov-path` names,
+    what CI uploads) is about the package's files with the plain run's lines, functions and regions — not about the
+    rewritten copies the compiler read (their paths in the build folder, a header line, span closures as functions)."""
+    plain = subprocess.run(["swift", "test", "--enable-code-coverage", "--scratch-path", str(tmp_path / "plain")], cwd=app,
+                           text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert plain.returncode == 0, plain.stdout[-4000:]
+    plain_path = subprocess.run(["swift", "test", "--show-codecov-path", "--scratch-path", str(tmp_path / "plain")], cwd=app,
+                                text=True, stdout=subprocess.PIPE, check=True).stdout.strip().splitlines()[-1]
+    plain_files, plain_functions = coverage_export(plain_path)
+
+    out = instswift("swift", "test", "--enable-code-coverage", "--log-level", "info", cwd=app).stdout
+    assert "names your sources, not the instrumented copies" in out, out
+    path = instswift("swift", "test", "--show-codecov-path", cwd=app).stdout.strip().splitlines()[-1]
+    files, functions = coverage_export(path)
+    assert not [name for name in files if "/instswift/work/" in name], sorted(files)
+    dependency = app.parent / "wrapper-dep" / "Sources" / "WrapperDep" / "Dep.swift"
+    for source in [app / "Sources" / "WrapperLib" / "Lib.swift", app / "Sources" / "WrapperLib" / "Grüße.swift", dependency]:
+        name = str(source)
+        assert name in files and name in plain_files, (name, sorted(files))
+        for key in ("lines", "functions", "regions"):
+            assert files[name]["summary"][key] == plain_files[name]["summary"][key], (name, key, files[name]["summary"])
+        assert functions[name] == plain_functions[name], name
+    # Instrumented for real: the library's functions ran in their spans.
+    assert instswift("explain", str(app / "Sources" / "WrapperLib" / "Lib.swift"), cwd=app).stdout.count("applied [wrapper.lib]") >= 2
 
 
 def test_explain_without_rules_uses_the_rules_the_build_uses(tmp_path):

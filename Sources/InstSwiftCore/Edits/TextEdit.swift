@@ -60,28 +60,39 @@ public enum InjectedRegion {
     /// The source with every injected region removed.
     public static func strip(_ source: String) -> String {
         let bytes = Array(source.utf8)
+        var result: [UInt8] = []
+        var kept = 0
+        for region in ranges(in: bytes) {
+            result += bytes[kept..<region.lowerBound]
+            kept = region.upperBound
+        }
+        result += bytes[kept...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The byte ranges of the injected regions in `bytes` (markers included), in order. An unclosed region is not one.
+    public static func ranges(in bytes: [UInt8]) -> [Range<Int>] {
         let beginBytes = Array(begin.utf8), endBytes = Array(end.utf8)
         let countedBytes = Array(countedPrefix.utf8), markerClose = Array(">*/".utf8)
-        var result: [UInt8] = []
+        var regions: [Range<Int>] = []
         var index = 0
         while index < bytes.count {
             if bytes[index...].starts(with: beginBytes) {
-                guard let close = firstIndex(of: endBytes, in: bytes, from: index + beginBytes.count) else {
-                    result += bytes[index...]  // an unclosed region is kept as it is
-                    break
-                }
+                guard let close = firstIndex(of: endBytes, in: bytes, from: index + beginBytes.count) else { break }
+                regions.append(index..<(close + endBytes.count))
                 index = close + endBytes.count
             } else if bytes[index...].starts(with: countedBytes),
                 let markerEnd = firstIndex(of: markerClose, in: bytes, from: index + countedBytes.count),
                 let count = Int(String(decoding: bytes[(index + countedBytes.count)..<markerEnd], as: UTF8.self))
             {
-                index = min(bytes.count, markerEnd + markerClose.count + count)
+                let end = min(bytes.count, markerEnd + markerClose.count + count)
+                regions.append(index..<end)
+                index = end
             } else {
-                result.append(bytes[index])
                 index += 1
             }
         }
-        return String(decoding: result, as: UTF8.self)
+        return regions
     }
 
     private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {

@@ -1,9 +1,18 @@
 import Yams
 
 extension RuleFileLoader {
+    /// A rule's filters written inside its join point (`function: {module: App}`), with where they go instead.
+    static let misplacedFilters: [String: String] = {
+        var places: [String: String] = [:]
+        for (keys, filter) in [(["module", "modules", "target", "targets"], "modules"), (["file", "files", "path"], "files"), (["package"], "package")] {
+            for key in keys { places[key] = "filters are keys of the rule, beside 'where:' (write '\(filter): ...' there)" }
+        }
+        return places
+    }()
+
     /// Reads a `where:` mapping: exactly one join point kind.
     func readJoinPoint(_ node: Node, _ reader: YAMLReader, what: String) -> JoinPoint? {
-        guard let map = reader.mapping(node, what, allowed: JoinPoint.keys) else { return nil }
+        guard let map = reader.mapping(node, what, allowed: JoinPoint.keys, belongElsewhere: Self.misplacedFilters) else { return nil }
         guard map.entries.count == 1, let entry = map.entries.first else {
             if map.entries.isEmpty {
                 guard !map.hadUnknownKeys else { return nil }
@@ -22,7 +31,9 @@ extension RuleFileLoader {
         case .directive: return readDirective(entry.value, reader).map(JoinPoint.directive)
         case .entryPoint:
             if entry.value.scalar.map({ $0.string.isEmpty || $0.string == "{}" }) == true { return .entryPoint(EntryPointPattern()) }
-            guard reader.mapping(entry.value, "'entry-point'", allowed: EntryPointPattern.keys) != nil else { return nil }
+            guard reader.mapping(entry.value, "'entry-point'", allowed: EntryPointPattern.keys, belongElsewhere: Self.misplacedFilters) != nil else {
+                return nil
+            }
             return .entryPoint(EntryPointPattern())
         case .not: return readJoinPoint(entry.value, reader, what: "'not'").map(JoinPoint.not)
         case .allOf, .oneOf:
@@ -37,7 +48,7 @@ extension RuleFileLoader {
     }
 
     func readFunction(_ node: Node, _ reader: YAMLReader) -> FunctionPattern? {
-        guard let map = reader.mapping(node, "'function'", allowed: FunctionPattern.keys) else { return nil }
+        guard let map = reader.mapping(node, "'function'", allowed: FunctionPattern.keys, belongElsewhere: Self.misplacedFilters) else { return nil }
         var pattern = FunctionPattern()
         if let kinds = map["kinds"] {
             let words = reader.stringList(kinds, "'kinds'") ?? []
@@ -73,7 +84,7 @@ extension RuleFileLoader {
     }
 
     func readCall(_ node: Node, _ reader: YAMLReader) -> CallPattern? {
-        guard let map = reader.mapping(node, "'call'", allowed: CallPattern.keys),
+        guard let map = reader.mapping(node, "'call'", allowed: CallPattern.keys, belongElsewhere: Self.misplacedFilters),
             let callee = map.required("callee").flatMap({ reader.nonEmptyString($0, "'callee'") })
         else { return nil }
         var pattern = CallPattern(callee: Glob(callee))

@@ -69,8 +69,9 @@ final class YAMLReader {
         diagnostics.error(message, at: location(of: node), rule: currentRule)
     }
 
-    /// The node as a mapping with its keys checked against `allowed`, or nil after an error.
-    func mapping(_ node: Node, _ what: String, allowed: [String]) -> YAMLMapping? {
+    /// The node as a mapping with its keys checked against `allowed`, or nil after an error. `belongElsewhere`: keys
+    /// that are not allowed here but are somewhere else, with where they go (said instead of a spelling suggestion).
+    func mapping(_ node: Node, _ what: String, allowed: [String], belongElsewhere: [String: String] = [:]) -> YAMLMapping? {
         guard let mapping = node.mapping else {
             error("\(what) must be a mapping with the keys \(allowed.map { "'\($0)'" }.joined(separator: ", "))", at: node)
             return nil
@@ -86,6 +87,10 @@ final class YAMLReader {
             }
             guard allowed.contains(key) else {
                 hadUnknownKeys = true
+                if let place = belongElsewhere[key] {
+                    error("unknown key '\(key)' in \(what): \(place)", at: keyNode)
+                    continue
+                }
                 if let suggestion = Suggestion.closest(to: key, in: allowed) { misspelt.insert(suggestion) }
                 error("unknown key '\(key)' in \(what)\(Suggestion.didYouMean(key, in: allowed))", at: keyNode)
                 continue

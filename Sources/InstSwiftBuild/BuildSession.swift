@@ -62,14 +62,26 @@ public struct BuildSession {
             }
             index += 1
         }
-        guard let subcommand = rest.first, ["build", "test", "run"].contains(subcommand) else {
-            throw BuildError.invalidArgument(
-                "usage: instswift swift build|test|run [swift options] [--rules FILE] [--keep-work] [--log-level LEVEL] [--report PATH]")
+        guard let subcommand = rest.first, Self.subcommands.contains(subcommand) else {
+            throw BuildError.invalidArgument(Self.unsupported(subcommand: rest.first))
         }
         self.swiftArguments = rest
         self.options = options
         self.environment = environment
         self.version = version
+    }
+
+    /// The SwiftPM commands that compile, which instswift instruments, and how to call it with one.
+    public static let subcommands = ["build", "test", "run"]
+    public static let usage = "usage: instswift swift build|test|run [swift options] [--rules FILE] [--keep-work] [--log-level LEVEL] [--report PATH]"
+
+    /// What to say of `instswift swift <subcommand>` when the subcommand is none of ``subcommands``.
+    static func unsupported(subcommand: String?) -> String {
+        guard let subcommand, !subcommand.hasPrefix("-") else { return usage }
+        if let meant = Suggestion.closest(to: subcommand, in: subcommands) {
+            return "'\(subcommand)' is not a command instswift wraps (did you mean 'instswift swift \(meant)'?)\n" + usage
+        }
+        return "instswift instruments what compiles — swift build, test and run; run 'swift \(subcommand)' as it is\n" + usage
     }
 
     /// instswift stands in for the compiler of SwiftPM's native build system; `swiftbuild` (and `xcode`) run their compiles

@@ -29,6 +29,12 @@ struct InstSwiftCommand: ParsableCommand {
                 Glibc.exit(2)
             }
         }
+        // `instswift build` for `instswift swift build`: the wrapper takes SwiftPM's command line after `swift`.
+        if arguments.count > 1, BuildSession.subcommands.contains(arguments[1]) {
+            let rest = arguments.dropFirst().joined(separator: " ")
+            report(BuildError.invalidArgument("'\(arguments[1])' is not an instswift command (did you mean 'instswift swift \(rest)'?)\n" + BuildSession.usage))
+            Glibc.exit(64)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -14,6 +14,22 @@ import Testing
         #expect(built.swiftArguments == ["run", "-c", "release", "App", "--", "--rules", "b.yml"])
     }
 
+    /// A misspelt subcommand is named with what was meant; a SwiftPM command that compiles nothing is sent back to swift.
+    @Test func aCommandInstswiftDoesNotWrapSaysWhatToRun() throws {
+        func message(_ arguments: [String]) -> String {
+            do {
+                _ = try session(arguments)
+                return ""
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(message(["bulid"]).hasPrefix("'bulid' is not a command instswift wraps (did you mean 'instswift swift build'?)"))
+        #expect(message(["package", "resolve"]).hasPrefix("instswift instruments what compiles — swift build, test and run; run 'swift package' as it is"))
+        #expect(message([]).hasPrefix("usage: instswift swift build|test|run"))
+        #expect(message(["--rules", "a.yml"]).hasPrefix("usage: instswift swift build|test|run"))
+    }
+
     /// A build system whose compiles instswift cannot stand in for stops at once with what to do, in either spelling;
     /// `native` is passed on, and a program's own `--build-system` argument is the program's.
     @Test func onlyTheNativeBuildSystemIsAccepted() throws {

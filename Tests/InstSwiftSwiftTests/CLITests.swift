@@ -28,6 +28,14 @@ import Testing
         #expect(nonsending.output == (try? String(contentsOf: folder.appendingPathComponent("expected.swift"), encoding: .utf8)))
     }
 
+    /// `instswift build` for `instswift swift build` says what was meant.
+    @Test func aSwiftPMCommandWithoutSwiftSaysWhatWasMeant() {
+        let result = run([Self.binary, "build", "-c", "release"], in: fixture)
+        #expect(result.status == 64)
+        #expect(result.output.hasPrefix("error: 'build' is not an instswift command (did you mean 'instswift swift build -c release'?)\n"), "\(result.output)")
+    }
+
+
     @Test func diffExitsZeroWhenNothingChanges() {
         let negative = repositoryRoot.appendingPathComponent("Fixtures/rewrite/labels-mismatch")
         let result = run([Self.binary, "diff", "--rules", "rules.yml", "input.swift"], in: negative)

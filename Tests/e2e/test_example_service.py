@@ -146,6 +146,7 @@ def test_one_trace_links_the_request_to_sql_and_the_outbound_call(example, tmp_p
     assert client.kind == "client" and client.parent_span_id == server.span_id
     assert client.attributes["http.response.status_code"] == 200
     assert client.attributes["url.full"] == downstream.url
+    assert client.attributes["server.address"] == "127.0.0.1" and client.attributes["server.port"] == downstream.server.server_address[1]
 
     assert len(downstream.traceparents) == 1
     assert downstream.traceparents[0].split("-")[1:3] == [TRACE_ID, client.span_id]

@@ -125,6 +125,8 @@ def test_agent_turn_is_one_trace_from_the_request_to_the_model_calls_and_sql(exa
         # AsyncHTTPClient's own HTTP span is the only child, and its context is what the model server received.
         [http] = children(span)
         assert http.name == "POST" and http.kind == "client"
+        # Its attributes follow the HTTP conventions' stable names (the pack sets AsyncHTTPClient's defaults).
+        assert http.attributes["http.response.status_code"] == 200 and "http.status_code" not in http.attributes, http.attributes
         assert request_headers.get("traceparent", "").split("-")[1:3] == [TRACE_ID, http.span_id]
     # The agent's span carries the tokens of the model calls beneath it: which turn spent them is one query.
     assert agent.attributes["gen_ai.usage.input_tokens"] == sum(fake_llm.input_tokens(b) for b in bodies)
@@ -264,9 +266,15 @@ def test_a_future_api_request_failed_before_any_callback_ends_its_spans(example,
 def test_model_errors_mark_the_span(example, model, model_name, error_type):
     [(status, body)], receiver, _ = run(example, model, [("/model-call?api=openai&stream=true", b"", {})], LLM_MODEL=model_name)
     assert body.startswith(model_name[5:]), body
-    [span] = [s for s in receiver.wait_for(3) if s.attributes.get("gen_ai.operation.name") == "chat"]
+    spans = receiver.wait_for(3)
+    [span] = [s for s in spans if s.attributes.get("gen_ai.operation.name") == "chat"]
     assert span.name == f"chat {model_name}"
     assert span.status_code == 2 and span.attributes["error.type"] == error_type
+    # AsyncHTTPClient's own span beneath it: an error, with the status code as `error.type` (the HTTP conventions).
+    [http] = [s for s in spans if s.parent_span_id == span.span_id]
+    status = int(model_name[5:])
+    assert http.status_code == 2 and http.attributes["http.response.status_code"] == status, http.attributes
+    assert http.attributes["error.type"] == str(status), http.attributes
 
 
 def test_prices_from_the_projects_instswift_yml_and_the_environment(example, model):

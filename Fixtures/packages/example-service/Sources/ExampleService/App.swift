@@ -93,6 +93,7 @@ struct Downstream: Sendable {
     let url: String?
 
     var host: String { URL(string: url ?? "")?.host ?? "" }
+    var port: Int { URL(string: url ?? "").map { $0.port ?? ($0.scheme == "https" ? 443 : 80) } ?? 80 }
 
     func fortune() async throws -> String {
         guard let url else { return "" }

@@ -164,7 +164,8 @@ public struct BuildSession {
         }
         childEnvironment[BuildConfiguration.environmentKey] = configPath
         if swiftArguments[0] != "build", environment["INSTSWIFT_TRACE_FILE"] == nil {
-            childEnvironment["INSTSWIFT_TRACE_FILE"] = instswiftDirectory + "/traces.jsonl"
+            // Where a program started in the package root writes too (`.build/instswift/traces.jsonl`): `instswift traces`.
+            childEnvironment["INSTSWIFT_TRACE_FILE"] = scratch + "/traces.jsonl"
         }
         // Test processes start in a generated main that is never rewritten: the runtime bootstraps on the first span.
         if swiftArguments[0] == "test", environment[Self.autoBootstrapKey] == nil {

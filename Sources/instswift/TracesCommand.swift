@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import InstSwiftBuild
 
 /// Prints recorded spans (OTLP/JSON lines) as a tree per trace, with durations and key attributes.
 struct TracesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "traces", abstract: "Print recorded traces as a waterfall (reads OTLP/JSON lines).")
 
-    @Argument(help: "OTLP/JSON lines files (default: $INSTSWIFT_TRACE_FILE or .build/instswift/traces.jsonl).")
+    @Argument(help: "OTLP/JSON lines files (default: $INSTSWIFT_TRACE_FILE, else the package's .build/instswift/traces.jsonl).")
     var files: [String] = []
 
     @Option(help: "Show only the last N traces.")
@@ -16,19 +17,32 @@ struct TracesCommand: ParsableCommand {
     var color = false
 
     func run() throws {
-        let paths =
-            files.isEmpty
-            ? [ProcessInfo.processInfo.environment["INSTSWIFT_TRACE_FILE"] ?? ".build/instswift/traces.jsonl"] : files
+        let paths = files.isEmpty ? [try Self.defaultFile(environment: ProcessInfo.processInfo.environment)] : files
         var spans: [TraceSpan] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ValidationError("\(path): no trace file; run an instrumented program first (spans go there when no OTLP endpoint is set)")
+                throw ValidationError("\(path): no trace file; \(Self.whereSpansGo)")
             }
             spans += TraceSpan.decode(lines: String(decoding: data, as: UTF8.self))
         }
         let useColor = color || isatty(STDOUT_FILENO) == 1
         print(Waterfall.render(spans, lastTraces: last, color: useColor), terminator: "")
     }
+}
+
+extension TracesCommand {
+    /// Where spans were written without an endpoint: `INSTSWIFT_TRACE_FILE`; else the file in the scratch path of the
+    /// package around the current folder (`instswift swift run|test` and a program started in the package root write
+    /// there), or the temporary folder's (a program started where there is no `.build`).
+    static func defaultFile(environment: [String: String], currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> String {
+        if let path = environment["INSTSWIFT_TRACE_FILE"] { return path }
+        let inPackage = (BuildSession.nearestPackageRoot(from: currentDirectory) ?? currentDirectory) + "/.build/instswift/traces.jsonl"
+        let temporary = NSTemporaryDirectory() + "instswift-traces.jsonl"
+        for candidate in [inPackage, temporary] where FileManager.default.fileExists(atPath: candidate) { return candidate }
+        throw ValidationError("no trace file at \(inPackage) or \(temporary); \(whereSpansGo), or name the file (INSTSWIFT_TRACE_FILE)")
+    }
+
+    static let whereSpansGo = "run an instrumented program first (spans go there when no OTLP endpoint is set)"
 }
 
 /// One span as read back from OTLP/JSON.

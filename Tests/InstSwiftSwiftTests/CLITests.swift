@@ -35,6 +35,22 @@ import Testing
         #expect(result.output.hasPrefix("error: 'build' is not an instswift command (did you mean 'instswift swift build -c release'?)\n"), "\(result.output)")
     }
 
+    /// `instswift traces` without a file finds the one `instswift swift run` wrote from any folder of the package.
+    @Test func tracesFindsThePackagesTraceFileFromASubfolder() throws {
+        let package = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-traces-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: package) }
+        let folder = package.appendingPathComponent("Sources/App"), scratch = package.appendingPathComponent(".build/instswift")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try "// swift-tools-version:6.0\n".write(to: package.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+        let span =
+            #"{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331","name":"GET /hello","kind":2,"startTimeUnixNano":"1","endTimeUnixNano":"2000001"}"#
+        let line = #"{"resourceSpans":[{"resource":{"attributes":[]},"scopeSpans":[{"spans":["# + span + "]}]}]}\n"
+        try line.write(to: scratch.appendingPathComponent("traces.jsonl"), atomically: true, encoding: .utf8)
+        let result = run([Self.binary, "traces"], in: folder)
+        #expect(
+            result.status == 0 && result.output.contains("trace 0af7651916cd43dd8448eb211c80319c") && result.output.contains("GET /hello"), "\(result.output)")
+    }
 
     @Test func diffExitsZeroWhenNothingChanges() {
         let negative = repositoryRoot.appendingPathComponent("Fixtures/rewrite/labels-mismatch")

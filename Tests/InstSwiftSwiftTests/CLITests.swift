@@ -76,6 +76,19 @@ import Testing
         #expect(output.contains("method Body.plain()\n  applied [all-functions]"))
     }
 
+    /// Regression (swift-async-algorithms 1.1.4's `AsyncShareSequence`, every function instrumented): the compiler crashed.
+    @Test func explainSaysWhyATaskCapturingSelfInAnIsolatedFunctionIsLeftAlone() {
+        let fixture = repositoryRoot.appendingPathComponent("Fixtures/rewrite/isolated-parameter-task-self-capture")
+        let output = run([Self.binary, "explain", "--rules", "rules.yml", "input.swift"], in: fixture).output
+        #expect(
+            output.contains(
+                "method Iteration.next(isolation:id:)\n  skipped [all-functions]: unsupported construct: a closure in it captures '[self]'"),
+            "\(output)")
+        for wrapped in ["weakly(isolation:)", "renamed(isolation:)", "plain()"] {
+            #expect(output.contains("method Iteration.\(wrapped)\n  applied [all-functions]"), "\(output)")
+        }
+    }
+
     @Test func explainReportsUnsupportedConstructs() {
         let fixture = repositoryRoot.appendingPathComponent("Fixtures/rewrite/transparent-skipped")
         let result = run([Self.binary, "explain", "--rules", "rules.yml", "input.swift"], in: fixture)

@@ -125,6 +125,7 @@ extension SiteCollector {
                     (containsBytes(bytes, Self.catchKeyword) ? TypedDoCatch.unsupportedReason(statements, thrownType: site.thrownType) : nil)
                     ?? OpaqueLocals.unsupportedReason(statements, bytes: bytes) ?? ImplicitTernaryClosures.unsupportedReason(statements, bytes: bytes)
                     ?? (declaresPatternMatchOperators ? PatternMatchOperators.unsupportedReason(statements, bytes: bytes) : nil)
+                    ?? (site.capturedIsolatedParameter != nil ? IsolatedSelfCaptures.unsupportedReason(statements, bytes: bytes) : nil)
                 return closureReason.map(UnsupportedConstruct.closures)
             }
         }

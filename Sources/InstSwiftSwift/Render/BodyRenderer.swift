@@ -77,8 +77,8 @@ struct BodyRenderer {
         // A closure formed in a function with an `isolated` parameter is isolated to it only when it captures it: without
         // the capture the async body would run off the actor, leaving it free between the caller's steps (a service
         // lifecycle waiter's continuation was resumed before it was stored, and the wait never ended).
-        if !closing.isEmpty, let isolated = site.parameters.first(where: { $0.type.hasPrefix("isolated ") && $0.name != "_" }) {
-            statements.insert("_ = \(isolated.name)", at: 0)
+        if !closing.isEmpty, let isolated = site.capturedIsolatedParameter {
+            statements.insert("_ = \(isolated)", at: 0)
         }
         // A `Void` body of one expression that holds a closure is a statement; alone in the span closure it would be that
         // closure's `Void` value, and a generic call in it would have to return `Void` ("conflicting arguments to

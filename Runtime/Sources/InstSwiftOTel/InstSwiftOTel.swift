@@ -35,14 +35,16 @@ public enum InstSwiftOTel {
                     """.utf8))
             return
         }
-        state.withLock { current in
-            guard current == nil else { return }
-            guard InstrumentationSystem.tracer is NoOpTracer else { return }
-            EnvironmentCheck(environment: ProcessInfo.processInfo.environment).apply()
-            do {
-                current = try Lifecycle.start(settings)
-            } catch {
-                FileHandle.standardError.write(Data("instswift: tracing is off: \(error)\n".utf8))
+        InstSwift.withoutTracing {
+            state.withLock { current in
+                guard current == nil else { return }
+                guard InstrumentationSystem.tracer is NoOpTracer else { return }
+                EnvironmentCheck(environment: ProcessInfo.processInfo.environment).apply()
+                do {
+                    current = try Lifecycle.start(settings)
+                } catch {
+                    FileHandle.standardError.write(Data("instswift: tracing is off: \(error)\n".utf8))
+                }
             }
         }
     }

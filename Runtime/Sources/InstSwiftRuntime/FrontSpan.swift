@@ -17,37 +17,41 @@ public enum FrontSpan: Span {
     /// Dropped by the sampler, and its context is exactly its parent's.
     case unsampledInParentContext(InstrumentationContext)
 
+    // Every call into swift-otel's span runs as a call into the tracer (``TracerCall``): dependency code it reaches that a
+    // rule instruments (swift-nio's locks, swift-collections' dictionaries) is not traced, or reading whether a span
+    // records would start a span, whose start would read it again, until the stack ran out.
+
     public var context: InstrumentationContext {
         switch self {
-        case .started(let span): span.context
+        case .started(let span): TracerCall.into { span.context }
         case .unsampled(let context), .unsampledInParentContext(let context): context
         }
     }
     public var operationName: String {
-        get { if case .started(let span) = self { span.operationName } else { "" } }
-        nonmutating set { if case .started(let span) = self { span.operationName = newValue } }
+        get { if case .started(let span) = self { TracerCall.into { span.operationName } } else { "" } }
+        nonmutating set { if case .started(let span) = self { TracerCall.into { span.operationName = newValue } } }
     }
     public var attributes: SpanAttributes {
-        get { if case .started(let span) = self { span.attributes } else { [:] } }
-        nonmutating set { if case .started(let span) = self { span.attributes = newValue } }
+        get { if case .started(let span) = self { TracerCall.into { span.attributes } } else { [:] } }
+        nonmutating set { if case .started(let span) = self { TracerCall.into { span.attributes = newValue } } }
     }
     public var isRecording: Bool {
-        if case .started(let span) = self { span.isRecording } else { false }
+        if case .started(let span) = self { TracerCall.into { span.isRecording } } else { false }
     }
 
     public func setStatus(_ status: SpanStatus) {
-        if case .started(let span) = self { span.setStatus(status) }
+        if case .started(let span) = self { TracerCall.into { span.setStatus(status) } }
     }
     public func addEvent(_ event: SpanEvent) {
-        if case .started(let span) = self { span.addEvent(event) }
+        if case .started(let span) = self { TracerCall.into { span.addEvent(event) } }
     }
     public func recordError<Instant: TracerInstant>(_ error: any Error, attributes: SpanAttributes, at instant: @autoclosure () -> Instant) {
-        if case .started(let span) = self { span.recordError(error, attributes: attributes, at: instant()) }
+        if case .started(let span) = self { TracerCall.into { span.recordError(error, attributes: attributes, at: instant()) } }
     }
     public func addLink(_ link: SpanLink) {
-        if case .started(let span) = self { span.addLink(link) }
+        if case .started(let span) = self { TracerCall.into { span.addLink(link) } }
     }
     public func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) {
-        if case .started(let span) = self { span.end(at: instant()) }
+        if case .started(let span) = self { TracerCall.into { span.end(at: instant()) } }
     }
 }

@@ -206,6 +206,9 @@ public enum InstSwift {
     /// The slow path of ``shouldTrace``: asks the instrumentation system whether a real tracer is bootstrapped.
     @usableFromInline @inline(never)
     static func lookUpTracer() -> Bool {
+        // Code the bootstrap itself runs (swift-otel's, or a dependency's a rule instruments) is not traced: its span
+        // would ask for the tracer being made, and bootstrap again inside the bootstrap.
+        if instswift_tracer_depth_load() != 0 { return false }
         if disabledByEnvironment {
             instswift_countdown_store(Int.max)
             return false
@@ -259,6 +262,15 @@ public enum InstSwift {
         guard let value = getenv("OTEL_SDK_DISABLED") else { return false }
         return String(cString: value).lowercased() == "true"
     }()
+
+    /// Runs `body` with the spans instrumented code starts in it on this thread untraced, as in a call into the tracer.
+    /// The bootstrap runs this way: a dependency a rule instruments, run by swift-otel while it starts, would otherwise
+    /// ask for the tracer being made.
+    public static func withoutTracing<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        instswift_tracer_depth_add(1)
+        defer { instswift_tracer_depth_add(-1) }
+        return try body()
+    }
 
     /// Tells injected code that tracing was just bootstrapped, so it stops skipping spans at once (instead of after up
     /// to 1024 calls). `InstSwiftOTel` calls it; an app that bootstraps tracing itself may too.

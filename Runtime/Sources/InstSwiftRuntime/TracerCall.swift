@@ -14,6 +14,12 @@ enum TracerCall {
     }
 
     static func start<Started>(_ call: () -> Started) -> Started {
+        into(call)
+    }
+
+    /// Runs `call`, a call into the tracer or one of its spans, with the instrumented code it reaches untraced.
+    @inline(__always)
+    static func into<Result>(_ call: () -> Result) -> Result {
         instswift_tracer_depth_add(1)
         defer { instswift_tracer_depth_add(-1) }
         return call()

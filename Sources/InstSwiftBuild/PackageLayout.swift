@@ -6,6 +6,8 @@ struct PackageLayout {
     let packageRoot: String
     let scratchPath: String
     let versions: [String: String]
+    /// The packages the runtime's spans go through (``TracingPipeline``).
+    let tracingPipeline: Set<String>
 
     /// The root package's identity (its folder's name, lowercased, as SwiftPM names it).
     var rootIdentity: String { URL(fileURLWithPath: packageRoot).lastPathComponent.lowercased() }
@@ -49,7 +51,10 @@ struct PackageLayout {
         case .root:
             return FileContext(path: path, module: module, package: rootIdentity, packageVersion: nil)
         case .dependency(let identity, _):
-            return FileContext(path: path, module: module, package: identity, packageVersion: versions[identity].flatMap(SemanticVersion.init))
+            guard !TracingPipeline.neverInstrumented(module: module, identity: identity) else { return nil }
+            var context = FileContext(path: path, module: module, package: identity, packageVersion: versions[identity].flatMap(SemanticVersion.init))
+            context.isInTracingPipeline = tracingPipeline.contains(identity)
+            return context
         case .generated:
             return nil
         }
@@ -62,6 +67,7 @@ struct PackageLayout {
         self.scratchPath = configuration.scratchPath
         self.versions = Self.checkedOutVersions(scratchPath: configuration.scratchPath)
             .merging(Self.resolvedVersions(packageRoot: configuration.packageRoot)) { checkedOut, _ in checkedOut }
+        self.tracingPipeline = TracingPipeline.packages(scratchPath: configuration.scratchPath, workDirectory: configuration.workDirectory)
     }
 
     /// Package identity to version, from the scratch folder's `workspace-state.json` (what is checked out).

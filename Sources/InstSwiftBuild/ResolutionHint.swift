@@ -54,18 +54,9 @@ enum ResolutionHint {
     /// The resolved packages whose manifests name a package of identity `identity`, from the scratch folder's
     /// `workspace-state.json` (checkouts and local folders).
     static func dependents(of identity: String, scratchPath: String) -> [String] {
-        guard let data = FileManager.default.contents(atPath: scratchPath + "/workspace-state.json"),
-            let state = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let dependencies = (state["object"] as? [String: Any])?["dependencies"] as? [[String: Any]]
-        else { return [] }
-        return dependencies.compactMap { dependency -> String? in
-            guard let reference = dependency["packageRef"] as? [String: Any], let name = reference["identity"] as? String,
-                name.lowercased() != identity
-            else { return nil }
-            let folder =
-                reference["kind"] as? String == "fileSystem"
-                ? reference["location"] as? String : (dependency["subpath"] as? String).map { scratchPath + "/checkouts/" + $0 }
-            guard let folder, let manifest = try? String(contentsOfFile: folder + "/Package.swift", encoding: .utf8) else { return nil }
+        guard let state = FileManager.default.contents(atPath: scratchPath + "/workspace-state.json") else { return [] }
+        return TracingPipeline.resolvedFolders(state: state, scratchPath: scratchPath).compactMap { name, folder -> String? in
+            guard name != identity, let manifest = try? String(contentsOfFile: folder + "/Package.swift", encoding: .utf8) else { return nil }
             return namesPackage(identity, in: manifest) ? name : nil
         }.sorted()
     }
@@ -73,11 +64,7 @@ enum ResolutionHint {
     /// Whether a `.package(url:)` or `.package(path:)` of the manifest has identity `identity` (its last path
     /// component without `.git`, lowercased).
     static func namesPackage(_ identity: String, in manifest: String) -> Bool {
-        manifest.matches(of: /\.package\([^)]*?(?:url|path):\s*"([^"]*)"/).contains { match in
-            var last = match.output.1.split(separator: "/").last.map(String.init) ?? ""
-            if last.hasSuffix(".git") { last.removeLast(4) }
-            return last.lowercased() == identity
-        }
+        TracingPipeline.namedPackages(in: manifest).contains(identity)
     }
 
     /// The text of the `.package(...)` call that names swift-otel, if the manifest has one.

@@ -90,3 +90,83 @@ import Testing
         #expect(context?.packageVersion == SemanticVersion("2.28.1"))
     }
 }
+
+/// Regression (an app whose rule selects every function, with no package filter): the rule reached the runtime's own
+/// module through its checkout, which then declared `InstSwift` twice and did not compile; and in the packages the
+/// runtime's spans go through, spans started inside the tracer (a span per swift-nio lock taken while a span ended, until
+/// the lock was taken twice).
+@Suite struct TracingPipelineTests {
+    /// A scratch folder with a resolved graph: the runtime depends on swift-nio and swift-log, swift-nio on swift-atomics;
+    /// the app's hummingbird depends on swift-nio and on hummingbird-extras, which the runtime does not reach.
+    func scratch() throws -> URL {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-pipeline-\(UUID().uuidString)")
+        let graph = [
+            "instswift-runtime": ["swift-nio", "swift-log"], "swift-nio": ["swift-atomics"], "swift-log": [], "swift-atomics": [],
+            "hummingbird": ["swift-nio", "hummingbird-extras"], "hummingbird-extras": [],
+        ]
+        var dependencies: [String] = []
+        for (identity, named) in graph {
+            let folder = scratch.appendingPathComponent("checkouts/\(identity)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let packages = named.map { ".package(url: \"https://github.com/example/\($0).git\", from: \"1.0.0\")" }.joined(separator: ", ")
+            try "let package = Package(name: \"\(identity)\", dependencies: [\(packages)])\n".write(
+                to: folder.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+            dependencies.append(#"{"packageRef": {"identity": "\#(identity)", "kind": "remoteSourceControl"}, "subpath": "\#(identity)"}"#)
+        }
+        try #"{"object": {"dependencies": [\#(dependencies.joined(separator: ", "))]}, "version": 6}"#.write(
+            to: scratch.appendingPathComponent("workspace-state.json"), atomically: true, encoding: .utf8)
+        return scratch
+    }
+
+    func layout(_ scratch: URL) -> PackageLayout {
+        PackageLayout(
+            configuration: BuildConfiguration(
+                realSwiftc: "/usr/bin/true", packageRoot: "/work/App", scratchPath: scratch.path, workDirectory: scratch.path,
+                ruleFiles: [], logLevel: .warning, keepWork: false))
+    }
+
+    @Test func theRuntimeIsNeverInstrumented() throws {
+        let scratch = try scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let layout = layout(scratch)
+        #expect(
+            layout.fileContext(path: scratch.path + "/checkouts/instswift-runtime/Sources/InstSwiftRuntime/Attributes.swift", module: "InstSwiftRuntime") == nil
+        )
+        // The runtime as a local path dependency: known by its modules.
+        #expect(layout.fileContext(path: "/opt/instswift/Runtime/Sources/InstSwiftOTel/Bootstrap.swift", module: "InstSwiftOTel") == nil)
+        // swift-otel and swift-distributed-tracing are in the pipeline even when the runtime is not resolved.
+        let otel = layout.fileContext(path: scratch.path + "/checkouts/swift-otel/Sources/OTel/OTel.swift", module: "OTel")
+        #expect(otel?.isInTracingPipeline == true)
+        let root = layout.fileContext(path: "/work/App/Sources/App/Tracing.swift", module: "Tracing")
+        #expect(root != nil && root?.isInTracingPipeline == false)
+    }
+
+    @Test func onlyRulesThatNameThemReachThePackagesTheRuntimeDependsOn() throws {
+        let scratch = try scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let layout = layout(scratch)
+        #expect(layout.tracingPipeline.isSuperset(of: ["instswift-runtime", "swift-nio", "swift-log", "swift-atomics"]))
+        #expect(layout.tracingPipeline.isDisjoint(with: ["hummingbird", "hummingbird-extras"]))
+        let rules = try RuleFileLoader(validator: SwiftFrontend().codeValidator).parse(
+            """
+            rules:
+              - id: everything
+                where: {function: {}}
+                advice: [{span: {}}]
+              - id: nio
+                package: {name: swift-nio}
+                where: {function: {}}
+                advice: [{span: {}}]
+            """, file: "rules.yml"
+        ).rules
+        func applying(_ path: String, _ module: String) throws -> [String] {
+            let context = try #require(layout.fileContext(path: scratch.path + "/checkouts/" + path, module: module))
+            return Matcher.candidates(rules, for: context, text: "func f() {}").map(\.id)
+        }
+        #expect(try applying("swift-nio/Sources/NIOCore/Channel.swift", "NIOCore") == ["nio"])
+        #expect(try applying("swift-atomics/Sources/Atomics/Atomic.swift", "Atomics") == [])
+        #expect(try applying("hummingbird/Sources/Hummingbird/Router.swift", "Hummingbird") == ["everything"])
+        #expect(
+            Matcher.candidates(rules, for: FileContext(path: "/work/App/Sources/App/A.swift", module: "App", package: "app"), text: "func f() {}").count == 1)
+    }
+}

@@ -70,6 +70,10 @@ public enum Matcher {
         if !rule.files.allows(file.path) {
             return "file '\(file.path)' is not among \(rule.files.map(\.pattern).joined(separator: ", "))"
         }
+        if rule.package == nil, file.isInTracingPipeline {
+            let name = file.package ?? "<unknown>"
+            return "package '\(name)' carries the runtime's own spans, so only rules that name it reach it (package: {name: \(name)})"
+        }
         if let package = rule.package {
             guard file.package == package.name else {
                 return "other package '\(file.package ?? "<unknown>")' (the rule is for '\(package.name)')"

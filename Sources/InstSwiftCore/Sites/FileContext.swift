@@ -8,6 +8,9 @@ public struct FileContext: Sendable {
     public var package: String?
     /// The package's resolved version, when known.
     public var packageVersion: SemanticVersion?
+    /// The package is one the runtime's spans go through on their way out (swift-nio, swift-log, ...): only rules that
+    /// name it reach it, since a span there may run inside the tracer.
+    public var isInTracingPipeline = false
 
     public init(path: String, module: String? = nil, package: String? = nil, packageVersion: SemanticVersion? = nil) {
         self.path = path

@@ -59,7 +59,7 @@ public enum InstSwiftOTel {
     /// Exports what is buffered and stops the exporter, waiting at most the export timeout. Called at exit.
     public static func shutdown() {
         let lifecycle = state.withLock { $0 }
-        lifecycle?.shutdown()
+        InstSwift.withoutTracing { lifecycle?.shutdown() }
     }
 }
 

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import InstSwiftRuntime
 import Synchronization
 import Tracing
 
@@ -58,7 +59,7 @@ final class SpanEndBatching: Sendable {
             waiting.flushScheduled = true
             return (false, true)
         }
-        if now { span.end(at: end) }
+        if now { InstSwift.withoutTracing { span.end(at: end) } }
         if flushNow { queue.async { self.flush() } }
     }
 
@@ -68,7 +69,11 @@ final class SpanEndBatching: Sendable {
             waiting.flushScheduled = false
             return waiting.ends.take()
         }
-        for waiting in ends { waiting.span.end(at: waiting.end) }
+        // Ending a span runs swift-otel's code, and what it reaches a rule may instrument: not traced (as a call into the
+        // tracer), or a span ended here would start others, and take the locks swift-otel holds while it ends one.
+        InstSwift.withoutTracing {
+            for waiting in ends { waiting.span.end(at: waiting.end) }
+        }
     }
 
     /// Ends every waiting span and every later one at once (the process is exiting).

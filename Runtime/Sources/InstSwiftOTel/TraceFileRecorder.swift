@@ -1,4 +1,5 @@
 import Foundation
+import InstSwiftRuntime
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,9 +40,12 @@ final class TraceFileRecorder: Sendable {
         self.path = path
         self.serviceName = serviceName
         let thread = Thread { [weak self] in
-            while let recorder = self {
-                recorder.flush()
-                Thread.sleep(forTimeInterval: 0.2)
+            // The writer's thread is the tracer's: what it runs is not traced.
+            InstSwift.withoutTracing {
+                while let recorder = self {
+                    recorder.flush()
+                    Thread.sleep(forTimeInterval: 0.2)
+                }
             }
         }
         thread.name = "instswift-trace-file"

@@ -113,6 +113,19 @@ enum CoverageExport {
     /// regions entirely in injected code.
     private struct Removed {
         var functions = 0, coveredFunctions = 0, regions = 0, coveredRegions = 0
+
+        /// A function of the export taken out (its `count` says whether it ran).
+        mutating func remove(function json: [String: Any]) {
+            functions += 1
+            if (json["count"] as? Int ?? 0) > 0 { coveredFunctions += 1 }
+        }
+
+        /// A function's region taken out; only code regions count in the region summary.
+        mutating func remove(region: [Any]) {
+            guard CoverageExport.isCodeRegion(region) else { return }
+            regions += 1
+            if (region.count > 4 ? region[4] as? Int ?? 0 : 0) > 0 { coveredRegions += 1 }
+        }
     }
 
     /// The mapped `files` (each a copy's entry), `functions` (those with a region in one; nil: folded into another) and
@@ -254,12 +267,8 @@ enum CoverageExport {
             all[parent].json["regions"] = parentRegions
             all[parent].json["filenames"] = parentFiles
             dropped.insert(index)
-            removed[file, default: Removed()].functions += 1
-            if (closure.json["count"] as? Int ?? 0) > 0 { removed[file, default: Removed()].coveredFunctions += 1 }
-            if let first = (closure.json["regions"] as? [[Any]])?.first, isCodeRegion(first) {
-                removed[file, default: Removed()].regions += 1
-                if (first[4] as? Int ?? 0) > 0 { removed[file, default: Removed()].coveredRegions += 1 }
-            }
+            removed[file, default: Removed()].remove(function: closure.json)
+            if let first = (closure.json["regions"] as? [[Any]])?.first { removed[file, default: Removed()].remove(region: first) }
         }
         return all.indices.map { index -> [String: Any]? in
             guard !dropped.contains(index) else { return nil }
@@ -271,18 +280,14 @@ enum CoverageExport {
                         return region
                     }
                     guard let mapped = mapRegion(region, source: source) else {
-                        if isCodeRegion(region) {
-                            removed[filenames[fileID], default: Removed()].regions += 1
-                            if (region[4] as? Int ?? 0) > 0 { removed[filenames[fileID], default: Removed()].coveredRegions += 1 }
-                        }
+                        removed[filenames[fileID], default: Removed()].remove(region: region)
                         return nil
                     }
                     return mapped
                 }
                 // A function all of whose code instswift injected (a rule's `declare` helpers): not the user's.
                 if !regions.isEmpty, (json["regions"] as? [[Any]])?.isEmpty == true, let file = all[index].file {
-                    removed[file, default: Removed()].functions += 1
-                    if (json["count"] as? Int ?? 0) > 0 { removed[file, default: Removed()].coveredFunctions += 1 }
+                    removed[file, default: Removed()].remove(function: json)
                     return nil
                 }
             }

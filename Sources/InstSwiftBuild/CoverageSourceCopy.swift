@@ -12,8 +12,8 @@ struct CoverageSourceCopy {
     /// Stretches of the copy in order: `original` ones hold the original's bytes from `originalStart`; the others are
     /// injected at `originalStart`.
     private let runs: [Run]
-    private let copyLineStarts: [Int]
-    private let originalLineStarts: [Int]
+    private let copyLines: LineTable
+    private let originalLines: LineTable
 
     private struct Run {
         let copyStart: Int
@@ -65,8 +65,8 @@ struct CoverageSourceCopy {
         }
         self.originalPath = path
         self.runs = runs
-        self.copyLineStarts = Self.lineStarts(copy)
-        self.originalLineStarts = Self.lineStarts(original)
+        self.copyLines = LineTable(copy)
+        self.originalLines = LineTable(original)
     }
 
     /// The copy the compiler read for `filename`, a path the coverage export names: a copy in `workDirectory`, or an
@@ -91,8 +91,8 @@ struct CoverageSourceCopy {
 
     /// Where the copy's 1-based `line` and byte `column` (one past a line's end included) were in the original.
     func position(line: Int, column: Int) -> Position {
-        let lineIndex = min(max(line - 1, 0), copyLineStarts.count - 1)
-        let offset = copyLineStarts[lineIndex] + max(column - 1, 0)
+        let lineStart = copyLines.range(ofLine: min(max(line, 1), copyLines.lineCount))?.lowerBound ?? 0
+        let offset = lineStart + max(column - 1, 0)
         var low = 0, high = runs.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
@@ -100,8 +100,8 @@ struct CoverageSourceCopy {
         }
         let run = runs.isEmpty ? Run(copyStart: 0, originalStart: 0, original: true) : runs[low]
         let originalOffset = run.original ? run.originalStart + (offset - run.copyStart) : run.originalStart
-        let originalLine = Self.lineIndex(of: originalOffset, in: originalLineStarts)
-        return Position(line: originalLine + 1, column: originalOffset - originalLineStarts[originalLine] + 1, injected: !run.original)
+        let (originalLine, originalColumn) = originalLines.position(of: originalOffset)
+        return Position(line: originalLine, column: originalColumn, injected: !run.original)
     }
 
     /// The original named by a header's last line: `#sourceLocation(file: "...", line: 1)` or `#line 1 "..."`.
@@ -153,20 +153,5 @@ struct CoverageSourceCopy {
             index += 2
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func lineStarts(_ bytes: [UInt8]) -> [Int] {
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
-        return starts
-    }
-
-    private static func lineIndex(of offset: Int, in starts: [Int]) -> Int {
-        var low = 0, high = starts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low
     }
 }

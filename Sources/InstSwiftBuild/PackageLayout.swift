@@ -65,14 +65,21 @@ struct PackageLayout {
     init(configuration: BuildConfiguration) {
         self.packageRoot = configuration.packageRoot
         self.scratchPath = configuration.scratchPath
-        self.versions = Self.checkedOutVersions(scratchPath: configuration.scratchPath)
+        // Read once: what is checked out, and the graph the tracing pipeline is found in.
+        let state = FileManager.default.contents(atPath: configuration.scratchPath + "/workspace-state.json")
+        self.versions = Self.checkedOutVersions(state: state)
             .merging(Self.resolvedVersions(packageRoot: configuration.packageRoot)) { checkedOut, _ in checkedOut }
-        self.tracingPipeline = TracingPipeline.packages(scratchPath: configuration.scratchPath, workDirectory: configuration.workDirectory)
+        self.tracingPipeline = TracingPipeline.packages(state: state, scratchPath: configuration.scratchPath, workDirectory: configuration.workDirectory)
     }
 
     /// Package identity to version, from the scratch folder's `workspace-state.json` (what is checked out).
     static func checkedOutVersions(scratchPath: String) -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: scratchPath + "/workspace-state.json"),
+        checkedOutVersions(state: FileManager.default.contents(atPath: scratchPath + "/workspace-state.json"))
+    }
+
+    /// Package identity to version, from the contents of a `workspace-state.json`.
+    static func checkedOutVersions(state: Data?) -> [String: String] {
+        guard let data = state,
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let dependencies = (object["object"] as? [String: Any])?["dependencies"] as? [[String: Any]]
         else { return [:] }

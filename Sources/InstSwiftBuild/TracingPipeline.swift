@@ -17,10 +17,10 @@ enum TracingPipeline {
     static let corePackages: Set = [RuntimeSource.manifestName, "swift-distributed-tracing", "swift-service-context", "swift-otel"]
 
     /// The identities of the runtime package and of every package it depends on, directly or not, as resolved in
-    /// `scratchPath` (from its `workspace-state.json` and the packages' manifests). Kept in `workDirectory` for the
-    /// resolution it was read from: every module's compile asks.
-    static func packages(scratchPath: String, workDirectory: String) -> Set<String> {
-        guard let state = FileManager.default.contents(atPath: scratchPath + "/workspace-state.json") else { return corePackages }
+    /// `scratchPath` (`state`: its `workspace-state.json`; then the packages' manifests). Kept in `workDirectory` for
+    /// the resolution it was read from: every module's compile asks.
+    static func packages(state: Data?, scratchPath: String, workDirectory: String) -> Set<String> {
+        guard let state else { return corePackages }
         let cache = workDirectory + "/tracing-pipeline-\(WorkDirectory.fnv1a(String(decoding: state, as: UTF8.self))).txt"
         if let cached = try? String(contentsOfFile: cache, encoding: .utf8) {
             return Set(cached.split(separator: "\n").map(String.init))

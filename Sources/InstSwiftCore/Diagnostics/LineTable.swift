@@ -25,6 +25,9 @@ public struct LineTable: Sendable {
         return (low + 1, offset - starts[low] + 1)
     }
 
+    /// How many lines there are (a file ending in a line break has an empty last one).
+    public var lineCount: Int { starts.count }
+
     /// The byte offsets a 1-based line spans (with its line break), nil past the end.
     public func range(ofLine line: Int) -> Range<Int>? {
         guard line >= 1, line <= starts.count else { return nil }

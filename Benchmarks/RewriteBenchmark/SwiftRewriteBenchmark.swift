@@ -66,6 +66,21 @@ func writeLargeFile(to folder: String) throws {
     try rules(count: 49).write(toFile: folder + "/bench.yml", atomically: true, encoding: .utf8)
 }
 
+/// One side of the Swift benchmark's large-file comparison (`parse` or `rewrite`), `rounds` times, for a profiler.
+func runSwiftBenchmarkPart(_ part: String, rounds: Int) throws {
+    let frontend = SwiftFrontend()
+    let source = generatedSource(lines: 50_000)
+    let ruleSet = try RuleFileLoader(validator: frontend.codeValidator).parse(rules(count: 49), file: "bench.yml")
+    let context = FileContext(path: "Sources/Bench/Big.swift", module: "Bench")
+    for _ in 0..<rounds {
+        if part == "parse" {
+            _ = Parser.parse(source: source)
+        } else {
+            _ = frontend.rewrite(source, file: context, rules: ruleSet.rules, options: RewriteOptions())
+        }
+    }
+}
+
 /// Swift: parse + match + rewrite against parse alone on a ~50k-line file with 50 rules (target <= 1.5), then files
 /// per second over a whole package (default: swift-syntax's sources).
 func runSwiftBenchmark(packageRoot: String?) throws {
@@ -104,4 +119,37 @@ func runSwiftBenchmark(packageRoot: String?) throws {
     let totalLines = files.reduce(0) { $0 + $1.1.split(separator: "\n", omittingEmptySubsequences: false).count }
     print("package: \(packageRoot): \(files.count) files, \(totalLines) lines")
     print(String(format: "  %8.0f files/s, %8.0f lines/s (one core)", Double(files.count) / packageTime, Double(totalLines) / packageTime))
+}
+
+/// The Swift benchmark's large file by stage, 15 rounds: parse alone, then the rewrite's collect (less its parse), match,
+/// render and apply, as medians and the ratio they add up to. `rulesFile`: other rules than the benchmark's.
+func runSwiftStages(rulesFile: String?) throws {
+    let frontend = SwiftFrontend()
+    let source = generatedSource(lines: 50_000)
+    let yaml = try rulesFile.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? rules(count: 49)
+    let ruleSet = try RuleFileLoader(validator: frontend.codeValidator).parse(yaml, file: rulesFile ?? "bench.yml")
+    let context = FileContext(path: "Sources/Bench/Big.swift", module: "Bench")
+    var rows: [[Double]] = []
+    func ms(_ d: Duration) -> Double { Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000 }
+    for _ in 0..<15 {
+        let t0 = ContinuousClock.now
+        _ = Parser.parse(source: source)
+        let t1 = ContinuousClock.now
+        guard case .collected(let parsed) = frontend.collect(source, file: context, rules: ruleSet.rules, options: RewriteOptions()) else { return }
+        let t2 = ContinuousClock.now
+        let index = RuleIndex(ruleSet.rules, file: context)
+        let reports = parsed.sites.map { Matcher.evaluate($0, index: index, in: context) }
+        let t3 = ContinuousClock.now
+        let matched = MatchedFile(parsed: parsed, file: context, siteReports: reports)
+        let rendering = frontend.render(matched, options: RewriteOptions())
+        let t4 = ContinuousClock.now
+        _ = EditApplier.apply(rendering.edits ?? [], to: source)
+        let t5 = ContinuousClock.now
+        rows.append([ms(t1 - t0), ms(t2 - t1) - ms(t1 - t0), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4)])
+    }
+    let medians = (0..<5).map { column in rows.map { $0[column] }.sorted()[rows.count / 2] }
+    print(
+        String(
+            format: "stages, medians of 15 rounds: parse %.1f ms; rewrite adds collect %.1f, match %.1f, render %.1f, apply %.1f ms; ratio %.2f",
+            medians[0], medians[1], medians[2], medians[3], medians[4], 1 + medians[1...].reduce(0, +) / medians[0]))
 }

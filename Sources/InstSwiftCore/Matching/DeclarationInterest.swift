@@ -10,6 +10,9 @@ public struct DeclarationInterest: Sendable {
     private var exact: Set<String> = []
     private var prefixes: [Int: Set<Substring>] = [:]
     private var patterns: [Glob] = []
+    /// The first bytes of the exact names and prefixes: most names start with none of them, and are refused without
+    /// hashing (the prefix look-up hashes the name once per prefix length).
+    private var firstBytes = [Bool](repeating: false, count: 256)
 
     /// What `rules` can select.
     public init(_ rules: [Rule]) {
@@ -23,8 +26,15 @@ public struct DeclarationInterest: Sendable {
             case nil, .any?:
                 admitsAll = true
                 return
-            case .exact(let name)?: exact.insert(name)
-            case .prefix(let prefix)?: prefixes[prefix.utf8.count, default: []].insert(Substring(prefix))
+            case .exact(let name)?:
+                exact.insert(name)
+                firstBytes[Int(name.utf8.first ?? 0)] = true
+            case .prefix(let prefix)? where prefix.isEmpty:
+                admitsAll = true
+                return
+            case .prefix(let prefix)?:
+                prefixes[prefix.utf8.count, default: []].insert(Substring(prefix))
+                firstBytes[Int(prefix.utf8.first ?? 0)] = true
             case .suffix?, .general?: patterns.append(filter.name!)
             }
         }
@@ -33,7 +43,9 @@ public struct DeclarationInterest: Sendable {
     /// Whether a declaration named `name` may be selected.
     public func admits(name: String) -> Bool {
         // A prefix match admits a name the glob would refuse for a `/` after the prefix: this only narrows the rules to try.
-        admitsAll || exact.contains(name)
+        if admitsAll { return true }
+        if patterns.isEmpty, let first = name.utf8.first, !firstBytes[Int(first)] { return false }
+        return exact.contains(name)
             || prefixes.contains { length, set in name.utf8.count >= length && set.contains(Substring(name.utf8.prefix(length))) }
             || patterns.contains { $0.matches(name) }
     }

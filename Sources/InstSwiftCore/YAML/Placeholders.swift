@@ -54,6 +54,12 @@ public enum Placeholders {
 
     /// Replaces `{name}` placeholders by their values; unknown ones stay as written.
     public static func fill(_ template: String, _ values: [String: String]) -> String {
+        fill(template) { values[$0] }
+    }
+
+    /// Replaces `{name}` placeholders by `value(name)`; those it has no value for stay as written. Values are asked for
+    /// only when a template names them (a file may hold thousands of sites, and most names have none).
+    public static func fill(_ template: String, _ value: (String) -> String?) -> String {
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
         var rest = Substring(template)
@@ -62,7 +68,7 @@ public enum Placeholders {
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
-            if let value = values[String(rest[rest.index(after: open)..<close])] {
+            if let value = value(String(rest[rest.index(after: open)..<close])) {
                 result += value
                 rest = rest[rest.index(after: close)...]
             } else {

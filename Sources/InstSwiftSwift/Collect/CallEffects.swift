@@ -9,22 +9,21 @@ struct CallEffects {
 
     init(of call: FunctionCallExprSyntax) {
         var node = Syntax(call)
+        // By kind, not `is(_:)`: each `is` builds the typed node to test it, and this runs for every call collected.
         while let parent = node.parent {
-            if parent.is(CodeBlockItemSyntax.self) || parent.is(ClosureExprSyntax.self) || parent.is(CodeBlockSyntax.self)
-                || parent.is(MemberBlockItemSyntax.self)
-            {
-                break
-            }
-            if parent.is(TryExprSyntax.self) { underTry = true }
-            if parent.is(AwaitExprSyntax.self) { underAwait = true }
-            if let list = parent.as(ExprListSyntax.self) {
-                let items = Array(list)
+            switch parent.kind {
+            case .codeBlockItem, .closureExpr, .codeBlock, .memberBlockItem: return
+            case .tryExpr: underTry = true
+            case .awaitExpr: underAwait = true
+            case .exprList:
+                let items = Array(parent.cast(ExprListSyntax.self))
                 if let index = items.firstIndex(where: { $0.id == node.id }), index >= 2,
                     let op = items[index - 1].as(BinaryOperatorExprSyntax.self),
                     ["??", "&&", "||"].contains(op.operator.text)
                 {
                     insideAutoclosureOperand = true
                 }
+            default: break
             }
             node = parent
         }

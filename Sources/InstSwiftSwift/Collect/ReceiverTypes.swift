@@ -1,4 +1,4 @@
-import SwiftSyntax
+@_spi(RawSyntax) import SwiftSyntax
 
 /// The declared types of the variables in scope, so a call site knows its receiver's type (`store.load()` where
 /// `let store: Store`): members of the enclosing types, parameters and locals, innermost scope last. Tracks nothing
@@ -43,20 +43,28 @@ struct ReceiverTypes {
 
     /// Puts a local variable declaration's typed bindings in the innermost scope.
     mutating func declare(_ variable: VariableDeclSyntax) {
-        guard isTracking else { return }
-        for (name, type) in bindings(of: variable) { scopes[scopes.count - 1].locals[name] = type }
+        guard isTracking, let raw = RawVariableDeclSyntax(variable.raw) else { return }
+        for (name, type) in Self.bindings(of: raw) { scopes[scopes.count - 1].locals[name] = type }
     }
 
     /// The type of a call's receiver expression, when a type name starts it or a variable in scope declares it.
     mutating func type(ofReceiver receiver: String) -> String? {
-        let root = String(receiver.prefix { $0 != "." && $0 != "(" && $0 != "[" && $0 != "?" && $0 != "!" })
+        let root = Self.firstName(receiver.utf8)
         if root.first?.isUppercase == true { return root }
-        let name = root == "self" ? String(receiver.dropFirst(5).prefix { $0 != "." && $0 != "(" }) : root
+        let name = root == "self" ? Self.firstName(receiver.utf8.dropFirst(5)) : root
         for index in scopes.indices.reversed() {
             if let type = declaredType(of: name, in: index) { return type.trimmingSuffix("?").trimmingSuffix("!") }
         }
         return nil
     }
+
+    /// The name a receiver's text starts with (`a` of `a.b`, `a(x)`, `a[i]`, `a?.b`, `a!.b`).
+    private static func firstName(_ text: some Collection<UInt8>) -> String {
+        String(decoding: text.prefix { !rootEnd.contains($0) }, as: UTF8.self)
+    }
+
+    /// The bytes that end a receiver's first name (`a.b`, `a(x)`, `a[i]`, `a?.b`, `a!.b`).
+    private static let rootEnd: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "?"), UInt8(ascii: "!")]
 
     /// The type `scope` declares `name` with; of a type's members, the last declaration.
     private mutating func declaredType(of name: String, in index: Int) -> String? {
@@ -69,13 +77,12 @@ struct ReceiverTypes {
         }
         guard let members = scopes[index].members else { return nil }
         if scopes[index].memberTypes == nil {
+            // Read from the raw tree: making every member's nodes to find the few properties cost more than the rest of
+            // a call's look-up.
             var types: [String: String] = [:]
-            for member in members {
-                guard let variable = member.decl.as(VariableDeclSyntax.self) else { continue }
-                for binding in variable.bindings {
-                    guard let bound = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text, let type = boundType(binding) else { continue }
-                    types[bound] = type
-                }
+            for member in RawMemberBlockItemListSyntax(members.raw)?.elements ?? [] {
+                guard let variable = RawVariableDeclSyntax(member.decl) else { continue }
+                for (bound, type) in Self.bindings(of: variable) { types[bound] = type }
             }
             scopes[index].memberTypes = types
         }
@@ -83,23 +90,29 @@ struct ReceiverTypes {
     }
 
     /// `let x: T` and `let x = T(...)`: the names a declaration binds with the type it states or constructs.
-    private func bindings(of variable: VariableDeclSyntax) -> [(String, String)] {
-        variable.bindings.compactMap { binding in
-            guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text, let type = boundType(binding) else { return nil }
-            return (name, type)
+    private static func bindings(of variable: RawVariableDeclSyntax) -> [(String, String)] {
+        variable.bindings.elements.compactMap { binding in
+            guard let name = RawIdentifierPatternSyntax(binding.pattern)?.identifier.tokenText, let type = boundType(binding) else { return nil }
+            return (String(syntaxText: name), type)
         }
     }
 
     /// The type a binding states or constructs.
-    private func boundType(_ binding: PatternBindingSyntax) -> String? {
-        if let annotation = binding.typeAnnotation { return text(annotation.type) }
-        if let call = binding.initializer?.value.as(FunctionCallExprSyntax.self),
-            let callee = call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text,
+    private static func boundType(_ binding: RawPatternBindingSyntax) -> String? {
+        if let annotation = binding.typeAnnotation { return trimmedText(annotation.type.raw) }
+        if let value = binding.initializer?.value, let call = RawFunctionCallExprSyntax(value),
+            let callee = RawDeclReferenceExprSyntax(call.calledExpression).map({ String(syntaxText: $0.baseName.tokenText) }),
             callee.first?.isUppercase == true
         {
             return callee
         }
         return nil
+    }
+
+    /// A raw node's source text without its leading and trailing trivia.
+    private static func trimmedText(_ node: RawSyntax) -> String {
+        let bytes = Array(node.description.utf8)
+        return String(decoding: bytes[node.leadingTriviaByteLength..<bytes.count - node.trailingTriviaByteLength], as: UTF8.self)
     }
 }
 

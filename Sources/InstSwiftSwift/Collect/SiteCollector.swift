@@ -107,8 +107,13 @@ final class SiteCollector: SyntaxVisitor {
 
     /// Whether the node's text contains anything collectable (true when that cannot be bounded).
     private func mayHoldSites(_ node: some SyntaxProtocol) -> Bool {
+        mayHoldSites(bytes: node.position.utf8Offset..<node.endPosition.utf8Offset)
+    }
+
+    /// Whether the file's bytes in `range` contain anything collectable (true when that cannot be bounded).
+    private func mayHoldSites(bytes range: Range<Int>) -> Bool {
         guard let statementNeedles else { return true }
-        let start = node.position.utf8Offset, end = min(node.endPosition.utf8Offset, text.bytes.count)
+        let start = range.lowerBound, end = min(range.upperBound, text.bytes.count)
         guard start < end else { return false }
         return text.bytes.withUnsafeBufferPointer { statementNeedles.occur(in: UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
@@ -148,29 +153,33 @@ final class SiteCollector: SyntaxVisitor {
         if isIgnored(node) { ignoreDepth -= 1 }
     }
 
+    /// Walks a type's attributes (when they may hold a call) and its members' declarations, in the type's scope: not
+    /// its keyword, name, clauses and braces, which hold no site (a visitor makes a node for every token it passes).
+    private func walkType(_ node: some DeclGroupSyntax, named name: String, generics: GenericParameterClauseSyntax?, nonSendableParameters: [String]? = nil) {
+        enterType(name, node, generics: generics, nonSendableParameters: nonSendableParameters)
+        if !node.attributes.isEmpty, mayHoldSites(node.attributes) { walk(node.attributes) }
+        for member in node.memberBlock.members { walk(member.decl) }
+        leaveType(node)
+    }
+
     override func visit(_ node: StructDeclSyntax) -> SyntaxVisitorContinueKind {
-        enterType(node.name.text, node, generics: node.genericParameterClause); return .visitChildren
+        walkType(node, named: node.name.text, generics: node.genericParameterClause); return .skipChildren
     }
-    override func visitPost(_ node: StructDeclSyntax) { leaveType(node) }
     override func visit(_ node: ClassDeclSyntax) -> SyntaxVisitorContinueKind {
-        enterType(node.name.text, node, generics: node.genericParameterClause); return .visitChildren
+        walkType(node, named: node.name.text, generics: node.genericParameterClause); return .skipChildren
     }
-    override func visitPost(_ node: ClassDeclSyntax) { leaveType(node) }
     override func visit(_ node: EnumDeclSyntax) -> SyntaxVisitorContinueKind {
-        enterType(node.name.text, node, generics: node.genericParameterClause); return .visitChildren
+        walkType(node, named: node.name.text, generics: node.genericParameterClause); return .skipChildren
     }
-    override func visitPost(_ node: EnumDeclSyntax) { leaveType(node) }
     override func visit(_ node: ActorDeclSyntax) -> SyntaxVisitorContinueKind {
-        enterType(node.name.text, node, generics: node.genericParameterClause); return .visitChildren
+        walkType(node, named: node.name.text, generics: node.genericParameterClause); return .skipChildren
     }
-    override func visitPost(_ node: ActorDeclSyntax) { leaveType(node) }
     override func visit(_ node: ExtensionDeclSyntax) -> SyntaxVisitorContinueKind {
         let extended = text(node.extendedType)
         let parameters = EnclosingGenericResults.nonSendableParameters(of: node, extendedType: extended, genericTypes: genericTypes)
-        enterType(extended, node, generics: nil, nonSendableParameters: parameters)
-        return .visitChildren
+        walkType(node, named: extended, generics: nil, nonSendableParameters: parameters)
+        return .skipChildren
     }
-    override func visitPost(_ node: ExtensionDeclSyntax) { leaveType(node) }
     override func visit(_ node: ImportDeclSyntax) -> SyntaxVisitorContinueKind {
         imports.insert(text(node.path))
         if let item = node.parent, item.parent?.parent?.is(SourceFileSyntax.self) == true {
@@ -187,10 +196,14 @@ final class SiteCollector: SyntaxVisitor {
     override func visit(_ node: VariableDeclSyntax) -> SyntaxVisitorContinueKind {
         if !functionStack.isEmpty { receiverTypes.declare(node) }
         collectAccessors(of: node)
-        let walkInside = node.bindings.contains { (binding: PatternBindingSyntax) in
-            binding.initializer.map { mayHoldSites($0) } == true || binding.accessorBlock.map { mayHoldSites($0) } == true
+        // Only the attributes, initial values and accessors can hold sites: the pattern, type and keywords are not walked.
+        let parts = node.bindings.flatMap { (binding: PatternBindingSyntax) -> [Syntax] in
+            [binding.initializer.map { Syntax($0.value) }, binding.accessorBlock.map(Syntax.init)].compactMap { $0 }.filter { mayHoldSites($0) }
         }
-        return walkInside ? .visitChildren : .skipChildren
+        guard !parts.isEmpty else { return .skipChildren }
+        if !node.attributes.isEmpty, mayHoldSites(node.attributes) { walk(node.attributes) }
+        for part in parts { walk(part) }
+        return .skipChildren
     }
 
     // MARK: Declarations
@@ -336,21 +349,41 @@ final class SiteCollector: SyntaxVisitor {
     // MARK: Calls
 
     override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
+        collectCall(node)
+        walkParts(of: node)
+        return .skipChildren
+    }
+
+    /// Walks the parts of a call that can hold sites (its receiver, arguments and closures), each only when its text
+    /// may: not the callee's name, labels and parentheses (a visitor makes a node for every token it passes).
+    private func walkParts(of node: FunctionCallExprSyntax) {
+        let called = node.calledExpression
+        if let member = called.as(MemberAccessExprSyntax.self) {
+            if let base = member.base, mayHoldSites(base) { walk(base) }
+        } else if !called.is(DeclReferenceExprSyntax.self), mayHoldSites(called) {
+            walk(called)
+        }
+        for argument in node.arguments where mayHoldSites(argument.expression) { walk(argument.expression) }
+        if let closure = node.trailingClosure, mayHoldSites(closure) { walk(closure) }
+        for closure in node.additionalTrailingClosures where mayHoldSites(closure.closure) { walk(closure.closure) }
+    }
+
+    /// A call site for `node` when a rule can select its callee.
+    private func collectCall(_ node: FunctionCallExprSyntax) {
         let callee: String
-        var receiver: String?
-        var wrappableReceiver: WrappableReceiver?
+        var base: ExprSyntax?
         if let reference = node.calledExpression.as(DeclReferenceExprSyntax.self) {
             callee = reference.baseName.text
-        } else if let member = node.calledExpression.as(MemberAccessExprSyntax.self), let base = member.base {
+        } else if let member = node.calledExpression.as(MemberAccessExprSyntax.self), let memberBase = member.base {
             callee = member.declName.baseName.text
-            receiver = text(base)
-            wrappableReceiver = WrappableReceiver(base)
+            base = memberBase
         } else {
-            return .visitChildren
+            return
         }
         // Initializer calls (`Foo(...)`) are not call sites.
-        if receiver == nil, callee.first?.isUppercase == true { return .visitChildren }
-        guard calls.admits(callee: callee) else { return .visitChildren }
+        if base == nil, callee.first?.isUppercase == true { return }
+        guard calls.admits(callee: callee) else { return }
+        let receiver = base.map { text($0) }
         var labels = node.arguments.map { $0.label?.text ?? "_" }
         if node.trailingClosure != nil { labels.append("_") }
         labels += node.additionalTrailingClosures.map { $0.label.text }
@@ -371,9 +404,8 @@ final class SiteCollector: SyntaxVisitor {
                 target: .call(
                     CallTarget(
                         start: node.positionAfterSkippingLeadingTrivia, end: node.endPositionBeforeTrailingTrivia,
-                        underTry: effects.underTry, underAwait: effects.underAwait, receiver: wrappableReceiver,
+                        underTry: effects.underTry, underAwait: effects.underAwait, receiver: base.flatMap(WrappableReceiver.init),
                         enclosingIsolation: isolationStack.last.flatMap { $0 }))
             ))
-        return .visitChildren
     }
 }

@@ -25,7 +25,7 @@ struct BodyRenderer {
         var statements: [String] = []
         for rule in rules {
             let values = context.placeholders(
-                rule: rule, type: site.typeName, function: site.name, signature: site.signature, callee: nil, receiver: nil,
+                rule: rule, type: site.typeName, function: site.name, signature: { [site] in site.signature }, callee: nil, receiver: nil,
                 line: site.location.line, directive: site.directive?.spanName
             )
             for advice in rule.advice {
@@ -42,7 +42,8 @@ struct BodyRenderer {
                     output.imports += context.runtimeImports
                     statements += injectStatements(inject)
                 case .insert(let template):
-                    let filled = Placeholders.fill(template.code.code, values.merging(parameterNames) { own, _ in own })
+                    let names = parameterNames
+                    let filled = Placeholders.fill(template.code.code) { values($0) ?? names[$0] }
                     if filled.contains(Placeholders.parameterOpening) {
                         output.diagnostics.warning(
                             "\(Site.declaration(site).displayName) has no named parameter for a '{\(Placeholders.parameterPrefix)...}' of this rule's template, "
@@ -122,7 +123,7 @@ struct BodyRenderer {
     // MARK: Spans
 
     /// `return try await InstSwift.span("name", ...) { instswiftSpan in` for a body that can be a closure.
-    func spanOpening(_ span: SpanAdvice, rule: Rule, values: [String: String]) -> String {
+    func spanOpening(_ span: SpanAdvice, rule: Rule, values: PlaceholderValues) -> String {
         let streaming = span.ending == .stream
         let function: RuntimeFunction = streaming ? .streamSpan : site.throwing == .rethrows ? .rethrowingSpan : .span
         var arguments = [stringLiteral(spanName(span, values: values))]
@@ -170,8 +171,8 @@ struct BodyRenderer {
     // MARK: Wrap
 
     /// `return try await Observer.observe(request) { () async throws -> R in`: the body becomes the call's trailing closure.
-    func wrapOpening(_ wrap: WrapAdvice, values: [String: String]) -> String {
-        "return \(callEffects)\(Placeholders.fill(wrap.call.code, values)) { \(closureSignature(parameter: "()")) in"
+    func wrapOpening(_ wrap: WrapAdvice, values: PlaceholderValues) -> String {
+        "return \(callEffects)\(Placeholders.fill(wrap.call.code, values.callAsFunction)) { \(closureSignature(parameter: "()")) in"
     }
 
     /// A result or error hook: the attribute records, then the rename, whichever there are.
@@ -211,7 +212,7 @@ struct BodyRenderer {
     }
 
     /// For initializers: a span started and ended by `defer`, since `self` cannot be captured before it is initialized.
-    func startedSpanStatements(_ span: SpanAdvice, rule: Rule, values: [String: String], index: Int) -> [String] {
+    func startedSpanStatements(_ span: SpanAdvice, rule: Rule, values: PlaceholderValues, index: Int) -> [String] {
         let name = index == 0 ? "instswiftSpan" : "instswiftSpan\(index)"
         var arguments = [stringLiteral(spanName(span, values: values))]
         if span.kind != .internal { arguments.append("kind: \(RenderContext.kind(span.kind))") }
@@ -224,9 +225,9 @@ struct BodyRenderer {
         ]
     }
 
-    func spanName(_ span: SpanAdvice, values: [String: String]) -> String {
+    func spanName(_ span: SpanAdvice, values: PlaceholderValues) -> String {
         if let name = site.directive?.spanName, site.directive?.verb == "span" { return name }
-        return Placeholders.fill(span.name ?? (site.typeName == nil ? "{function}" : "{type}.{function}"), values)
+        return Placeholders.fill(span.name ?? (site.typeName == nil ? "{function}" : "{type}.{function}"), values.callAsFunction)
     }
 
     /// `key=expression` pairs written in a `// instswift:span` comment, for rules that select that directive.

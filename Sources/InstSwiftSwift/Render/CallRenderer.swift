@@ -72,9 +72,9 @@ struct CallRenderer {
         guard let template = span.name else { return site.receiverType.map { "\($0).\(site.callee)" } ?? site.callee }
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         let values = context.placeholders(
-            rule: rule, type: site.enclosingTypes.last, function: site.enclosingFunction, signature: site.signature,
+            rule: rule, type: site.enclosingTypes.last, function: site.enclosingFunction, signature: { [site] in site.signature },
             callee: site.callee, receiver: site.receiverType ?? site.receiver, line: site.location.line
         )
-        return Placeholders.fill(template, values)
+        return Placeholders.fill(template, values.callAsFunction)
     }
 }

@@ -7,16 +7,14 @@ struct RenderContext {
     /// Base for edit sequence numbers, so rule order decides nesting.
     var sequence: Int
 
-    /// Values of `{placeholders}`.
+    /// Values of `{placeholders}`, each made when a template asks for it.
     func placeholders(
-        rule: Rule, type: String?, function: String?, signature: String?, callee: String?, receiver: String?, line: Int,
+        rule: Rule, type: String?, function: String?, signature: @escaping () -> String?, callee: String?, receiver: String?, line: Int,
         directive: String? = nil
-    ) -> [String: String] {
-        [
-            "module": file.module ?? "", "type": type ?? "", "function": function ?? "", "signature": signature ?? "",
-            "callee": callee ?? "", "receiver": receiver ?? "", "file": file.path.split(separator: "/").last.map(String.init) ?? file.path,
-            "line": String(line), "rule": rule.id, "directive": directive ?? function ?? "",
-        ]
+    ) -> PlaceholderValues {
+        PlaceholderValues(
+            file: file, rule: rule, type: type, function: function, signature: signature, callee: callee, receiver: receiver, line: line,
+            directive: directive)
     }
 
     /// `InstSwift.record(...)` statements for attribute bindings, with `$bindings` replaced.
@@ -33,5 +31,34 @@ struct RenderContext {
     /// at link time (the support code is part of the module).
     var runtimeImports: [String] {
         options.runtimeAccess == .importing ? [options.runtimeModule] : []
+    }
+}
+
+/// The values of one site's `{placeholders}` (``Placeholders/names``), made on demand: most templates name one or two, and
+/// a file may hold thousands of sites.
+struct PlaceholderValues {
+    let file: FileContext
+    let rule: Rule
+    let type, function: String?
+    let signature: () -> String?
+    let callee, receiver: String?
+    let line: Int
+    let directive: String?
+
+    /// The value of the placeholder `name`; nil for one that is not known.
+    func callAsFunction(_ name: String) -> String? {
+        switch name {
+        case "module": file.module ?? ""
+        case "type": type ?? ""
+        case "function": function ?? ""
+        case "signature": signature() ?? ""
+        case "callee": callee ?? ""
+        case "receiver": receiver ?? ""
+        case "file": file.path.split(separator: "/").last.map(String.init) ?? file.path
+        case "line": String(line)
+        case "rule": rule.id
+        case "directive": directive ?? function ?? ""
+        default: nil
+        }
     }
 }

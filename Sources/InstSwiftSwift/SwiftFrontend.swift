@@ -65,19 +65,22 @@ public struct SwiftFrontend: LanguageFrontend {
         var imports: [String] = []
         var diagnostics = Diagnostics()
         // A rule's declarations come with every site it matches, even one left alone: other rules' code may use them.
-        let declarations = Self.declarations(of: matched.siteReports.flatMap(\.matched))
+        let declarations = Self.declarations(of: matched.siteReports.lazy.flatMap(\.matched))
+        var callTexts = CallRenderer.Cache()
+        edits.reserveCapacity(2 * parsed.collected.count + 8)
+        var context = RenderContext(file: matched.file, options: options, sequence: 0)
         for (collected, report) in zip(parsed.collected, matched.siteReports) where !report.applied.isEmpty {
-            let context = RenderContext(file: matched.file, options: options, sequence: edits.count)
+            context.sequence = edits.count
             switch (collected.site, collected.target) {
             case (.declaration(let site), .body(let body)):
                 let rendered = BodyRenderer(site: site, body: body, rules: report.applied, context: context).render()
                 edits += rendered.edits
-                imports += rendered.imports
+                imports.appendNew(rendered.imports)
                 diagnostics.append(contentsOf: rendered.diagnostics)
             case (.call(let site), .call(let call)):
-                let rendered = CallRenderer(site: site, call: call, rules: report.applied, context: context).render()
+                let rendered = CallRenderer(site: site, call: call, rules: report.applied, context: context).render(cache: &callTexts)
                 edits += rendered.edits
-                imports += rendered.imports
+                imports.appendNew(rendered.imports)
             default:
                 continue
             }
@@ -117,7 +120,7 @@ public struct SwiftFrontend: LanguageFrontend {
 extension SwiftFrontend {
     /// The `declare` advice of `rules` (one entry per matched site, so a rule comes many times), each once, in the
     /// order the rules first come.
-    static func declarations(of rules: [Rule]) -> [ModuleDeclaration] {
+    static func declarations(of rules: some Sequence<Rule>) -> [ModuleDeclaration] {
         var seen = Set<String>()
         var declarations: [ModuleDeclaration] = []
         for rule in rules where seen.insert(rule.id).inserted {
@@ -210,4 +213,11 @@ func stringLiteral(_ text: String) -> String {
         }
     }
     return "\"\(escaped)\""
+}
+
+extension [String] {
+    /// Appends the elements of `more` this array does not hold yet (a file's sites name the same few modules).
+    mutating func appendNew(_ more: [String]) {
+        for element in more where !contains(element) { append(element) }
+    }
 }

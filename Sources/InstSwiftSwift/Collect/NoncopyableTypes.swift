@@ -22,7 +22,7 @@ public enum NoncopyableTypes {
     /// (`extension Outer.Machine` of `struct Machine: ~Copyable`).
     static func isOwnType(of site: DeclarationSite, in names: Set<String>) -> Bool {
         guard let type = site.enclosingTypes.last else { return false }
-        return names.contains(String(type.split(separator: ".").last ?? ""))
+        return !names.isEmpty && names.contains(lastComponent(of: type))
     }
 
     /// Whether a type as written names one of `names` (`consuming RawIORequest`, `Span<UInt8>?`).
@@ -67,4 +67,10 @@ public enum NoncopyableTypes {
     static func suppresses(_ constraint: String) -> Bool {
         constraint.contains("~Copyable") || constraint.contains("~Escapable")
     }
+}
+
+/// The last `.`-separated part of a qualified name (`Outer.Inner` -> `Inner`).
+func lastComponent(of name: String) -> String {
+    guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return name }
+    return String(name[name.utf8.index(after: dot)...])
 }

@@ -13,9 +13,13 @@ enum OwnershipSpecifiers {
         if let specifier = site.modifiers.first(where: { $0 == "borrowing" || $0 == "consuming" }), !ownTypeIsNoncopyable {
             return specifier == "borrowing" ? borrowed("the borrowing 'self' of this method") : consumed("the consuming 'self' of this method")
         }
-        for parameter in site.parameters where !NoncopyableTypes.mentions(parameter.type, anyOf: noncopyable) {
-            if parameter.type.hasPrefix("borrowing ") { return borrowed("the borrowing parameter '\(parameter.name): \(parameter.type)'") }
-            if parameter.type.hasPrefix("consuming ") { return consumed("the consuming parameter '\(parameter.name): \(parameter.type)'") }
+        // The specifier first: few parameters have one, and `mentions` reads every word of the type.
+        for parameter in site.parameters {
+            let borrowing = parameter.type.hasPrefix("borrowing ")
+            guard borrowing || parameter.type.hasPrefix("consuming "), !NoncopyableTypes.mentions(parameter.type, anyOf: noncopyable) else { continue }
+            return borrowing
+                ? borrowed("the borrowing parameter '\(parameter.name): \(parameter.type)'")
+                : consumed("the consuming parameter '\(parameter.name): \(parameter.type)'")
         }
         return nil
     }

@@ -6,7 +6,7 @@ enum Unsupported {
     /// Result builders and `@_transparent` take no edit; the rest are what a span closure cannot hold. `noncopyable`: the names of the types that are not `Copyable` or not `Escapable` (``NoncopyableTypes``);
     /// `resultBuilders`: the result builders known to be declared (``ResultBuilderTypes``).
     static func construct(for site: DeclarationSite, noncopyable: Set<String>, resultBuilders: Set<String> = []) -> UnsupportedConstruct? {
-        let isBuilder = { (name: String) in name.hasSuffix("Builder") || resultBuilders.contains(String(name.split(separator: ".").last ?? "")) }
+        let isBuilder = { (name: String) in name.hasSuffix("Builder") || !resultBuilders.isEmpty && resultBuilders.contains(lastComponent(of: name)) }
         if let builder = site.attributes.first(where: isBuilder) {
             return .everyEdit("a result-builder body (@\(builder)) takes no span and no statement (a statement would be one of its components)")
         }

@@ -206,8 +206,12 @@ struct BodyRenderer {
     var spellableResultType: String? {
         guard let written = site.returnType else { return "Void" }
         if body.resultTypeMayBeShadowed { return nil }
-        let words = typeIdentifiers(written)
-        if words.contains("some") || words.contains("Self") || written.hasSuffix("!") { return nil }
+        if written.hasSuffix("!") { return nil }
+        // Words are split only for a type whose bytes hold either word (few do; this runs once per instrumented body).
+        if containsBytes(written, "some") || containsBytes(written, "Self") {
+            let words = typeIdentifiers(written)
+            if words.contains("some") || words.contains("Self") { return nil }
+        }
         return written
     }
 

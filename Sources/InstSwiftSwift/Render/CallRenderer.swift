@@ -9,37 +9,83 @@ struct CallRenderer {
     let rules: [Rule]
     let context: RenderContext
 
-    func render() -> BodyRenderer.Output {
-        var output = BodyRenderer.Output()
+    /// The injected text of a call, which depends only on the rules, the span names and the call's effects: a file
+    /// calls the same function many times, and each call's text is made once (``Cache``).
+    struct Texts {
+        var imports: [String] = []
+        /// The receiver functions, the first rule's first.
+        var receiverFunctions: [String] = []
+        /// Before the call: the spans' openings and the `try` / `await` repeated inside them (empty without a span).
         var opening = ""
         var closing = ""
-        var receiverFunctions: [String] = []
+    }
+
+    /// What a call's ``Texts`` are made from.
+    struct TextsKey: Hashable {
+        var rules: [SourceLocation]
+        var spanNames: [String]
+        var underTry, underAwait, nonsending: Bool
+    }
+
+    /// The texts made so far for a file's calls.
+    typealias Cache = [TextsKey: Texts]
+
+    func render(cache: inout Cache) -> BodyRenderer.Output {
+        // An awaited call in a `nonisolated(nonsending)` body stays on the caller's actor inside its span.
+        let nonsending =
+            call.underAwait
+            && call.enclosingIsolation?.spanBodyIsNonsending(byDefault: context.options.asyncFunctionsAreNonsendingByDefault) == true
+        var spanNames: [String] = []
+        for rule in rules {
+            for case .span(let span) in rule.advice { spanNames.append(spanName(span, rule: rule)) }
+        }
+        let key = TextsKey(
+            rules: rules.map(\.location), spanNames: spanNames, underTry: call.underTry, underAwait: call.underAwait, nonsending: nonsending)
+        let texts = cache[key] ?? texts(spanNames: spanNames, nonsending: nonsending)
+        cache[key] = texts
+        return output(texts)
+    }
+
+    /// The call's texts, made from its rules' advice.
+    private func texts(spanNames: [String], nonsending: Bool) -> Texts {
+        var texts = Texts()
+        var opening = ""
+        var names = spanNames.makeIterator()
         for rule in rules {
             for advice in rule.advice {
                 switch advice {
                 case .span(let span):
-                    output.imports += context.runtimeImports
-                    var arguments = [stringLiteral(spanName(span, rule: rule))]
+                    texts.imports += context.runtimeImports
+                    var arguments = [stringLiteral(names.next() ?? "")]
                     if span.kind != .internal { arguments.append("kind: \(RenderContext.kind(span.kind))") }
                     let attributes = RenderContext.records(span.attributes, span: "instswiftSpan")
                     if !attributes.isEmpty { arguments.append("attributes: { instswiftSpan in \(attributes) }") }
-                    // An awaited call in a `nonisolated(nonsending)` body stays on the caller's actor inside its span.
-                    let nonsending =
-                        call.underAwait
-                        && call.enclosingIsolation?.spanBodyIsNonsending(byDefault: context.options.asyncFunctionsAreNonsendingByDefault) == true
                     let function = nonsending ? RuntimeFunction.span.nonsending : .span
                     opening += "\(function.call)(\(arguments.joined(separator: ", "))) { instswiftSpan in "
-                    closing += " }"
+                    texts.closing += " }"
                 case .addImport(let module):
-                    output.imports.append(module.module)
+                    texts.imports.append(module.module)
                 case .wrapReceiver(let wrap):
-                    if wrap.function.code.hasPrefix("InstSwift.") { output.imports += context.runtimeImports }
-                    receiverFunctions.append(wrap.function.code)
+                    if wrap.function.code.hasPrefix("InstSwift.") { texts.imports += context.runtimeImports }
+                    texts.receiverFunctions.append(wrap.function.code)
                 case .injectContext, .insert, .wrap, .declare:
                     continue  // declarations only (the rules loader refuses them here; `declare` is added per module)
                 }
             }
         }
+        guard !opening.isEmpty else { return texts }
+        if call.underTry { opening += "try " }
+        if call.underAwait { opening += "await " }
+        texts.opening = InjectedRegion.wrap(opening)
+        texts.closing = InjectedRegion.wrap(texts.closing)
+        return texts
+    }
+
+    /// The edits that put `texts` around this call and its receiver.
+    private func output(_ texts: Texts) -> BodyRenderer.Output {
+        var output = BodyRenderer.Output()
+        output.imports = texts.imports
+        let receiverFunctions = texts.receiverFunctions
         switch call.receiver {
         case .value(let receiver) where !receiverFunctions.isEmpty:
             // Inside the span's region (shorter regions open later at one offset), the first rule's function outermost.
@@ -56,13 +102,10 @@ struct CallRenderer {
         default:
             break
         }
-        guard !opening.isEmpty else { return output }
-        var effects = ""
-        if call.underTry { effects += "try " }
-        if call.underAwait { effects += "await " }
+        guard !texts.opening.isEmpty else { return output }
         let start = call.start.utf8Offset, end = call.end.utf8Offset
-        output.edits.append(TextEdit(offset: start, text: InjectedRegion.wrap(opening + effects), role: .open(length: end - start), sequence: context.sequence))
-        output.edits.append(TextEdit(offset: end, text: InjectedRegion.wrap(closing), role: .close(length: end - start), sequence: context.sequence))
+        output.edits.append(TextEdit(offset: start, text: texts.opening, role: .open(length: end - start), sequence: context.sequence))
+        output.edits.append(TextEdit(offset: end, text: texts.closing, role: .close(length: end - start), sequence: context.sequence))
         return output
     }
 

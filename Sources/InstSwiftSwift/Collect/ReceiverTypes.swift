@@ -15,7 +15,8 @@ struct ReceiverTypes {
         /// The members' variable name to declared type, read from `members` when a call first asks (once per type: a
         /// type with many members and calls was read again for each call).
         var memberTypes: [String: String]?
-        var parameters: FunctionParameterListSyntax?
+        /// The node whose text holds the parameters (a signature or parameter clause), read only when it holds a name.
+        var parameters: Syntax?
         /// Local variable name to declared type; locals shadow the scope's parameters.
         var locals: [String: String] = [:]
     }
@@ -30,9 +31,10 @@ struct ReceiverTypes {
         scopes.append(Scope(members: isTracking ? members : nil))
     }
 
-    /// Enters a function: its parameters are in scope.
-    mutating func enterFunction(parameters: FunctionParameterListSyntax) {
-        scopes.append(Scope(parameters: isTracking ? parameters : nil))
+    /// Enters a function: the parameters of `signature` (a function's signature or a subscript's parameter clause) are
+    /// in scope.
+    mutating func enterFunction(signature: some SyntaxProtocol) {
+        scopes.append(Scope(parameters: isTracking ? Syntax(signature) : nil))
     }
 
     /// Enters a closure, whose locals shadow the enclosing ones.
@@ -70,7 +72,8 @@ struct ReceiverTypes {
     private mutating func declaredType(of name: String, in index: Int) -> String? {
         if let type = scopes[index].locals[name] { return type }
         // The parameters' text first: reading them makes their nodes, and most calls' receivers are not parameters.
-        if let parameters = scopes[index].parameters, text.node(parameters, contains: name),
+        if let owner = scopes[index].parameters, text.node(owner, contains: name),
+            let parameters = owner.as(FunctionSignatureSyntax.self)?.parameterClause.parameters ?? owner.as(FunctionParameterClauseSyntax.self)?.parameters,
             let parameter = parameters.last(where: { ($0.secondName ?? $0.firstName).text == name })
         {
             return text(parameter.type)

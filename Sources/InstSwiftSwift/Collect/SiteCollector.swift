@@ -234,7 +234,7 @@ final class SiteCollector: SyntaxVisitor {
                 site, body: body, isInitializer: false, ownGenericParameters: node.genericParameterClause,
                 isolation: AsyncBodyIsolation(attributes: node.attributes, modifiers: node.modifiers))
         }
-        walkBody(node.body, of: node, named: node.name.text, parameters: node.signature.parameterClause.parameters)
+        walkBody(node.body, of: node, named: node.name.text, signature: node.signature)
         return .skipChildren
     }
 
@@ -248,7 +248,7 @@ final class SiteCollector: SyntaxVisitor {
             )
             add(site, body: body, isInitializer: true, isolation: AsyncBodyIsolation(attributes: node.attributes, modifiers: node.modifiers))
         }
-        walkBody(node.body, of: node, named: "init", parameters: node.signature.parameterClause.parameters)
+        walkBody(node.body, of: node, named: "init", signature: node.signature)
         return .skipChildren
     }
 
@@ -256,11 +256,11 @@ final class SiteCollector: SyntaxVisitor {
     /// holds no nested declaration and no selectable call (walking makes every node of it, most of a walk's time).
     private func walkBody(
         _ body: CodeBlockSyntax?, of node: some WithAttributesSyntax & WithModifiersSyntax, named name: String,
-        parameters: @autoclosure () -> FunctionParameterListSyntax
+        signature: @autoclosure () -> FunctionSignatureSyntax
     ) {
         // The parameters are read only for a body that is walked: reading them makes the signature's nodes.
         guard let body, mayHoldSites(body) else { return }
-        enterFunction(name, parameters: parameters(), node)
+        enterFunction(name, signature: signature(), node)
         walk(body)
         leaveFunction(node)
     }
@@ -270,7 +270,7 @@ final class SiteCollector: SyntaxVisitor {
             node.accessorBlock, name: "subscript", kind: .subscript, parameters: node.parameterClause.parameters,
             returnType: node.returnClause.type, attributes: node.attributes, modifiers: node.modifiers, declaration: node
         )
-        enterFunction("subscript", parameters: node.parameterClause.parameters, node)
+        enterFunction("subscript", signature: node.parameterClause, node)
         return .visitChildren
     }
     override func visitPost(_ node: SubscriptDeclSyntax) { leaveFunction(node) }
@@ -332,10 +332,10 @@ final class SiteCollector: SyntaxVisitor {
         }
     }
 
-    private func enterFunction(_ name: String, parameters: FunctionParameterListSyntax, _ node: some WithAttributesSyntax & WithModifiersSyntax) {
+    private func enterFunction(_ name: String, signature: some SyntaxProtocol, _ node: some WithAttributesSyntax & WithModifiersSyntax) {
         functionStack.append(name)
         isolationStack.append(AsyncBodyIsolation(attributes: node.attributes, modifiers: node.modifiers))
-        receiverTypes.enterFunction(parameters: parameters)
+        receiverTypes.enterFunction(signature: signature)
         if isIgnored(node) { ignoreDepth += 1 }
     }
 

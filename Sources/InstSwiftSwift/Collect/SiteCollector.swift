@@ -158,7 +158,7 @@ final class SiteCollector: SyntaxVisitor {
     private func walkType(_ node: some DeclGroupSyntax, named name: String, generics: GenericParameterClauseSyntax?, nonSendableParameters: [String]? = nil) {
         enterType(name, node, generics: generics, nonSendableParameters: nonSendableParameters)
         if !node.attributes.isEmpty, mayHoldSites(node.attributes) { walk(node.attributes) }
-        for member in node.memberBlock.members { walk(member.decl) }
+        walk(node.memberBlock.members)
         leaveType(node)
     }
 

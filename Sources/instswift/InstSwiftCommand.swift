@@ -75,7 +75,10 @@ struct RewriteInputs: ParsableArguments {
     @Option(help: "The module the files belong to (default: the folder under Sources/).")
     var module: String?
 
-    @Option(help: "The package the files belong to, as NAME or NAME@VERSION (for rules with a package constraint).")
+    @Option(
+        help:
+            "The package the files belong to, as NAME or NAME@VERSION, for rules with a package constraint (default: for a file in a build's checkouts/, that package at its checked-out version)."
+    )
     var package: String?
 
     @Option(name: .customLong("cflag"), parsing: .unconditionalSingleValue, help: "A C compiler flag for parsing .c files (-I, -D, -std); repeatable.")
@@ -125,14 +128,14 @@ struct RewriteInputs: ParsableArguments {
         return result.sorted()
     }
 
+    /// The file's module and package: as given, or as the build would see them (a file of a dependency's checkout is
+    /// that package's, at its version).
     func context(for path: String) -> FileContext {
-        var context = FileContext(path: path, module: module ?? Self.inferModule(path))
-        if let package {
+        let named = package.map { package in
             let parts = package.split(separator: "@", maxSplits: 1).map(String.init)
-            context.package = parts[0]
-            context.packageVersion = parts.count > 1 ? SemanticVersion(parts[1]) : nil
+            return (name: parts[0], version: parts.count > 1 ? SemanticVersion(parts[1]) : nil)
         }
-        return context
+        return NamedFilePackage.context(path: path, module: module ?? Self.inferModule(path), named: named)
     }
 
     static func inferModule(_ path: String) -> String? {

@@ -129,6 +129,47 @@ import Testing
         }
     }
 
+    /// A file of a build's checkout is explained as that build sees it: the package and the version checked out (so a
+    /// rule's `package:` constraint applies), and a package the runtime's spans go through is reached only by a rule
+    /// that names it.
+    @Test func explainOfACheckedOutFileKnowsItsPackageAndTheTracingPipeline() throws {
+        let folder = TemporaryFolder("instswift-explain-checkout")
+        let scratch = folder.url.appendingPathComponent("app/.build/instswift")
+        let state = """
+            {"object": {"dependencies": [
+              {"packageRef": {"identity": "swift-otel", "kind": "remoteSourceControl", "location": "https://github.com/swift-otel/swift-otel"},
+               "state": {"checkoutState": {"version": "1.6.0", "revision": "0"}, "name": "sourceControlCheckout"}, "subpath": "swift-otel"},
+              {"packageRef": {"identity": "left-pad", "kind": "remoteSourceControl", "location": "https://github.com/example/left-pad"},
+               "state": {"checkoutState": {"version": "2.1.0", "revision": "0"}, "name": "sourceControlCheckout"}, "subpath": "left-pad"}]}}
+            """
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try state.write(to: scratch.appendingPathComponent("workspace-state.json"), atomically: true, encoding: .utf8)
+        for package in ["swift-otel", "left-pad"] {
+            let sources = scratch.appendingPathComponent("checkouts/\(package)/Sources/Lib")
+            try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+            try "func work() {}\n".write(to: sources.appendingPathComponent("Lib.swift"), atomically: true, encoding: .utf8)
+        }
+        try """
+        rules:
+          - id: every
+            where:
+              function: {name: "*"}
+            advice:
+              - span: {}
+          - id: pad-two
+            package: {name: left-pad, versions: ">=2.0.0, <3.0.0"}
+            where:
+              function: {name: work}
+            advice:
+              - span: {}
+        """.write(to: folder.url.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
+        let pad = run([Self.binary, "explain", "--rules", "rules.yml", "app/.build/instswift/checkouts/left-pad/Sources/Lib/Lib.swift"], in: folder.url)
+        #expect(pad.output.contains("function work()\n  applied [every]\n  applied [pad-two]\n"), "\(pad.output)")
+        let otel = run([Self.binary, "explain", "--rules", "rules.yml", "app/.build/instswift/checkouts/swift-otel/Sources/Lib/Lib.swift"], in: folder.url)
+        #expect(otel.output.contains("not applied [every]: package 'swift-otel' carries the runtime's own spans"), "\(otel.output)")
+        #expect(!otel.output.contains("applied [every]\n"), "\(otel.output)")
+    }
+
     @Test func explainNamesCFunctionsTheCWay() {
         let package = repositoryRoot.appendingPathComponent("Fixtures/packages/wrapper-app")
         let result = run([Self.binary, "explain", "--rules", "wrapper-rules.yml", "--module", "CBridge", "Sources/CBridge/bridge.c"], in: package)

@@ -26,6 +26,14 @@ public enum NamedFilePackage {
         return context
     }
 
+    /// Why the build never rewrites a file of `context` (the runtime's own modules), or nil.
+    public static func neverInstrumented(_ context: FileContext) -> String? {
+        guard let module = context.module, TracingPipeline.neverInstrumented(module: module, identity: context.package?.lowercased() ?? "") else {
+            return nil
+        }
+        return "module '\(module)' is the instswift runtime's own, which is never instrumented"
+    }
+
     /// The scratch folder and `workspace-state.json` of the package that holds `path`: its instswift build's, else its
     /// plain build's.
     static func resolution(near path: String) -> (String, Data)? {

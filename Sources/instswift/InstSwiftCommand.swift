@@ -155,6 +155,10 @@ extension RewriteInputs {
         for path in try files() {
             guard let frontend = Self.frontend(for: path) else { continue }  // `files()` names only files with one
             let source = try String(contentsOfFile: path, encoding: .utf8)
+            if let reason = NamedFilePackage.neverInstrumented(context(for: path)) {
+                try handle(path, source, RewriteResult(skipped: FileSkip(reason: reason)))
+                continue
+            }
             var options = RewriteOptions()
             options.enableUpcomingFeatures(upcomingFeatures)
             if frontend.language == .c { options.compilerArguments = cFlags + Self.includeFolders(near: path).map { "-I" + $0 } }

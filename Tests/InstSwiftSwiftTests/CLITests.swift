@@ -144,8 +144,8 @@ import Testing
             """
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         try state.write(to: scratch.appendingPathComponent("workspace-state.json"), atomically: true, encoding: .utf8)
-        for package in ["swift-otel", "left-pad"] {
-            let sources = scratch.appendingPathComponent("checkouts/\(package)/Sources/Lib")
+        for (package, module) in [("swift-otel", "Lib"), ("left-pad", "Lib"), ("instswift-runtime", "InstSwiftRuntime")] {
+            let sources = scratch.appendingPathComponent("checkouts/\(package)/Sources/\(module)")
             try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
             try "func work() {}\n".write(to: sources.appendingPathComponent("Lib.swift"), atomically: true, encoding: .utf8)
         }
@@ -168,6 +168,10 @@ import Testing
         let otel = run([Self.binary, "explain", "--rules", "rules.yml", "app/.build/instswift/checkouts/swift-otel/Sources/Lib/Lib.swift"], in: folder.url)
         #expect(otel.output.contains("not applied [every]: package 'swift-otel' carries the runtime's own spans"), "\(otel.output)")
         #expect(!otel.output.contains("applied [every]\n"), "\(otel.output)")
+        let runtime = run(
+            [Self.binary, "explain", "--rules", "rules.yml", "app/.build/instswift/checkouts/instswift-runtime/Sources/InstSwiftRuntime/Lib.swift"],
+            in: folder.url)
+        #expect(runtime.output.contains("skipped: module 'InstSwiftRuntime' is the instswift runtime's own, which is never instrumented"), "\(runtime.output)")
     }
 
     @Test func explainNamesCFunctionsTheCWay() {

@@ -184,7 +184,7 @@ public struct RewriteResult: Sendable {
     }
 
     /// The result for a file left as it is, with why.
-    init(skipped skip: FileSkip) {
+    public init(skipped skip: FileSkip) {
         self.init(output: nil, reports: [], fileSkipReason: skip.reason, diagnostics: skip.diagnostics)
     }
 

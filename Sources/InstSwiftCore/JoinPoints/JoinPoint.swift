@@ -111,15 +111,23 @@ public enum MatchOutcome: Sendable, Equatable {
 /// (a near miss worth explaining): most rules fail on the first criterion, and matching must stay cheap.
 struct CriteriaCheck {
     private(set) var progress = 0
-    private var failure: (() -> String)?
+    private var failed = false
+    private var reason = ""
 
-    mutating func require(_ holds: @autoclosure () -> Bool, _ reason: @escaping @autoclosure () -> String) {
-        guard failure == nil else { return }
-        if holds() { progress += 1 } else { failure = reason }
+    /// Counts a criterion that holds; at the first that does not, keeps its reason — made only when an earlier one held,
+    /// as a miss with no progress is reported without one (and the reason is not stored as a closure: that allocated
+    /// for every criterion of every site).
+    mutating func require(_ holds: @autoclosure () -> Bool, _ reason: @autoclosure () -> String) {
+        guard !failed else { return }
+        if holds() {
+            progress += 1
+        } else {
+            failed = true
+            if progress > 0 { self.reason = reason() }
+        }
     }
 
     var outcome: MatchOutcome {
-        guard let failure else { return .matched }
-        return .missed(progress > 0 ? failure() : "", progress: progress)
+        failed ? .missed(reason, progress: progress) : .matched
     }
 }

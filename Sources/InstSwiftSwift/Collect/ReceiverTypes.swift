@@ -83,9 +83,11 @@ struct ReceiverTypes {
             // Read from the raw tree: making every member's nodes to find the few properties cost more than the rest of
             // a call's look-up.
             var types: [String: String] = [:]
-            for member in RawMemberBlockItemListSyntax(members.raw)?.elements ?? [] {
-                guard let variable = RawVariableDeclSyntax(member.decl) else { continue }
-                for (bound, type) in Self.bindings(of: variable) { types[bound] = type }
+            if let layout = members.raw.layoutView {
+                for case let member? in layout.children {
+                    guard let variable = RawMemberBlockItemSyntax(member).flatMap({ RawVariableDeclSyntax($0.decl) }) else { continue }
+                    for (bound, type) in Self.bindings(of: variable) { types[bound] = type }
+                }
             }
             scopes[index].memberTypes = types
         }

@@ -196,13 +196,19 @@ final class SiteCollector: SyntaxVisitor {
     override func visit(_ node: VariableDeclSyntax) -> SyntaxVisitorContinueKind {
         if !functionStack.isEmpty { receiverTypes.declare(node) }
         collectAccessors(of: node)
-        // Only the attributes, initial values and accessors can hold sites: the pattern, type and keywords are not walked.
-        let parts = node.bindings.flatMap { (binding: PatternBindingSyntax) -> [Syntax] in
-            [binding.initializer.map { Syntax($0.value) }, binding.accessorBlock.map(Syntax.init)].compactMap { $0 }.filter { mayHoldSites($0) }
+        // Only the attributes, initial values and accessors can hold sites: the pattern, type and keywords are not walked,
+        // and the attributes only before a value or accessor that is.
+        var attributesWalked = false
+        func walkPart(_ part: some SyntaxProtocol) {
+            guard mayHoldSites(part) else { return }
+            if !attributesWalked, !node.attributes.isEmpty, mayHoldSites(node.attributes) { walk(node.attributes) }
+            attributesWalked = true
+            walk(part)
         }
-        guard !parts.isEmpty else { return .skipChildren }
-        if !node.attributes.isEmpty, mayHoldSites(node.attributes) { walk(node.attributes) }
-        for part in parts { walk(part) }
+        for binding in node.bindings {
+            if let value = binding.initializer?.value { walkPart(value) }
+            if let accessors = binding.accessorBlock { walkPart(accessors) }
+        }
         return .skipChildren
     }
 

@@ -1,5 +1,5 @@
 import InstSwiftCore
-import SwiftSyntax
+@_spi(RawSyntax) import SwiftSyntax
 
 /// One pass over a Swift file that records every declaration with a body and every call a rule could select.
 final class SiteCollector: SyntaxVisitor {
@@ -101,8 +101,10 @@ final class SiteCollector: SyntaxVisitor {
     // MARK: Skipping
 
     /// Statements whose text holds no nested declaration and no selectable call are not walked.
+    /// (Whether the item is a declaration is read from the raw tree: reading `item` makes the statement's nodes.)
     override func visit(_ node: CodeBlockItemSyntax) -> SyntaxVisitorContinueKind {
-        node.item.is(DeclSyntax.self) || mayHoldSites(node) ? .visitChildren : .skipChildren
+        let isDeclaration = RawCodeBlockItemSyntax(node.raw).map { RawDeclSyntax($0.item) != nil } ?? true
+        return isDeclaration || mayHoldSites(node) ? .visitChildren : .skipChildren
     }
 
     /// Whether the node's text contains anything collectable (true when that cannot be bounded).
@@ -292,8 +294,10 @@ final class SiteCollector: SyntaxVisitor {
     }
 
     private func collectAccessors(of node: VariableDeclSyntax) {
-        // The accessor block first: most variables have none, and reading the rest makes their nodes.
-        guard let binding = node.bindings.first, let block = binding.accessorBlock, node.bindings.count == 1,
+        // The accessor block first, from the raw tree: most variables have none, and reading the bindings makes their nodes.
+        guard let first = RawVariableDeclSyntax(node.raw)?.bindings.raw.layoutView?.children.first,
+            first.flatMap(RawPatternBindingSyntax.init)?.accessorBlock != nil,
+            let binding = node.bindings.first, let block = binding.accessorBlock, node.bindings.count == 1,
             let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text
         else { return }
         collectAccessorBlock(

@@ -69,20 +69,24 @@ public struct SwiftFrontend: LanguageFrontend {
         var callTexts = CallRenderer.Cache()
         edits.reserveCapacity(2 * parsed.collected.count + 8)
         var context = RenderContext(file: matched.file, options: options, sequence: 0)
-        for (collected, report) in zip(parsed.collected, matched.siteReports) where !report.applied.isEmpty {
+        // By index, reading each site's parts where they lie: copying every site and report out cost a tenth of rendering.
+        let collected = parsed.collected, reports = matched.siteReports
+        for index in collected.indices {
+            let rules = reports[index].applied
+            guard !rules.isEmpty else { continue }
             context.sequence = edits.count
-            switch (collected.site, collected.target) {
-            case (.declaration(let site), .body(let body)):
-                let rendered = BodyRenderer(site: site, body: body, rules: report.applied, context: context).render()
+            switch collected[index].target {
+            case .body(let body):
+                guard case .declaration(let site) = collected[index].site else { continue }
+                let rendered = BodyRenderer(site: site, body: body, rules: rules, context: context).render()
                 edits += rendered.edits
                 imports.appendNew(rendered.imports)
                 diagnostics.append(contentsOf: rendered.diagnostics)
-            case (.call(let site), .call(let call)):
-                let rendered = CallRenderer(site: site, call: call, rules: report.applied, context: context).render(cache: &callTexts)
+            case .call(let call):
+                guard case .call(let site) = collected[index].site else { continue }
+                let rendered = CallRenderer(site: site, call: call, rules: rules, context: context).render(cache: &callTexts)
                 edits += rendered.edits
                 imports.appendNew(rendered.imports)
-            default:
-                continue
             }
         }
         guard !edits.isEmpty || !imports.isEmpty else {

@@ -45,6 +45,8 @@ public enum Placeholders {
 
     /// Replaces `$result`, `$element` and `$span` by the given identifiers.
     public static func substitute(_ code: String, bindings: [String: String]) -> String {
+        // Most code names no binding: it is returned as it is, without sorting the bindings or searching for each.
+        guard !bindings.isEmpty, code.utf8.contains(UInt8(ascii: "$")) else { return code }
         var result = code
         for (placeholder, name) in bindings.sorted(by: { $0.key > $1.key }) {
             result = result.replacingOccurrences(of: placeholder, with: name)

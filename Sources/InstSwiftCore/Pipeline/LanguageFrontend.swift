@@ -70,7 +70,9 @@ public struct MatchedFile<Parsed: ParsedFile> {
         self.parsed = parsed
         self.file = file
         self.siteReports = siteReports
-        self.reports = siteReports.filter { !$0.matched.isEmpty || !$0.nearMisses.isEmpty }
+        let isKept = { (report: SiteReport) in !report.matched.isEmpty || !report.nearMisses.isEmpty }
+        // When every report is kept (a file whose rules select what it collects), the array is shared, not copied.
+        self.reports = siteReports.allSatisfy(isKept) ? siteReports : siteReports.filter(isKept)
     }
 }
 

@@ -240,7 +240,7 @@ final class SiteCollector: SyntaxVisitor {
 
             add(
                 site, body: body, isInitializer: false, ownGenericParameters: node.genericParameterClause,
-                isolation: AsyncBodyIsolation(attributes: node.attributes, modifiers: node.modifiers))
+                isolation: isolation(of: node))
         }
         walkBody(node.body, of: node, named: node.name.text, signature: node.signature)
         return .skipChildren
@@ -254,7 +254,7 @@ final class SiteCollector: SyntaxVisitor {
                 effects: (signature.effectSpecifiers?.asyncSpecifier != nil, signature.effectSpecifiers?.throwsClause),
                 returnType: nil, attributes: node.attributes, modifiers: node.modifiers, declaration: node
             )
-            add(site, body: body, isInitializer: true, isolation: AsyncBodyIsolation(attributes: node.attributes, modifiers: node.modifiers))
+            add(site, body: body, isInitializer: true, isolation: isolation(of: node))
         }
         walkBody(node.body, of: node, named: "init", signature: node.signature)
         return .skipChildren
@@ -344,10 +344,23 @@ final class SiteCollector: SyntaxVisitor {
 
     private func enterFunction(_ name: String, signature: some SyntaxProtocol, _ node: some WithAttributesSyntax & WithModifiersSyntax) {
         functionStack.append(name)
-        isolationStack.append(AsyncBodyIsolation(attributes: node.attributes, modifiers: node.modifiers))
+        isolationStack.append(isolation(of: node))
         receiverTypes.enterFunction(signature: signature)
         if isIgnored(node) { ignoreDepth += 1 }
     }
+
+    /// The isolation a declaration writes for its body; its attributes and modifiers are read only when their text holds
+    /// `nonsending` or `concurrent` (nearly none does, and reading them makes their nodes).
+    private func isolation(of node: some WithAttributesSyntax & WithModifiersSyntax) -> AsyncBodyIsolation {
+        let range = node.attributes.position.utf8Offset..<min(node.modifiers.endPosition.utf8Offset, text.bytes.count)
+        guard !range.isEmpty else { return .unwritten }
+        let written = text.bytes[range].withUnsafeBufferPointer { bytes in
+            containsBytes(bytes, Self.nonsendingWord) || containsBytes(bytes, Self.concurrentWord)
+        }
+        return written ? AsyncBodyIsolation(attributes: node.attributes, modifiers: node.modifiers) : .unwritten
+    }
+
+    private static let nonsendingWord = Array("nonsending".utf8), concurrentWord = Array("concurrent".utf8)
 
     private func leaveFunction(_ node: some SyntaxProtocol) {
         functionStack.removeLast()

@@ -108,6 +108,7 @@ import Testing
         #expect(fields.usage?.cached_tokens == 4 && fields.usage?.reasoning_tokens == 3)
     }
 
+    @discardableResult
     static func read<T>(_ json: String, _ body: (inout JSONFieldReader) throws -> T) throws -> T {
         try Array(json.utf8).withUnsafeBytes { try JSONFieldReader.read($0, body) }
     }

@@ -11,7 +11,7 @@ import Testing
 
     @Test func findsTheMissingCModulesInPlainAndParseableOutput() throws {
         let swiftModules = try folder.subfolder("Modules").path
-        FileManager.default.createFile(atPath: swiftModules + "/NIOCore.swiftmodule", contents: Data())
+        #expect(FileManager.default.createFile(atPath: swiftModules + "/NIOCore.swiftmodule", contents: Data()))
         let file = "/src/My Lib/Café.swift"
         let plain = """
             \(file):32:24: error: initializer 'init()' is not available due to missing import of defining module 'CNIOLinux' [#MemberImportVisibility]

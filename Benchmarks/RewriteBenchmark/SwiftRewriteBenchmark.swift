@@ -66,12 +66,17 @@ func writeLargeFile(to folder: String) throws {
     try rules(count: 49).write(toFile: folder + "/bench.yml", atomically: true, encoding: .utf8)
 }
 
+/// The large file's frontend, source, rules (the benchmark's, or `rulesFile`'s) and file context.
+func largeFileCase(rulesFile: String? = nil) throws -> (SwiftFrontend, String, RuleSet, FileContext) {
+    let frontend = SwiftFrontend()
+    let yaml = try rulesFile.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? rules(count: 49)
+    let ruleSet = try RuleFileLoader(validator: frontend.codeValidator).parse(yaml, file: rulesFile ?? "bench.yml")
+    return (frontend, generatedSource(lines: 50_000), ruleSet, FileContext(path: "Sources/Bench/Big.swift", module: "Bench"))
+}
+
 /// One side of the Swift benchmark's large-file comparison (`parse` or `rewrite`), `rounds` times, for a profiler.
 func runSwiftBenchmarkPart(_ part: String, rounds: Int) throws {
-    let frontend = SwiftFrontend()
-    let source = generatedSource(lines: 50_000)
-    let ruleSet = try RuleFileLoader(validator: frontend.codeValidator).parse(rules(count: 49), file: "bench.yml")
-    let context = FileContext(path: "Sources/Bench/Big.swift", module: "Bench")
+    let (frontend, source, ruleSet, context) = try largeFileCase()
     for _ in 0..<rounds {
         if part == "parse" {
             _ = Parser.parse(source: source)
@@ -84,11 +89,8 @@ func runSwiftBenchmarkPart(_ part: String, rounds: Int) throws {
 /// Swift: parse + match + rewrite against parse alone on a ~50k-line file with 50 rules (target <= 1.5), then files
 /// per second over a whole package (default: swift-syntax's sources).
 func runSwiftBenchmark(packageRoot: String?) throws {
-    let frontend = SwiftFrontend()
-    let source = generatedSource(lines: 50_000)
+    let (frontend, source, ruleSet, context) = try largeFileCase()
     let lineCount = source.split(separator: "\n", omittingEmptySubsequences: false).count
-    let ruleSet = try RuleFileLoader(validator: frontend.codeValidator).parse(rules(count: 49), file: "bench.yml")
-    let context = FileContext(path: "Sources/Bench/Big.swift", module: "Bench")
 
     var outputBytes = 0
     let timing = compare(rounds: 11) {
@@ -124,11 +126,7 @@ func runSwiftBenchmark(packageRoot: String?) throws {
 /// The Swift benchmark's large file by stage, 15 rounds: parse alone, then the rewrite's collect (less its parse), match,
 /// render and apply, as medians and the ratio they add up to. `rulesFile`: other rules than the benchmark's.
 func runSwiftStages(rulesFile: String?) throws {
-    let frontend = SwiftFrontend()
-    let source = generatedSource(lines: 50_000)
-    let yaml = try rulesFile.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? rules(count: 49)
-    let ruleSet = try RuleFileLoader(validator: frontend.codeValidator).parse(yaml, file: rulesFile ?? "bench.yml")
-    let context = FileContext(path: "Sources/Bench/Big.swift", module: "Bench")
+    let (frontend, source, ruleSet, context) = try largeFileCase(rulesFile: rulesFile)
     var rows: [[Double]] = []
     func ms(_ d: Duration) -> Double { Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000 }
     for _ in 0..<15 {

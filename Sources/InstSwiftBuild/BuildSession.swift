@@ -101,7 +101,7 @@ public struct BuildSession {
     /// Runs the build and returns swift's exit status.
     public func run() throws -> Int32 {
         let packageRoot = try locatePackageRoot()
-        let scratch = flagValue("--scratch-path").map { absolute($0) } ?? packageRoot + "/.build/instswift"
+        let scratch = flagValue("--scratch-path").map { absolute($0) } ?? Self.defaultScratchPath(packageRoot: packageRoot)
         let instswiftDirectory = scratch + "/instswift"
         let workDirectory = instswiftDirectory + "/work"
 
@@ -250,6 +250,9 @@ public struct BuildSession {
     }
 
     /// `directory` or the nearest folder above it that holds a Package.swift.
+    /// Where `instswift swift ...` builds a package without `--scratch-path`: apart from the plain build's `.build`.
+    static func defaultScratchPath(packageRoot: String) -> String { packageRoot + "/.build/instswift" }
+
     public static func nearestPackageRoot(from directory: String) -> String? {
         var url = URL(fileURLWithPath: directory)
         while true {

@@ -37,15 +37,9 @@ public enum NamedFilePackage {
     /// The scratch folder and `workspace-state.json` of the package that holds `path`: its instswift build's, else its
     /// plain build's.
     static func resolution(near path: String) -> (String, Data)? {
-        var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-                for scratch in [folder.path + "/.build/instswift", folder.path + "/.build"] {
-                    if let state = FileManager.default.contents(atPath: scratch + "/workspace-state.json") { return (scratch, state) }
-                }
-                return nil
-            }
-            folder.deleteLastPathComponent()
+        guard let root = BuildSession.nearestPackageRoot(from: (path as NSString).deletingLastPathComponent) else { return nil }
+        for scratch in [BuildSession.defaultScratchPath(packageRoot: root), root + "/.build"] {
+            if let state = FileManager.default.contents(atPath: scratch + "/workspace-state.json") { return (scratch, state) }
         }
         return nil
     }

@@ -13,6 +13,15 @@ import threading
 OWN_PREFIX = "instswift."
 # Names a fixture app records on spans of its own (SelfTracedService's hand-made span), which instswift does not emit.
 APP_OWN = {"lookup.name"}
+# The GenAI client metrics of the conventions after v1.41 (their development branch), which the runtime emits only when
+# asked (`OTEL_SEMCONV_STABILITY_OPT_IN=gen_ai_latest_experimental`, the switch
+# the conventions prescribe); the PyPI registry has not released them yet.
+NEWER_GENAI_METRICS = {
+    "gen_ai.client.inference.duration", "gen_ai.client.inference.time_to_first_chunk",
+    "gen_ai.client.inference.time_per_output_chunk", "gen_ai.client.inference.usage.input_tokens",
+    "gen_ai.client.inference.usage.output_tokens", "gen_ai.client.inference.usage.cache_read.input_tokens",
+    "gen_ai.client.inference.usage.cache_write.input_tokens", "gen_ai.client.inference.usage.reasoning.output_tokens",
+}
 
 _lock = threading.Lock()
 # name -> where it was first seen ("span 'GET /hello/{name}'", "metric 'gen_ai.client.token.usage'")

@@ -92,6 +92,8 @@ final class Lifecycle: Sendable {
         // The specification's fallback is `unknown_service:<executable>`; swift-otel's is `unknown_service` alone, which
         // makes the spans of a client and a server started without OTEL_SERVICE_NAME indistinguishable.
         if !settings.namesService { configuration.serviceName = "unknown_service:" + ProcessInfo.processInfo.processName }
+        // The SDK's own resource attributes (swift-otel sets none): `OTEL_RESOURCE_ATTRIBUTES` is merged over them.
+        configuration.resourceAttributes = TelemetrySDK.resourceAttributes
         // swift-otel's batch processor exports one batch per tick (timer, or a full queue), so its throughput is about
         // batch size / delay: the OTel defaults (512 per 5 s) drop spans above ~10k/s. These keep up with what swift-otel
         // can produce here (scripts/bench-export.sh); OTEL_BSP_* variables still override them, except that the

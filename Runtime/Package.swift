@@ -42,6 +42,7 @@ let package = Package(
         .target(
             name: "InstSwiftOTel",
             dependencies: [
+                "CInstSwiftRuntime",
                 "InstSwiftRuntime",
                 .product(name: "OTel", package: "swift-otel"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

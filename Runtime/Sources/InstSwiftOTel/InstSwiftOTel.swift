@@ -70,17 +70,19 @@ final class Lifecycle: Sendable {
     private let recorder: TraceFileRecorder?
     private let admission: SpanAdmission?
     private let endBatching: SpanEndBatching?
+    private let pipeline: SpanExporter?
     private let timeout: Duration
     private let stopped = Mutex(false)
 
     private init(
         group: ServiceGroup, recorder: TraceFileRecorder?, admission: SpanAdmission?, endBatching: SpanEndBatching?,
-        timeout: Duration
+        pipeline: SpanExporter?, timeout: Duration
     ) {
         self.group = group
         self.recorder = recorder
         self.admission = admission
         self.endBatching = endBatching
+        self.pipeline = pipeline
         self.timeout = timeout
     }
 
@@ -102,6 +104,10 @@ final class Lifecycle: Sendable {
         configuration.traces.batchSpanProcessor.scheduleDelay = cadence.processorTick
         configuration.traces.batchSpanProcessor.maxExportBatchSize = InstSwiftOTelDefaults.maxExportBatchSize
         configuration.traces.batchSpanProcessor.maxQueueSize = InstSwiftOTelDefaults.maxQueueSize
+        let environment = ProcessInfo.processInfo.environment
+        if settings.hasExporter, let pipeline = SpanPipeline.make(environment: environment, settings: settings, cadence: cadence) {
+            return startPipeline(pipeline, settings: settings, configuration: configuration)
+        }
         var recorder: TraceFileRecorder?
         var admission: SpanAdmission?
         var endBatching: SpanEndBatching?
@@ -138,14 +144,38 @@ final class Lifecycle: Sendable {
             configuration: .init(services: services, logger: Logger(label: "instswift", factory: { _ in SwiftLogNoOpLogHandler() }))
         )
         let lifecycle = Lifecycle(
-            group: group, recorder: recorder, admission: admission, endBatching: endBatching, timeout: settings.exportTimeout
+            group: group, recorder: recorder, admission: admission, endBatching: endBatching, pipeline: nil,
+            timeout: settings.exportTimeout
         )
+        lifecycle.run()
+        return lifecycle
+    }
+
+    /// Spans through instswift's own pipeline (ADR 0022); metrics, when exported, through swift-otel.
+    private static func startPipeline(_ pipeline: SpanPipeline, settings: Settings, configuration: OTel.Configuration) -> Lifecycle {
+        let metrics = settings.exportsMetrics ? makeMetricsBackend(configuration) : nil
+        let sampling = SamplingPolicy(sampler: getenv(EnvironmentCheck.sampler).map { String(cString: $0) })
+        pipeline.exporter.start()
+        InstrumentationSystem.bootstrap(SamplingFront(base: pipeline.tracer, policy: sampling))
+        InstSwift.tracingDidChange()
+        let group = ServiceGroup(
+            configuration: .init(
+                services: metrics.map { [$0] } ?? [], logger: Logger(label: "instswift", factory: { _ in SwiftLogNoOpLogHandler() }))
+        )
+        let lifecycle = Lifecycle(
+            group: group, recorder: nil, admission: nil, endBatching: nil, pipeline: pipeline.exporter, timeout: settings.exportTimeout
+        )
+        lifecycle.run()
+        return lifecycle
+    }
+
+    private func run() {
+        let group = self.group
         Task.detached {
             try? await group.run()
-            lifecycle.finished.signal()
+            self.finished.signal()
         }
         ExitHooks.install()
-        return lifecycle
     }
 
     /// The OTLP metrics exporter for the runtime's metrics (registered with `InstSwiftMetrics`, never bootstrapped as
@@ -177,6 +207,8 @@ final class Lifecycle: Sendable {
             let group = self.group
             Task.detached { await group.triggerGracefulShutdown() }
         }
+        // The pipeline and swift-otel's metrics flush side by side, within one export timeout.
+        pipeline?.shutdown(deadline: .now + timeout)
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         if finished.wait(timeout: .now() + seconds) == .success {
             finished.signal()  // pass the baton to the next waiter

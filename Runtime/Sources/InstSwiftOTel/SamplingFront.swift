@@ -16,7 +16,7 @@ import Tracing
 ///   follow the parent's flag, and the ratio sampler decides by the trace id the descendants share.
 /// Roots, and children of sampled spans, go to swift-otel, whose sampler decides; when it drops one, the front marks
 /// the dropped span's context (``UnsampledTraceKey``) so that its descendants take the short way.
-final class SamplingFront<Base: Tracer>: Tracer where Base.Span: SamplerOutcome {
+final class SamplingFront<Base: Tracer & TraceContextReading>: Tracer where Base.Span: SamplerOutcome {
     let base: Base
     let policy: SamplingPolicy
 
@@ -45,7 +45,7 @@ final class SamplingFront<Base: Tracer>: Tracer where Base.Span: SamplerOutcome 
     func dropsSpan(under parent: InstrumentationContext) -> Bool {
         switch policy {
         case .alwaysOn: false
-        case .alwaysOff: !parent.otelIsSampled
+        case .alwaysOff: !base.isSampled(parent)
         case .inherited: parent[UnsampledTraceKey.self] != nil
         }
     }
@@ -57,14 +57,14 @@ final class SamplingFront<Base: Tracer>: Tracer where Base.Span: SamplerOutcome 
         if context[UnsampledTraceKey.self] != nil {
             var received = InstrumentationContext.topLevel
             base.extract(carrier, into: &received, using: extractor)
-            if received.otelTraceID != nil { context[UnsampledTraceKey.self] = nil }
+            if base.traceID(in: received) != nil { context[UnsampledTraceKey.self] = nil }
         }
         base.extract(carrier, into: &context, using: extractor)
     }
 
     /// `parent`'s trace as a parent that was not sampled: what `AlwaysOff` hands its children and the next process.
     private func unsampled(_ parent: InstrumentationContext) -> InstrumentationContext {
-        guard let traceID = parent.otelTraceID else { return parent }
+        guard let traceID = base.traceID(in: parent) else { return parent }
         var context = parent
         base.extract(["traceparent": "00-\(traceID)-\(RandomSpanID.next())-00"], into: &context, using: DictionaryExtractor())
         return context
@@ -94,6 +94,28 @@ enum SamplingPolicy: Equatable {
         default: self = .inherited
         }
     }
+}
+
+/// What ``SamplingFront`` reads of a context through the tracer behind it: the trace it belongs to (32 hex digits) and
+/// whether it was sampled.
+protocol TraceContextReading {
+    func traceID(in context: InstrumentationContext) -> String?
+    func isSampled(_ context: InstrumentationContext) -> Bool
+}
+
+extension AdmittingTracer: TraceContextReading {
+    func traceID(in context: InstrumentationContext) -> String? { context.otelTraceID }
+    func isSampled(_ context: InstrumentationContext) -> Bool { context.otelIsSampled }
+}
+
+extension RecordingTracer: TraceContextReading {
+    func traceID(in context: InstrumentationContext) -> String? { context.otelTraceID }
+    func isSampled(_ context: InstrumentationContext) -> Bool { context.otelIsSampled }
+}
+
+extension PipelineTracer: TraceContextReading {
+    func traceID(in context: InstrumentationContext) -> String? { context[SpanIdentityKey.self]?.traceIDHex }
+    func isSampled(_ context: InstrumentationContext) -> Bool { context[SpanIdentityKey.self]?.isSampled ?? false }
 }
 
 /// What the span of a tracer behind ``SamplingFront`` tells it: whether swift-otel's sampler dropped it (rather than,

@@ -21,8 +21,7 @@ import Tracing
 final class SpanAdmission: Sendable {
     let limit: Int
     private let inFlight = Atomic<Int>(0)
-    private let droppedCount = Atomic<Int>(0)
-    private let droppedMetric = Mutex<Counter?>(nil)
+    private let drops = DroppedSpans.queueFull()
 
     init(limit: Int) {
         self.limit = max(1, limit)
@@ -34,7 +33,7 @@ final class SpanAdmission: Sendable {
         self.init(limit: configured ?? 2 * queueSize)
     }
 
-    var dropped: Int { droppedCount.load(ordering: .relaxed) }
+    var dropped: Int { drops.count }
     var spansInFlight: Int { inFlight.load(ordering: .relaxed) }
 
     /// A token for a span about to start, or nil (the drop counted) when `limit` spans are in flight.
@@ -50,37 +49,16 @@ final class SpanAdmission: Sendable {
     }
 
     private func recordDrop() {
-        if droppedCount.wrappingAdd(1, ordering: .relaxed).oldValue == 0 {
-            FileHandle.standardError.write(
-                Data(
-                    """
-                    instswift: spans start faster than the exporter can take them (\(limit) in flight); not recording the \
-                    excess to keep memory bounded (counted in otel.sdk.processor.span.processed{error.type=queue_full}; \
-                    INSTSWIFT_MAX_SPANS_IN_FLIGHT raises the limit, OTEL_TRACES_SAMPLER_ARG samples fewer)
-
-                    """.utf8))
-        }
-        droppedMetric.withLock { counter in
-            if counter == nil, let factory = InstSwiftMetrics.currentFactory {
-                counter = Counter(
-                    label: "otel.sdk.processor.span.processed",
-                    dimensions: [
-                        ("unit", "{span}"), ("error.type", "queue_full"), ("otel.component.type", "batching_span_processor"),
-                        ("otel.component.name", "batching_span_processor/0"),
-                    ],
-                    factory: factory
-                )
-            }
-            counter?.increment()
-        }
+        drops.record(
+            firstWarning: """
+                spans start faster than the exporter can take them (\(limit) in flight); not recording the excess to keep \
+                memory bounded (counted in otel.sdk.processor.span.processed{error.type=queue_full}; \
+                INSTSWIFT_MAX_SPANS_IN_FLIGHT raises the limit, OTEL_TRACES_SAMPLER_ARG samples fewer)
+                """)
     }
 
     /// Says at exit how many spans were dropped, if any.
-    func reportAtExit() {
-        let count = dropped
-        guard count > 0 else { return }
-        FileHandle.standardError.write(Data("instswift: \(count) span(s) were dropped because the exporter could not keep up\n".utf8))
-    }
+    func reportAtExit() { drops.reportAtExit() }
 }
 
 /// A span's claim on ``SpanAdmission``, given back when the last context holding it is released, or at once for a span

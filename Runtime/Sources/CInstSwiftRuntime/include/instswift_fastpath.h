@@ -31,4 +31,9 @@ static inline void instswift_tracer_depth_add(long delta) {
 /// `InstSwiftRuntime` does not depend on it); returns whether it could.
 int instswift_auto_bootstrap(void);
 
+/// A random 64-bit number from this thread's generator (xoshiro256**, seeded from the kernel once per thread and again
+/// after a fork): span and trace ids without a system call or a lock per id. Not for secrets. (Declared here, not in a
+/// header of its own: a header added to the include folder is not seen by an existing build's module map.)
+unsigned long long instswift_random_u64(void);
+
 #endif

@@ -104,7 +104,8 @@ import Testing
         let headers = OTLPEndpoint.headerList("api-key=a%20b, x-team = payments")
         #expect(headers?.map(\.name) == ["api-key", "x-team"] && headers?.map(\.value) == ["a b", "payments"])
         #expect(OTLPEndpoint.headerList("bad header=1") == nil && OTLPEndpoint.headerList("x=a%0D%0Ab") == nil)
-        let resource = SpanPipeline.resourceAttributes(["OTEL_RESOURCE_ATTRIBUTES": "deployment.environment.name=prod%2Deu,broken,service.name=from-attributes"])
+        let resource = SpanPipeline.resourceAttributes(["OTEL_RESOURCE_ATTRIBUTES": "deployment.environment.name=prod%2Deu,broken,service.name=from-attributes"]
+        )
         #expect(resource.contains { $0 == ("deployment.environment.name", "prod-eu") })
         #expect(resource.contains { $0 == ("service.name", "from-attributes") } && resource.contains { $0 == ("telemetry.sdk.language", "swift") })
         let named = SpanPipeline.resourceAttributes(["OTEL_RESOURCE_ATTRIBUTES": "service.name=a", "OTEL_SERVICE_NAME": "b"])
@@ -176,7 +177,8 @@ final class LoopbackServer: Sendable {
         func have() -> (head: Int, total: Int)? {
             guard let end = String(decoding: buffer, as: UTF8.self).range(of: "\r\n\r\n") else { return nil }
             let head = String(decoding: buffer, as: UTF8.self)[..<end.lowerBound]
-            let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+            let length =
+                head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
                 .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
             let headBytes = head.utf8.count + 4
             return buffer.count >= headBytes + length ? (headBytes, headBytes + length) : nil

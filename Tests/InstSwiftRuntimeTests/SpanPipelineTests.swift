@@ -70,8 +70,9 @@ import Tracing
         var context = InstrumentationContext.topLevel
         tracer.extract(["traceparent": "00-zz-yy-01", "tracestate": "a=b"], into: &context, using: DictionaryExtractor())
         #expect(context[SpanIdentityKey.self] == nil)
-        tracer.extract(["traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "tracestate": String(repeating: "x", count: 600)],
-                       into: &context, using: DictionaryExtractor())
+        tracer.extract(
+            ["traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "tracestate": String(repeating: "x", count: 600)],
+            into: &context, using: DictionaryExtractor())
         #expect(context[SpanIdentityKey.self]?.traceState == nil, "an oversized tracestate is dropped alone")
     }
 

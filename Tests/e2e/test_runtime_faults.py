@@ -53,3 +53,35 @@ def test_a_trace_file_in_a_missing_folder_is_not_created(example, tmp_path):
     assert result.returncode == 0 and "sum: 30" in result.stdout, result.stderr
     assert "does not exist" in result.stderr, result.stderr
     assert not (tmp_path / "missing").exists()
+
+
+def test_instswifts_pipeline_and_swift_otel_deliver_the_same_trace(example):
+    """Spans to an http:// collector go through instswift's own pipeline (ADR 0022); `INSTSWIFT_SPAN_PIPELINE=swift-otel`
+    sends them through swift-otel. Both deliver the same tree with the same resource, decoded by opentelemetry-proto."""
+    from opentelemetry.proto.collector.trace.v1 import trace_service_pb2
+
+    def trace(**variables):
+        with Receiver() as receiver:
+            result = run_short_cli(example, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint, OTEL_SERVICE_NAME="short-cli",
+                                   **variables)
+            receiver.wait_for(6)
+            time.sleep(0.3)
+        assert result.returncode == 0 and "sum: 30" in result.stdout, result.stderr
+        by_id = {s.span_id: s for s in receiver.spans}
+        shape = sorted((s.name, s.kind, by_id[s.parent_span_id].name if s.parent_span_id in by_id else None)
+                       for s in receiver.spans)
+        assert len({s.trace_id for s in receiver.spans}) == 1, receiver.spans
+        scopes = set()
+        for body in receiver.raw_bodies:
+            request = trace_service_pb2.ExportTraceServiceRequest()
+            request.ParseFromString(body)
+            scopes |= {scope_spans.scope.name for rs in request.resource_spans for scope_spans in rs.scope_spans}
+        resource = receiver.spans[0].resource
+        return shape, scopes, {k: v for k, v in resource.items() if k != "telemetry.sdk.version"}
+
+    own, own_scopes, own_resource = trace()
+    theirs, their_scopes, their_resource = trace(INSTSWIFT_SPAN_PIPELINE="swift-otel")
+    assert own == theirs and any(name == "Job.step" for name, _, _ in own), (own, theirs)
+    assert own_scopes == {"instswift"} and their_scopes == {"swift-otel"}
+    assert own_resource == their_resource == {
+        "service.name": "short-cli", "telemetry.sdk.name": "instswift", "telemetry.sdk.language": "swift"}, own_resource

@@ -91,7 +91,8 @@ final class PipelineSpan: Tracing.Span, Sendable {
             guard !state.ended else { return nil }
             state.ended = true
             return SpanRecord(
-                identity: identity, parentSpanID: parentSpanID, parentIsRemote: parentIsRemote, name: state.name, kind: kind, startNanoseconds: startNanoseconds,
+                identity: identity, parentSpanID: parentSpanID, parentIsRemote: parentIsRemote, name: state.name, kind: kind,
+                startNanoseconds: startNanoseconds,
                 endNanoseconds: end, attributes: state.attributes, events: state.events, links: state.links, status: state.status
             )
         }

@@ -119,10 +119,11 @@ final class SpanExporter: Sendable {
 
     /// Exports every span that ended before the call, waiting at most the export timeout.
     func flush() {
-        wait(for: control.withLock { state in
-            state.requestedFlush += 1
-            return state.requestedFlush
-        }, until: ContinuousClock.now + timeout)
+        wait(
+            for: control.withLock { state in
+                state.requestedFlush += 1
+                return state.requestedFlush
+            }, until: ContinuousClock.now + timeout)
     }
 
     /// Exports what waits and stops the thread, returning by `deadline` at the latest (the process is exiting).

@@ -7,7 +7,8 @@ p99 of 20 ms steps), the heap allocations per span on the producing thread, and 
   untraced               OTEL_SDK_DISABLED=true;
   always_off             every span dropped by the sampler;
   traceidratio 0.01      1% sampled;
-  always_on, OTLP        every span exported over OTLP/HTTP to a loopback receiver that decodes and counts them;
+  always_on, OTLP        every span exported over OTLP/HTTP to a loopback receiver that decodes and counts them,
+                         through instswift's own pipeline (ADR 0022) and, for comparison, through swift-otel;
   always_on, trace file  every span written to the trace file (the default when no endpoint is set);
 each with 0 and 5 attributes (attributes are computed only for a span that records), and the OTLP case also with a
 hand-written `withSpan` through the same tracer. Anchor: the OpenTelemetry Go SDK starts a span in ~0.7 us and ends
@@ -61,13 +62,16 @@ def main():
         ("always_on, OTLP, 0 attributes", 0, "otlp"),
         ("always_on, OTLP, 5 attributes", 5, "otlp"),
         ("always_on, OTLP, 5 attributes, withSpan by hand", 5, "otlp-hand"),
+        ("always_on, OTLP via swift-otel, 0 attributes", 0, "otlp-swift-otel"),
+        ("always_on, OTLP via swift-otel, 5 attributes", 5, "otlp-swift-otel"),
         ("always_on, trace file, 0 attributes", 0, {"INSTSWIFT_TRACE_FILE": trace_file}),
         ("always_on, trace file, 5 attributes", 5, {"INSTSWIFT_TRACE_FILE": trace_file}),
     ]
     for title, attributes, env in cases:
         if isinstance(env, str):
             with Receiver(count_only=True) as receiver:
-                extra = {"BENCH_HAND_WRITTEN": "1"} if env == "otlp-hand" else {}
+                extra = {"otlp-hand": {"BENCH_HAND_WRITTEN": "1"},
+                         "otlp-swift-otel": {"INSTSWIFT_SPAN_PIPELINE": "swift-otel"}}.get(env, {})
                 median, p99, allocations, peak, dropped = run(rate, seconds, attributes, dict(
                     OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL="http/protobuf",
                     OTEL_TRACES_SAMPLER="always_on", **extra))

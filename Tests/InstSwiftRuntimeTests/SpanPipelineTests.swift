@@ -1,5 +1,6 @@
 import Instrumentation
 @testable import InstSwiftOTel
+import InstSwiftRuntime
 import Testing
 import Tracing
 
@@ -112,6 +113,23 @@ import Tracing
         var headers: [String: String] = [:]
         front.inject(root.context, into: &headers, using: HeaderInjector())
         #expect(headers["traceparent"]?.hasSuffix("-00") == true)
+    }
+
+    @Test func recordedAttributesAreSetInPlaceOnThePipelinesSpans() throws {
+        let tracer = Self.tracer()
+        let front = SamplingFront(base: tracer, policy: .inherited)
+        let span = front.startSpan("work", context: .topLevel, ofKind: .internal, at: DefaultTracerClock.now, function: "", file: "", line: 1)
+        guard case .startedInPlace = span else {
+            Issue.record("the front boxed a span of the pipeline: \(span)")
+            return
+        }
+        InstSwift.record("count", 3, on: span)
+        InstSwift.record("name", "x", on: span)
+        InstSwift.record("error.type", "Timeout", on: span)
+        span.end()
+        let record = try #require(tracer.queue.takeBatch().first)
+        #expect(record.attributes.get("count") == .int64(3) && record.attributes.get("name") == .string("x"))
+        #expect(record.status?.code == .error, "error.type marks the span failed")
     }
 
     @Test func aFullQueueDropsAndCountsAndHandsOutBatches() {

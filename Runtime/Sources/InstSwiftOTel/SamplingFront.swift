@@ -19,11 +19,21 @@ import Tracing
 final class SamplingFront<Base: Tracer & TraceContextReading>: Tracer where Base.Span: SamplerOutcome {
     let base: Base
     let policy: SamplingPolicy
+    /// How a started span is held: in place for a span that takes attributes one by one, boxed otherwise.
+    private let front: @Sendable (Base.Span) -> FrontSpan
 
     /// A class, so that `any Tracer` holds one reference: a struct of this size is copied field by field on every call.
     init(base: Base, policy: SamplingPolicy) {
         self.base = base
         self.policy = policy
+        front = { .started($0) }
+    }
+
+    /// In front of instswift's own pipeline, whose spans are held as they are.
+    init(base: Base, policy: SamplingPolicy) where Base.Span: AttributeSettingSpan {
+        self.base = base
+        self.policy = policy
+        front = { .startedInPlace($0) }
     }
 
     func startSpan<Instant: TracerInstant>(
@@ -34,7 +44,7 @@ final class SamplingFront<Base: Tracer & TraceContextReading>: Tracer where Base
         if dropsSpan(under: parent) { return .unsampledInParentContext(parent) }
         if policy == .alwaysOff { return .unsampled(unsampled(parent)) }
         let span = base.startSpan(operationName, context: parent, ofKind: kind, at: instant(), function: function, file: fileID, line: line)
-        guard policy == .inherited, span.isSampledOut else { return .started(span) }
+        guard policy == .inherited, span.isSampledOut else { return front(span) }
         var dropped = span.context
         dropped[UnsampledTraceKey.self] = .dropped
         return .unsampled(dropped)

@@ -6,7 +6,7 @@ extension InstSwift {
     /// Records an attribute value that tracing understands (strings, integers, doubles, booleans, arrays of those).
     @inlinable
     public static func record(_ key: String, _ value: some SpanAttributeConvertible, on span: any Span) {
-        span.attributes[key] = value
+        set(key, value.toSpanAttribute(), on: span)
         if key == SemanticConventions.errorType { span.setStatus(SpanStatus(code: .error)) }
     }
 
@@ -20,7 +20,13 @@ extension InstSwift {
     @_disfavoredOverload
     @inlinable
     public static func record(_ key: String, _ value: some BinaryInteger, on span: any Span) {
-        span.attributes[key] = Int64(clamping: value)
+        set(key, .int64(Int64(clamping: value)), on: span)
+    }
+
+    /// One attribute, in place on the bootstrap's spans (``FrontSpan/setAttribute(_:_:)``).
+    @inlinable
+    static func set(_ key: String, _ value: SpanAttribute, on span: any Span) {
+        if let front = span as? FrontSpan { front.setAttribute(key, value) } else { span.attributes[key] = value }
     }
 
     /// Records any other value by its description.

@@ -1,4 +1,5 @@
 import Instrumentation
+import InstSwiftRuntime
 import Synchronization
 import Tracing
 
@@ -97,6 +98,14 @@ final class PipelineSpan: Tracing.Span, Sendable {
             )
         }
         if let finished { queue.enqueue(finished) }
+    }
+}
+
+extension PipelineSpan: AttributeSettingSpan {
+    /// In place: no copy of the other attributes.
+    func setAttribute(_ key: String, _ value: SpanAttribute) {
+        guard sampled else { return }
+        state.withLock { if !$0.ended { $0.attributes[key] = value } }
     }
 }
 

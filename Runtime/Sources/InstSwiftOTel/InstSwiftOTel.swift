@@ -207,9 +207,11 @@ final class Lifecycle: Sendable {
             let group = self.group
             Task.detached { await group.triggerGracefulShutdown() }
         }
-        // The pipeline and swift-otel's metrics flush side by side, within one export timeout.
-        pipeline?.shutdown(deadline: .now + timeout)
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        // The pipeline and swift-otel's metrics flush side by side, both within one export timeout.
+        let deadline = ContinuousClock.now + timeout
+        pipeline?.shutdown(deadline: deadline)
+        let left = max(.zero, deadline - ContinuousClock.now)
+        let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
         if finished.wait(timeout: .now() + seconds) == .success {
             finished.signal()  // pass the baton to the next waiter
         }

@@ -164,6 +164,7 @@ enum OTLPJSON {
         out += "}]}]}]}\n"
     }
 
+    /// OTLP's `SpanKind` number (0 is unspecified), for the JSON lines and the pipeline's protobuf alike.
     static func kindNumber(_ kind: SpanKind) -> Int {
         switch kind {
         case .internal: 1

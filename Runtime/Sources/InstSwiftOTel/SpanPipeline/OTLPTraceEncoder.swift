@@ -33,7 +33,7 @@ struct OTLPTraceEncoder: Sendable {
         writer.string(3, identity.traceState ?? "")
         if span.parentSpanID != 0 { writer.id(4, span.parentSpanID) }
         writer.string(5, span.name, always: true)
-        writer.varint(6, Self.kind(span.kind))
+        writer.varint(6, UInt64(OTLPJSON.kindNumber(span.kind)))
         writer.fixed64(7, span.startNanoseconds)
         writer.fixed64(8, span.endNanoseconds)
         writer.varint(10, UInt64(attributes(span.attributes, into: &writer, field: 9)))
@@ -120,17 +120,6 @@ struct OTLPTraceEncoder: Sendable {
         case .stringArray(let texts): array(texts.lazy.map { .string($0) })
         case .stringConvertibleArray(let values): array(values.lazy.map { .string($0.description) })
         default: break
-        }
-    }
-
-    /// OTLP's `SpanKind` (0 is unspecified).
-    private static func kind(_ kind: SpanKind) -> UInt64 {
-        switch kind {
-        case .internal: 1
-        case .server: 2
-        case .client: 3
-        case .producer: 4
-        case .consumer: 5
         }
     }
 }

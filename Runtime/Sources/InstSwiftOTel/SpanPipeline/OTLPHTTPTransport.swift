@@ -186,13 +186,37 @@ final class OTLPHTTPTransport {
         return Response(status: status, keepAlive: keepAlive)
     }
 
-    /// Reads until the chunked body's last chunk (`0\r\n\r\n`); what the chunks say is not needed.
+    /// Reads a chunked body to its end: each chunk's size line (hex, extensions ignored), its bytes and CRLF, then the
+    /// last chunk (`0`) and any trailers up to the blank line. What the chunks hold is not needed.
     private func readChunked(_ body: inout [UInt8], deadline: ContinuousClock.Instant) throws(TransportError) {
-        while Self.find(Array("0\r\n\r\n".utf8), in: body) == nil {
+        var offset = 0
+        /// The next CRLF-terminated line from `offset`, reading more as needed.
+        func line() throws(TransportError) -> String {
+            while true {
+                if let end = Self.find([13, 10], in: body, from: offset) {
+                    defer { offset = end + 2 }
+                    return String(decoding: body[offset..<end], as: UTF8.self)
+                }
+                try more()
+            }
+        }
+        func more() throws(TransportError) {
             received.removeAll(keepingCapacity: true)
             try receive(deadline: deadline, endOK: false)
             body.append(contentsOf: received)
             if body.count > 1 << 20 { throw TransportError(reason: "the collector's answer is too long") }
+        }
+        while true {
+            let sizeText = try line().split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
+            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size >= 0 else {
+                throw TransportError(reason: "the collector's chunked answer is malformed")
+            }
+            if size == 0 {
+                while try !line().isEmpty {}  // trailers, then the blank line
+                return
+            }
+            while body.count < offset + size + 2 { try more() }
+            offset += size + 2
         }
     }
 
@@ -217,9 +241,9 @@ final class OTLPHTTPTransport {
         }
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from first: Int = 0) -> Int? {
+        guard haystack.count - first >= needle.count else { return nil }
+        for start in first...(haystack.count - needle.count) where haystack[start] == needle[0] {
             if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
         }
         return nil

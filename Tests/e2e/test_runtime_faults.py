@@ -85,3 +85,36 @@ def test_instswifts_pipeline_and_swift_otel_deliver_the_same_trace(example):
     assert own_scopes == {"instswift"} and their_scopes == {"swift-otel"}
     assert own_resource == their_resource == {
         "service.name": "short-cli", "telemetry.sdk.name": "instswift", "telemetry.sdk.language": "swift"}, own_resource
+
+
+def test_a_collector_that_refuses_the_spans_is_reported_once_and_costs_the_program_nothing(example):
+    """instswift's pipeline (ADR 0022) against a collector that answers every export with 400: the program runs as
+    without tracing, one warning names the endpoint and the answer, and the exit total counts the refused spans."""
+    import http.server
+    import threading
+
+    posts = []
+
+    class Refusing(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            posts.append(len(self.rfile.read(int(self.headers.get("Content-Length", 0)))))
+            self.send_response(400)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Refusing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        started = time.monotonic()
+        result = run_short_cli(example, OTEL_EXPORTER_OTLP_ENDPOINT=f"http://127.0.0.1:{server.server_address[1]}")
+        elapsed = time.monotonic() - started
+    finally:
+        server.shutdown()
+    assert result.returncode == 0 and "sum: 30" in result.stdout, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "cannot export spans to" in line]
+    assert len(warnings) == 1 and "the collector answered 400" in warnings[0], result.stderr
+    assert "were dropped because the collector did not accept them" in result.stderr, result.stderr
+    assert posts and all(size > 0 for size in posts) and elapsed < 10, (posts, elapsed)

@@ -140,9 +140,7 @@ final class Lifecycle: Sendable {
         InstSwift.tracingDidChange()
         var services: [any Service] = [backend.service]
         if let metrics { services.append(metrics) }
-        let group = ServiceGroup(
-            configuration: .init(services: services, logger: Logger(label: "instswift", factory: { _ in SwiftLogNoOpLogHandler() }))
-        )
+        let group = serviceGroup(services)
         let lifecycle = Lifecycle(
             group: group, recorder: recorder, admission: admission, endBatching: endBatching, pipeline: nil,
             timeout: settings.exportTimeout
@@ -158,15 +156,17 @@ final class Lifecycle: Sendable {
         pipeline.exporter.start()
         InstrumentationSystem.bootstrap(SamplingFront(base: pipeline.tracer, policy: sampling))
         InstSwift.tracingDidChange()
-        let group = ServiceGroup(
-            configuration: .init(
-                services: metrics.map { [$0] } ?? [], logger: Logger(label: "instswift", factory: { _ in SwiftLogNoOpLogHandler() }))
-        )
+        let group = serviceGroup(metrics.map { [$0] } ?? [])
         let lifecycle = Lifecycle(
             group: group, recorder: nil, admission: nil, endBatching: nil, pipeline: pipeline.exporter, timeout: settings.exportTimeout
         )
         lifecycle.run()
         return lifecycle
+    }
+
+    /// The services that run until exit, their own logging silenced.
+    private static func serviceGroup(_ services: [any Service]) -> ServiceGroup {
+        ServiceGroup(configuration: .init(services: services, logger: Logger(label: "instswift", factory: { _ in SwiftLogNoOpLogHandler() })))
     }
 
     private func run() {

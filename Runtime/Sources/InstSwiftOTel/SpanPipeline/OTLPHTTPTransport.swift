@@ -135,6 +135,8 @@ final class OTLPHTTPTransport {
     }
 
     private var received: [UInt8] = []
+    /// What one `recv` reads into, kept for the connection's life.
+    private var readBuffer = [UInt8](repeating: 0, count: 4096)
 
     /// Reads the status line, the headers and the body (by `Content-Length`, chunked, or to the end).
     private func readResponse(deadline: ContinuousClock.Instant) throws(TransportError) -> Response {
@@ -223,11 +225,10 @@ final class OTLPHTTPTransport {
     /// Appends what the socket has to `received`; false at the end of the stream when `endOK`.
     @discardableResult
     private func receive(deadline: ContinuousClock.Instant, endOK: Bool) throws(TransportError) -> Bool {
-        var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
-            let count = buffer.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
+            let count = readBuffer.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
             if count > 0 {
-                received.append(contentsOf: buffer[..<count])
+                received.append(contentsOf: readBuffer[..<count])
                 return true
             }
             if count == 0 {

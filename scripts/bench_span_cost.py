@@ -9,7 +9,8 @@ p99 of 20 ms steps), the heap allocations per span on the producing thread, and 
   traceidratio 0.01      1% sampled;
   always_on, OTLP        every span exported over OTLP/HTTP to a loopback receiver that decodes and counts them,
                          through instswift's own pipeline (ADR 0022) and, for comparison, through swift-otel;
-  always_on, trace file  every span written to the trace file (the default when no endpoint is set);
+  always_on, trace file  every span written to the trace file (the default when no endpoint is set), through
+                         instswift's pipeline and, for comparison, through swift-otel;
 each with 0 and 5 attributes (attributes are computed only for a span that records), and the OTLP case also with a
 hand-written `withSpan` through the same tracer. Anchor: the OpenTelemetry Go SDK starts a span in ~0.7 us and ends
 it in ~0.15 us (its published benchmarks).
@@ -66,6 +67,10 @@ def main():
         ("always_on, OTLP via swift-otel, 5 attributes", 5, "otlp-swift-otel"),
         ("always_on, trace file, 0 attributes", 0, {"INSTSWIFT_TRACE_FILE": trace_file}),
         ("always_on, trace file, 5 attributes", 5, {"INSTSWIFT_TRACE_FILE": trace_file}),
+        ("always_on, trace file via swift-otel, 0 attr.", 0,
+         {"INSTSWIFT_TRACE_FILE": trace_file, "INSTSWIFT_SPAN_PIPELINE": "swift-otel"}),
+        ("always_on, trace file via swift-otel, 5 attr.", 5,
+         {"INSTSWIFT_TRACE_FILE": trace_file, "INSTSWIFT_SPAN_PIPELINE": "swift-otel"}),
     ]
     for title, attributes, env in cases:
         if isinstance(env, str):

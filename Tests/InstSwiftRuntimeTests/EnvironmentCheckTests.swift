@@ -3,7 +3,7 @@ import Testing
 
 /// Values swift-otel stopped the process on (`fatalError`) or spun on: each is replaced before swift-otel reads it.
 @Suite struct EnvironmentCheckTests {
-    @Test(arguments: ["tracecontext,baggage", "b3", "b3multi", "jaeger", "xray", "ottrace", "tracecontext, B3", ""])
+    @Test(arguments: ["b3", "b3multi", "jaeger", "xray", "ottrace", "tracecontext, B3", "", "baggage"])
     func unsupportedPropagatorsFallBackToTraceContext(_ value: String) {
         let check = EnvironmentCheck(environment: ["OTEL_PROPAGATORS": value])
         #expect(check.changes["OTEL_PROPAGATORS"] == .some("tracecontext"))
@@ -11,11 +11,29 @@ import Testing
         #expect(check.warnings[0].hasPrefix("OTEL_PROPAGATORS='\(value)' is not supported"))
     }
 
-    @Test(arguments: ["tracecontext", "none", " TraceContext ", "tracecontext,tracecontext"])
+    /// `tracecontext,baggage` is the OpenTelemetry default: trace context is the tracer's, baggage the runtime's.
+    @Test(arguments: ["tracecontext", "none", " TraceContext ", "tracecontext,tracecontext", "tracecontext,baggage", "Baggage, tracecontext"])
     func supportedPropagatorsAreKept(_ value: String) {
         let check = EnvironmentCheck(environment: ["OTEL_PROPAGATORS": value])
         #expect(check.warnings.isEmpty)
         #expect((check.changes["OTEL_PROPAGATORS"] ?? .some(value.lowercased())) == .some(value == "none" ? "none" : "tracecontext"))
+    }
+
+    @Test func unsupportedPropagatorsBesideBaggageKeepIt() {
+        let check = EnvironmentCheck(environment: ["OTEL_PROPAGATORS": "tracecontext,baggage,b3"])
+        #expect(check.changes["OTEL_PROPAGATORS"] == .some("tracecontext"))
+        #expect(
+            check.warnings == [
+                "OTEL_PROPAGATORS='tracecontext,baggage,b3' is not supported: only W3C trace context and baggage are propagated, not 'b3'; using tracecontext,baggage"
+            ])
+    }
+
+    @Test func aMisspeltSpanPipelineIsSaidAndDropped() {
+        #expect(EnvironmentCheck(environment: ["INSTSWIFT_SPAN_PIPELINE": "swift-otel"]).warnings.isEmpty)
+        #expect(EnvironmentCheck(environment: ["INSTSWIFT_SPAN_PIPELINE": "instswift"]).warnings.isEmpty)
+        let check = EnvironmentCheck(environment: ["INSTSWIFT_SPAN_PIPELINE": "swiftotel"])
+        #expect(check.changes["INSTSWIFT_SPAN_PIPELINE"] == .some(nil))
+        #expect(check.warnings == ["INSTSWIFT_SPAN_PIPELINE='swiftotel' is not supported: it is 'instswift' (the default) or 'swift-otel'; using instswift"])
     }
 
     @Test func noneWinsOverTheRest() {

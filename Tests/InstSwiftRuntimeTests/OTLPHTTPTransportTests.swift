@@ -78,11 +78,10 @@ import Testing
     @Test func theExporterStopsByItsDeadlineAndCountsWhatItCouldNotSend() throws {
         let server = try LoopbackServer(answers: nil)
         let queue = SpanExportQueue(capacity: 100, batchSize: 10)
-        let exporter = SpanExporter(
-            queue: queue, endpoint: server.endpoint(),
-            encoder: OTLPTraceEncoder(resource: [("service.name", "t")], scopeName: "t", scopeVersion: "0", limits: SpanLimits(environment: [:])),
-            interval: .milliseconds(20), timeout: .milliseconds(200)
-        )
+        let sink = OTLPHTTPSink(
+            endpoint: server.endpoint(),
+            encoder: OTLPTraceEncoder(resource: [("service.name", "t")], scopeName: "t", scopeVersion: "0", limits: SpanLimits(environment: [:])))
+        let exporter = SpanExporter(queue: queue, sink: sink, interval: .milliseconds(20), timeout: .milliseconds(200))
         exporter.start()
         for index in 0..<25 { queue.enqueue(SpanPipelineTests.record(index)) }
         let started = ContinuousClock.now

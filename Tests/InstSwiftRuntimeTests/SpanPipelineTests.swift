@@ -157,11 +157,10 @@ import Tracing
 
     static func tracer(sampler: String = "always_on", ratio: String? = nil, propagates: Bool = true) -> PipelineTracer {
         let queue = SpanExportQueue(capacity: 100, batchSize: 10)
-        let exporter = SpanExporter(
-            queue: queue, endpoint: OTLPEndpoint(url: "http://127.0.0.1:9/v1/traces", headers: [])!,
-            encoder: OTLPTraceEncoder(resource: [], scopeName: "test", scopeVersion: "0", limits: SpanLimits(environment: [:])),
-            interval: .seconds(1), timeout: .milliseconds(100)
-        )
+        let sink = OTLPHTTPSink(
+            endpoint: OTLPEndpoint(url: "http://127.0.0.1:9/v1/traces", headers: [])!,
+            encoder: OTLPTraceEncoder(resource: [], scopeName: "test", scopeVersion: "0", limits: SpanLimits(environment: [:])))
+        let exporter = SpanExporter(queue: queue, sink: sink, interval: .seconds(1), timeout: .milliseconds(100))
         return PipelineTracer(sampler: PipelineSampler(name: sampler, argument: ratio), exporter: exporter, propagates: propagates)
     }
 

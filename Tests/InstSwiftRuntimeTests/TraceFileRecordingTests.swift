@@ -15,7 +15,7 @@ import Tracing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("traces.jsonl").path
-        let recorder = try TraceFileRecorder(path: path, serviceName: "file-test", createFolder: false)
+        let recorder = TraceFileRecorder(file: try TraceFile(path: path, createFolder: false), serviceName: "file-test")
         let admission = SpanAdmission(limit: 2)
         let tracer = RecordingTracer(
             base: AdmittingTracer(base: try StandaloneTracer.make(sampler: "always_on"), admission: admission), recorder: recorder)

@@ -17,7 +17,6 @@ def run_short_cli(example, **variables):
 
 
 @pytest.mark.parametrize("variable, value", [
-    ("OTEL_PROPAGATORS", "tracecontext,baggage"),  # the OpenTelemetry default: swift-otel stopped the process on it
     ("OTEL_PROPAGATORS", "b3multi"),
     ("OTEL_TRACES_SAMPLER", "jaeger_remote"),
     ("OTEL_TRACES_SAMPLER", "xray"),
@@ -33,6 +32,19 @@ def test_unsupported_otel_values_warn_once_and_the_program_still_traces(example,
     warnings = [line for line in result.stderr.splitlines() if line.startswith(f"instswift: {variable}=")]
     assert len(warnings) == 1 and "is not supported" in warnings[0], result.stderr
     assert elapsed < 10, elapsed
+    assert sorted(s.name for s in receiver.spans).count("Job.step") == 5
+
+
+@pytest.mark.parametrize("pipeline", ["instswift", "swift-otel"])
+def test_the_opentelemetry_default_propagators_are_honoured_without_a_warning(example, pipeline):
+    """`tracecontext,baggage` stopped swift-otel's process (D1); trace context is the tracer's and baggage the
+    runtime's (forwarded end to end in test_example_service), so the default is taken as written."""
+    with Receiver() as receiver:
+        result = run_short_cli(example, OTEL_EXPORTER_OTLP_ENDPOINT=receiver.endpoint, INSTSWIFT_SPAN_PIPELINE=pipeline,
+                               OTEL_PROPAGATORS="tracecontext,baggage")
+        receiver.wait_for(6)
+    assert result.returncode == 0 and "sum: 30" in result.stdout, result.stderr
+    assert "OTEL_PROPAGATORS" not in result.stderr, result.stderr
     assert sorted(s.name for s in receiver.spans).count("Job.step") == 5
 
 

@@ -35,6 +35,18 @@ final class DroppedSpans: Sendable {
             atExit: "because the collector did not accept them")
     }
 
+    /// Spans the trace file could not take (disk full, a path that takes no writes). No OTLP exporter is involved, so
+    /// the self-metric names the file exporter.
+    static func writeFailed() -> DroppedSpans {
+        DroppedSpans(
+            metricName: "otel.sdk.exporter.span.exported",
+            dimensions: [
+                ("unit", "{span}"), ("error.type", "write_failed"), ("otel.component.type", "instswift_trace_file_exporter"),
+                ("otel.component.name", "instswift_trace_file_exporter/0"),
+            ],
+            atExit: "because the trace file could not be written")
+    }
+
     private init(metricName: String, dimensions: [(String, String)], atExit: String) {
         self.metricName = metricName
         self.dimensions = dimensions

@@ -16,6 +16,7 @@ struct EnvironmentCheck: Equatable {
     static let exportTimeout = "OTEL_BSP_EXPORT_TIMEOUT"
     static let maxQueueSize = "OTEL_BSP_MAX_QUEUE_SIZE"
     static let maxExportBatchSize = "OTEL_BSP_MAX_EXPORT_BATCH_SIZE"
+    static let spanPipeline = "INSTSWIFT_SPAN_PIPELINE"
 
     /// Samplers swift-otel implements (it stops the process on `jaeger_remote`, `parentbased_jaeger_remote`, `xray`).
     static let supportedSamplers: Set<String> = [
@@ -27,10 +28,21 @@ struct EnvironmentCheck: Equatable {
         checkPropagators(environment[Self.propagators])
         checkSampler(environment[Self.sampler], argument: environment[Self.samplerArgument])
         checkBatchProcessor(environment)
+        checkSpanPipeline(environment[Self.spanPipeline])
     }
 
-    /// swift-otel propagates W3C trace context only; `baggage` (half of the OpenTelemetry default
-    /// `tracecontext,baggage`), `b3`, `b3multi`, `jaeger`, `xray` and `ottrace` stop it.
+    /// `instswift` (the default: instswift's own pipeline where it serves) or `swift-otel`; a misspelt value would
+    /// otherwise be ignored without a word.
+    private mutating func checkSpanPipeline(_ value: String?) {
+        guard let value else { return }
+        let name = value.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !["", "instswift", "swift-otel"].contains(name) else { return }
+        remove(Self.spanPipeline, value, because: "it is 'instswift' (the default) or 'swift-otel'; using instswift")
+    }
+
+    /// W3C trace context is propagated by the tracer, W3C `baggage` by the runtime itself (inbound baggage is forwarded
+    /// on the requests its rules instrument), so the OpenTelemetry default `tracecontext,baggage` is honoured as written
+    /// and swift-otel is handed `tracecontext` alone. `b3`, `b3multi`, `jaeger`, `xray` and `ottrace` stopped swift-otel.
     private mutating func checkPropagators(_ value: String?) {
         guard let value else { return }
         let names = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
@@ -38,16 +50,21 @@ struct EnvironmentCheck: Equatable {
             if names != ["none"] { replace(Self.propagators, value, with: "none", because: "'none' turns every propagator off") }
             return
         }
-        let unsupported = names.filter { $0 != "tracecontext" }
-        guard !unsupported.isEmpty || names.isEmpty else {
-            if value != "tracecontext" { changes[Self.propagators] = "tracecontext" }  // spaces, case, repeats
-            return
+        let unsupported = names.filter { $0 != "tracecontext" && $0 != "baggage" }
+        if names.isEmpty || !unsupported.isEmpty {
+            let list = unsupported.map(Self.quoted).joined(separator: ", ")
+            let reason = names.isEmpty ? "no propagator is named" : "only W3C trace context and baggage are propagated, not \(list)"
+            replace(Self.propagators, value, with: Self.honoured(names), because: reason)
+        } else if !names.contains("tracecontext") {
+            replace(Self.propagators, value, with: "tracecontext,baggage", because: "W3C trace context is always propagated with baggage")
         }
-        let list = unsupported.map(Self.quoted).joined(separator: ", ")
-        replace(
-            Self.propagators, value, with: "tracecontext",
-            because: names.isEmpty ? "no propagator is named" : "swift-otel propagates W3C trace context only, not \(list)"
-        )
+        // swift-otel is handed trace context alone (baggage is the runtime's; spaces, case and repeats are dropped).
+        changes[Self.propagators] = value == "tracecontext" ? nil : "tracecontext"
+    }
+
+    /// What is propagated of `names` (as the warning says it): trace context, and baggage when it was asked for.
+    private static func honoured(_ names: [String]) -> String {
+        names.contains("baggage") ? "tracecontext,baggage" : "tracecontext"
     }
 
     private mutating func checkSampler(_ value: String?, argument: String?) {

@@ -10,9 +10,10 @@ import Tracing
 /// Zero-code tracing setup for instrumented programs: the entry-point rule calls ``bootstrapIfNeeded()`` first thing.
 ///
 /// - With `OTEL_EXPORTER_OTLP_ENDPOINT` (or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, or `OTEL_TRACES_EXPORTER`) set, spans
-///   go through swift-otel's OTLP exporter, configured by the standard `OTEL_*` variables.
+///   are exported over OTLP as the standard `OTEL_*` variables say: to a plain `http://` collector over http/protobuf
+///   through instswift's own span pipeline (ADR 0022), otherwise through swift-otel's exporters.
 /// - Otherwise spans are written as OTLP/JSON lines to `INSTSWIFT_TRACE_FILE` (default
-///   `.build/instswift/traces.jsonl`), which `instswift traces` prints as a tree.
+///   `.build/instswift/traces.jsonl`) through the same pipeline; `instswift traces` prints the file as a tree.
 /// - `OTEL_SDK_DISABLED=true` turns everything off; a program that bootstrapped tracing itself is left alone.
 ///
 /// Spans still buffered are flushed when the process exits (normal return, `exit()`, SIGINT, SIGTERM), waiting at most
@@ -108,14 +109,17 @@ final class Lifecycle: Sendable {
         if settings.hasExporter, let pipeline = SpanPipeline.make(environment: environment, settings: settings, cadence: cadence) {
             return startPipeline(pipeline, settings: settings, configuration: configuration)
         }
+        if !settings.hasExporter, let pipeline = try SpanPipeline.makeTraceFile(environment: environment, settings: settings, cadence: cadence) {
+            announceTraceFile(settings)
+            return startPipeline(pipeline, settings: settings, configuration: configuration)
+        }
         var recorder: TraceFileRecorder?
         var admission: SpanAdmission?
         var endBatching: SpanEndBatching?
         if !settings.hasExporter {
             configuration.traces.exporter = .none
-            recorder = try TraceFileRecorder(
-                path: settings.traceFile, serviceName: settings.serviceName, createFolder: settings.traceFileIsDefault
-            )
+            let file = try TraceFile(path: settings.traceFile, createFolder: settings.traceFileIsDefault)
+            recorder = TraceFileRecorder(file: file, serviceName: settings.serviceName)
         }
         let backend = try cadence.whileSwiftOTelReadsTheEnvironment { try OTel.makeTracingBackend(configuration: configuration) }
         // Before the tracer exists: AsyncHTTPClient, which the OTLP exporters send with, traces every request of a
@@ -130,10 +134,7 @@ final class Lifecycle: Sendable {
         let tracer = AdmittingTracer(base: backend.factory, admission: admission!, endBatching: endBatching)
         if let recorder {
             InstrumentationSystem.bootstrap(SamplingFront(base: RecordingTracer(base: tracer, recorder: recorder), policy: sampling))
-            if settings.traceFileIsDefault {
-                FileHandle.standardError.write(
-                    Data("instswift: no OTLP endpoint set; writing spans to \(settings.traceFile) (view: instswift traces \(settings.traceFile))\n".utf8))
-            }
+            announceTraceFile(settings)
         } else {
             InstrumentationSystem.bootstrap(SamplingFront(base: tracer, policy: sampling))
         }
@@ -162,6 +163,13 @@ final class Lifecycle: Sendable {
         )
         lifecycle.run()
         return lifecycle
+    }
+
+    /// Says where spans go when the default trace file takes them.
+    private static func announceTraceFile(_ settings: Settings) {
+        guard settings.traceFileIsDefault else { return }
+        FileHandle.standardError.write(
+            Data("instswift: no OTLP endpoint set; writing spans to \(settings.traceFile) (view: instswift traces \(settings.traceFile))\n".utf8))
     }
 
     /// The services that run until exit, their own logging silenced.

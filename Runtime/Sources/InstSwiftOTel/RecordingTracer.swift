@@ -143,14 +143,3 @@ struct EndedSpan: Sendable {
     var attributes: SpanAttributes
     var status: SpanStatus?
 }
-
-/// What the file records of a span.
-struct FinishedSpan: Sendable {
-    var traceID, spanID: String
-    var parentSpanID: String?
-    var name: String
-    var kind: SpanKind
-    var start, end: UInt64
-    var attributes: SpanAttributes
-    var status: SpanStatus?
-}

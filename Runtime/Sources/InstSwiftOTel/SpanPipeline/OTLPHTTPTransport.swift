@@ -4,11 +4,7 @@ import Foundation
 /// sending and reading the answer wait on `poll`, never on a blocking call, so a collector that accepts and never
 /// answers costs the exporter thread at most the export timeout. Used by one thread at a time.
 final class OTLPHTTPTransport {
-    enum Outcome: Equatable {
-        case accepted
-        /// `retryable`: the collector may take it later (no connection, timeout, 429, 502, 503, 504).
-        case failed(reason: String, retryable: Bool)
-    }
+    typealias Outcome = SpanDelivery
 
     private let endpoint: OTLPEndpoint
     private let head: [UInt8]

@@ -2,20 +2,16 @@ import Foundation
 import InstSwiftRuntime
 import Synchronization
 
-/// The one thread that takes ended spans from the ``SpanExportQueue``, encodes them as OTLP protobuf and posts them
-/// to the collector: every export interval (`OTEL_BSP_SCHEDULE_DELAY`), or as soon as a batch
-/// (`OTEL_BSP_MAX_EXPORT_BATCH_SIZE`) waits. A request waits at most the export timeout
-/// (`OTEL_EXPORTER_OTLP_TIMEOUT`); what the collector does not accept (down, stalled, refusing) is dropped and counted
-/// after one retry, so a missing collector costs the app nothing but the spans.
+/// The one thread that takes ended spans from the ``SpanExportQueue`` and delivers them to its ``SpanSink`` (the
+/// collector, or the trace file): every export interval (`OTEL_BSP_SCHEDULE_DELAY`), or as soon as a batch
+/// (`OTEL_BSP_MAX_EXPORT_BATCH_SIZE`) waits. A delivery waits at most the export timeout
+/// (`OTEL_EXPORTER_OTLP_TIMEOUT`); what the sink does not take (a collector down, stalled or refusing; a full disk) is
+/// dropped and counted after at most one retry, so a missing collector costs the app nothing but the spans.
 final class SpanExporter: Sendable {
     let queue: SpanExportQueue
-    let endpoint: OTLPEndpoint
-    private let encoder: OTLPTraceEncoder
+    let sink: any SpanSink
     private let interval: Duration
     private let timeout: Duration
-    private let failures = DroppedSpans.exportFailed()
-    /// Only the exporter thread posts through it.
-    private nonisolated(unsafe) let transport: OTLPHTTPTransport
 
     private struct Control: Sendable {
         var requestedFlush = 0
@@ -33,17 +29,15 @@ final class SpanExporter: Sendable {
     /// Broadcast when a flush completes.
     private let flushed = NSCondition()
 
-    init(queue: SpanExportQueue, endpoint: OTLPEndpoint, encoder: OTLPTraceEncoder, interval: Duration, timeout: Duration) {
+    init(queue: SpanExportQueue, sink: any SpanSink, interval: Duration, timeout: Duration) {
         self.queue = queue
-        self.endpoint = endpoint
-        self.encoder = encoder
+        self.sink = sink
         self.interval = interval
         self.timeout = timeout
-        transport = OTLPHTTPTransport(endpoint: endpoint)
     }
 
-    /// Spans of exports the collector did not accept, so far.
-    var failedSpans: Int { failures.count }
+    /// Spans of batches the sink did not take, so far.
+    var failedSpans: Int { sink.failures.count }
 
     /// Starts the exporter thread. Code it runs is never traced (it is the tracer's own work).
     func start() {
@@ -81,17 +75,15 @@ final class SpanExporter: Sendable {
     }
 
     private func export(_ batch: [SpanRecord]) {
-        let body = encoder.encode(batch)
         for attempt in 0..<2 {
             let deadline = requestDeadline()
-            let outcome = transport.post(body, deadline: deadline)
-            switch outcome {
+            switch sink.deliver(batch, deadline: deadline) {
             case .accepted:
                 let recovered = control.withLock { state in
                     defer { state.failing = false }
                     return state.failing
                 }
-                if recovered { Self.say("exporting spans to \(endpoint.description) again") }
+                if recovered { Self.say(sink.recoveryMessage) }
                 return
             case .failed(let reason, let retryable):
                 let stopping = control.withLock { $0.stopping }
@@ -100,12 +92,7 @@ final class SpanExporter: Sendable {
                     continue
                 }
                 control.withLock { $0.failing = true }
-                failures.record(
-                    batch.count,
-                    firstWarning: """
-                        cannot export spans to \(endpoint.description): \(reason); dropping them until the collector \
-                        accepts them (counted in otel.sdk.exporter.span.exported{error.type=export_failed})
-                        """)
+                sink.failures.record(batch.count, firstWarning: sink.failureWarning(reason))
                 return
             }
         }
@@ -138,7 +125,7 @@ final class SpanExporter: Sendable {
         }
         wait(for: flush, until: deadline)
         if first {
-            failures.reportAtExit()
+            sink.failures.reportAtExit()
             queue.drops.reportAtExit()
         }
     }

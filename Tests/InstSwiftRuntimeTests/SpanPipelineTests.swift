@@ -83,6 +83,15 @@ import Tracing
         var headers: [String: String] = [:]
         tracer.inject(span.context, into: &headers, using: HeaderInjector())
         #expect(headers.isEmpty)
+        var received = InstrumentationContext.topLevel
+        tracer.extract(
+            ["traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "tracestate": "a=1"], into: &received,
+            using: DictionaryExtractor())
+        #expect(received[SpanIdentityKey.self] == nil)
+        // The control: the same headers with propagation on are read.
+        Self.tracer().extract(
+            ["traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"], into: &received, using: DictionaryExtractor())
+        #expect(received[SpanIdentityKey.self]?.spanID == 0x00f0_67aa_0ba9_02b7)
     }
 
     @Test func aSpanIsQueuedOnceWhenItEndsAndOnlyWhenSampled() {

@@ -14,3 +14,14 @@ struct Repository {
         return try await other.query("SELECT 1").count
     }
 }
+
+final class CachedRepository {
+    var cache: Database?
+
+    init(cache: Database?) { self.cache = cache }
+
+    /// `self.x?.f()`: the receiver is `cache`'s declared type, through the optional chain.
+    func cached() async throws -> [String]? {
+        try await self.cache?.query("SELECT name FROM cached")
+    }
+}

@@ -26,7 +26,7 @@ python3 scripts/fake_llm.py --port "$model_port" --ttft 0.2 --tpot 0.03 >/dev/nu
 model=$!
 
 echo "== running the service; GET /hello/world, then POST /chat (an agent: model call with a SQL tool, the tool, model call)"
-env -u OTEL_EXPORTER_OTLP_ENDPOINT INSTSWIFT_TRACE_FILE="$trace_file" PORT="$port" DOWNSTREAM_URL="http://127.0.0.1:$port/fortune" \
+env -u OTEL_EXPORTER_OTLP_ENDPOINT OTEL_SERVICE_NAME=example-service INSTSWIFT_TRACE_FILE="$trace_file" PORT="$port" DOWNSTREAM_URL="http://127.0.0.1:$port/fortune" \
     LLM_URL="http://127.0.0.1:$model_port/v1" "$bin/ExampleService" &
 service=$!
 trap 'kill $service $model 2>/dev/null || true' EXIT

@@ -74,7 +74,8 @@ struct TraceSpan {
                                 name: span["name"] as? String ?? "", kind: span["kind"] as? Int ?? 0,
                                 start: UInt64(span["startTimeUnixNano"] as? String ?? "") ?? 0,
                                 end: UInt64(span["endTimeUnixNano"] as? String ?? "") ?? 0,
-                                attributes: attributes(span["attributes"] as? [[String: Any]] ?? []),
+                                attributes: attributes(span["attributes"] as? [[String: Any]] ?? [])
+                                    + exceptions(span["events"] as? [[String: Any]] ?? []),
                                 isError: ((span["status"] as? [String: Any])?["code"] as? Int) == 2, service: service
                             ))
                     }
@@ -82,6 +83,11 @@ struct TraceSpan {
             }
         }
         return result
+    }
+
+    /// The attributes of the span's `exception` events (`exception.type`, `exception.message`), shown as the span's.
+    static func exceptions(_ events: [[String: Any]]) -> [(String, String)] {
+        events.filter { $0["name"] as? String == "exception" }.flatMap { attributes($0["attributes"] as? [[String: Any]] ?? []) }
     }
 
     static func attributes(_ list: [[String: Any]]) -> [(String, String)] {
@@ -105,7 +111,8 @@ struct TraceSpan {
     static let highlighted = [
         "gen_ai.response.model", "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens",
         "gen_ai.response.time_to_first_chunk", "instswift.gen_ai.time_per_output_chunk.mean", "instswift.gen_ai.cost.usd",
-        "gen_ai.response.finish_reasons", "error.type", "http.route", "http.response.status_code",
+        "gen_ai.response.finish_reasons", "error.type", "exception.type", "exception.message", "http.route",
+        "http.response.status_code",
     ]
 
     /// `attributes` with the highlighted ones first (in that order), the rest as recorded.

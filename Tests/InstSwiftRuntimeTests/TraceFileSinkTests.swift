@@ -34,6 +34,8 @@ import Tracing
         let parent = pipeline.tracer.startSpan("parent", context: .topLevel, ofKind: .server, at: DefaultTracerClock.now)
         let child = pipeline.tracer.startSpan("child", context: parent.context, ofKind: .client, at: DefaultTracerClock.now)
         child.attributes["http.request.method"] = "GET"
+        struct Refused: Error {}
+        child.recordError(Refused())
         child.end()
         parent.end()
         pipeline.exporter.shutdown(deadline: .now + .seconds(2))
@@ -46,6 +48,10 @@ import Tracing
         #expect(childSpan["kind"] as? Int == 3 && parentSpan["kind"] as? Int == 2)
         #expect(written.allSatisfy { $0.resource["service.name"] == "file-test" && $0.resource["telemetry.sdk.language"] == "swift" })
         #expect(pipeline.exporter.failedSpans == 0)
+        let events = try #require(childSpan["events"] as? [[String: Any]])
+        #expect(events.count == 1 && events[0]["name"] as? String == "exception" && (events[0]["timeUnixNano"] as? String)?.isEmpty == false)
+        let eventAttributes = (events[0]["attributes"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
+        #expect(eventAttributes == ["exception.message", "exception.type"] && parentSpan["events"] == nil)
     }
 
     @Test func aFileThatTakesNoWritesCountsWhatItDropped() throws {

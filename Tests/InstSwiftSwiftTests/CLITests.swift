@@ -52,6 +52,27 @@ import Testing
             result.status == 0 && result.output.contains("trace 0af7651916cd43dd8448eb211c80319c") && result.output.contains("GET /hello"), "\(result.output)")
     }
 
+    /// A failed span's recorded error (its `exception` event) is shown with it, first among its attributes after
+    /// `error.type`.
+    @Test func tracesShowsAFailedSpansException() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-exception-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let span = #"""
+            {"attributes":[{"key":"db.system.name","value":{"stringValue":"postgresql"}}],"endTimeUnixNano":"2000001",\#
+            "events":[{"attributes":[{"key":"exception.type","value":{"stringValue":"PSQLError"}},\#
+            {"key":"exception.message","value":{"stringValue":"relation \"nope\" does not exist"}}],"name":"exception",\#
+            "timeUnixNano":"2000000"}],"kind":3,"name":"SELECT nope","spanId":"b7ad6b7169203331","startTimeUnixNano":"1",\#
+            "status":{"code":2,"message":""},"traceId":"0af7651916cd43dd8448eb211c80319c"}
+            """#
+        try (#"{"resourceSpans":[{"resource":{"attributes":[]},"scopeSpans":[{"spans":["# + span + "]}]}]}\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = run([Self.binary, "traces", file.path], in: FileManager.default.temporaryDirectory)
+        #expect(
+            result.status == 0
+                && result.output.contains(#"exception.type=PSQLError exception.message=relation "nope" does not exist db.system.name=postgresql"#),
+            "\(result.output)")
+    }
+
     @Test func diffExitsZeroWhenNothingChanges() {
         let negative = repositoryRoot.appendingPathComponent("Fixtures/rewrite/labels-mismatch")
         let result = run([Self.binary, "diff", "--rules", "rules.yml", "input.swift"], in: negative)

@@ -26,17 +26,21 @@ enum OTLPJSON {
             out += "}}"
         }
         out += #"]},"scopeSpans":[{"scope":{"name":"instswift"},"spans":[{"attributes":["#
-        var pairs: [(String, SpanAttribute)] = []
-        span.attributes.forEach { key, value in pairs.append((key, value)) }
-        for (index, (key, value)) in pairs.sorted(by: { $0.0 < $1.0 }).enumerated() {
-            if index > 0 { out += "," }
-            out += #"{"key":"#
-            string(key, to: &out)
-            out += #","value":"#
-            anyValue(value, to: &out)
-            out += "}"
+        attributes(span.attributes, to: &out)
+        out += #"],"endTimeUnixNano":""# + String(span.end) + "\""
+        if !span.events.isEmpty {
+            out += #","events":["#
+            for (index, event) in span.events.enumerated() {
+                if index > 0 { out += "," }
+                out += #"{"attributes":["#
+                attributes(event.attributes, to: &out)
+                out += #"],"name":"#
+                string(event.name, to: &out)
+                out += #","timeUnixNano":""# + String(event.nanosecondsSinceEpoch) + "\"}"
+            }
+            out += "]"
         }
-        out += #"],"endTimeUnixNano":""# + String(span.end) + #"","kind":"# + String(kindNumber(span.kind)) + #","name":"#
+        out += #","kind":"# + String(kindNumber(span.kind)) + #","name":"#
         string(span.name, to: &out)
         if let parent = span.parentSpanID {
             out += #","parentSpanId":"#
@@ -53,6 +57,20 @@ enum OTLPJSON {
         out += #","traceId":"#
         string(span.traceID, to: &out)
         out += "}]}]}]}\n"
+    }
+
+    /// `attributes` as OTLP/JSON `KeyValue`s, in key order.
+    private static func attributes(_ attributes: SpanAttributes, to out: inout String) {
+        var pairs: [(String, SpanAttribute)] = []
+        attributes.forEach { key, value in pairs.append((key, value)) }
+        for (index, (key, value)) in pairs.sorted(by: { $0.0 < $1.0 }).enumerated() {
+            if index > 0 { out += "," }
+            out += #"{"key":"#
+            string(key, to: &out)
+            out += #","value":"#
+            anyValue(value, to: &out)
+            out += "}"
+        }
     }
 
     /// OTLP's `SpanKind` number (0 is unspecified), for the JSON lines and the pipeline's protobuf alike.
@@ -133,4 +151,6 @@ struct FinishedSpan: Sendable {
     var start, end: UInt64
     var attributes: SpanAttributes
     var status: SpanStatus?
+    /// Written as the span's `events` (an exception recorded on it among them).
+    var events: [SpanEvent] = []
 }

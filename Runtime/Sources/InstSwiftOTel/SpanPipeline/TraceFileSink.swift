@@ -23,7 +23,7 @@ final class TraceFileSink: SpanSink {
 }
 
 extension FinishedSpan {
-    /// What the trace file keeps of a pipeline span (its events and links are not written).
+    /// What the trace file keeps of a pipeline span: all but its links (the file's reader draws trees, not links).
     init(_ record: SpanRecord) {
         func hex(_ id: UInt64) -> String {
             var bytes: [UInt8] = []
@@ -33,6 +33,7 @@ extension FinishedSpan {
         self.init(
             traceID: record.identity.traceIDHex, spanID: hex(record.identity.spanID),
             parentSpanID: record.parentSpanID == 0 ? nil : hex(record.parentSpanID), name: record.name, kind: record.kind,
-            start: record.startNanoseconds, end: record.endNanoseconds, attributes: record.attributes, status: record.status)
+            start: record.startNanoseconds, end: record.endNanoseconds, attributes: record.attributes, status: record.status,
+            events: record.events)
     }
 }

@@ -198,6 +198,24 @@ def test_hostile_tracestate_is_dropped_alone_and_baggage_is_forwarded(example, t
     assert downstream.baggages == ["userId=dora,tier=gold"]
 
 
+@pytest.mark.parametrize("propagators, forwarded", [
+    ("tracecontext,baggage", "userId=dora"),  # the OpenTelemetry default, taken as written and without a warning
+    ("tracecontext", None),  # baggage left out: neither read nor forwarded; trace context still is
+])
+def test_baggage_is_propagated_as_otel_propagators_says(example, propagators, forwarded):
+    downstream = Downstream()
+    with Receiver() as receiver:
+        process, port = start_service(example["bin"], {"OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint,
+                                                       "DOWNSTREAM_URL": downstream.url, "OTEL_PROPAGATORS": propagators})
+        status, _ = get(port, "/hello/dora", {"traceparent": f"00-{TRACE_ID}-{CALLER_SPAN}-01", "baggage": "userId=dora"})
+        code, _, output = stop(process)
+    downstream.close()
+    assert status == 200 and code == 0, output
+    assert downstream.traceparents[0].split("-")[1] == TRACE_ID
+    assert downstream.baggages == [forwarded]
+    assert "OTEL_PROPAGATORS" not in output, output
+
+
 def test_absent_collector_neither_blocks_requests_nor_the_exit(example):
     closed_port = free_port()
     process, port = start_service(example["bin"], {

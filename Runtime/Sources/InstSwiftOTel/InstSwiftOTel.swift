@@ -40,6 +40,8 @@ public enum InstSwiftOTel {
             state.withLock { current in
                 guard current == nil else { return }
                 guard InstrumentationSystem.tracer is NoOpTracer else { return }
+                // Baggage is the runtime's: decided from the value as written, before swift-otel is handed trace context alone.
+                InstSwift.propagateBaggage(asIn: ProcessInfo.processInfo.environment[EnvironmentCheck.propagators])
                 EnvironmentCheck(environment: ProcessInfo.processInfo.environment).apply()
                 do {
                     current = try Lifecycle.start(settings)

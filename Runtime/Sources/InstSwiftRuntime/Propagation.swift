@@ -48,7 +48,7 @@ extension InstSwift {
     /// which is not the current context (a request sent with a completion handler).
     public static func inject(into headers: inout [String: String], from span: any Span) {
         InstrumentationSystem.instrument.inject(span.context, into: &headers, using: DictionaryInjector())
-        if let baggage = span.context[InboundBaggageKey.self] { headers["baggage"] = baggage }
+        if propagatesBaggage, let baggage = span.context[InboundBaggageKey.self] { headers["baggage"] = baggage }
     }
 
     /// Writes the current context's W3C headers into `HTTPFields`.
@@ -61,19 +61,21 @@ extension InstSwift {
         inject(into: &headers, using: NIOHeadersInjector())
     }
 
-    /// The tracer's headers, then the inbound `baggage` the context carries (swift-otel does not propagate it).
+    /// The tracer's headers, then the inbound `baggage` the context carries unless `OTEL_PROPAGATORS` leaves it out
+    /// (``propagatesBaggage``; the tracers propagate trace context only).
     private static func inject<I: Injector>(into carrier: inout I.Carrier, using injector: I) {
         guard let context = InstrumentationContext.current else { return }
         InstrumentationSystem.instrument.inject(context, into: &carrier, using: injector)
-        if let baggage = context[InboundBaggageKey.self] { injector.inject(baggage, forKey: "baggage", into: &carrier) }
+        if propagatesBaggage, let baggage = context[InboundBaggageKey.self] { injector.inject(baggage, forKey: "baggage", into: &carrier) }
     }
 
     /// Inbound headers pass ``InboundTraceContext`` first: a malformed or oversized `traceparent` starts a fresh trace, a
-    /// bad `tracestate` is dropped alone, and `baggage` (which swift-otel does not propagate) is kept for ``inject``.
+    /// bad `tracestate` is dropped alone, and `baggage` (which the tracers do not propagate) is kept for ``inject`` unless
+    /// `OTEL_PROPAGATORS` leaves it out.
     private static func extract<E: Extractor>(_ carrier: E.Carrier, using extractor: E) -> InstrumentationContext {
         var context = InstrumentationContext.current ?? .topLevel
         InstrumentationSystem.instrument.extract(carrier, into: &context, using: SanitizingExtractor(base: extractor))
-        if let baggage = extractor.extract(key: "baggage", from: carrier).flatMap(InboundTraceContext.baggage) {
+        if propagatesBaggage, let baggage = extractor.extract(key: "baggage", from: carrier).flatMap(InboundTraceContext.baggage) {
             context[InboundBaggageKey.self] = baggage
         }
         return context

@@ -103,14 +103,28 @@ import Testing
         #expect(OTLPEndpoint(environment: environment)?.description == expected)
     }
 
-    @Test func swiftOTelServesWhatThePipelineDoesNot() {
-        #expect(SpanPipeline.swiftOTelReason(["OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318"]) == nil)
-        #expect(SpanPipeline.swiftOTelReason(["OTEL_EXPORTER_OTLP_ENDPOINT": "https://c:4318"]) != nil)
-        #expect(SpanPipeline.swiftOTelReason(["OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "OTEL_EXPORTER_OTLP_PROTOCOL": "grpc"]) != nil)
-        #expect(SpanPipeline.swiftOTelReason(["OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "OTEL_EXPORTER_OTLP_COMPRESSION": "gzip"]) != nil)
-        #expect(SpanPipeline.swiftOTelReason(["OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "INSTSWIFT_SPAN_PIPELINE": "swift-otel"]) != nil)
-        #expect(SpanPipeline.swiftOTelReason(["OTEL_TRACES_EXPORTER": "console"]) != nil)
-        #expect(SpanPipeline.swiftOTelReason(["OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "OTEL_EXPORTER_OTLP_HEADERS": "broken"]) != nil)
+    @Test(arguments: [
+        (["OTEL_EXPORTER_OTLP_ENDPOINT": "https://c:4318"], "an endpoint other than plain http://, or headers that cannot be sent"),
+        (
+            ["OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "OTEL_EXPORTER_OTLP_HEADERS": "broken"],
+            "an endpoint other than plain http://, or headers that cannot be sent"
+        ),
+        (["OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "OTEL_EXPORTER_OTLP_PROTOCOL": "grpc"], "protocol grpc"),
+        (["OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "OTEL_EXPORTER_OTLP_COMPRESSION": "gzip"], "compression gzip"),
+        (["OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "INSTSWIFT_SPAN_PIPELINE": "swift-otel"], "INSTSWIFT_SPAN_PIPELINE=swift-otel"),
+        (["OTEL_TRACES_EXPORTER": "console"], "OTEL_TRACES_EXPORTER=console"),
+    ])
+    func swiftOTelServesWhatThePipelineDoesNot(_ environment: [String: String], _ reason: String) {
+        guard case .failure(let serves) = SpanPipeline.collector(environment) else {
+            Issue.record("the pipeline took \(environment)")
+            return
+        }
+        #expect(serves.reason == reason)
+    }
+
+    @Test func thePipelineServesAPlainHTTPCollector() throws {
+        let endpoint = try SpanPipeline.collector(["OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318"]).get()
+        #expect(endpoint.description == "http://c:4318/v1/traces")
     }
 
     @Test func headersAndResourceAttributesArePercentDecoded() {

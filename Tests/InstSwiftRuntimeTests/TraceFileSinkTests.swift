@@ -54,6 +54,30 @@ import Tracing
         #expect(eventAttributes == ["exception.message", "exception.type"] && parentSpan["events"] == nil)
     }
 
+    @Test func theSpanLimitsApplyToTheFileAsToTheCollector() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("instswift-sink-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let pipeline = try pipeline(
+            path, ["OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT": "2", "OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT": "3", "OTEL_SPAN_EVENT_COUNT_LIMIT": "1"])
+        pipeline.exporter.start()
+        let span = pipeline.tracer.startSpan("limited", context: .topLevel, ofKind: .internal, at: DefaultTracerClock.now)
+        span.attributes["a"] = "abcdef"
+        span.attributes["b"] = ["uvwxyz"]
+        span.attributes["c"] = 1
+        span.addEvent(SpanEvent(name: "first", attributes: ["e": "ghijkl"]))
+        span.addEvent("second")
+        span.end()
+        pipeline.exporter.shutdown(deadline: .now + .seconds(2))
+
+        let written = try #require(try spans(in: path).first?.span)
+        let attributes = try #require(written["attributes"] as? [[String: Any]])
+        #expect(attributes.count == 2)
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: written), as: UTF8.self)
+        #expect(!text.contains("abcd") && !text.contains("uvwx") && !text.contains("ghij") && text.contains("ghi"))
+        let events = try #require(written["events"] as? [[String: Any]])
+        #expect(events.map { $0["name"] as? String } == ["first"])
+    }
+
     @Test func aFileThatTakesNoWritesCountsWhatItDropped() throws {
         let pipeline = try pipeline("/dev/full")
         pipeline.exporter.start()

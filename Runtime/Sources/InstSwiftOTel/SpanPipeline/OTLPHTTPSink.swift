@@ -12,8 +12,10 @@ final class OTLPHTTPSink: SpanSink {
         transport = OTLPHTTPTransport(endpoint: endpoint)
     }
 
-    func deliver(_ batch: [SpanRecord], deadline: ContinuousClock.Instant) -> SpanDelivery {
-        transport.post(encoder.encode(batch), deadline: deadline)
+    func encode(_ batch: [SpanRecord]) -> [UInt8] { encoder.encode(batch) }
+
+    func deliver(_ encoded: [UInt8], deadline: ContinuousClock.Instant) -> SpanDelivery {
+        transport.post(encoded, deadline: deadline)
     }
 
     func failureWarning(_ reason: String) -> String {

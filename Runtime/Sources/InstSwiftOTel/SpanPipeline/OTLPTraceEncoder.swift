@@ -147,4 +147,28 @@ struct SpanLimits: Sendable {
         guard let valueLength, text.count > valueLength else { return text }
         return String(text.prefix(valueLength))
     }
+
+    /// `attributes` within the limits: the first `attributeCount`, string values cut to `valueLength` (the trace file
+    /// applies the limits this way; the encoder as it writes).
+    func applied(to attributes: SpanAttributes) -> SpanAttributes {
+        var kept = SpanAttributes()
+        var count = 0
+        attributes.forEach { key, value in
+            guard count < attributeCount else { return }
+            count += 1
+            kept[key] = truncated(value)
+        }
+        return kept
+    }
+
+    private func truncated(_ value: SpanAttribute) -> SpanAttribute {
+        guard valueLength != nil else { return value }
+        switch value {
+        case .string(let text): return .string(truncated(text))
+        case .stringConvertible(let convertible): return .string(truncated(convertible.description))
+        case .stringArray(let texts): return .stringArray(texts.map(truncated))
+        case .stringConvertibleArray(let values): return .stringArray(values.map { truncated($0.description) })
+        default: return value
+        }
+    }
 }

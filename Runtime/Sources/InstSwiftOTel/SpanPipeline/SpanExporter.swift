@@ -75,9 +75,10 @@ final class SpanExporter: Sendable {
     }
 
     private func export(_ batch: [SpanRecord]) {
+        let encoded = sink.encode(batch)
         for attempt in 0..<2 {
             let deadline = requestDeadline()
-            switch sink.deliver(batch, deadline: deadline) {
+            switch sink.deliver(encoded, deadline: deadline) {
             case .accepted:
                 let recovered = control.withLock { state in
                     defer { state.failing = false }

@@ -24,15 +24,9 @@ struct SpanPipeline {
             return .failure(SwiftOTelServes(reason: "compression \(compression)"))
         }
         guard let endpoint = OTLPEndpoint(environment: environment) else {
-            return .failure(SwiftOTelServes(reason: "an endpoint other than plain http://"))
+            return .failure(SwiftOTelServes(reason: "an endpoint other than plain http://, or headers that cannot be sent"))
         }
         return .success(endpoint)
-    }
-
-    /// Why swift-otel serves `environment` instead (nil: the pipeline can).
-    static func swiftOTelReason(_ environment: [String: String]) -> String? {
-        if case .failure(let serves) = collector(environment) { return serves.reason }
-        return nil
     }
 
     /// Whether `INSTSWIFT_SPAN_PIPELINE=swift-otel` asks for swift-otel whatever the destination.
@@ -56,7 +50,7 @@ struct SpanPipeline {
     static func makeTraceFile(environment: [String: String], settings: Settings, cadence: ExportCadence) throws(TraceFileError) -> SpanPipeline? {
         guard !forcesSwiftOTel(environment) else { return nil }
         let file = try TraceFile(path: settings.traceFile, createFolder: settings.traceFileIsDefault)
-        let sink = TraceFileSink(file: file, resource: resourceAttributes(environment))
+        let sink = TraceFileSink(file: file, resource: resourceAttributes(environment), limits: SpanLimits(environment: environment))
         return assemble(sink, interval: min(cadence.exportInterval, .milliseconds(200)), environment: environment, settings: settings, cadence: cadence)
     }
 

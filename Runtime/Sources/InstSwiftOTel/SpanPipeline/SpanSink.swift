@@ -3,8 +3,10 @@
 protocol SpanSink: Sendable {
     /// Counts the spans of batches that could not be delivered (an OpenTelemetry SDK self-metric).
     var failures: DroppedSpans { get }
-    /// Delivers `batch` by `deadline`.
-    func deliver(_ batch: [SpanRecord], deadline: ContinuousClock.Instant) -> SpanDelivery
+    /// `batch` in the sink's wire or file format, made once per batch (a retry delivers the same bytes).
+    func encode(_ batch: [SpanRecord]) -> [UInt8]
+    /// Delivers an encoded batch by `deadline`.
+    func deliver(_ encoded: [UInt8], deadline: ContinuousClock.Instant) -> SpanDelivery
     /// What is said, once, when a batch could not be delivered (after `instswift: `).
     func failureWarning(_ reason: String) -> String
     /// What is said when delivery works again after failing.

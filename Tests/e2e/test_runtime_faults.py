@@ -48,15 +48,18 @@ def test_the_opentelemetry_default_propagators_are_honoured_without_a_warning(ex
     assert sorted(s.name for s in receiver.spans).count("Job.step") == 5
 
 
+@pytest.mark.parametrize("pipeline", ["instswift", "swift-otel"])
 @pytest.mark.parametrize("path, reason", [
     ("/dev/full", "No space left on device"),  # the disk is full: every write fails
     ("/proc/version", ""),  # takes no writes
 ])
-def test_a_trace_file_that_cannot_be_written_is_reported_and_the_program_goes_on(example, path, reason):
-    result = run_short_cli(example, INSTSWIFT_TRACE_FILE=path)
+def test_a_trace_file_that_cannot_be_written_is_reported_and_the_program_goes_on(example, path, reason, pipeline):
+    result = run_short_cli(example, INSTSWIFT_TRACE_FILE=path, INSTSWIFT_SPAN_PIPELINE=pipeline)
     assert result.returncode == 0 and "sum: 30" in result.stdout, result.stderr
     lines = [line for line in result.stderr.splitlines() if "cannot write spans to" in line]
     assert len(lines) == 1 and path in lines[0] and reason in lines[0], result.stderr
+    # The spans it lost are totalled at exit (the program's 6).
+    assert "instswift: 6 span(s) were dropped because the trace file could not be written" in result.stderr, result.stderr
 
 
 def test_a_trace_file_in_a_missing_folder_is_not_created(example, tmp_path):

@@ -226,7 +226,10 @@ final class Lifecycle: Sendable {
             finished.signal()  // pass the baton to the next waiter
         }
         recorder?.flush()
-        if first { admission?.reportAtExit() }
+        if first {
+            admission?.reportAtExit()
+            recorder?.reportAtExit()
+        }
     }
 }
 

@@ -13,8 +13,11 @@ final class TraceFileRecorder: Sendable {
 
     private let file: TraceFile
     private let serviceName: String
-    private let buffer = Mutex<(spans: [EndedSpan], dropped: Int)>(([], 0))
-    private let writing = Mutex<(failures: Int, reported: Bool)>((0, false))
+    private let buffer = Mutex<[EndedSpan]>([])
+    /// Serializes writers (the recorder's thread and the flush at exit).
+    private let writing = Mutex(())
+    private let overflow = DroppedSpans.queueFull()
+    private let writeFailures = DroppedSpans.writeFailed()
     /// Reads a context's trace id, span id and sampled flag (the tracer's propagator); set once, by the tracer.
     typealias IDReader = @Sendable (InstrumentationContext) -> (traceID: String, spanID: String, sampled: Bool)?
     private let idReader = Mutex<IDReader?>(nil)
@@ -42,22 +45,29 @@ final class TraceFileRecorder: Sendable {
 
     func record(_ span: EndedSpan) {
         // The line is written on the recorder's thread: a span's end costs the producing code an append, not encoding.
-        buffer.withLock { state in
-            if state.spans.count < Self.capacity { state.spans.append(span) } else { state.dropped += 1 }
+        let kept = buffer.withLock { spans in
+            guard spans.count < Self.capacity else { return false }
+            spans.append(span)
+            return true
+        }
+        if !kept {
+            overflow.record(firstWarning: "the trace file cannot keep up; dropping spans (counted in otel.sdk.processor.span.processed{error.type=queue_full})")
         }
     }
 
-    var droppedSpans: Int {
-        buffer.withLock { $0.dropped } + writing.withLock { $0.failures }
+    /// Says at exit how many spans were dropped, if any.
+    func reportAtExit() {
+        overflow.reportAtExit()
+        writeFailures.reportAtExit()
     }
 
     /// Writes everything buffered; a failed write drops those spans and is reported the first time.
     func flush() {
         guard let ids = idReader.withLock({ $0 }) else { return }
-        writing.withLock { state in
+        writing.withLock { _ in
             let spans = buffer.withLock { buffered in
-                defer { buffered.spans.removeAll(keepingCapacity: true) }
-                return buffered.spans
+                defer { buffered.removeAll(keepingCapacity: true) }
+                return buffered
             }
             guard !spans.isEmpty else { return }
             var text = ""
@@ -70,10 +80,7 @@ final class TraceFileRecorder: Sendable {
                 OTLPJSON.append(finished, serviceName: serviceName, to: &text)
             }
             if let failure = file.write(Array(text.utf8)) {
-                state.failures += spans.count
-                guard !state.reported else { return }
-                state.reported = true
-                FileHandle.standardError.write(Data("instswift: \(file.failureWarning(failure))\n".utf8))
+                writeFailures.record(spans.count, firstWarning: file.failureWarning(failure))
             }
         }
     }

@@ -32,26 +32,38 @@ def module_sources(package, module):
     raise AssertionError(f"no sources of module {module} in {checkout}")
 
 
+def explained(pack, package, version, module):
+    """`instswift explain` of `pack` on `module`'s real sources, once per pack and module (it parses the whole module):
+    its output, and (declaration, verdict) for each verdict line under a declaration."""
+    out = instswift("explain", "--rules", str(pack), "--module", module, "--package", f"{package}@{version}",
+                    str(module_sources(package, module))).stdout
+    verdicts = []
+    declaration = None
+    for line in out.splitlines():
+        if not line.startswith(" "):
+            declaration = line.split(": ", 1)[1] if ": " in line else None
+        else:
+            verdicts.append((declaration, line.strip()))
+    return out, verdicts
+
+
 def test_every_pack_rule_applies_to_its_librarys_real_sources(example):
     versions = {pin["identity"]: pin["state"].get("version") for pin in json.loads((EXAMPLE / "Package.resolved").read_text())["pins"]}
     built = {(site["module"], site["declaration"], rule) for site in example["report"]["instrumented"] for rule in site["rules"]}
+    explanations = {}
     checked = 0
     for pack, package, rule in pack_rules():
         modules = rule["modules"] if isinstance(rule["modules"], list) else [rule["modules"]]
         for module in modules:
-            out = instswift("explain", "--rules", str(pack), "--module", module, "--package", f"{package}@{versions[package]}",
-                            str(module_sources(package, module))).stdout
-            applied = set()
-            declaration = None
-            for line in out.splitlines():
-                if not line.startswith(" "):
-                    declaration = line.split(": ", 1)[1] if ": " in line else None
-                elif line.strip() == f"applied [{rule['id']}]":
-                    applied.add(declaration)
+            key = (pack, package, module)
+            if key not in explanations:
+                explanations[key] = explained(pack, package, versions[package], module)
+            out, verdicts = explanations[key]
+            applied = {declaration for declaration, verdict in verdicts if verdict == f"applied [{rule['id']}]"}
             assert applied, f"{pack.name}: rule {rule['id']} applies nowhere in {package} {versions[package]} ({module}):\n{out[-3000:]}"
             # No function the rule matches is left alone: that would lose the library's telemetry there (and the build
             # warns about it).
-            left_alone = [line for line in out.splitlines() if line.strip().startswith("skipped [") and f"{rule['id']}" in line.split("]")[0]]
+            left_alone = [verdict for _, verdict in verdicts if verdict.startswith("skipped [") and rule["id"] in verdict.split("]")[0]]
             assert not left_alone, f"{pack.name}: rule {rule['id']} matches functions it leaves alone in {package}: {left_alone}"
             # The build instrumented the same declarations (the report names them as explain does).
             in_build = {declaration for (m, declaration, r) in built if m == module and r == rule["id"]}

@@ -1,7 +1,7 @@
 """Installing instswift (scripts/install.sh) and adopting it in a team's repository, as CI would: `instswift` on PATH
 finds its packs and runtime with no environment variable; `pin` names the runtime by URL and version, so a committed
 manifest builds in another clone instrumented (scripts/ci-build.sh, the README's CI recipe) and plain SwiftPM resolves
-it to the same commit and builds it; a pin of another version is moved by `pin`; uninstall removes what install put."""
+it to the same commit (and builds it, with INSTSWIFT_E2E_SLOW=1); a pin of another version is moved by `pin`; uninstall removes what install put."""
 
 import json
 import os
@@ -83,10 +83,15 @@ def test_install_adopt_in_a_repository_and_uninstall(tmp_path):
     runtime_pin = [pin for pin in plain_pins if pin["location"] == RUNTIME_URL]
     assert runtime_pin and runtime_pin[0]["state"]["version"] == "0.1.0", plain_pins
     assert plain_pins == instrumented_pins
-    plain_build = run(["swift", "build"], cwd=checkout, env=published)
-    assert plain_build.returncode == 0, plain_build.stdout[-6000:] + plain_build.stderr[-6000:]
-    plain_program = run([str(checkout / ".build" / "debug" / "PinMe")], env=env)
-    assert plain_program.stdout == "hello pin\n", plain_program.stdout + plain_program.stderr
+    # The plain build compiles the runtime's whole graph (swift-otel, swift-protobuf, swift-nio-ssl) a second time, ~4
+    # minutes here, to show what the resolve above (the same commit), the instrumented build of that commit and this
+    # repository's own plain build of Runtime/ already show; it runs with the slow suites (INSTSWIFT_E2E_SLOW=1), so
+    # that CI keeps to its budget.
+    if os.environ.get("INSTSWIFT_E2E_SLOW") == "1":
+        plain_build = run(["swift", "build"], cwd=checkout, env=published)
+        assert plain_build.returncode == 0, plain_build.stdout[-6000:] + plain_build.stderr[-6000:]
+        plain_program = run([str(checkout / ".build" / "debug" / "PinMe")], env=env)
+        assert plain_program.stdout == "hello pin\n", plain_program.stdout + plain_program.stderr
 
     # A pin written by an older instswift — another version, or the runtime folder it used to pin — fails the build
     # with the fix, and `pin` moves it to this version; the manifest is then what this version pinned.

@@ -1,7 +1,8 @@
 """Installing instswift (scripts/install.sh) and adopting it in a team's repository, as CI would: `instswift` on PATH
 finds its packs and runtime with no environment variable; `pin` names the runtime by URL and version, so a committed
 manifest builds in another clone instrumented (scripts/ci-build.sh, the README's CI recipe) and plain SwiftPM resolves
-it to the same commit (and builds it, with INSTSWIFT_E2E_SLOW=1); a pin of another version is moved by `pin`; uninstall removes what install put."""
+it to the same commit (and builds it, with INSTSWIFT_E2E_SLOW=1); a pin of another version is moved by `pin`;
+uninstall removes what install put."""
 
 import json
 import os
